@@ -1,0 +1,139 @@
+// Starts an embedded Neo4j Community with its Bolt connector on 127.0.0.1, prints a readiness line,
+// and shuts the database down cleanly on SIGINT/SIGTERM or when its parent closes stdin.
+//
+// Run:  java <jvm flags> -cp 'lib/*' Launcher.java --home DIR --port 7687 [--pagecache 512m] [--watch-stdin]
+// Prints "ATLAS_NEO4J_READY bolt://127.0.0.1:PORT" once the database accepts queries, and
+// "ATLAS_NEO4J_ERROR <code> <message>" before exiting non-zero when it cannot start.
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+
+public class Launcher {
+    private static final String HOST = "127.0.0.1";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parse(args);
+        Path home = Path.of(require(opts, "home")).toAbsolutePath();
+        int port = Integer.parseInt(require(opts, "port"));
+        String pageCache = opts.getOrDefault("pagecache", "512m");
+
+        // Checked before Neo4j starts so the message names the port, not a Netty stack trace.
+        if (!portFree(port)) {
+            fail("PORT_IN_USE", "Bolt port " + port + " on " + HOST + " is already in use");
+        }
+        Files.createDirectories(home);
+
+        DatabaseManagementService service;
+        try {
+            service = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                    .build();
+        } catch (RuntimeException e) {
+            String text = describe(e);
+            if (text.contains("lock") || text.contains("Lock")) {
+                fail("STORE_LOCKED", "the data folder " + home + " is used by another Neo4j process");
+            }
+            fail("START_FAILED", text);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        final DatabaseManagementService running = service;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.shutdown();
+            System.out.println("ATLAS_NEO4J_STOPPED");
+            System.out.flush();
+            stopped.countDown();
+        }, "atlas-neo4j-shutdown"));
+
+        GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!db.isAvailable(Duration.ofMinutes(5).toMillis())) {
+            fail("START_FAILED", "the database did not become available within 5 minutes");
+        }
+        System.out.println("ATLAS_NEO4J_READY bolt://" + HOST + ":" + port);
+        System.out.flush();
+
+        if (opts.containsKey("watch-stdin")) {
+            // The parent holds our stdin open; EOF means it exited (even if it was killed), so stop too.
+            Thread watcher = new Thread(() -> {
+                try (InputStream in = System.in) {
+                    while (in.read() != -1) { /* ignore input */ }
+                } catch (IOException ignored) {
+                    // treat a broken pipe like EOF
+                }
+                System.exit(0);
+            }, "atlas-neo4j-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+        stopped.await();
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(HOST, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (text.length() > 0) text.append(" <- ");
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString().replace('\n', ' ');
+    }
+
+    private static void fail(String code, String message) {
+        System.out.println("ATLAS_NEO4J_ERROR " + code + " " + message);
+        System.out.flush();
+        System.exit(2);
+    }
+
+    private static String require(Map<String, String> opts, String name) {
+        String value = opts.get(name);
+        if (value == null || value.isBlank()) {
+            fail("BAD_ARGUMENTS", "missing --" + name);
+        }
+        return value;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) fail("BAD_ARGUMENTS", "unexpected argument " + arg);
+            String name = arg.substring(2);
+            if (name.equals("watch-stdin")) {
+                opts.put(name, "true");
+            } else if (i + 1 < args.length) {
+                opts.put(name, args[++i]);
+            } else {
+                fail("BAD_ARGUMENTS", "missing value for " + arg);
+            }
+        }
+        return opts;
+    }
+}

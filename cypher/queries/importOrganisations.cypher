@@ -1,0 +1,35 @@
+// Upserts organisations with their themes and place. updatedAt moves only when a property changed,
+// so importing the same file twice changes nothing. Missing provenance defaults on first import only.
+// Params: $organisations: [{id, props, themeIds, placeId, recordedBy, recordedAt}], $now (ISO date-time),
+//         $importedBy (who records facts that name no recorder)
+UNWIND $organisations AS row
+MERGE (o:Organisation {id: row.id})
+  ON CREATE SET o.createdAt = datetime($now), o.updatedAt = datetime($now)
+WITH o, row,
+     [k IN keys(row.props) WHERE NOT coalesce(o[k] = row.props[k], o[k] IS NULL AND row.props[k] IS NULL)] AS changed
+SET o += row.props,
+    o.recordedBy = coalesce(row.recordedBy, o.recordedBy, $importedBy),
+    o.recordedAt = coalesce(row.recordedAt, o.recordedAt, $now),
+    o.updatedAt = CASE WHEN size(changed) > 0 THEN datetime($now) ELSE o.updatedAt END
+WITH o, row
+CALL (o, row) {
+  OPTIONAL MATCH (o)-[old:WORKS_ON]->(t:Theme)
+  WHERE NOT t.id IN row.themeIds
+  DELETE old
+}
+CALL (o, row) {
+  UNWIND row.themeIds AS themeId
+  MATCH (t:Theme {id: themeId})
+  MERGE (o)-[:WORKS_ON]->(t)
+}
+CALL (o, row) {
+  OPTIONAL MATCH (o)-[old:LOCATED_IN]->(p:Place)
+  WHERE row.placeId IS NULL OR p.id <> row.placeId
+  DELETE old
+}
+CALL (o, row) {
+  WITH o, row WHERE row.placeId IS NOT NULL
+  MATCH (p:Place {id: row.placeId})
+  MERGE (o)-[:LOCATED_IN]->(p)
+}
+RETURN count(o) AS organisations

@@ -1,0 +1,61 @@
+// Start-up and shutdown helpers shared by the CLIs: one clear message per failure, clean stop on signals.
+import net from 'node:net';
+import type { Logger } from 'pino';
+import { ConfigError } from '../config.ts';
+import { LocalNeo4jError } from '../db/localNeo4j.ts';
+import { AtlasError } from '../domain/errors.ts';
+
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+}
+
+export function assertPortFree(port: number, host: string, variable: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(
+              `Port ${port} on ${host} is already in use (another Partnership Atlas?). Stop that program or choose another port, e.g. ${variable}=${port + 1}.`,
+            )
+          : error,
+      );
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+/** Prints one line naming the problem and the fix, then exits non-zero. */
+export function exitWithStartupError(error: unknown): never {
+  const known =
+    error instanceof ConfigError ||
+    error instanceof LocalNeo4jError ||
+    error instanceof PortInUseError ||
+    error instanceof AtlasError;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\nPartnership Atlas could not start: ${message}\n`);
+  if (!known && error instanceof Error && error.stack) console.error(error.stack);
+  process.exit(1);
+}
+
+/** Runs `stop` once on SIGINT/SIGTERM; a second signal forces exit. */
+export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn('second signal: exiting without waiting');
+      process.exit(130);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

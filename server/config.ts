@@ -1,0 +1,109 @@
+// Reads and validates configuration from the environment once; everything else receives the typed Config.
+import path from 'node:path';
+import { z } from 'zod';
+
+const byteSize = z
+  .string()
+  .regex(/^\d+[kmgKMG]?$/, 'a size such as 512m or 2g')
+  .transform((s) => s.toLowerCase());
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'a Neo4j URI such as bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io')
+      .optional(),
+  ),
+  NEO4J_USER: optionalText,
+  NEO4J_PASSWORD: optionalText,
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_DATA_DIR: z.string().min(1).default('./data/neo4j'),
+  NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_HEAP: byteSize.default('1g'),
+  NEO4J_PAGECACHE: byteSize.default('512m'),
+  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  JAVA_HOME: optionalText,
+});
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string | undefined;
+  password: string | undefined;
+  database: string;
+}
+
+export interface LocalNeo4jConfig {
+  dataDir: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+  javaHome: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Set when NEO4J_URI is given: connect there and start no local Neo4j. */
+  externalNeo4j: Neo4jConnection | undefined;
+  database: string;
+  local: LocalNeo4jConfig;
+  queryTimeoutMs: number;
+  loadDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI === undefined && (e.NEO4J_USER !== undefined || e.NEO4J_PASSWORD !== undefined)) {
+    throw new ConfigError([
+      'NEO4J_USER/NEO4J_PASSWORD are set but NEO4J_URI is not: set NEO4J_URI to use that server, or unset them to use the local Neo4j',
+    ]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    externalNeo4j:
+      e.NEO4J_URI === undefined
+        ? undefined
+        : { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
+    database: e.NEO4J_DATABASE,
+    local: {
+      dataDir: path.resolve(cwd, e.NEO4J_DATA_DIR),
+      boltPort: e.NEO4J_BOLT_PORT,
+      heap: e.NEO4J_HEAP,
+      pageCache: e.NEO4J_PAGECACHE,
+      startTimeoutMs: e.NEO4J_START_TIMEOUT_MS,
+      javaHome: e.JAVA_HOME,
+    },
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    loadDemoData: e.LOAD_DEMO_DATA === 'true',
+  };
+}

@@ -1,0 +1,37 @@
+// The import pipeline: validate everything (input, then references against the database), then write
+// all or nothing. Re-importing the same input changes nothing.
+import type { QueryRunner } from '../../db/runner.ts';
+import { InvalidInputError } from '../errors.ts';
+import { formatProblem } from '../problems.ts';
+import { prepareBatches } from './prepare.ts';
+import type { ImportSource } from './types.ts';
+import { writeBatches, type WriteSummary } from './write.ts';
+
+export async function importSource(
+  runner: QueryRunner,
+  source: ImportSource,
+  options: { recordedBy: string; now?: string },
+): Promise<WriteSummary> {
+  const problems = [...source.problems];
+  if (problems.length === 0) {
+    const [orgs, initiatives] = await Promise.all([
+      existing(runner, 'existingOrganisationIds', source.externalOrganisationIds),
+      existing(runner, 'existingInitiativeIds', source.externalInitiativeIds),
+    ]);
+    problems.push(...source.danglingProblems(orgs, initiatives));
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).map(formatProblem).join('\n  ');
+    throw new InvalidInputError(
+      `The import has ${problems.length} problem(s); nothing was written. Fix them and run it again:\n  ${shown}${problems.length > 5 ? '\n  …' : ''}`,
+      problems,
+    );
+  }
+  return writeBatches(runner, prepareBatches(source.dataset), { importedBy: options.recordedBy, now: options.now });
+}
+
+async function existing(runner: QueryRunner, query: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await runner.read<{ id: string }>(query, { ids });
+  return new Set(rows.map((r) => r.id));
+}

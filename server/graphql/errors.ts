@@ -1,0 +1,32 @@
+// Maps domain errors to GraphQL errors with extensions.code, in one place; hides internals.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AtlasError, InvalidInputError } from '../domain/errors.ts';
+
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (err: unknown) => void,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AtlasError) {
+    return {
+      message: original.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: {
+        code: original.code,
+        ...(original instanceof InvalidInputError && original.problems.length > 0 ? { problems: original.problems } : {}),
+      },
+    };
+  }
+  // Errors raised by GraphQL itself (parse, validation, armor limits) already say what is wrong.
+  if (original instanceof GraphQLError && original.originalError === undefined) return formatted;
+  if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  log(original);
+  return {
+    message: 'Internal server error. It has been logged; please try again or report it.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,137 @@
+// The HTTP surface on one port: /graphql (Apollo), /healthz, and the built explorer (client/dist).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import express from 'express';
+import helmet from 'helmet';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import type { QueryRunner } from '../db/runner.ts';
+import { createContext, type Context } from '../graphql/context.ts';
+import { formatError } from '../graphql/errors.ts';
+import { resolvers } from '../graphql/resolvers.ts';
+import { typeDefs } from '../graphql/schema.ts';
+
+export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
+
+export interface AppDeps {
+  driver: Driver;
+  runner: QueryRunner;
+  logger: Logger;
+  /** Shown in /healthz without credentials. */
+  neo4jUri: string;
+  clientDir?: string;
+}
+
+export interface AtlasHttpServer {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> {
+  const app = express();
+  const server = http.createServer(app);
+  const armor = new ApolloArmor({
+    // Suggestions help researchers fix typos in an open API; keep them.
+    blockFieldSuggestion: { enabled: false },
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    costLimit: { maxCost: 5000 },
+    maxTokens: { n: 2000 },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    typeDefs,
+    resolvers,
+    introspection: true,
+    ...protection,
+    // graphql-armor's types point at Apollo's CommonJS build; the plugins are the same objects.
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+    ],
+    formatError: (formatted, error) => formatError(formatted, error, (err) => deps.logger.error({ err }, 'internal error')),
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Cytoscape and React set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.get('/healthz', async (_req, res) => {
+    const neo4j = await neo4jHealth(deps);
+    res.status(neo4j.connected ? 200 : 503).json({ status: neo4j.connected ? 'ok' : 'unavailable', neo4j });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
+  );
+  mountClient(app, deps.clientDir ?? CLIENT_DIST);
+
+  return {
+    server,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function neo4jHealth(deps: AppDeps) {
+  const started = Date.now();
+  try {
+    const info = await deps.driver.getServerInfo({ database: deps.runner.database });
+    return {
+      connected: true,
+      uri: deps.neo4jUri,
+      database: deps.runner.database,
+      server: info.agent ?? null,
+      protocolVersion: info.protocolVersion ?? null,
+      latencyMs: Date.now() - started,
+    };
+  } catch (error) {
+    return {
+      connected: false,
+      uri: deps.neo4jUri,
+      database: deps.runner.database,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+function mountClient(app: express.Express, dir: string) {
+  const index = path.join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // Any other GET is a client route (e.g. /?org=…): serve the app shell.
+  app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(503).type('text').send('The explorer is not built yet: run "npm run build" (npm start does it for you).');
+  });
+}

@@ -1,0 +1,182 @@
+// The import pipeline on a real Neo4j: all or nothing, idempotent, provenance kept, references checked.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../server/domain/errors.ts';
+import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
+import { importSource } from '../../server/domain/import/importDataset.ts';
+import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { org, rel, smallNetwork } from '../support/fixtures.ts';
+
+let db: TestDb;
+const prefixes: string[] = [];
+const newPrefix = (label: string) => {
+  const p = uniquePrefix(label);
+  prefixes.push(p);
+  return p;
+};
+
+beforeAll(() => {
+  db = connectTestDb();
+});
+afterEach(async () => {
+  for (const p of prefixes.splice(0)) await deleteByPrefix(db, p);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+/** Everything the test owns, as plain data, to compare before and after. */
+async function snapshot(prefix: string) {
+  return db.runner.runStatement(
+    `MATCH (n) WHERE (n:Organisation OR n:Initiative) AND n.id STARTS WITH $prefix
+     OPTIONAL MATCH (n)-[r]->(m)
+     WITH n, r, m ORDER BY type(r), coalesce(r.id, ''), coalesce(m.id, '')
+     RETURN n.id AS id, properties(n) AS props,
+            collect(CASE WHEN r IS NULL THEN null ELSE [type(r), m.id, properties(r)] END) AS out
+     ORDER BY id`,
+    { prefix },
+  );
+}
+
+describe('importSource', () => {
+  it('writes organisations, typed relationships, places, themes and initiatives', async () => {
+    const p = newPrefix('imp');
+    const summary = await importSource(db.runner, sourceFromDataset(smallNetwork(p)), { recordedBy: 'import:test' });
+    expect(summary).toMatchObject({ organisations: 7, relationships: 7, initiatives: 1, participations: 2 });
+
+    const [row] = await db.runner.runStatement(
+      `MATCH (o:Organisation {id: $id})-[:LOCATED_IN]->(city:Place)-[:IN]->(region:Place)-[:IN]->(country:Place)
+       RETURN city.name AS city, city.latitude AS lat, region.name AS region, country.name AS country,
+              COLLECT { MATCH (o)-[:WORKS_ON]->(t:Theme) RETURN t.name ORDER BY t.name } AS themes,
+              o.identifiers AS identifiers`,
+      { id: `${p}-hub` },
+    );
+    expect(row).toMatchObject({
+      city: 'Leeds',
+      lat: 53.8,
+      region: 'England',
+      country: 'United Kingdom',
+      themes: ['Digital inclusion', 'Housing'],
+    });
+    expect(row?.identifiers).toEqual([expect.stringMatching(/^GB-GOV:/)]);
+
+    const kinds = await db.runner.runStatement(
+      `MATCH (a:Organisation)-[r]->(b:Organisation) WHERE r.id STARTS WITH $prefix RETURN type(r) AS kind ORDER BY kind`,
+      { prefix: p },
+    );
+    expect(kinds.map((k) => k.kind)).toEqual([
+      'ADOPTION',
+      'DATA_SHARING',
+      'FUNDING',
+      'MEMBERSHIP',
+      'PARTNERSHIP',
+      'PARTNERSHIP',
+      'PARTNERSHIP',
+    ]);
+  });
+
+  it('keeps trust states and provenance exactly as given, and dates as dates', async () => {
+    const p = newPrefix('prov');
+    await importSource(db.runner, sourceFromDataset(smallNetwork(p)), { recordedBy: 'import:test' });
+    const [r1] = await db.runner.runStatement(
+      `MATCH ()-[r {id: $id}]->() RETURN r.trust AS trust, r.sourceUrl AS url, r.sourceDataset AS dataset,
+              r.sourceRecord AS record, r.recordedBy AS by, r.recordedAt AS at, r.since AS since`,
+      { id: `${p}-r1` },
+    );
+    expect(r1).toEqual({
+      trust: 'CONFIRMED',
+      url: 'https://example.org/source',
+      dataset: 'test-fixture',
+      record: 'row-7',
+      by: 'tester',
+      at: '2024-01-02T03:04:05Z',
+      since: '2020-01-15',
+    });
+    // A fact that names no recorder gets the importer's name and the import time.
+    const [r3] = await db.runner.runStatement(
+      'MATCH ()-[r {id: $id}]->() RETURN r.trust AS trust, r.recordedBy AS by, r.recordedAt AS at',
+      { id: `${p}-r3` },
+    );
+    expect(r3).toMatchObject({ trust: 'CLAIMED', by: 'import:test' });
+    expect(Date.parse(String(r3?.at))).not.toBeNaN();
+  });
+
+  it('is idempotent: the same input twice changes nothing', async () => {
+    const p = newPrefix('idem');
+    const dataset = smallNetwork(p);
+    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 'import:test', now: '2025-01-01T00:00:00Z' });
+    const before = await snapshot(p);
+    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 'import:test', now: '2025-06-01T00:00:00Z' });
+    expect(await snapshot(p)).toEqual(before);
+    expect(before.length).toBe(8);
+  });
+
+  it('updates a changed record and moves only its updatedAt', async () => {
+    const p = newPrefix('upd');
+    const dataset = smallNetwork(p);
+    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't', now: '2025-01-01T00:00:00Z' });
+    const changed = structuredClone(dataset);
+    changed.organisations[1]!.name = 'Renamed Trust';
+    changed.organisations[1]!.themes = ['Employment'];
+    await importSource(db.runner, sourceFromDataset(changed), { recordedBy: 't', now: '2025-06-01T00:00:00Z' });
+    const rows = await db.runner.runStatement(
+      `MATCH (o:Organisation) WHERE o.id IN [$a, $hub]
+       RETURN o.id AS id, o.name AS name, o.updatedAt AS updatedAt,
+              COLLECT { MATCH (o)-[:WORKS_ON]->(t) RETURN t.name } AS themes ORDER BY id`,
+      { a: `${p}-a`, hub: `${p}-hub` },
+    );
+    expect(rows).toEqual([
+      { id: `${p}-a`, name: 'Renamed Trust', updatedAt: '2025-06-01T00:00:00.000Z', themes: ['Employment'] },
+      expect.objectContaining({ id: `${p}-hub`, updatedAt: '2025-01-01T00:00:00.000Z' }),
+    ]);
+  });
+
+  it('rejects a dangling reference with its location and writes nothing', async () => {
+    const p = newPrefix('dang');
+    const dataset = smallNetwork(p);
+    dataset.relationships.push(rel(`${p}-bad`, `${p}-a`, `${p}-nobody`, 'PARTNERSHIP'));
+    const error = await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't' }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.problems).toEqual([
+      expect.objectContaining({ code: 'DANGLING_REFERENCE', field: 'target', file: 'dataset:relationships[7]' }),
+    ]);
+    expect(await snapshot(p)).toEqual([]);
+  });
+
+  it('accepts references to organisations already in the database', async () => {
+    const p = newPrefix('ext');
+    await importSource(db.runner, sourceFromDataset(smallNetwork(p)), { recordedBy: 't' });
+    const later = {
+      organisations: [org(`${p}-new`, 'Newcomer', 'COMPANY')],
+      relationships: [rel(`${p}-rnew`, `${p}-new`, `${p}-hub`, 'INVESTMENT', { amount: 10, currency: 'EUR' })],
+      initiatives: [],
+      participations: [{ initiative: `${p}-ini`, organisation: `${p}-new`, role: 'FUNDER' as const, since: null, until: null, provenance: smallNetwork(p).initiatives[0]!.provenance }],
+      places: [],
+    };
+    await importSource(db.runner, sourceFromDataset(later), { recordedBy: 't' });
+    const [row] = await db.runner.runStatement(
+      'MATCH (:Organisation {id: $a})-[r:INVESTMENT]->(:Organisation {id: $b}) RETURN r.amount AS amount',
+      { a: `${p}-new`, b: `${p}-hub` },
+    );
+    expect(row).toEqual({ amount: 10 });
+  });
+
+  it('rolls back everything when the database refuses part of the write', async () => {
+    const p = newPrefix('roll');
+    await importSource(db.runner, sourceFromDataset({ ...smallNetwork(p), initiatives: [], participations: [] }), {
+      recordedBy: 't',
+    });
+    // A second import whose relationship reuses an existing PARTNERSHIP id between other ends:
+    // the uniqueness constraint fails after the new organisation was written in the same transaction.
+    const q = newPrefix('roll2');
+    const clash = {
+      organisations: [org(`${q}-x`, 'X', 'NGO'), org(`${q}-y`, 'Y', 'NGO')],
+      relationships: [rel(`${p}-r1`, `${q}-x`, `${q}-y`, 'PARTNERSHIP')],
+      initiatives: [],
+      participations: [],
+      places: [],
+    };
+    const error = await importSource(db.runner, sourceFromDataset(clash), { recordedBy: 't' }).catch((e) => e);
+    expect(error?.code).toBe('CONFLICT');
+    expect(await snapshot(q)).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+// Test access to the run's Neo4j: a driver and the real query runner, plus helpers to own and clean data.
+import crypto from 'node:crypto';
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../server/db/driver.ts';
+import { loadQueryCatalog } from '../../server/db/queries.ts';
+import { createQueryRunner, type QueryRunner } from '../../server/db/runner.ts';
+
+export interface TestDb {
+  driver: Driver;
+  runner: QueryRunner;
+  uri: string;
+  close(): Promise<void>;
+}
+
+export function connectTestDb(): TestDb {
+  const uri = inject('neo4jUri');
+  const driver = createDriver({ uri, user: undefined, password: undefined, database: 'neo4j' });
+  const runner = createQueryRunner({ driver, database: 'neo4j', catalog: loadQueryCatalog(), timeoutMs: 60_000 });
+  return { driver, runner, uri, close: () => driver.close() };
+}
+
+/** A prefix unique to one test, so its ids and search words cannot meet another test's data. */
+export function uniquePrefix(label: string): string {
+  return `${label}-${crypto.randomBytes(4).toString('hex')}`;
+}
+
+/** Deletes the organisations and initiatives whose id starts with `prefix`, and their relationships. */
+export async function deleteByPrefix(db: TestDb, prefix: string): Promise<void> {
+  await db.runner.runStatement(
+    'MATCH (n) WHERE (n:Organisation OR n:Initiative) AND n.id STARTS WITH $prefix DETACH DELETE n',
+    { prefix },
+  );
+}

@@ -1,0 +1,28 @@
+// Three test layers: pure unit tests, integration tests on one real Neo4j for the whole run, browser tests in Chromium.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          // Integration tests on a real Neo4j and browser tests in Chromium share one database for the run.
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/neo4jGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // 2 cores: one Neo4j plus two test workers is what the machine holds comfortably.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
