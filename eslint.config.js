@@ -6,7 +6,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'client/dist', 'cypher/neo4j/lib', 'cypher/neo4j/build', 'data', 'test/.artifacts'],
+    ignores: [
+      'node_modules',
+      'client/dist',
+      'cypher/neo4j/lib',
+      'cypher/neo4j/build',
+      'data',
+      'test/.artifacts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -24,7 +31,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', 'neo4j-driver'], message: 'The client talks to the server only over GraphQL.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', 'neo4j-driver'],
+              message: 'The client talks to the server only over GraphQL.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -38,7 +52,9 @@ export default tseslint.config(
             { name: 'neo4j-driver', message: 'domain stays database-free: go through server/db.' },
             { name: 'graphql', message: 'domain stays transport-free: GraphQL belongs in server/graphql.' },
           ],
-          patterns: [{ group: ['**/graphql/**', '**/http/**'], message: 'domain sits below the transport layers.' }],
+          patterns: [
+            { group: ['**/graphql/**', '**/http/**'], message: 'domain sits below the transport layers.' },
+          ],
         },
       ],
     },

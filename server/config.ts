@@ -19,7 +19,10 @@ const schema = z.object({
   NEO4J_URI: optionalText.pipe(
     z
       .string()
-      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'a Neo4j URI such as bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io')
+      .regex(
+        /^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/,
+        'a Neo4j URI such as bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io',
+      )
       .optional(),
   ),
   NEO4J_USER: optionalText,
@@ -66,7 +69,9 @@ export interface Config {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
   }
 }
 

@@ -6,7 +6,12 @@ export function createLogger(level: string, pretty = Boolean(process.stdout.isTT
     level,
     base: { app: 'partnership-atlas' },
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,app' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,app' },
+          },
+        }
       : {}),
   });
 }

@@ -16,4 +16,4 @@ CREATE INDEX organisation_sector IF NOT EXISTS FOR (o:Organisation) ON (o.sector
 CREATE INDEX organisation_status IF NOT EXISTS FOR (o:Organisation) ON (o.status);
 CREATE INDEX initiative_stage IF NOT EXISTS FOR (i:Initiative) ON (i.stage);
 CREATE INDEX place_level IF NOT EXISTS FOR (p:Place) ON (p.level);
-CREATE FULLTEXT INDEX organisation_search IF NOT EXISTS FOR (o:Organisation) ON EACH [o.name, o.description, o.identifiers];
+CREATE FULLTEXT INDEX organisation_search IF NOT EXISTS FOR (o:Organisation) ON EACH [o.name, o.description, o.identifierText];

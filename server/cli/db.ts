@@ -15,7 +15,9 @@ async function main() {
     await neo4j.stop();
     logger.info('local Neo4j stopped cleanly');
   });
-  logger.info(`Neo4j is ready at ${neo4j.uri}. In another terminal: NEO4J_URI=${neo4j.uri} npm start. Ctrl-C to stop.`);
+  logger.info(
+    `Neo4j is ready at ${neo4j.uri}. In another terminal: NEO4J_URI=${neo4j.uri} npm start. Ctrl-C to stop.`,
+  );
   const code = await neo4j.exited;
   if (!stopping) {
     logger.error({ code }, 'the local Neo4j exited unexpectedly');

@@ -20,7 +20,10 @@ ${Object.values(IMPORTERS)
 Uses NEO4J_URI when set (e.g. while "npm start" or "npm run db" runs); otherwise starts the local Neo4j.`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     console.log(USAGE);
     return;

@@ -69,7 +69,9 @@ const steps = {
   node() {
     const [major, minor] = process.versions.node.split('.').map(Number);
     if (major < 20 || (major === 20 && minor < 19)) {
-      fail(`Node.js 20.19 or newer is needed; this is ${process.version}. Install a current Node.js 20+ and retry.`);
+      fail(
+        `Node.js 20.19 or newer is needed; this is ${process.version}. Install a current Node.js 20+ and retry.`,
+      );
     }
   },
 
@@ -80,7 +82,8 @@ const steps = {
     if (stamped(stamp, hash)) return;
     say('installing npm packages (npm ci)…');
     const result = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
-    if (!result.ok) fail('"npm ci" failed (see above). Check the network access to the npm registry and retry.');
+    if (!result.ok)
+      fail('"npm ci" failed (see above). Check the network access to the npm registry and retry.');
     fs.writeFileSync(stamp, hash);
   },
 
@@ -104,13 +107,22 @@ const steps = {
       }
       say('resolving Neo4j Community jars with Maven (first run only)…');
       fs.rmSync(lib, { recursive: true, force: true });
-      const result = run('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', path.join(dir, 'pom.xml'), 'dependency:copy-dependencies']);
-      if (!result.ok) fail('Maven could not resolve the Neo4j jars (see above). Check access to Maven Central and retry.');
+      const result = run('mvn', [
+        '-B',
+        '-q',
+        '-Dstyle.color=never',
+        '-f',
+        path.join(dir, 'pom.xml'),
+        'dependency:copy-dependencies',
+      ]);
+      if (!result.ok)
+        fail('Maven could not resolve the Neo4j jars (see above). Check access to Maven Central and retry.');
       fs.rmSync(build, { recursive: true, force: true });
       fs.mkdirSync(build, { recursive: true });
       say('compiling the Neo4j launcher…');
       const javac = run('javac', ['-cp', `${lib}/*`, '-d', build, path.join(dir, 'Launcher.java')]);
-      if (!javac.ok) fail('javac could not compile cypher/neo4j/Launcher.java (a JDK 17+ is needed, not only a JRE).');
+      if (!javac.ok)
+        fail('javac could not compile cypher/neo4j/Launcher.java (a JDK 17+ is needed, not only a JRE).');
       fs.writeFileSync(stamp, hash);
     }
   },
@@ -127,7 +139,14 @@ const steps = {
     if (stamped(stamp, hash)) return;
     say('building the explorer (vite build)…');
     const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-    const result = run(process.execPath, [vite, 'build', '--config', path.join(clientDir, 'vite.config.ts'), '--logLevel', 'warn']);
+    const result = run(process.execPath, [
+      vite,
+      'build',
+      '--config',
+      path.join(clientDir, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ]);
     if (!result.ok) fail('the client build failed (see above).');
     fs.writeFileSync(stamp, hash);
   },
@@ -142,8 +161,13 @@ const steps = {
     }
     say("installing Debian's chromium for the browser tests (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (!run('apt-get', ['update', '-qq'], { env }).ok) fail('"apt-get update" failed; install chromium by hand.');
-    if (!run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { env }).ok) {
+    if (!run('apt-get', ['update', '-qq'], { env }).ok)
+      fail('"apt-get update" failed; install chromium by hand.');
+    if (
+      !run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], {
+        env,
+      }).ok
+    ) {
       fail('"apt-get install chromium" failed; install it by hand.');
     }
     if (!chromiumPath()) fail('chromium was installed but not found on PATH; set CHROMIUM_PATH.');
@@ -151,7 +175,9 @@ const steps = {
 };
 
 function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  );
   return candidates.find((c) => fs.existsSync(c));
 }
 

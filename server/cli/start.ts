@@ -11,23 +11,32 @@ import { assertPortFree, exitWithStartupError, onShutdown } from './lifecycle.ts
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  let db: Database | undefined;
-  let http: AtlasHttpServer | undefined;
+  // Filled in as start-up proceeds; a signal at any point closes what exists so far.
+  const running: { db?: Database; http?: AtlasHttpServer } = {};
   onShutdown(logger, async () => {
-    await http?.close();
-    await db?.close();
+    await running.http?.close();
+    await running.db?.close();
   });
 
   // Fail before the (slow) database start when the HTTP port is taken.
   await assertPortFree(config.port, config.host, 'PORT');
-  db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger);
+  running.db = db;
   const migrations = await applyMigrations(db.runner);
-  if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'schema migrations applied');
+  if (migrations.applied.length > 0)
+    logger.info({ applied: migrations.applied }, 'schema migrations applied');
   if (config.loadDemoData) {
     const demo = await ensureDemoData(db.runner);
-    if (demo) logger.info(demo, 'demo data loaded into the empty database (illustrative, fictional organisations)');
+    if (demo)
+      logger.info(demo, 'demo data loaded into the empty database (illustrative, fictional organisations)');
   }
-  http = await createHttpServer({ driver: db.driver, runner: db.runner, logger, neo4jUri: db.connection.uri });
+  const http = await createHttpServer({
+    driver: db.driver,
+    runner: db.runner,
+    logger,
+    neo4jUri: db.connection.uri,
+  });
+  running.http = http;
   const port = await http.listen(config.port, config.host);
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   logger.info(`Partnership Atlas is ready: http://${shown}:${port} (GraphQL at /graphql). Ctrl-C to stop.`);

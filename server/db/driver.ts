@@ -26,6 +26,8 @@ export async function verifyConnection(driver: Driver, connection: Neo4jConnecti
     const hint = auth
       ? 'Check NEO4J_USER and NEO4J_PASSWORD.'
       : 'Check NEO4J_URI and that the server is running and reachable, or unset NEO4J_URI to use the local Neo4j.';
-    throw new UnavailableError(`Cannot connect to Neo4j at ${connection.uri}: ${reason}. ${hint}`, { cause: error });
+    throw new UnavailableError(`Cannot connect to Neo4j at ${connection.uri}: ${reason}. ${hint}`, {
+      cause: error,
+    });
   }
 }

@@ -21,7 +21,8 @@ export interface LocalNeo4j {
 export class LocalNeo4jError extends Error {
   override readonly name = 'LocalNeo4jError';
   constructor(
-    readonly code: 'NO_JAVA' | 'OLD_JAVA' | 'NOT_INSTALLED' | 'PORT_IN_USE' | 'STORE_LOCKED' | 'START_FAILED' | 'TIMEOUT',
+    readonly code:
+      'NO_JAVA' | 'OLD_JAVA' | 'NOT_INSTALLED' | 'PORT_IN_USE' | 'STORE_LOCKED' | 'START_FAILED' | 'TIMEOUT',
     message: string,
   ) {
     super(message);

@@ -46,7 +46,10 @@ export interface MigrationReport {
   alreadyApplied: number[];
 }
 
-export async function applyMigrations(runner: QueryRunner, migrations = loadMigrations()): Promise<MigrationReport> {
+export async function applyMigrations(
+  runner: QueryRunner,
+  migrations = loadMigrations(),
+): Promise<MigrationReport> {
   // The version constraint is created first so concurrent starts cannot record a version twice.
   await runner.runStatement(
     'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',

@@ -1,6 +1,12 @@
 // The one way to run a query: sessions, access mode, timeouts, value conversion and error mapping live here.
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
-import { ConflictError, InvalidInputError, TimeoutError, UnavailableError, invariant } from '../domain/errors.ts';
+import {
+  ConflictError,
+  InvalidInputError,
+  TimeoutError,
+  UnavailableError,
+  invariant,
+} from '../domain/errors.ts';
 import type { QueryCatalog } from './queries.ts';
 import { toPlain } from './values.ts';
 
@@ -44,7 +50,10 @@ export function createQueryRunner({ driver, database, catalog, timeoutMs }: Runn
     },
   });
   const session = (mode: 'READ' | 'WRITE') =>
-    driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    driver.session({
+      database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
 
   return {
     database,
@@ -96,19 +105,33 @@ export function createQueryRunner({ driver, database, catalog, timeoutMs }: Runn
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General')) {
-    return new UnavailableError(`The database is unavailable (${error.message}). Try again shortly.`, { cause: error });
-  }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
-    return new TimeoutError('The query took too long and was stopped. Narrow it (fewer ids, smaller depth or limit).', {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General')
+  ) {
+    return new UnavailableError(`The database is unavailable (${error.message}). Try again shortly.`, {
       cause: error,
     });
+  }
+  if (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    code.includes('TransactionTimedOut')
+  ) {
+    return new TimeoutError(
+      'The query took too long and was stopped. Narrow it (fewer ids, smaller depth or limit).',
+      {
+        cause: error,
+      },
+    );
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(`This conflicts with existing data: ${error.message}`, { cause: error });
   }
   if (code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /parse|lexical/i.test(error.message)) {
-    return new InvalidInputError('The search text could not be understood. Remove special characters and retry.');
+    return new InvalidInputError(
+      'The search text could not be understood. Remove special characters and retry.',
+    );
   }
   return error;
 }

@@ -6,7 +6,12 @@ export function toPlain(value: unknown): unknown {
   if (neo4j.isInt(value)) {
     return value.inSafeRange() ? value.toNumber() : value.toString();
   }
-  if (neo4j.isDate(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value)) {
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value)
+  ) {
     return value.toString();
   }
   if (neo4j.isDateTime(value)) {

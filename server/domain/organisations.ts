@@ -65,7 +65,10 @@ function requireRange(value: number, field: string, min: number, max: number): v
   }
 }
 
-export async function organisationsByIds(runner: QueryRunner, ids: readonly string[]): Promise<OrganisationView[]> {
+export async function organisationsByIds(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<OrganisationView[]> {
   if (ids.length === 0) return [];
   return runner.read<OrganisationView>('organisationsByIds', { ids: [...ids] });
 }
@@ -79,7 +82,11 @@ export async function searchOrganisations(
   const lucene = buildSearchQuery(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   if (lucene === null) return [];
   // Fetch more index hits than asked: unpublished organisations are filtered out after the index.
-  const hits = await runner.read<{ id: string }>('searchOrganisations', { lucene, first, candidates: first * 4 + 20 });
+  const hits = await runner.read<{ id: string }>('searchOrganisations', {
+    lucene,
+    first,
+    candidates: first * 4 + 20,
+  });
   return organisationsByIds(
     runner,
     hits.map((h) => h.id),

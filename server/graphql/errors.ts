@@ -16,7 +16,9 @@ export function formatError(
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: {
         code: original.code,
-        ...(original instanceof InvalidInputError && original.problems.length > 0 ? { problems: original.problems } : {}),
+        ...(original instanceof InvalidInputError && original.problems.length > 0
+          ? { problems: original.problems }
+          : {}),
       },
     };
   }

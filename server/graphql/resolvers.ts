@@ -89,7 +89,9 @@ export const resolvers = {
     },
   },
   Relationship: {
-    source: (parent: { sourceId: string }, _: unknown, ctx: Context) => loadOrganisation(ctx, parent.sourceId),
-    target: (parent: { targetId: string }, _: unknown, ctx: Context) => loadOrganisation(ctx, parent.targetId),
+    source: (parent: { sourceId: string }, _: unknown, ctx: Context) =>
+      loadOrganisation(ctx, parent.sourceId),
+    target: (parent: { targetId: string }, _: unknown, ctx: Context) =>
+      loadOrganisation(ctx, parent.targetId),
   },
 };

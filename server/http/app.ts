@@ -57,7 +57,8 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
     ],
-    formatError: (formatted, error) => formatError(formatted, error, (err) => deps.logger.error({ err }, 'internal error')),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (err) => deps.logger.error({ err }, 'internal error')),
   });
   await apollo.start();
 
@@ -132,6 +133,10 @@ function mountClient(app: express.Express, dir: string) {
   // Any other GET is a client route (e.g. /?org=…): serve the app shell.
   app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
-    else res.status(503).type('text').send('The explorer is not built yet: run "npm run build" (npm start does it for you).');
+    else
+      res
+        .status(503)
+        .type('text')
+        .send('The explorer is not built yet: run "npm run build" (npm start does it for you).');
   });
 }

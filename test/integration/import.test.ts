@@ -40,7 +40,9 @@ async function snapshot(prefix: string) {
 describe('importSource', () => {
   it('writes organisations, typed relationships, places, themes and initiatives', async () => {
     const p = newPrefix('imp');
-    const summary = await importSource(db.runner, sourceFromDataset(smallNetwork(p)), { recordedBy: 'import:test' });
+    const summary = await importSource(db.runner, sourceFromDataset(smallNetwork(p)), {
+      recordedBy: 'import:test',
+    });
     expect(summary).toMatchObject({ organisations: 7, relationships: 7, initiatives: 1, participations: 2 });
 
     const [row] = await db.runner.runStatement(
@@ -103,9 +105,15 @@ describe('importSource', () => {
   it('is idempotent: the same input twice changes nothing', async () => {
     const p = newPrefix('idem');
     const dataset = smallNetwork(p);
-    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 'import:test', now: '2025-01-01T00:00:00Z' });
+    await importSource(db.runner, sourceFromDataset(dataset), {
+      recordedBy: 'import:test',
+      now: '2025-01-01T00:00:00Z',
+    });
     const before = await snapshot(p);
-    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 'import:test', now: '2025-06-01T00:00:00Z' });
+    await importSource(db.runner, sourceFromDataset(dataset), {
+      recordedBy: 'import:test',
+      now: '2025-06-01T00:00:00Z',
+    });
     expect(await snapshot(p)).toEqual(before);
     expect(before.length).toBe(8);
   });
@@ -113,11 +121,17 @@ describe('importSource', () => {
   it('updates a changed record and moves only its updatedAt', async () => {
     const p = newPrefix('upd');
     const dataset = smallNetwork(p);
-    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't', now: '2025-01-01T00:00:00Z' });
+    await importSource(db.runner, sourceFromDataset(dataset), {
+      recordedBy: 't',
+      now: '2025-01-01T00:00:00Z',
+    });
     const changed = structuredClone(dataset);
     changed.organisations[1]!.name = 'Renamed Trust';
     changed.organisations[1]!.themes = ['Employment'];
-    await importSource(db.runner, sourceFromDataset(changed), { recordedBy: 't', now: '2025-06-01T00:00:00Z' });
+    await importSource(db.runner, sourceFromDataset(changed), {
+      recordedBy: 't',
+      now: '2025-06-01T00:00:00Z',
+    });
     const rows = await db.runner.runStatement(
       `MATCH (o:Organisation) WHERE o.id IN [$a, $hub]
        RETURN o.id AS id, o.name AS name, o.updatedAt AS updatedAt,
@@ -134,10 +148,16 @@ describe('importSource', () => {
     const p = newPrefix('dang');
     const dataset = smallNetwork(p);
     dataset.relationships.push(rel(`${p}-bad`, `${p}-a`, `${p}-nobody`, 'PARTNERSHIP'));
-    const error = await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't' }).catch((e) => e);
+    const error = await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't' }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error.problems).toEqual([
-      expect.objectContaining({ code: 'DANGLING_REFERENCE', field: 'target', file: 'dataset:relationships[7]' }),
+      expect.objectContaining({
+        code: 'DANGLING_REFERENCE',
+        field: 'target',
+        file: 'dataset:relationships[7]',
+      }),
     ]);
     expect(await snapshot(p)).toEqual([]);
   });
@@ -147,9 +167,20 @@ describe('importSource', () => {
     await importSource(db.runner, sourceFromDataset(smallNetwork(p)), { recordedBy: 't' });
     const later = {
       organisations: [org(`${p}-new`, 'Newcomer', 'COMPANY')],
-      relationships: [rel(`${p}-rnew`, `${p}-new`, `${p}-hub`, 'INVESTMENT', { amount: 10, currency: 'EUR' })],
+      relationships: [
+        rel(`${p}-rnew`, `${p}-new`, `${p}-hub`, 'INVESTMENT', { amount: 10, currency: 'EUR' }),
+      ],
       initiatives: [],
-      participations: [{ initiative: `${p}-ini`, organisation: `${p}-new`, role: 'FUNDER' as const, since: null, until: null, provenance: smallNetwork(p).initiatives[0]!.provenance }],
+      participations: [
+        {
+          initiative: `${p}-ini`,
+          organisation: `${p}-new`,
+          role: 'FUNDER' as const,
+          since: null,
+          until: null,
+          provenance: smallNetwork(p).initiatives[0]!.provenance,
+        },
+      ],
       places: [],
     };
     await importSource(db.runner, sourceFromDataset(later), { recordedBy: 't' });
@@ -162,9 +193,13 @@ describe('importSource', () => {
 
   it('rolls back everything when the database refuses part of the write', async () => {
     const p = newPrefix('roll');
-    await importSource(db.runner, sourceFromDataset({ ...smallNetwork(p), initiatives: [], participations: [] }), {
-      recordedBy: 't',
-    });
+    await importSource(
+      db.runner,
+      sourceFromDataset({ ...smallNetwork(p), initiatives: [], participations: [] }),
+      {
+        recordedBy: 't',
+      },
+    );
     // A second import whose relationship reuses an existing PARTNERSHIP id between other ends:
     // the uniqueness constraint fails after the new organisation was written in the same transaction.
     const q = newPrefix('roll2');
@@ -175,7 +210,9 @@ describe('importSource', () => {
       participations: [],
       places: [],
     };
-    const error = await importSource(db.runner, sourceFromDataset(clash), { recordedBy: 't' }).catch((e) => e);
+    const error = await importSource(db.runner, sourceFromDataset(clash), { recordedBy: 't' }).catch(
+      (e) => e,
+    );
     expect(error?.code).toBe('CONFLICT');
     expect(await snapshot(q)).toEqual([]);
   });

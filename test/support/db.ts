@@ -16,7 +16,12 @@ export interface TestDb {
 export function connectTestDb(): TestDb {
   const uri = inject('neo4jUri');
   const driver = createDriver({ uri, user: undefined, password: undefined, database: 'neo4j' });
-  const runner = createQueryRunner({ driver, database: 'neo4j', catalog: loadQueryCatalog(), timeoutMs: 60_000 });
+  const runner = createQueryRunner({
+    driver,
+    database: 'neo4j',
+    catalog: loadQueryCatalog(),
+    timeoutMs: 60_000,
+  });
   return { driver, runner, uri, close: () => driver.close() };
 }
 

@@ -1,8 +1,19 @@
 // Small hand-made datasets owned by one test: every id and search word carries the test's prefix.
-import type { Dataset, OrganisationRecord, Provenance, RelationshipRecord, Sector } from '../../server/domain/model.ts';
+import type {
+  Dataset,
+  OrganisationRecord,
+  Provenance,
+  RelationshipRecord,
+  Sector,
+} from '../../server/domain/model.ts';
 import { NO_PROVENANCE } from '../../server/domain/model.ts';
 
-export function org(id: string, name: string, sector: Sector, extra: Partial<OrganisationRecord> = {}): OrganisationRecord {
+export function org(
+  id: string,
+  name: string,
+  sector: Sector,
+  extra: Partial<OrganisationRecord> = {},
+): OrganisationRecord {
   return {
     id,
     name,
@@ -69,7 +80,11 @@ export function smallNetwork(p: string): Dataset {
         identifiers: [{ scheme: 'GB-GOV', value: `${w}ident` }],
         provenance,
       }),
-      org(`${p}-a`, `${w}alpha Trust`, 'NGO', { country: 'United Kingdom', region: 'England', city: 'Leeds' }),
+      org(`${p}-a`, `${w}alpha Trust`, 'NGO', {
+        country: 'United Kingdom',
+        region: 'England',
+        city: 'Leeds',
+      }),
       org(`${p}-b`, `${w}beta Labs`, 'CIVIC_INNOVATOR'),
       org(`${p}-c`, `${w}gamma Ltd`, 'COMPANY'),
       org(`${p}-d`, `${w}delta University`, 'ACADEMIC'),
@@ -77,7 +92,11 @@ export function smallNetwork(p: string): Dataset {
       org(`${p}-hidden`, `${w}hidden Pending Group`, 'CIVIC_INNOVATOR', { status: 'PENDING' }),
     ],
     relationships: [
-      rel(`${p}-r1`, `${p}-hub`, `${p}-a`, 'PARTNERSHIP', { since: '2020-01-15', trust: 'CONFIRMED', provenance }),
+      rel(`${p}-r1`, `${p}-hub`, `${p}-a`, 'PARTNERSHIP', {
+        since: '2020-01-15',
+        trust: 'CONFIRMED',
+        provenance,
+      }),
       rel(`${p}-r2`, `${p}-a`, `${p}-hub`, 'FUNDING', {
         since: '2021-04-01',
         until: '2022-03-31',
@@ -105,10 +124,26 @@ export function smallNetwork(p: string): Dataset {
       },
     ],
     participations: [
-      { initiative: `${p}-ini`, organisation: `${p}-hub`, role: 'LEAD', since: null, until: null, provenance: NO_PROVENANCE },
-      { initiative: `${p}-ini`, organisation: `${p}-b`, role: 'PARTNER', since: null, until: null, provenance: NO_PROVENANCE },
+      {
+        initiative: `${p}-ini`,
+        organisation: `${p}-hub`,
+        role: 'LEAD',
+        since: null,
+        until: null,
+        provenance: NO_PROVENANCE,
+      },
+      {
+        initiative: `${p}-ini`,
+        organisation: `${p}-b`,
+        role: 'PARTNER',
+        since: null,
+        until: null,
+        provenance: NO_PROVENANCE,
+      },
     ],
-    places: [{ country: 'United Kingdom', region: 'England', city: 'Leeds', latitude: 53.8, longitude: -1.55 }],
+    places: [
+      { country: 'United Kingdom', region: 'England', city: 'Leeds', latitude: 53.8, longitude: -1.55 },
+    ],
   };
 }
 

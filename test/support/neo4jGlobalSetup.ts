@@ -41,7 +41,12 @@ export default async function setup(project: TestProject) {
   });
   // Migrations once for the run, exactly as start-up applies them.
   const driver = createDriver({ uri: neo4j.uri, user: undefined, password: undefined, database: 'neo4j' });
-  const runner = createQueryRunner({ driver, database: 'neo4j', catalog: loadQueryCatalog(), timeoutMs: 60_000 });
+  const runner = createQueryRunner({
+    driver,
+    database: 'neo4j',
+    catalog: loadQueryCatalog(),
+    timeoutMs: 60_000,
+  });
   await applyMigrations(runner);
   await driver.close();
 

@@ -9,12 +9,19 @@ export function sourceFromDataset(dataset: Dataset, label = 'dataset'): ImportSo
   const initiativeIds = new Set(dataset.initiatives.map((i) => i.id));
   const refs: { id: string; kind: 'organisation' | 'initiative'; where: string; field: string }[] = [];
   dataset.relationships.forEach((r, i) => {
-    if (!orgIds.has(r.source)) refs.push({ id: r.source, kind: 'organisation', where: `relationships[${i}]`, field: 'source' });
-    if (!orgIds.has(r.target)) refs.push({ id: r.target, kind: 'organisation', where: `relationships[${i}]`, field: 'target' });
+    if (!orgIds.has(r.source))
+      refs.push({ id: r.source, kind: 'organisation', where: `relationships[${i}]`, field: 'source' });
+    if (!orgIds.has(r.target))
+      refs.push({ id: r.target, kind: 'organisation', where: `relationships[${i}]`, field: 'target' });
   });
   dataset.participations.forEach((p, i) => {
     if (!orgIds.has(p.organisation)) {
-      refs.push({ id: p.organisation, kind: 'organisation', where: `participations[${i}]`, field: 'organisation' });
+      refs.push({
+        id: p.organisation,
+        kind: 'organisation',
+        where: `participations[${i}]`,
+        field: 'organisation',
+      });
     }
     if (!initiativeIds.has(p.initiative)) {
       refs.push({ id: p.initiative, kind: 'initiative', where: `participations[${i}]`, field: 'initiative' });

@@ -27,7 +27,10 @@ export async function importSource(
       problems,
     );
   }
-  return writeBatches(runner, prepareBatches(source.dataset), { importedBy: options.recordedBy, now: options.now });
+  return writeBatches(runner, prepareBatches(source.dataset), {
+    importedBy: options.recordedBy,
+    now: options.now,
+  });
 }
 
 async function existing(runner: QueryRunner, query: string, ids: string[]): Promise<Set<string>> {

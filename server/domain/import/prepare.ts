@@ -48,10 +48,24 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
   const addPlace = (country: string, region: string | null, city: string | null) => {
     const ids = placeIds(country, region, city);
     if (!places.has(ids.country)) {
-      places.set(ids.country, { id: ids.country, name: country, level: 'country', parentId: null, latitude: null, longitude: null });
+      places.set(ids.country, {
+        id: ids.country,
+        name: country,
+        level: 'country',
+        parentId: null,
+        latitude: null,
+        longitude: null,
+      });
     }
     if (ids.region !== null && region !== null && !places.has(ids.region)) {
-      places.set(ids.region, { id: ids.region, name: region, level: 'region', parentId: ids.country, latitude: null, longitude: null });
+      places.set(ids.region, {
+        id: ids.region,
+        name: region,
+        level: 'region',
+        parentId: ids.country,
+        latitude: null,
+        longitude: null,
+      });
     }
     if (ids.city !== null && city !== null && !places.has(ids.city)) {
       places.set(ids.city, {
@@ -85,6 +99,8 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
       website: o.website,
       status: o.status,
       identifiers: o.identifiers.map((i) => `${i.scheme}:${i.value}`),
+      // For the full-text index: the analyzer keeps "GOV:abc" as one token, so index scheme and value apart.
+      identifierText: o.identifiers.map((i) => `${i.scheme} ${i.value}`).join(' '),
       ...provenanceProps(o.provenance),
     },
     themeIds: addThemes(o.themes),
@@ -115,7 +131,13 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
     id: i.id,
     startDate: i.startDate,
     endDate: i.endDate,
-    props: { name: i.name, stage: i.stage, description: i.description, website: i.website, ...provenanceProps(i.provenance) },
+    props: {
+      name: i.name,
+      stage: i.stage,
+      description: i.description,
+      website: i.website,
+      ...provenanceProps(i.provenance),
+    },
     themeIds: addThemes(i.themes),
     recordedBy: i.provenance.recordedBy,
     recordedAt: i.provenance.recordedAt,

@@ -10,7 +10,10 @@ export interface ImportSource {
   externalOrganisationIds: string[];
   externalInitiativeIds: string[];
   /** DANGLING_REFERENCE problems (with file and line) for the external ids the database lacks. */
-  danglingProblems(existingOrganisationIds: ReadonlySet<string>, existingInitiativeIds: ReadonlySet<string>): Problem[];
+  danglingProblems(
+    existingOrganisationIds: ReadonlySet<string>,
+    existingInitiativeIds: ReadonlySet<string>,
+  ): Problem[];
 }
 
 export interface Importer {

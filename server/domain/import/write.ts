@@ -13,7 +13,13 @@ export interface WriteSummary {
 
 const BATCH = 2_000;
 
-async function inBatches(tx: QueryTx, query: string, key: string, rows: unknown[], extra: Record<string, unknown>) {
+async function inBatches(
+  tx: QueryTx,
+  query: string,
+  key: string,
+  rows: unknown[],
+  extra: Record<string, unknown>,
+) {
   for (let i = 0; i < rows.length; i += BATCH) {
     await tx.run(query, { [key]: rows.slice(i, i + BATCH), ...extra });
   }

@@ -35,21 +35,23 @@ describe('cypher/queries', () => {
     for (const name of used) expect(catalog.has(name as string), name).toBe(true);
   });
 
-  it.each([...catalog.values()].map((q) => [q.name, q] as const))('%s declares its parameters in its header', (_, q) => {
-    const header = q.text
-      .split('\n')
-      .filter((l) => l.startsWith('//'))
-      .join('\n');
-    expect(header).toMatch(/Params:/);
-    for (const param of q.params) expect(header, `$${param}`).toContain(`$${param}`);
-  });
+  it.each([...catalog.values()].map((q) => [q.name, q] as const))(
+    '%s declares its parameters in its header',
+    (_, q) => {
+      const header = q.text
+        .split('\n')
+        .filter((l) => l.startsWith('//'))
+        .join('\n');
+      expect(header).toMatch(/Params:/);
+      for (const param of q.params) expect(header, `$${param}`).toContain(`$${param}`);
+    },
+  );
 });
 
 describe('parameterNames', () => {
   it('ignores comments and strings', () => {
-    expect(parameterNames("// uses $nope\nMATCH (n {id: $id}) WHERE n.x = '$notParam' RETURN $other")).toEqual([
-      'id',
-      'other',
-    ]);
+    expect(
+      parameterNames("// uses $nope\nMATCH (n {id: $id}) WHERE n.x = '$notParam' RETURN $other"),
+    ).toEqual(['id', 'other']);
   });
 });

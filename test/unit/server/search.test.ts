@@ -22,7 +22,9 @@ describe('buildSearchQuery', () => {
     }
   });
   it('requires every word, each as exact, prefix and fuzzy match', () => {
-    expect(buildSearchQuery('Digital inc')).toBe('(digital^4 OR digital*^2 OR digital~2) AND (inc^4 OR inc*^2)');
+    expect(buildSearchQuery('Digital inc')).toBe(
+      '(digital^4 OR digital*^2 OR digital~2) AND (inc^4 OR inc*^2)',
+    );
   });
   it('keeps Lucene syntax typed by users from being interpreted', () => {
     const q = buildSearchQuery('housing AND ( "trust* \\ /x');

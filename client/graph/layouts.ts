@@ -1,0 +1,178 @@
+// Layouts: fcose registered here and only here, its options for a fresh view and for an expansion, and the
+// seed positions that put expanded nodes next to the node they came from.
+import type cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+
+/** Above this many nodes fcose runs in 'draft' quality (spectral only): the full force pass takes seconds. */
+export const DRAFT_ABOVE = 300;
+/** Px kept free around the graph when fitting it to the view. */
+export const FIT_PADDING = 40;
+/** Fitting never zooms in further than this: a handful of nodes should not fill a big screen. */
+export const MAX_FIT_ZOOM = 1.2;
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 3;
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** The fcose options used here; defaults documented in cytoscape-fcose's README. */
+export interface FcoseOptions extends cytoscape.BaseLayoutOptions {
+  name: 'fcose';
+  quality: 'draft' | 'default' | 'proof';
+  randomize: boolean;
+  animate: boolean;
+  /** Off: the view fits itself afterwards, around what covers the graph (see fitViewport). */
+  fit: boolean;
+  padding: number;
+  /** Labels take room too: counting them keeps names from overprinting each other. */
+  nodeDimensionsIncludeLabels: boolean;
+  /** Spacing: longer edges and more repulsion than the defaults leave room for labels under the nodes. */
+  idealEdgeLength: number;
+  nodeRepulsion: number;
+  nodeSeparation: number;
+  fixedNodeConstraint?: { nodeId: string; position: Position }[];
+}
+
+const registered = new WeakSet<typeof cytoscape>();
+
+/** Registers the layouts the client uses with this Cytoscape; safe to call more than once. */
+export function registerLayouts(cy: typeof cytoscape): void {
+  if (registered.has(cy)) return;
+  cy.use(fcose);
+  registered.add(cy);
+}
+
+const SPACING = {
+  idealEdgeLength: 110,
+  nodeRepulsion: 9000,
+  nodeSeparation: 110,
+  nodeDimensionsIncludeLabels: true,
+} as const;
+
+/** A full layout of a freshly loaded view. Never animated: the first picture should be the final one. */
+export function fullLayout(nodeCount: number): FcoseOptions {
+  return {
+    name: 'fcose',
+    quality: nodeCount > DRAFT_ABOVE ? 'draft' : 'default',
+    randomize: true,
+    animate: false,
+    fit: false,
+    padding: FIT_PADDING,
+    ...SPACING,
+  };
+}
+
+/**
+ * After an expansion: existing nodes stay where they are (fixed constraints) and only the new ones, starting
+ * from their seed positions, are moved by the forces. Null above DRAFT_ABOVE nodes: the seeds are kept as they are.
+ */
+export function expansionLayout(
+  nodeCount: number,
+  fixed: readonly { id: string; position: Position }[],
+): FcoseOptions | null {
+  if (nodeCount > DRAFT_ABOVE) return null;
+  return {
+    name: 'fcose',
+    quality: 'default',
+    randomize: false,
+    animate: false,
+    fit: false,
+    padding: FIT_PADDING,
+    ...SPACING,
+    fixedNodeConstraint: fixed.map(({ id, position }) => ({ nodeId: id, position: { ...position } })),
+  };
+}
+
+/**
+ * Positions for `count` new nodes around `anchor`: a fan opening away from `awayFrom` (the centre of what is
+ * already shown), widening to full rings when there are many, so new nodes land in the emptier side.
+ */
+export function seedPositions(anchor: Position, count: number, awayFrom: Position, radius = 120): Position[] {
+  const dx = anchor.x - awayFrom.x;
+  const dy = anchor.y - awayFrom.y;
+  const outward = dx === 0 && dy === 0 ? -Math.PI / 2 : Math.atan2(dy, dx);
+  const positions: Position[] = [];
+  const perRing = 12;
+  for (let i = 0; i < count; i++) {
+    const ring = Math.floor(i / perRing);
+    const inRing = Math.min(perRing, count - ring * perRing);
+    // A half circle for a few nodes, a full one when the ring is full.
+    const spread = inRing >= perRing ? 2 * Math.PI : Math.PI;
+    const step = inRing > 1 ? spread / (spread === 2 * Math.PI ? inRing : inRing - 1) : 0;
+    const start = outward - (inRing > 1 && spread < 2 * Math.PI ? spread / 2 : 0);
+    const angle = start + step * (i % perRing);
+    const r = radius * (1 + ring * 0.8);
+    positions.push({ x: anchor.x + r * Math.cos(angle), y: anchor.y + r * Math.sin(angle) });
+  }
+  return positions;
+}
+
+export function centroid(positions: readonly Position[]): Position {
+  if (positions.length === 0) return { x: 0, y: 0 };
+  let x = 0;
+  let y = 0;
+  for (const p of positions) {
+    x += p.x;
+    y += p.y;
+  }
+  return { x: x / positions.length, y: y / positions.length };
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface BoundingBox {
+  x1: number;
+  y1: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The zoom and pan that show `box` (model coordinates) in a `view` of which the bottom-left corner is covered
+ * by `covered` (the legend card): the graph goes either above it or to its right, whichever shows it larger.
+ * Null when the view has no room at all (e.g. not laid out yet).
+ */
+export function fitViewport(
+  box: BoundingBox,
+  view: Size,
+  covered: Size = { width: 0, height: 0 },
+  padding = FIT_PADDING,
+): { zoom: number; pan: Position } | null {
+  const areas = (insets: { left: number; bottom: number }[]) =>
+    insets
+      .map(({ left, bottom }) => ({
+        left,
+        width: view.width - left - 2 * padding,
+        height: view.height - bottom - 2 * padding,
+      }))
+      .filter((area) => area.width > 0 && area.height > 0);
+  const clear = areas([
+    { left: 0, bottom: covered.height },
+    { left: covered.width, bottom: 0 },
+  ]);
+  // When the covered corner leaves no room either way (a tiny view), use the whole view.
+  const candidates = clear.length > 0 ? clear : areas([{ left: 0, bottom: 0 }]);
+  let best: { zoom: number; pan: Position } | null = null;
+  for (const area of candidates) {
+    const zoom = Math.max(
+      MIN_ZOOM,
+      Math.min(
+        MAX_FIT_ZOOM,
+        box.w > 0 ? area.width / box.w : Infinity,
+        box.h > 0 ? area.height / box.h : Infinity,
+      ),
+    );
+    if (best !== null && zoom <= best.zoom) continue;
+    const centre = { x: area.left + padding + area.width / 2, y: padding + area.height / 2 };
+    best = {
+      zoom,
+      pan: { x: centre.x - (box.x1 + box.w / 2) * zoom, y: centre.y - (box.y1 + box.h / 2) * zoom },
+    };
+  }
+  return best;
+}

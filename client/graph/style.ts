@@ -1,0 +1,216 @@
+// The Cytoscape stylesheet and the tables behind it (sector colour + shape, relationship kind, trust), shared with the legend.
+import type { RelationshipKind, Sector, TrustState } from '../api/types.ts';
+
+/** Node shapes used here; each has an SVG twin in the legend, so the list stays short. */
+export type SectorShape =
+  'round-rectangle' | 'ellipse' | 'round-diamond' | 'round-triangle' | 'round-hexagon';
+
+export interface SectorStyle {
+  label: string;
+  /** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
+  colour: string;
+  /** A second channel, so sectors never rely on colour alone. */
+  shape: SectorShape;
+}
+
+export const SECTOR_STYLES: Record<Sector, SectorStyle> = {
+  GOVERNMENT: { label: 'Government', colour: '#0072B2', shape: 'round-rectangle' },
+  NGO: { label: 'NGO', colour: '#009E73', shape: 'ellipse' },
+  COMPANY: { label: 'Company', colour: '#E69F00', shape: 'round-diamond' },
+  CIVIC_INNOVATOR: { label: 'Civic innovator', colour: '#CC79A7', shape: 'round-triangle' },
+  ACADEMIC: { label: 'Academic', colour: '#D55E00', shape: 'round-hexagon' },
+};
+
+export type ArrowShape = 'none' | 'triangle' | 'triangle-backcurve' | 'circle' | 'tee' | 'chevron' | 'square';
+
+export interface KindStyle {
+  label: string;
+  /** Tol's muted palette, kept apart from the sector colours so edges don't read as nodes. */
+  colour: string;
+  /** Marks the direction of directed kinds (source acts on target); none for symmetric ties. */
+  arrow: ArrowShape;
+}
+
+export const KIND_STYLES: Record<RelationshipKind, KindStyle> = {
+  PARTNERSHIP: { label: 'Partnership', colour: '#5B6472', arrow: 'none' },
+  FUNDING: { label: 'Funding', colour: '#117733', arrow: 'triangle' },
+  MEMBERSHIP: { label: 'Membership', colour: '#332288', arrow: 'circle' },
+  PART_OF: { label: 'Part of', colour: '#882255', arrow: 'tee' },
+  INVESTMENT: { label: 'Investment', colour: '#999933', arrow: 'triangle-backcurve' },
+  DATA_SHARING: { label: 'Data sharing', colour: '#44AA99', arrow: 'square' },
+  ADOPTION: { label: 'Adoption', colour: '#AA4499', arrow: 'chevron' },
+};
+
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
+
+export interface TrustStyle {
+  label: string;
+  description: string;
+  lineStyle: LineStyle;
+  width: number;
+  opacity: number;
+}
+
+/** Weaker trust reads weaker: thinner, fainter, dashed (one side only) or dotted (contested). */
+export const TRUST_STYLES: Record<TrustState, TrustStyle> = {
+  CONFIRMED: {
+    label: 'Confirmed',
+    description: 'confirmed by both sides',
+    lineStyle: 'solid',
+    width: 3,
+    opacity: 0.9,
+  },
+  SOURCED: {
+    label: 'Sourced',
+    description: 'reported by a third party',
+    lineStyle: 'solid',
+    width: 2,
+    opacity: 0.85,
+  },
+  IMPORTED: {
+    label: 'Imported',
+    description: 'from an open dataset',
+    lineStyle: 'solid',
+    width: 2,
+    opacity: 0.85,
+  },
+  CLAIMED: {
+    label: 'Claimed',
+    description: 'stated by one side only',
+    lineStyle: 'dashed',
+    width: 2,
+    opacity: 0.6,
+  },
+  DISPUTED: { label: 'Disputed', description: 'contested', lineStyle: 'dotted', width: 2, opacity: 0.45 },
+};
+
+/** The legend's trust rows: sourced and imported ties are drawn alike, so they share a row. */
+export const TRUST_LEGEND_ROWS: readonly { states: readonly [TrustState, ...TrustState[]]; label: string }[] =
+  [
+    { states: ['CONFIRMED'], label: 'Confirmed by both sides' },
+    { states: ['SOURCED', 'IMPORTED'], label: 'Sourced or imported' },
+    { states: ['CLAIMED'], label: 'Claimed by one side' },
+    { states: ['DISPUTED'], label: 'Disputed' },
+  ];
+
+/** Colours of the two highlights, exported for the legend. */
+export const HIGHLIGHT = {
+  root: '#F0E442',
+  selected: '#1B1F24',
+} as const;
+
+/** Node diameter in px from its degree: square root, so hubs stand out without swamping the view. */
+export function sizeForDegree(degree: number): number {
+  const size = 26 + 6 * Math.sqrt(Math.max(0, degree));
+  return Math.round(Math.min(72, size));
+}
+
+export type StyleValue = string | number;
+export interface StyleRule {
+  selector: string;
+  style: Record<string, StyleValue>;
+}
+
+const LINE_DASHES: Record<LineStyle, string> = {
+  solid: '',
+  dashed: '7 5',
+  dotted: '1.5 4',
+};
+
+export function buildStylesheet(): StyleRule[] {
+  const rules: StyleRule[] = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': '#8A8F98',
+        'border-width': 2,
+        'border-color': '#FFFFFF',
+        color: '#1B1F24',
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-size': 11,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-outline-color': '#FFFFFF',
+        'text-outline-width': 2.5,
+        'text-outline-opacity': 0.9,
+        'min-zoomed-font-size': 7,
+        'overlay-opacity': 0,
+      },
+    },
+  ];
+  for (const [sector, s] of Object.entries(SECTOR_STYLES)) {
+    rules.push({
+      selector: `node[sector = "${sector}"]`,
+      style: { 'background-color': s.colour, shape: s.shape },
+    });
+  }
+  rules.push({
+    selector: 'edge',
+    style: {
+      'curve-style': 'bezier',
+      width: 2,
+      'line-color': '#8A8F98',
+      'target-arrow-color': '#8A8F98',
+      'target-arrow-shape': 'none',
+      'arrow-scale': 0.9,
+      opacity: 0.85,
+      'overlay-opacity': 0,
+    },
+  });
+  for (const [kind, k] of Object.entries(KIND_STYLES)) {
+    rules.push({
+      selector: `edge[kind = "${kind}"]`,
+      style: { 'line-color': k.colour, 'target-arrow-color': k.colour, 'target-arrow-shape': k.arrow },
+    });
+  }
+  for (const [trust, t] of Object.entries(TRUST_STYLES)) {
+    const style: Record<string, StyleValue> = {
+      'line-style': t.lineStyle,
+      width: t.width,
+      opacity: t.opacity,
+    };
+    if (t.lineStyle !== 'solid') style['line-dash-pattern'] = LINE_DASHES[t.lineStyle];
+    rules.push({ selector: `edge[trust = "${trust}"]`, style });
+  }
+  rules.push(
+    {
+      // The organisation the view was opened on: a yellow halo plus a dark ring.
+      selector: 'node.root',
+      style: {
+        'underlay-color': HIGHLIGHT.root,
+        'underlay-opacity': 0.85,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+        'border-color': HIGHLIGHT.selected,
+        'border-width': 2,
+        'font-size': 13,
+        'font-weight': 'bold',
+        // Its name stays readable when zoomed out far enough to hide the others.
+        'min-zoomed-font-size': 0,
+        'z-index': 10,
+      },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-color': HIGHLIGHT.selected,
+        'border-width': 4,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+        'z-index': 20,
+      },
+    },
+    {
+      // The ties of the selected node, drawn on top and a little thicker (trust still shows in the line style).
+      selector: 'edge.incident',
+      style: { width: 3.5, 'z-index': 5 },
+    },
+  );
+  return rules;
+}

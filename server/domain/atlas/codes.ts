@@ -1,0 +1,30 @@
+// The stable problem codes the atlas reader reports; callers and tests key on these, never on message wording.
+
+export const ATLAS_PROBLEM_CODES = [
+  'MISSING_FILE',
+  'UNKNOWN_FILE',
+  'BAD_CSV',
+  'BAD_JSON',
+  'BAD_FORMAT',
+  'BAD_VERSION',
+  'BAD_TYPE',
+  'MISSING_COLUMN',
+  'UNKNOWN_COLUMN',
+  'DUPLICATE_COLUMN',
+  'REQUIRED',
+  'UNKNOWN_VALUE',
+  'BAD_DATE',
+  'BAD_DATETIME',
+  'BAD_NUMBER',
+  'BAD_URL',
+  'BAD_IDENTIFIER',
+  'BAD_LIST_ITEM',
+  'BAD_CURRENCY',
+  'DATE_ORDER',
+  'SELF_RELATIONSHIP',
+  'DUPLICATE_ID',
+  'PLACE_HIERARCHY',
+  'DANGLING_REFERENCE',
+  'TOO_MANY_PROBLEMS',
+] as const;
+export type AtlasProblemCode = (typeof ATLAS_PROBLEM_CODES)[number];

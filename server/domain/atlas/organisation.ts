@@ -1,0 +1,52 @@
+// One organisations.csv row (or JSON organisation) to an OrganisationRecord; null when it cannot be built.
+import { ORGANISATION_STATUSES, SECTORS, type OrganisationRecord } from '../model.ts';
+import type { FieldReader } from './fieldReader.ts';
+import { readProvenance } from './provenance.ts';
+
+export function readOrganisation(reader: FieldReader): OrganisationRecord | null {
+  const id = reader.text('id', { required: true });
+  const name = reader.text('name', { required: true });
+  const sector = reader.choice('sector', SECTORS, { required: true });
+  const country = reader.text('country');
+  const region = reader.text('region');
+  const city = reader.text('city');
+  if (country === null) {
+    for (const [field, value] of [
+      ['region', region],
+      ['city', city],
+    ] as const) {
+      if (value !== null) {
+        reader.report(
+          field,
+          'PLACE_HIERARCHY',
+          `${field} "${value}" is given without a country; add the country (e.g. United Kingdom)`,
+        );
+      }
+    }
+  }
+  const record = {
+    kind: reader.text('kind'),
+    description: reader.text('description'),
+    website: reader.url('website'),
+    themes: reader.list('themes'),
+    identifiers: reader.identifiers('identifiers'),
+    status: reader.choice('status', ORGANISATION_STATUSES) ?? 'PUBLISHED',
+    provenance: readProvenance(reader),
+  };
+  if (id === null || name === null || sector === null) return null;
+  return {
+    id,
+    name,
+    sector,
+    kind: record.kind,
+    description: record.description,
+    website: record.website,
+    country,
+    region,
+    city,
+    themes: record.themes,
+    identifiers: record.identifiers,
+    status: record.status,
+    provenance: record.provenance,
+  };
+}

@@ -1,0 +1,153 @@
+// `npm start` and `npm run db` as processes: first start loads the demo data, Ctrl-C stops Neo4j cleanly,
+// a restart keeps the data, NEO4J_URI uses another Neo4j, and bad configuration stops with one clear message.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/neo4jGlobalSetup.ts';
+import { ROOT, runCli, type RunningCli } from '../support/processes.ts';
+
+const started: RunningCli[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const cli of started) await cli.stop('SIGTERM');
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-start-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function start(script: string, env: Record<string, string | undefined>) {
+  const cli = runCli(script, { NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '128m', ...env });
+  started.push(cli);
+  return cli;
+}
+
+async function graphql(port: number, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: { searchOrganisations: { name: string }[] };
+    errors?: unknown[];
+  };
+}
+
+/** A demo organisation's name, read from the shipped file rather than written into the test. */
+function demoOrganisationName(): string {
+  const lines = fs.readFileSync(path.join(ROOT, 'data/demo/organisations.csv'), 'utf8').split('\n');
+  const header = (lines[0] ?? '').split(',');
+  const nameIndex = header.indexOf('name');
+  const row = lines.slice(1).find((l) => l.includes('PUBLISHED') && !l.includes('"'));
+  if (!row) throw new Error('no simple published row in data/demo/organisations.csv');
+  return row.split(',')[nameIndex] as string;
+}
+
+const READY = /Partnership Atlas is ready/;
+
+describe('npm start with the local Neo4j', () => {
+  it('loads the demo data on first start, stops cleanly on Ctrl-C, and keeps the data on restart', async () => {
+    const dataDir = tempDir();
+    const env = {
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_BOLT_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    };
+    const port = Number(env.PORT);
+
+    const first = start('start.ts', env);
+    await first.waitFor(READY, 240_000);
+    expect(first.output()).toMatch(/demo data loaded/);
+    const name = demoOrganisationName();
+    const found = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
+      q: name,
+    });
+    expect(found.data?.searchOrganisations.map((o: { name: string }) => o.name)).toContain(name);
+    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', neo4j: { connected: true } });
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(await page.text()).toMatch(/<div id="root">/);
+
+    expect(await first.stop('SIGINT')).toBe(0);
+    expect(first.output()).toMatch(/local Neo4j stopped cleanly/);
+
+    const second = start('start.ts', env);
+    await second.waitFor(READY, 240_000);
+    expect(second.output()).not.toMatch(/demo data loaded/);
+    const again = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
+      q: name,
+    });
+    expect(again.data?.searchOrganisations.map((o: { name: string }) => o.name)).toContain(name);
+    expect(await second.stop('SIGTERM')).toBe(0);
+  }, 600_000);
+});
+
+describe('npm run db, then npm start with NEO4J_URI', () => {
+  it('uses that Neo4j and starts no local one', async () => {
+    const boltPort = await freePort();
+    const db = start('db.ts', { NEO4J_DATA_DIR: tempDir(), NEO4J_BOLT_PORT: String(boltPort) });
+    await db.waitFor(/Neo4j is ready at bolt:\/\/127\.0\.0\.1:\d+/, 240_000);
+
+    const port = await freePort();
+    const server = start('start.ts', { NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, PORT: String(port) });
+    await server.waitFor(READY, 120_000);
+    expect(server.output()).toMatch(/using the Neo4j server from NEO4J_URI/);
+    expect(server.output()).not.toMatch(/starting the local Neo4j/);
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { neo4j: unknown };
+    expect(health.neo4j).toMatchObject({ connected: true, uri: `bolt://127.0.0.1:${boltPort}` });
+
+    expect(await server.stop('SIGINT')).toBe(0);
+    expect(server.output()).not.toMatch(/stopping the local Neo4j/);
+    expect(await db.stop('SIGINT')).toBe(0);
+    expect(db.output()).toMatch(/local Neo4j stopped cleanly/);
+  }, 600_000);
+});
+
+describe('bad configuration stops start-up with one clear message', () => {
+  it('names a port that is in use, before starting Neo4j', async () => {
+    const blocker = net.createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const cli = start('start.ts', { PORT: String(port), NEO4J_DATA_DIR: tempDir() });
+      expect(await cli.exited).toBe(1);
+      expect(cli.output()).toMatch(
+        new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*PORT=${port + 1}`),
+      );
+      expect(cli.output()).not.toMatch(/starting the local Neo4j/);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('names an unreachable NEO4J_URI', async () => {
+    const cli = start('start.ts', {
+      NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`,
+      PORT: String(await freePort()),
+    });
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/Cannot connect to Neo4j at bolt:\/\/127\.0\.0\.1:\d+.*Check NEO4J_URI/);
+  });
+
+  it('says how to get Java when there is none', async () => {
+    const cli = start('start.ts', {
+      JAVA_HOME: '/nonexistent-java',
+      PORT: String(await freePort()),
+      NEO4J_DATA_DIR: tempDir(),
+    });
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/Java was not found.*install it.*NEO4J_URI/);
+  });
+
+  it('names a malformed variable', async () => {
+    const cli = start('start.ts', { PORT: 'eighty' });
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/PORT="eighty"/);
+  });
+});

@@ -1,0 +1,108 @@
+// The single-value checks behind BAD_DATE, BAD_DATETIME, BAD_URL and BAD_NUMBER, and the typo suggestions.
+import { describe, expect, it } from 'vitest';
+import { suggest } from '../../../server/domain/atlas/didYouMean.ts';
+import { lineIndexOfText } from '../../../server/domain/atlas/lineIndex.ts';
+import {
+  isCalendarDate,
+  isDateTime,
+  isHttpUrl,
+  parseDecimal,
+  parseIdentifier,
+  splitList,
+} from '../../../server/domain/atlas/values.ts';
+
+describe('isCalendarDate', () => {
+  it.each(['2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2023-04-30'])('accepts %s', (date) => {
+    expect(isCalendarDate(date)).toBe(true);
+  });
+  it.each([
+    '2023-02-29',
+    '1900-02-29',
+    '2023-04-31',
+    '2023-00-10',
+    '2023-01-00',
+    '2023-1-01',
+    ' 2023-01-01',
+    '20230101',
+  ])('rejects %s', (date) => {
+    expect(isCalendarDate(date)).toBe(false);
+  });
+});
+
+describe('isDateTime', () => {
+  it.each(['2024-03-01T12:00:00Z', '2024-03-01T12:00Z', '2024-03-01T23:59:59.123-05:30'])(
+    'accepts %s',
+    (value) => {
+      expect(isDateTime(value)).toBe(true);
+    },
+  );
+  it.each([
+    '2024-03-01',
+    '2024-03-01T12:00:00',
+    '2024-02-30T12:00:00Z',
+    '2024-03-01T24:00:00Z',
+    '2024-03-01T12:60Z',
+  ])('rejects %s', (value) => {
+    expect(isDateTime(value)).toBe(false);
+  });
+});
+
+describe('isHttpUrl', () => {
+  it.each(['https://example.org', 'HTTP://example.org/a?b=c#d'])('accepts %s', (url) => {
+    expect(isHttpUrl(url)).toBe(true);
+  });
+  it.each(['example.org', 'mailto:a@example.org', 'http:example.org', 'https://', 'https://exa mple.org'])(
+    'rejects %s',
+    (url) => {
+      expect(isHttpUrl(url)).toBe(false);
+    },
+  );
+});
+
+describe('parseDecimal', () => {
+  it.each([
+    ['12', 12],
+    ['12.50', 12.5],
+    ['.5', 0.5],
+    ['1e+21', 1e21],
+    ['-0', 0],
+  ])('reads %s', (text, value) => {
+    expect(Object.is(parseDecimal(text), value)).toBe(true);
+  });
+  it.each(['1,000', '12 GBP', '£12', '1e999', 'Infinity', 'NaN', '', '0x10'])('rejects %s', (text) => {
+    expect(parseDecimal(text)).toBeNull();
+  });
+});
+
+describe('lists and identifiers', () => {
+  it('splits on ;, trims and drops empty items', () => {
+    expect(splitList(' a ;; b;')).toEqual(['a', 'b']);
+  });
+  it('splits an identifier on the first colon', () => {
+    expect(parseIdentifier('360G: GB-CHC:1 ')).toEqual({ scheme: '360G', value: 'GB-CHC:1' });
+    expect(parseIdentifier('nocolon')).toBeNull();
+  });
+});
+
+describe('suggest', () => {
+  it('finds close options case-insensitively and ignores distant ones', () => {
+    expect(suggest('NGOO', ['GOVERNMENT', 'NGO'])).toBe('NGO');
+    expect(suggest('Name', ['id', 'name'])).toBe('name');
+    expect(suggest('organizations.csv', ['organisations.csv', 'places.csv'])).toBe('organisations.csv');
+    expect(suggest('zzz', ['GOVERNMENT', 'NGO'])).toBeUndefined();
+  });
+});
+
+describe('LineIndex', () => {
+  it('counts \\n, \\r\\n and a lone \\r as one line break each', () => {
+    const index = lineIndexOfText('ab\ncd\r\nef\rgh');
+    expect([0, 3, 5, 6, 7, 10].map((offset) => index.position(offset))).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 1 },
+      { line: 2, column: 3 },
+      { line: 2, column: 4 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,166 @@
+import cytoscape from 'cytoscape';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeNeighbourhood, neighbourhoodToElements } from '../../../client/graph/elements.ts';
+import {
+  centroid,
+  DRAFT_ABOVE,
+  expansionLayout,
+  FIT_PADDING,
+  fitViewport,
+  fullLayout,
+  MAX_FIT_ZOOM,
+  registerLayouts,
+  seedPositions,
+} from '../../../client/graph/layouts.ts';
+import { buildStylesheet } from '../../../client/graph/style.ts';
+import { applyElements } from '../../../client/graph/sync.ts';
+import { star } from './fixtures.ts';
+
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.hypot(a.x - b.x, a.y - b.y);
+
+describe('layout options', () => {
+  it('use full-quality fcose up to the threshold, draft above it, never animated, fitted by us', () => {
+    expect(fullLayout(DRAFT_ABOVE)).toMatchObject({
+      name: 'fcose',
+      quality: 'default',
+      animate: false,
+      fit: false,
+    });
+    expect(fullLayout(DRAFT_ABOVE + 1)).toMatchObject({ name: 'fcose', quality: 'draft', animate: false });
+  });
+
+  it('fix every existing node during an expansion, and skip the force pass on large graphs', () => {
+    const fixed = [{ id: 'a', position: { x: 1, y: 2 } }];
+    expect(expansionLayout(10, fixed)).toMatchObject({
+      randomize: false,
+      fixedNodeConstraint: [{ nodeId: 'a', position: { x: 1, y: 2 } }],
+    });
+    expect(expansionLayout(DRAFT_ABOVE + 1, fixed)).toBeNull();
+  });
+});
+
+describe('seedPositions', () => {
+  it('places new nodes around the anchor, on the side away from the rest of the graph', () => {
+    const anchor = { x: 100, y: 0 };
+    const seeds = seedPositions(anchor, 5, { x: 0, y: 0 }, 50);
+    expect(seeds).toHaveLength(5);
+    for (const seed of seeds) {
+      expect(distance(seed, anchor)).toBeCloseTo(50);
+      expect(seed.x).toBeGreaterThanOrEqual(anchor.x - 1e-9);
+    }
+    expect(new Set(seeds.map((s) => `${s.x.toFixed(3)},${s.y.toFixed(3)}`)).size).toBe(5);
+  });
+
+  it('opens further rings when there are many', () => {
+    const seeds = seedPositions({ x: 0, y: 0 }, 30, { x: 0, y: 0 }, 50);
+    expect(new Set(seeds.map((s) => `${s.x.toFixed(3)},${s.y.toFixed(3)}`)).size).toBe(30);
+    expect(Math.max(...seeds.map((s) => distance(s, { x: 0, y: 0 })))).toBeGreaterThan(50);
+  });
+
+  it('centroid is the mean position', () => {
+    expect(
+      centroid([
+        { x: 0, y: 0 },
+        { x: 4, y: 2 },
+      ]),
+    ).toEqual({ x: 2, y: 1 });
+    expect(centroid([])).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('fitViewport', () => {
+  const box = { x1: -100, y1: -50, w: 200, h: 100 };
+  const toScreen = (fit: { zoom: number; pan: { x: number; y: number } }, x: number, y: number) => ({
+    x: x * fit.zoom + fit.pan.x,
+    y: y * fit.zoom + fit.pan.y,
+  });
+
+  it('centres the graph in an uncovered view, zoomed to fit within the padding', () => {
+    const fit = fitViewport(box, { width: 400 + 2 * FIT_PADDING, height: 400 + 2 * FIT_PADDING })!;
+    expect(fit.zoom).toBeCloseTo(Math.min(MAX_FIT_ZOOM, 2));
+    expect(toScreen(fit, 0, 0)).toEqual({ x: 200 + FIT_PADDING, y: 200 + FIT_PADDING });
+  });
+
+  it('keeps the graph clear of the covered bottom-left corner, above or beside it', () => {
+    const view = { width: 1000, height: 700 };
+    const wideLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, { width: 700, height: 180 })!;
+    const bottom = toScreen(wideLegend, 0, 1000);
+    expect(bottom.y).toBeLessThanOrEqual(700 - 180 - FIT_PADDING + 1e-6);
+
+    const tallLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, { width: 200, height: 600 })!;
+    const left = toScreen(tallLegend, 0, 0);
+    expect(left.x).toBeGreaterThanOrEqual(200 + FIT_PADDING - 1e-6);
+  });
+
+  it('never zooms in past MAX_FIT_ZOOM, and gives up on a view without room', () => {
+    expect(fitViewport({ x1: 0, y1: 0, w: 0, h: 0 }, { width: 800, height: 600 })?.zoom).toBe(MAX_FIT_ZOOM);
+    expect(fitViewport(box, { width: 0, height: 0 })).toBeNull();
+  });
+});
+
+describe('applyElements on a headless Cytoscape', () => {
+  beforeAll(() => registerLayouts(cytoscape));
+  const create = () =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: buildStylesheet() as unknown as cytoscape.StylesheetStyle[],
+    });
+  const first = neighbourhoodToElements(star('root', ['b', 'c', 'd', 'e']));
+
+  it('lays out a fresh view from scratch', () => {
+    const cy = create();
+    expect(applyElements(cy, first, { reset: true })).toBe('reset');
+    expect(
+      cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(['b', 'c', 'd', 'e', 'root']);
+    const positions = cy.nodes().map((n) => `${n.position().x},${n.position().y}`);
+    expect(new Set(positions).size).toBe(5);
+  });
+
+  it('keeps existing positions on expansion and places new nodes near their anchor', () => {
+    const cy = create();
+    applyElements(cy, first, { reset: true });
+    const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    const expanded = mergeNeighbourhood(first, star('b', ['root', 'x', 'y', 'z']), { anchorId: 'b' });
+
+    expect(applyElements(cy, expanded, { reset: false })).toBe('expanded');
+    for (const [id, position] of before) {
+      expect(cy.getElementById(id).position()).toEqual(position);
+    }
+    const anchor = cy.getElementById('b').position();
+    const spread = Math.max(...[...before.values()].map((p) => distance(p, before.get('root')!)));
+    for (const id of ['x', 'y', 'z']) {
+      expect(distance(cy.getElementById(id).position(), anchor)).toBeLessThan(spread * 2);
+    }
+    expect(cy.edges().map((e) => e.id())).toContain('b-x');
+  });
+
+  it('removes what is gone without moving the rest (Back after an expansion)', () => {
+    const cy = create();
+    applyElements(cy, first, { reset: true });
+    const expanded = mergeNeighbourhood(first, star('b', ['x']), { anchorId: 'b' });
+    applyElements(cy, expanded, { reset: false });
+    const before = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+    expect(applyElements(cy, first, { reset: false })).toBe('updated');
+    expect(cy.getElementById('x').empty()).toBe(true);
+    expect(cy.getElementById('root').position()).toEqual(before.get('root'));
+    expect(applyElements(cy, first, { reset: false })).toBe('unchanged');
+  });
+
+  it('replaces everything on reset', () => {
+    const cy = create();
+    applyElements(cy, first, { reset: true });
+    applyElements(cy, neighbourhoodToElements(star('other', ['p'])), { reset: true });
+    expect(
+      cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(['other', 'p']);
+  });
+});
