@@ -9,12 +9,15 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Unit tests first (fast feedback), then the tests that need Neo4j.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           // Integration tests on a real Neo4j and browser tests in Chromium share one database for the run.
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
           globalSetup: ['test/support/neo4jGlobalSetup.ts'],
           testTimeout: 60_000,
