@@ -91,6 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       'NEO4J_USER/NEO4J_PASSWORD are set but NEO4J_URI is not: set NEO4J_URI to use that server, or unset them to use the local Neo4j',
     ]);
   }
+  if (e.NEO4J_URI !== undefined && e.NEO4J_PASSWORD !== undefined && e.NEO4J_USER === undefined) {
+    throw new ConfigError(['NEO4J_PASSWORD is set without NEO4J_USER: set NEO4J_USER too (usually "neo4j")']);
+  }
+  if (e.NEO4J_URI === undefined && e.NEO4J_DATABASE !== 'neo4j') {
+    throw new ConfigError([
+      `NEO4J_DATABASE=${JSON.stringify(e.NEO4J_DATABASE)}: the local Neo4j (Community) has only the database "neo4j"; unset NEO4J_DATABASE or set NEO4J_URI to a server that has this database`,
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -37,6 +37,25 @@ public class Launcher {
         }
         Files.createDirectories(home);
 
+        // Registered before build(): a signal or the parent's exit during a long start (recovery) still
+        // shuts down whatever was started, and never leaves an orphaned database holding the store lock.
+        final DatabaseManagementService[] holder = new DatabaseManagementService[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService running;
+            synchronized (holder) {
+                running = holder[0];
+                holder[0] = null;
+            }
+            if (running != null) {
+                running.shutdown();
+                System.out.println("ATLAS_NEO4J_STOPPED");
+                System.out.flush();
+            }
+            stopped.countDown();
+        }, "atlas-neo4j-shutdown"));
+        if (opts.containsKey("watch-stdin")) watchStdin();
+
         DatabaseManagementService service;
         try {
             service = new DatabaseManagementServiceBuilder(home)
@@ -47,22 +66,15 @@ public class Launcher {
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                     .build();
         } catch (RuntimeException e) {
-            String text = describe(e);
-            if (text.contains("lock") || text.contains("Lock")) {
+            if (causedBy(e, "FileLockException") || causedBy(e, "StoreLockException")) {
                 fail("STORE_LOCKED", "the data folder " + home + " is used by another Neo4j process");
             }
-            fail("START_FAILED", text);
+            fail("START_FAILED", describe(e));
             return;
         }
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        final DatabaseManagementService running = service;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.shutdown();
-            System.out.println("ATLAS_NEO4J_STOPPED");
-            System.out.flush();
-            stopped.countDown();
-        }, "atlas-neo4j-shutdown"));
+        synchronized (holder) {
+            holder[0] = service;
+        }
 
         GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(Duration.ofMinutes(5).toMillis())) {
@@ -71,20 +83,28 @@ public class Launcher {
         System.out.println("ATLAS_NEO4J_READY bolt://" + HOST + ":" + port);
         System.out.flush();
 
-        if (opts.containsKey("watch-stdin")) {
-            // The parent holds our stdin open; EOF means it exited (even if it was killed), so stop too.
-            Thread watcher = new Thread(() -> {
-                try (InputStream in = System.in) {
-                    while (in.read() != -1) { /* ignore input */ }
-                } catch (IOException ignored) {
-                    // treat a broken pipe like EOF
-                }
-                System.exit(0);
-            }, "atlas-neo4j-stdin-watch");
-            watcher.setDaemon(true);
-            watcher.start();
-        }
         stopped.await();
+    }
+
+    /** The parent holds our stdin open; EOF means it exited (even if it was killed), so stop too. */
+    private static void watchStdin() {
+        Thread watcher = new Thread(() -> {
+            try (InputStream in = System.in) {
+                while (in.read() != -1) { /* ignore input */ }
+            } catch (IOException ignored) {
+                // treat a broken pipe like EOF
+            }
+            System.exit(0);
+        }, "atlas-neo4j-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static boolean causedBy(Throwable e, String simpleName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals(simpleName)) return true;
+        }
+        return false;
     }
 
     private static boolean portFree(int port) {

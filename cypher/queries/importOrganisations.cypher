@@ -1,4 +1,5 @@
-// Upserts organisations with their themes and place. updatedAt moves only when a property changed,
+// Upserts organisations with their themes and place. updatedAt moves only when a property, the themes
+// or the place changed (themeIds must be sorted),
 // so importing the same file twice changes nothing. Missing provenance defaults on first import only.
 // Params: $organisations: [{id, props, themeIds, placeId, recordedBy, recordedAt}], $now (ISO date-time),
 //         $importedBy (who records facts that name no recorder)
@@ -6,7 +7,11 @@ UNWIND $organisations AS row
 MERGE (o:Organisation {id: row.id})
   ON CREATE SET o.createdAt = datetime($now), o.updatedAt = datetime($now)
 WITH o, row,
-     [k IN keys(row.props) WHERE NOT coalesce(o[k] = row.props[k], o[k] IS NULL AND row.props[k] IS NULL)] AS changed
+     [k IN keys(row.props) WHERE NOT coalesce(o[k] = row.props[k], o[k] IS NULL AND row.props[k] IS NULL)] +
+     CASE WHEN COLLECT { MATCH (o)-[:WORKS_ON]->(t:Theme) RETURN t.id ORDER BY t.id } <> row.themeIds
+          THEN ['themes'] ELSE [] END +
+     CASE WHEN coalesce(COLLECT { MATCH (o)-[:LOCATED_IN]->(p:Place) RETURN p.id }[0], '') <> coalesce(row.placeId, '')
+          THEN ['place'] ELSE [] END AS changed
 SET o += row.props,
     o.recordedBy = coalesce(row.recordedBy, o.recordedBy, $importedBy),
     o.recordedAt = coalesce(row.recordedAt, o.recordedAt, $now),

@@ -1,7 +1,29 @@
-// Upserts typed relationships between organisations, keyed by id. Properties are replaced by the file's
-// values; missing provenance (who, when) defaults on first import only.
-// Params: $relationships: [{id, kind, source, target, props, recordedBy, recordedAt}], $now, $importedBy
+// Upserts typed relationships between organisations, keyed by id. An id names one record: when the
+// file gives it another kind or other ends, the stored relationship is replaced. Properties are replaced
+// by the file's values; missing provenance (who, when) defaults on first import only.
+// Params: $relationships: [{id, kind, source, target, since, until, props, recordedBy, recordedAt}], $now, $importedBy
 UNWIND $relationships AS row
+CALL (row) {
+  CALL (row) {
+    // One index seek per kind (a dynamic type in MATCH would scan every relationship).
+    MATCH (a)-[old:PARTNERSHIP {id: row.id}]->(b) RETURN old, a, b
+    UNION
+    MATCH (a)-[old:FUNDING {id: row.id}]->(b) RETURN old, a, b
+    UNION
+    MATCH (a)-[old:MEMBERSHIP {id: row.id}]->(b) RETURN old, a, b
+    UNION
+    MATCH (a)-[old:PART_OF {id: row.id}]->(b) RETURN old, a, b
+    UNION
+    MATCH (a)-[old:INVESTMENT {id: row.id}]->(b) RETURN old, a, b
+    UNION
+    MATCH (a)-[old:DATA_SHARING {id: row.id}]->(b) RETURN old, a, b
+    UNION
+    MATCH (a)-[old:ADOPTION {id: row.id}]->(b) RETURN old, a, b
+  }
+  WITH row, old, a, b
+  WHERE type(old) <> row.kind OR a.id <> row.source OR b.id <> row.target
+  DELETE old
+}
 MATCH (a:Organisation {id: row.source})
 MATCH (b:Organisation {id: row.target})
 MERGE (a)-[r:$(row.kind) {id: row.id}]->(b)

@@ -92,14 +92,27 @@ const steps = {
     const dir = path.join(root, 'cypher', 'neo4j');
     const lib = path.join(dir, 'lib');
     const build = path.join(dir, 'build');
-    if (!has('java')) {
+    const javaBin = (name) => (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', name) : name);
+    if (!has(javaBin('java'))) {
       fail(
         'Java was not found. The local Neo4j needs Java 17+ (Debian: apt-get install -y openjdk-17-jdk-headless), or set NEO4J_URI to use an existing Neo4j server.',
       );
     }
-    const hash = hashFiles([path.join(dir, 'pom.xml'), path.join(dir, 'Launcher.java')]);
-    const stamp = path.join(lib, '.atlas-resolved');
-    if (!stamped(stamp, hash)) {
+    // Jars depend on pom.xml only; the compiled launcher on both.
+    const pom = path.join(dir, 'pom.xml');
+    const source = path.join(dir, 'Launcher.java');
+    const jarsHash = hashFiles([pom]);
+    const jarsStamp = path.join(lib, '.atlas-resolved');
+    const buildHash = hashFiles([pom, source]);
+    const buildStamp = path.join(build, '.atlas-compiled');
+    if (stamped(jarsStamp, jarsHash) && stamped(buildStamp, buildHash)) return;
+    // Checked before Maven so a JRE-only machine does not download every jar and then fail.
+    if (!has(javaBin('javac'))) {
+      fail(
+        'javac was not found: the Neo4j launcher is compiled once, which needs a JDK 17+ (Debian: apt-get install -y openjdk-17-jdk-headless; or set JAVA_HOME), or set NEO4J_URI to use an existing Neo4j server.',
+      );
+    }
+    if (!stamped(jarsStamp, jarsHash)) {
       if (!has('mvn')) {
         fail(
           'Maven was not found. It fetches the Neo4j jars once: install Maven 3.8+ (Debian: apt-get install -y maven), or set NEO4J_URI to use an existing Neo4j server.',
@@ -112,19 +125,20 @@ const steps = {
         '-q',
         '-Dstyle.color=never',
         '-f',
-        path.join(dir, 'pom.xml'),
+        pom,
         'dependency:copy-dependencies',
       ]);
       if (!result.ok)
         fail('Maven could not resolve the Neo4j jars (see above). Check access to Maven Central and retry.');
-      fs.rmSync(build, { recursive: true, force: true });
-      fs.mkdirSync(build, { recursive: true });
-      say('compiling the Neo4j launcher…');
-      const javac = run('javac', ['-cp', `${lib}/*`, '-d', build, path.join(dir, 'Launcher.java')]);
-      if (!javac.ok)
-        fail('javac could not compile cypher/neo4j/Launcher.java (a JDK 17+ is needed, not only a JRE).');
-      fs.writeFileSync(stamp, hash);
+      fs.writeFileSync(jarsStamp, jarsHash);
     }
+    say('compiling the Neo4j launcher…');
+    fs.rmSync(build, { recursive: true, force: true });
+    fs.mkdirSync(build, { recursive: true });
+    // --release 17: the class must load on the Java that runs it, even when javac is newer.
+    const javac = run(javaBin('javac'), ['--release', '17', '-cp', `${lib}/*`, '-d', build, source]);
+    if (!javac.ok) fail('javac could not compile cypher/neo4j/Launcher.java (see above).');
+    fs.writeFileSync(buildStamp, buildHash);
   },
 
   client() {

@@ -1,5 +1,5 @@
 // `npm start`: the local (or configured) Neo4j, schema, demo data on an empty database, then the
-// explorer and GraphQL on one port. Ctrl-C stops everything cleanly.
+// explorer and GraphQL on one port. Ctrl-C stops everything cleanly, also in the middle of start-up.
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
@@ -11,35 +11,54 @@ import { assertPortFree, exitWithStartupError, onShutdown } from './lifecycle.ts
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const stopping = new AbortController();
   // Filled in as start-up proceeds; a signal at any point closes what exists so far.
-  const running: { db?: Database; http?: AtlasHttpServer } = {};
+  const running: { db?: Database; http?: AtlasHttpServer; startup?: Promise<void> } = {};
   onShutdown(logger, async () => {
+    stopping.abort();
+    await running.startup?.catch(() => {});
     await running.http?.close();
     await running.db?.close();
   });
 
-  // Fail before the (slow) database start when the HTTP port is taken.
-  await assertPortFree(config.port, config.host, 'PORT');
-  const db = await openDatabase(config, logger);
-  running.db = db;
-  const migrations = await applyMigrations(db.runner);
-  if (migrations.applied.length > 0)
-    logger.info({ applied: migrations.applied }, 'schema migrations applied');
-  if (config.loadDemoData) {
-    const demo = await ensureDemoData(db.runner);
-    if (demo)
-      logger.info(demo, 'demo data loaded into the empty database (illustrative, fictional organisations)');
+  running.startup = (async () => {
+    // Fail before the (slow) database start when the HTTP port is taken.
+    await assertPortFree(config.port, config.host, 'PORT');
+    const db = await openDatabase(config, logger, stopping.signal);
+    running.db = db;
+    void db.local?.exited.then((code) => {
+      if (stopping.signal.aborted) return;
+      logger.fatal(
+        { code, log: `${config.local.dataDir}/logs/debug.log` },
+        'the local Neo4j stopped unexpectedly; exiting',
+      );
+      process.exit(1);
+    });
+    const migrations = await applyMigrations(db.runner, logger);
+    if (migrations.applied.length > 0)
+      logger.info({ applied: migrations.applied }, 'schema migrations applied');
+    if (config.loadDemoData) {
+      const demo = await ensureDemoData(db.runner);
+      if (demo)
+        logger.info(demo, 'demo data loaded into the empty database (illustrative, fictional organisations)');
+    }
+    const http = await createHttpServer({
+      driver: db.driver,
+      runner: db.runner,
+      logger,
+      neo4jUri: db.connection.uri,
+    });
+    running.http = http;
+    const port = await http.listen(config.port, config.host);
+    const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    logger.info(`Partnership Atlas is ready: http://${shown}:${port} (GraphQL at /graphql). Ctrl-C to stop.`);
+  })();
+  try {
+    await running.startup;
+  } catch (error) {
+    // Interrupted on purpose: the shutdown handler finishes and exits.
+    if (!stopping.signal.aborted) throw error;
   }
-  const http = await createHttpServer({
-    driver: db.driver,
-    runner: db.runner,
-    logger,
-    neo4jUri: db.connection.uri,
-  });
-  running.http = http;
-  const port = await http.listen(config.port, config.host);
-  const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  logger.info(`Partnership Atlas is ready: http://${shown}:${port} (GraphQL at /graphql). Ctrl-C to stop.`);
 }
 
 main().catch(exitWithStartupError);

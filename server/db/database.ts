@@ -16,13 +16,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger, signal?: AbortSignal): Promise<Database> {
   let local: LocalNeo4j | undefined;
   let connection = config.externalNeo4j;
   if (connection === undefined) {
     logger.info({ dataDir: config.local.dataDir, port: config.local.boltPort }, 'starting the local Neo4j');
     const started = Date.now();
-    local = await startLocalNeo4j(config.local, (line) => logger.debug({ neo4j: line }));
+    local = await startLocalNeo4j(config.local, (line) => logger.debug({ neo4j: line }), signal);
     logger.info({ uri: local.uri, ms: Date.now() - started }, 'local Neo4j ready');
     connection = { uri: local.uri, user: undefined, password: undefined, database: config.database };
   } else {

@@ -66,6 +66,8 @@ export function checkJava(javaHome: string | undefined): void {
 export async function startLocalNeo4j(
   config: LocalNeo4jConfig,
   log: (line: string) => void = () => {},
+  /** Aborting (e.g. Ctrl-C during start-up) stops the JVM and rejects. */
+  signal?: AbortSignal,
 ): Promise<LocalNeo4j> {
   checkJava(config.javaHome);
   const lib = path.join(NEO4J_DIR, 'lib');
@@ -106,7 +108,7 @@ export async function startLocalNeo4j(
   fs.closeSync(errOut);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const uri = await waitForReady(child, config, logFile, log, exited);
+  const uri = await waitForReady(child, config, logFile, log, exited, signal);
   return {
     uri,
     pid: child.pid ?? -1,
@@ -121,6 +123,7 @@ function waitForReady(
   logFile: string,
   log: (line: string) => void,
   exited: Promise<number | null>,
+  signal: AbortSignal | undefined,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -128,19 +131,25 @@ function waitForReady(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const timer = setTimeout(() => {
-      settle(() => {
-        void stopChild(child, exited);
-        reject(
+    // Stop the JVM before reporting, so the caller can exit without leaving it holding the store.
+    const stopThenReject = (error: LocalNeo4jError) =>
+      settle(() => void stopChild(child, exited).then(() => reject(error)));
+    const timer = setTimeout(
+      () =>
+        stopThenReject(
           new LocalNeo4jError(
             'TIMEOUT',
             `The local Neo4j did not start within ${config.startTimeoutMs / 1000} s. See ${logFile} and ${path.join(config.dataDir, 'logs', 'debug.log')}.`,
           ),
-        );
-      });
-    }, config.startTimeoutMs);
+        ),
+      config.startTimeoutMs,
+    );
+    const onAbort = () => stopThenReject(new LocalNeo4jError('START_FAILED', 'start-up was interrupted'));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const ready = /^ATLAS_NEO4J_READY (\S+)/.exec(line);

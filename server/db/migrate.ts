@@ -44,21 +44,34 @@ export function splitStatements(text: string): string[] {
 export interface MigrationReport {
   applied: number[];
   alreadyApplied: number[];
+  /** Applied migrations whose file changed since: never re-applied; write a new migration instead. */
+  edited: number[];
 }
 
 export async function applyMigrations(
   runner: QueryRunner,
+  logger?: { warn(obj: object, msg: string): void },
   migrations = loadMigrations(),
 ): Promise<MigrationReport> {
-  // The version constraint is created first so concurrent starts cannot record a version twice.
-  await runner.runStatement(
-    'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
+  const done = new Map(
+    (await runner.read<{ version: number; checksum: string }>('appliedMigrations')).map((m) => [
+      m.version,
+      m.checksum,
+    ]),
   );
-  const done = new Set((await runner.read<{ version: number }>('appliedMigrations')).map((m) => m.version));
-  const report: MigrationReport = { applied: [], alreadyApplied: [] };
+  const report: MigrationReport = { applied: [], alreadyApplied: [], edited: [] };
+  const pending = migrations.filter((m) => !done.has(m.version));
+  // Schema changes need schema privileges: only ask for them when something is pending. The version
+  // constraint comes first so concurrent starts cannot record a version twice.
+  if (pending.length > 0) {
+    await runner.runStatement(
+      'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
+    );
+  }
   for (const migration of migrations) {
     if (done.has(migration.version)) {
       report.alreadyApplied.push(migration.version);
+      if (done.get(migration.version) !== migration.checksum) report.edited.push(migration.version);
       continue;
     }
     // Schema statements cannot share a transaction with writes: each runs on its own, and all are idempotent.
@@ -71,6 +84,12 @@ export async function applyMigrations(
     });
     report.applied.push(migration.version);
   }
-  await runner.runStatement('CALL db.awaitIndexes(300)');
+  if (report.edited.length > 0) {
+    logger?.warn(
+      { versions: report.edited },
+      'applied schema migrations were edited afterwards; edits are not re-applied: add a new migration file instead',
+    );
+  }
+  if (pending.length > 0) await runner.runStatement('CALL db.awaitIndexes(300)');
   return report;
 }

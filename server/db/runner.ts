@@ -105,19 +105,15 @@ export function createQueryRunner({ driver, database, catalog, timeoutMs }: Runn
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
+  // The driver's own message names hosts and routing tables: keep it in `cause` (logged), not in the reply.
   if (
     code === 'ServiceUnavailable' ||
     code === 'SessionExpired' ||
-    code.startsWith('Neo.TransientError.General')
+    code === 'Neo.TransientError.General.DatabaseUnavailable'
   ) {
-    return new UnavailableError(`The database is unavailable (${error.message}). Try again shortly.`, {
-      cause: error,
-    });
+    return new UnavailableError('The database is unavailable. Try again shortly.', { cause: error });
   }
-  if (
-    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
-    code.includes('TransactionTimedOut')
-  ) {
+  if (code.includes('TransactionTimedOut')) {
     return new TimeoutError(
       'The query took too long and was stopped. Narrow it (fewer ids, smaller depth or limit).',
       {
@@ -128,10 +124,13 @@ export function mapNeo4jError(error: unknown): unknown {
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError(`This conflicts with existing data: ${error.message}`, { cause: error });
   }
-  if (code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /parse|lexical/i.test(error.message)) {
-    return new InvalidInputError(
-      'The search text could not be understood. Remove special characters and retry.',
-    );
+  if (
+    code === 'Neo.ClientError.Procedure.ProcedureCallFailed' &&
+    /TooManyClauses|TooManyNestedClauses/.test(error.message)
+  ) {
+    return new InvalidInputError('The search text is too broad: use fewer or longer words.', [], {
+      cause: error,
+    });
   }
   return error;
 }

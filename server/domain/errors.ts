@@ -19,8 +19,9 @@ export class InvalidInputError extends AtlasError {
   constructor(
     message: string,
     readonly problems: Problem[] = [],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -11,9 +11,13 @@ export function escapeLucene(text: string): string {
   return OPERATORS.has(escaped) ? escaped.toLowerCase() : escaped;
 }
 
-/** Words as the index's standard analyzer sees them: runs of letters and digits, lower-cased. */
-export function searchWords(text: string, maxWords = 8): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * Words as the index's standard analyzer sees them, lower-cased: runs of letters and digits, kept whole
+ * across ' ’ _ . between them (O'Brien, open_data, 3.5 are single tokens in the index). At most six
+ * words: each expands to about 150 clauses (3 fields × fuzzy variants) within Lucene's limit of 1024.
+ */
+export function searchWords(text: string, maxWords = 6): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’_.][\p{L}\p{N}]+)*/gu) ?? [];
   return [...new Set(words)].slice(0, maxWords);
 }
 

@@ -10,6 +10,8 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AtlasError) {
+    // The database being down or slow is the operator's business: keep the cause in the logs.
+    if (original.code === 'UNAVAILABLE' || original.code === 'TIMEOUT') log(original);
     return {
       message: original.message,
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -53,6 +53,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     resolvers,
     introspection: true,
     ...protection,
+    includeStacktraceInErrorResponses: false,
     // graphql-armor's types point at Apollo's CommonJS build; the plugins are the same objects.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),

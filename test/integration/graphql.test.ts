@@ -115,6 +115,15 @@ describe('searchOrganisations', () => {
     expect((await search(`${w}ident`)).data?.searchOrganisations.map((o) => o.id)).toEqual([`${p}-hub`]);
   });
 
+  it("keeps words joined by an apostrophe whole, as the index does (O'Neill)", async () => {
+    expect((await search(`${w}o'neill`)).data?.searchOrganisations.map((o) => o.id)).toEqual([`${p}-hub`]);
+  });
+
+  it('stays within Lucene clause limits for many long words', async () => {
+    const result = await search('1234567 2345678 3456789 4567890 5678901 6789012 7890123 8901234 abcdefgh');
+    expect(result.errors).toBeUndefined();
+  });
+
   it('never shows unpublished organisations', async () => {
     expect((await search(`${w}hidden`)).data?.searchOrganisations).toEqual([]);
   });
@@ -220,5 +229,6 @@ describe('HTTP surface', () => {
     const { errors } = await server.graphql('{ searchOrganisation(query: "x") { id } }');
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0]?.message).toMatch(/Did you mean "searchOrganisations"/);
+    expect(errors?.[0]?.extensions?.stacktrace).toBeUndefined();
   });
 });

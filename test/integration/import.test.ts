@@ -191,29 +191,63 @@ describe('importSource', () => {
     expect(row).toEqual({ amount: 10 });
   });
 
-  it('rolls back everything when the database refuses part of the write', async () => {
-    const p = newPrefix('roll');
-    await importSource(
-      db.runner,
-      sourceFromDataset({ ...smallNetwork(p), initiatives: [], participations: [] }),
-      {
-        recordedBy: 't',
-      },
+  it('replaces a relationship whose id comes back with another kind or other ends', async () => {
+    const p = newPrefix('move');
+    const dataset = smallNetwork(p);
+    await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't' });
+    const moved = structuredClone(dataset);
+    moved.relationships[0] = {
+      ...moved.relationships[0]!,
+      kind: 'MEMBERSHIP',
+      source: `${p}-b`,
+      target: `${p}-c`,
+    };
+    await importSource(db.runner, sourceFromDataset(moved), { recordedBy: 't' });
+    const rows = await db.runner.runStatement(
+      'MATCH (a)-[r]->(b) WHERE r.id = $id RETURN type(r) AS kind, a.id AS source, b.id AS target',
+      { id: `${p}-r1` },
     );
-    // A second import whose relationship reuses an existing PARTNERSHIP id between other ends:
-    // the uniqueness constraint fails after the new organisation was written in the same transaction.
-    const q = newPrefix('roll2');
-    const clash = {
+    expect(rows).toEqual([{ kind: 'MEMBERSHIP', source: `${p}-b`, target: `${p}-c` }]);
+  });
+
+  it('rolls back everything when the database refuses part of the write', async () => {
+    // Organisations are written first; the database then refuses a relationship date it cannot parse
+    // (in-memory datasets skip the file validation that would catch it), failing the transaction.
+    const q = newPrefix('roll');
+    const dataset = {
       organisations: [org(`${q}-x`, 'X', 'NGO'), org(`${q}-y`, 'Y', 'NGO')],
-      relationships: [rel(`${p}-r1`, `${q}-x`, `${q}-y`, 'PARTNERSHIP')],
+      relationships: [rel(`${q}-r`, `${q}-x`, `${q}-y`, 'PARTNERSHIP', { since: '2020-13-45' })],
       initiatives: [],
       participations: [],
       places: [],
     };
-    const error = await importSource(db.runner, sourceFromDataset(clash), { recordedBy: 't' }).catch(
-      (e) => e,
-    );
-    expect(error?.code).toBe('CONFLICT');
+    await expect(importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 't' })).rejects.toThrow();
     expect(await snapshot(q)).toEqual([]);
+  });
+
+  it('moves updatedAt when only the themes or the place changed', async () => {
+    const p = newPrefix('themes');
+    const dataset = smallNetwork(p);
+    await importSource(db.runner, sourceFromDataset(dataset), {
+      recordedBy: 't',
+      now: '2025-01-01T00:00:00Z',
+    });
+    const changed = structuredClone(dataset);
+    changed.organisations[0]!.themes = ['Housing'];
+    changed.organisations[1]!.city = 'Bradford';
+    await importSource(db.runner, sourceFromDataset(changed), {
+      recordedBy: 't',
+      now: '2025-06-01T00:00:00Z',
+    });
+    const rows = await db.runner.runStatement(
+      'MATCH (o:Organisation) WHERE o.id IN [$hub, $a, $b] RETURN o.id AS id, o.updatedAt AS updatedAt ORDER BY id',
+      { hub: `${p}-hub`, a: `${p}-a`, b: `${p}-b` },
+    );
+    expect(rows.map((r) => r.updatedAt)).toEqual([
+      '2025-06-01T00:00:00.000Z',
+      '2025-01-01T00:00:00.000Z',
+      '2025-06-01T00:00:00.000Z',
+    ]);
+    expect(rows.map((r) => r.id)).toEqual([`${p}-a`, `${p}-b`, `${p}-hub`]);
   });
 });

@@ -72,7 +72,7 @@ export function smallNetwork(p: string): Dataset {
     organisations: [
       org(`${p}-hub`, `${w}hub Digital Council`, 'GOVERNMENT', {
         kind: 'local authority',
-        description: `A council leading ${w}word inclusion work`,
+        description: `A council leading ${w}word inclusion work with ${w}o'neill`,
         country: 'United Kingdom',
         region: 'England',
         city: 'Leeds',

@@ -103,7 +103,7 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
       identifierText: o.identifiers.map((i) => `${i.scheme} ${i.value}`).join(' '),
       ...provenanceProps(o.provenance),
     },
-    themeIds: addThemes(o.themes),
+    themeIds: [...new Set(addThemes(o.themes))].sort(),
     placeId: orgPlaceId(o),
     recordedBy: o.provenance.recordedBy,
     recordedAt: o.provenance.recordedAt,

@@ -37,13 +37,19 @@ describe('buildSearchQuery', () => {
       fc.property(fc.string({ maxLength: 60 }), (text) => {
         const q = buildSearchQuery(text);
         if (q === null) return;
-        // Outside our own parentheses, ORs, ANDs, ^n, * and ~n, only letters and digits remain.
+        // Outside our own parentheses, ORs, ANDs, ^n, * and ~n, only words remain (letters and digits,
+        // joined by ' ’ _ . which Lucene's syntax does not use).
         const residue = q.replace(/\^\d|~\d|\*| OR | AND |[()]/g, '');
-        expect(residue).toMatch(/^[\p{L}\p{N}]+$/u);
+        expect(residue).toMatch(/^[\p{L}\p{N}'’_.]+$/u);
+        expect(q.split(' AND ').length).toBeLessThanOrEqual(6);
       }),
     );
   });
   it('splits words as the standard analyzer does', () => {
     expect(searchWords('GB-CHC:1234567 Café')).toEqual(['gb', 'chc', '1234567', 'café']);
+    expect(searchWords("O'Brien open_data 3.5 end.")).toEqual(["o'brien", 'open_data', '3.5', 'end']);
+  });
+  it('keeps at most six words', () => {
+    expect(searchWords('a b c d e f g h')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });
