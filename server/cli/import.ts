@@ -8,7 +8,7 @@ import { importSource } from '../domain/import/importDataset.ts';
 import { IMPORTERS } from '../domain/import/importers.ts';
 import { formatProblem } from '../domain/problems.ts';
 import { createLogger } from '../logger.ts';
-import { exitWithStartupError } from './lifecycle.ts';
+import { exitWithError } from './lifecycle.ts';
 
 const USAGE = `Usage: npm run import -- <format> <path>
 
@@ -49,14 +49,11 @@ async function main() {
         `${summary.initiatives} initiatives, ${summary.participations} participations, ${summary.themes} themes, ${summary.places} places.`,
     );
   } catch (error) {
-    if (error instanceof InvalidInputError) {
-      await db.close();
-      report(error.problems.length, error.problems.map(formatProblem));
-    }
-    throw error;
-  } finally {
     await db.close();
+    if (error instanceof InvalidInputError) report(error.problems.length, error.problems.map(formatProblem));
+    throw error;
   }
+  await db.close();
 }
 
 function report(count: number, lines: string[]): never {
@@ -66,4 +63,4 @@ function report(count: number, lines: string[]): never {
   process.exit(1);
 }
 
-main().catch(exitWithStartupError);
+main().catch((error: unknown) => exitWithError('The import failed and wrote nothing', error));

@@ -28,13 +28,17 @@ export function assertPortFree(port: number, host: string, variable: string): Pr
 
 /** Prints one line naming the problem and the fix, then exits non-zero. */
 export function exitWithStartupError(error: unknown): never {
+  return exitWithError('Partnership Atlas could not start', error);
+}
+
+export function exitWithError(what: string, error: unknown): never {
   const known =
     error instanceof ConfigError ||
     error instanceof LocalNeo4jError ||
     error instanceof PortInUseError ||
     error instanceof AtlasError;
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`\nPartnership Atlas could not start: ${message}\n`);
+  console.error(`\n${what}: ${message}\n`);
   if (!known && error instanceof Error && error.stack) console.error(error.stack);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 // Thin resolvers: validate arguments, call the domain, map stored shapes to API shapes.
-import { NotFoundError } from '../domain/errors.ts';
+import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import {
   exploreNeighbourhood,
   searchOrganisations,
@@ -9,6 +9,8 @@ import {
 import type { Context } from './context.ts';
 
 type Props = Record<string, unknown>;
+
+const MAX_RELATIONSHIPS = 200;
 
 function provenance(props: Props) {
   return {
@@ -65,23 +67,26 @@ export const resolvers = {
   },
   Organisation: {
     async relationships(parent: { id: string }, args: { first: number }, ctx: Context) {
-      const first = Math.min(Math.max(args.first, 1), 500);
-      const rows = await ctx.runner.read<{ relationship: Props; source: string; target: string }>(
-        'organisationRelationships',
-        { id: parent.id, first },
-      );
-      return rows.map((row) => ({
-        ...row.relationship,
-        sourceId: row.source,
-        targetId: row.target,
-        provenance: provenance(row.relationship),
-      }));
+      if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_RELATIONSHIPS) {
+        throw new InvalidInputError(
+          `relationships(first:) must be from 1 to ${MAX_RELATIONSHIPS}; got ${args.first}.`,
+          [
+            {
+              file: 'arguments',
+              line: null,
+              column: null,
+              field: 'first',
+              code: 'OUT_OF_RANGE',
+              message: `use 1–${MAX_RELATIONSHIPS}`,
+            },
+          ],
+        );
+      }
+      const rows = await ctx.relationships(args.first).load(parent.id);
+      return rows.map((row) => ({ ...row, provenance: provenance(row) }));
     },
     async participations(parent: { id: string }, _: unknown, ctx: Context) {
-      const rows = await ctx.runner.read<{ participation: Props; initiative: Props; themes: unknown[] }>(
-        'organisationParticipations',
-        { id: parent.id },
-      );
+      const rows = await ctx.participations.load(parent.id);
       return rows.map((row) => ({
         ...row.participation,
         initiative: { ...row.initiative, themes: row.themes, provenance: provenance(row.initiative) },

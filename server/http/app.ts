@@ -43,7 +43,8 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     blockFieldSuggestion: { enabled: false },
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
-    // The explorer's details query (organisation with relationships and both ends) costs about 7k.
+    // Armor's cost multiplies nested lists by their `first`: the explorer's details query
+    // (an organisation with 100 relationships and both ends) costs about 7k.
     costLimit: { maxCost: 20000 },
     maxTokens: { n: 2000 },
   });

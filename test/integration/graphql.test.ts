@@ -225,6 +225,25 @@ describe('HTTP surface', () => {
     expect(errors?.[0]?.message).toMatch(/depth/i);
   });
 
+  it('refuses nested lists that multiply beyond the cost budget, before touching the database', async () => {
+    const { errors } = await server.graphql(
+      `{ searchOrganisations(query: "x", first: 50) { relationships(first: 200) { source {
+           relationships(first: 200) { id } } } } }`,
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.message).toMatch(/Cost limit/);
+  });
+
+  it('rejects relationships(first:) outside 1–200', async () => {
+    const { errors } = await server.graphql(
+      'query ($id: ID!) { organisation(id: $id) { relationships(first: 300) { id } } }',
+      {
+        id: `${p}-hub`,
+      },
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers unknown fields with a suggestion', async () => {
     const { errors } = await server.graphql('{ searchOrganisation(query: "x") { id } }');
     expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
