@@ -16,10 +16,22 @@ export function createDriver(connection: Neo4jConnection): Driver {
   });
 }
 
+/** The oldest server the Cypher in cypher/ runs on (dynamic relationship types in MERGE arrived in 5.26). */
+export const MIN_NEO4J = { major: 5, minor: 26 } as const;
+
+/** Parses "Neo4j/5.26.30" or "Neo4j/2025.10.1"; calendar versions (2025+) are newer than every 5.x. */
+export function supportedServer(agent: string | undefined): boolean {
+  const match = /Neo4j\/(\d+)\.(\d+)/.exec(agent ?? '');
+  if (!match) return true; // unknown agents (proxies) are given the benefit of the doubt
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > MIN_NEO4J.major || (major === MIN_NEO4J.major && minor >= MIN_NEO4J.minor);
+}
+
 /** Throws an UnavailableError naming the URI and what to check, instead of a driver stack trace. */
 export async function verifyConnection(driver: Driver, connection: Neo4jConnection): Promise<void> {
+  let agent: string | undefined;
   try {
-    await driver.verifyConnectivity({ database: connection.database });
+    agent = (await driver.getServerInfo({ database: connection.database })).agent;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const auth = /auth|credentials|unauthorized/i.test(reason);
