@@ -43,15 +43,20 @@ export function exitWithError(what: string, error: unknown): never {
   process.exit(1);
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM; a second signal forces exit. */
+/**
+ * Runs `stop` once on SIGINT/SIGTERM. Ctrl-C reaches every process of the terminal's group and npm
+ * relays it too, so the same key press can arrive twice: only a signal more than two seconds after the
+ * first counts as "stop now" and skips waiting for a clean database shutdown.
+ */
 export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
+  let firstAt: number | undefined;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn('second signal: exiting without waiting');
+    if (firstAt !== undefined) {
+      if (Date.now() - firstAt < 2_000) return;
+      logger.warn('second signal: exiting without waiting (the local Neo4j stops by itself when we exit)');
       process.exit(130);
     }
-    stopping = true;
+    firstAt = Date.now();
     logger.info({ signal }, 'shutting down');
     stop()
       .then(() => process.exit(0))

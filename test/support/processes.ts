@@ -23,6 +23,24 @@ export function runCli(
     env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return watch(child, false);
+}
+
+/**
+ * Runs `npm run <script>` in a process group of its own, like a terminal does: stop() then signals the
+ * whole group, as Ctrl-C would (npm, its shell and the server all receive it).
+ */
+export function runNpm(script: string, env: Record<string, string | undefined>): RunningCli {
+  const child = spawn('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  return watch(child, true);
+}
+
+function watch(child: ChildProcess, group: boolean): RunningCli {
   let text = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -64,7 +82,10 @@ export function runCli(
       });
     },
     async stop(signal = 'SIGINT') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) {
+        if (group && child.pid !== undefined) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      }
       return exited;
     },
   };
