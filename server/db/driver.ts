@@ -42,4 +42,9 @@ export async function verifyConnection(driver: Driver, connection: Neo4jConnecti
       cause: error,
     });
   }
+  if (!supportedServer(agent)) {
+    throw new UnavailableError(
+      `The Neo4j at ${connection.uri} is ${agent}; Partnership Atlas needs Neo4j ${MIN_NEO4J.major}.${MIN_NEO4J.minor} or newer (or a 2025+ calendar release). Upgrade it, or unset NEO4J_URI to use the local Neo4j.`,
+    );
+  }
 }
