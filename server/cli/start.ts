@@ -17,7 +17,9 @@ async function main() {
   onShutdown(logger, async () => {
     stopping.abort();
     await running.startup?.catch(() => {});
+    logger.debug('closing the HTTP server');
     await running.http?.close();
+    logger.debug('closing the database connection');
     await running.db?.close();
   });
 

@@ -55,6 +55,9 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     introspection: true,
     ...protection,
     includeStacktraceInErrorResponses: false,
+    // The CLI owns shutdown order (HTTP, then driver, then Neo4j); Apollo's own signal handlers would
+    // race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     // graphql-armor's types point at Apollo's CommonJS build; the plugins are the same objects.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),

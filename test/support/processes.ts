@@ -20,7 +20,7 @@ export function runCli(
 ): RunningCli {
   const child = spawn(process.execPath, ['--import', 'tsx', `server/cli/${script}`, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return watch(child, false);
@@ -33,11 +33,22 @@ export function runCli(
 export function runNpm(script: string, env: Record<string, string | undefined>): RunningCli {
   const child = spawn('npm', ['run', '--silent', script], {
     cwd: ROOT,
-    env: { ...process.env, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv,
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   return watch(child, true);
+}
+
+/** The environment a person's shell gives: no test-runner variables (Vitest sets NODE_ENV=test, which
+ * changes Apollo's behaviour), nothing from NEO4J_URI unless the test sets it. */
+function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST',
+    ),
+  );
+  return { ...base, NEO4J_URI: undefined, LOG_LEVEL: 'info', ...env } as NodeJS.ProcessEnv;
 }
 
 function watch(child: ChildProcess, group: boolean): RunningCli {
