@@ -2,7 +2,7 @@
 // best connected first. Asking for one more than wanted tells the caller whether it cut anything.
 // Params: $frontier: [id], $visited: [id], $limit (max ids returned)
 UNWIND $frontier AS fromId
-MATCH (n:Organisation {id: fromId})-[:PARTNERSHIP|FUNDING|MEMBERSHIP|PART_OF|INVESTMENT|DATA_SHARING|ADOPTION]-(m:Organisation)
+MATCH (n:Organisation {id: fromId})-[:PARTNERSHIP|FUNDING|MEMBERSHIP|PART_OF|INVESTMENT|DATA_SHARING|ADOPTION]-(m:Organisation) USING INDEX n:Organisation(id)
 WHERE m.status = 'PUBLISHED' AND NOT m.id IN $visited
 WITH DISTINCT m
 WITH m, COUNT { (m)-[:PARTNERSHIP|FUNDING|MEMBERSHIP|PART_OF|INVESTMENT|DATA_SHARING|ADOPTION]-(:Organisation) } AS degree

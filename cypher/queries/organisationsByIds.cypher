@@ -2,7 +2,7 @@
 // (most specific first), themes and degree (relationships to other published organisations).
 // Params: $ids: [string]
 UNWIND range(0, size($ids) - 1) AS idx
-MATCH (o:Organisation {id: $ids[idx]})
+MATCH (o:Organisation {id: $ids[idx]}) USING INDEX o:Organisation(id)
 WHERE o.status = 'PUBLISHED'
 OPTIONAL MATCH (o)-[:LOCATED_IN]->(p:Place)
 OPTIONAL MATCH chain = (p)-[:IN*0..2]->(top:Place)
