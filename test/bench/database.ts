@@ -1,14 +1,7 @@
 // A private Neo4j for one benchmark run: a fresh temporary store on a free port, migrated, removed at the end.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { createDriver } from '../../server/db/driver.ts';
-import { startLocalNeo4j, type LocalNeo4j } from '../../server/db/localNeo4j.ts';
-import { applyMigrations } from '../../server/db/migrate.ts';
-import { loadQueryCatalog } from '../../server/db/queries.ts';
-import { createQueryRunner, type QueryRunner } from '../../server/db/runner.ts';
-import { freePort } from '../support/neo4jGlobalSetup.ts';
+import type { QueryRunner } from '../../server/db/runner.ts';
+import { startPrivateNeo4j } from '../support/privateNeo4j.ts';
 
 export interface BenchDb {
   driver: Driver;
@@ -25,50 +18,30 @@ const HEAP = '2g';
 const PAGE_CACHE = '1g';
 
 export async function startBenchDb(log: (line: string) => void): Promise<BenchDb> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-neo4j-'));
-  const removeStore = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  let neo4j: LocalNeo4j;
-  try {
-    neo4j = await startLocalNeo4j({
-      dataDir,
-      boltPort: await freePort(),
-      heap: HEAP,
-      pageCache: PAGE_CACHE,
-      startTimeoutMs: 180_000,
-      javaHome: process.env.JAVA_HOME,
-    });
-  } catch (error) {
-    removeStore();
-    throw error;
-  }
-  const driver = createDriver({ uri: neo4j.uri, user: undefined, password: undefined, database: 'neo4j' });
-  const runner = createQueryRunner({
-    driver,
-    database: 'neo4j',
-    catalog: loadQueryCatalog(),
-    timeoutMs: 600_000,
+  const neo4j = await startPrivateNeo4j({
+    label: 'bench',
+    heap: HEAP,
+    pageCache: PAGE_CACHE,
+    queryTimeoutMs: 600_000,
   });
-  let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      await driver.close().catch(() => {});
-      await neo4j.stop();
-      removeStore();
-    })();
-    return stopped;
-  };
+  log(`Neo4j started at ${neo4j.uri} (store ${neo4j.dataDir}), migrated`);
   try {
-    log(`Neo4j started at ${neo4j.uri} (store ${dataDir}); applying migrations`);
-    await applyMigrations(runner);
-    const [component] = await runner.runStatement(
+    const [component] = await neo4j.runner.runStatement(
       'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
     );
     const neo4jVersion = component
       ? `${String(component.name)} ${String(component.version)} ${String(component.edition)}`
       : 'unknown';
-    return { driver, runner, neo4jVersion, heap: HEAP, pageCache: PAGE_CACHE, stop };
+    return {
+      driver: neo4j.driver,
+      runner: neo4j.runner,
+      neo4jVersion,
+      heap: HEAP,
+      pageCache: PAGE_CACHE,
+      stop: neo4j.stop,
+    };
   } catch (error) {
-    await stop();
+    await neo4j.stop();
     throw error;
   }
 }

@@ -1,0 +1,78 @@
+// A private Neo4j for a test run or a benchmark: a fresh temporary store on a free port, migrated,
+// with the real driver and query runner; stop() closes the driver, stops the JVM and deletes the store.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../server/db/driver.ts';
+import { startLocalNeo4j } from '../../server/db/localNeo4j.ts';
+import { applyMigrations } from '../../server/db/migrate.ts';
+import { loadQueryCatalog } from '../../server/db/queries.ts';
+import { createQueryRunner, type QueryRunner } from '../../server/db/runner.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface PrivateNeo4j {
+  uri: string;
+  dataDir: string;
+  driver: Driver;
+  runner: QueryRunner;
+  /** Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startPrivateNeo4j(options: {
+  label: string;
+  heap: string;
+  pageCache: string;
+  queryTimeoutMs: number;
+}): Promise<PrivateNeo4j> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-${options.label}-neo4j-`));
+  const removeStore = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const neo4j = await startLocalNeo4j({
+    dataDir,
+    boltPort: await freePort(),
+    heap: options.heap,
+    pageCache: options.pageCache,
+    startTimeoutMs: 180_000,
+    javaHome: process.env.JAVA_HOME,
+  }).catch((error: unknown) => {
+    removeStore();
+    throw error;
+  });
+  const driver = createDriver({ uri: neo4j.uri, user: undefined, password: undefined, database: 'neo4j' });
+  const runner = createQueryRunner({
+    driver,
+    database: 'neo4j',
+    catalog: loadQueryCatalog(),
+    timeoutMs: options.queryTimeoutMs,
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await driver.close().catch(() => {});
+      await neo4j.stop();
+      removeStore();
+    })();
+    return stopped;
+  };
+  try {
+    // Migrations exactly as start-up applies them.
+    await applyMigrations(runner);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { uri: neo4j.uri, dataDir, driver, runner, stop };
+}
