@@ -1,12 +1,5 @@
 // Neighbourhood results → Cytoscape element definitions, and merging later neighbourhoods into what is shown.
-import type {
-  GraphEdge,
-  GraphNode,
-  Neighbourhood,
-  RelationshipKind,
-  Sector,
-  TrustState,
-} from '../api/types.ts';
+import type { GraphEdge, GraphNode, Neighbourhood, Sector } from '../api/types.ts';
 import { sizeForDegree } from './style.ts';
 
 export type AtlasNodeData = {
@@ -23,17 +16,9 @@ export type AtlasNodeData = {
   anchor?: string;
 };
 
-export type AtlasEdgeData = {
-  /** The relationship id, unless it collides with a node id (Cytoscape ids are shared by nodes and edges). */
-  id: string;
-  relationshipId: string;
-  source: string;
-  target: string;
-  kind: RelationshipKind;
-  trust: TrustState;
-  since: string | null;
-  until: string | null;
-};
+/** A relationship as an edge. `id` is the relationship id, unless it collides with a node id (Cytoscape ids
+ * are shared by nodes and edges); `relationshipId` always is. */
+export type AtlasEdgeData = GraphEdge & { relationshipId: string };
 
 export type AtlasNode = { group: 'nodes'; data: AtlasNodeData };
 export type AtlasEdge = { group: 'edges'; data: AtlasEdgeData; selectable: false };
