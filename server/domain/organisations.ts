@@ -51,13 +51,15 @@ export interface Neighbourhood {
 }
 
 export const SEARCH_LIMITS = { defaultFirst: 10, maxFirst: 50, maxQueryLength: 200 } as const;
+export const RELATIONSHIP_LIMITS = { maxFirst: 200 } as const;
 export const NEIGHBOURHOOD_LIMITS = { maxDepth: 3, maxIds: 100, defaultLimit: 300, maxLimit: 1000 } as const;
 
 function argumentProblem(field: string, message: string): Problem {
   return { file: 'arguments', line: null, column: null, field, code: 'OUT_OF_RANGE', message };
 }
 
-function requireRange(value: number, field: string, min: number, max: number): void {
+/** Throws BAD_USER_INPUT naming the argument when `value` is not an integer in [min, max]. */
+export function requireRange(value: number, field: string, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new InvalidInputError(`${field} must be an integer from ${min} to ${max}; got ${value}.`, [
       argumentProblem(field, `use a value from ${min} to ${max}`),

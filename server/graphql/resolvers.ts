@@ -1,7 +1,9 @@
 // Thin resolvers: validate arguments, call the domain, map stored shapes to API shapes.
-import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import {
   exploreNeighbourhood,
+  RELATIONSHIP_LIMITS,
+  requireRange,
   searchOrganisations,
   type OrganisationView,
   type PlaceSummary,
@@ -9,8 +11,6 @@ import {
 import type { Context } from './context.ts';
 
 type Props = Record<string, unknown>;
-
-const MAX_RELATIONSHIPS = 200;
 
 function provenance(props: Props) {
   return {
@@ -67,21 +67,7 @@ export const resolvers = {
   },
   Organisation: {
     async relationships(parent: { id: string }, args: { first: number }, ctx: Context) {
-      if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_RELATIONSHIPS) {
-        throw new InvalidInputError(
-          `relationships(first:) must be from 1 to ${MAX_RELATIONSHIPS}; got ${args.first}.`,
-          [
-            {
-              file: 'arguments',
-              line: null,
-              column: null,
-              field: 'first',
-              code: 'OUT_OF_RANGE',
-              message: `use 1–${MAX_RELATIONSHIPS}`,
-            },
-          ],
-        );
-      }
+      requireRange(args.first, 'first', 1, RELATIONSHIP_LIMITS.maxFirst);
       const rows = await ctx.relationships(args.first).load(parent.id);
       return rows.map((row) => ({ ...row, provenance: provenance(row) }));
     },

@@ -2,9 +2,8 @@
 import crypto from 'node:crypto';
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { createDriver } from '../../server/db/driver.ts';
-import { loadQueryCatalog } from '../../server/db/queries.ts';
-import { createQueryRunner, type QueryRunner } from '../../server/db/runner.ts';
+import type { QueryRunner } from '../../server/db/runner.ts';
+import { connectLocal } from './privateNeo4j.ts';
 
 export interface TestDb {
   driver: Driver;
@@ -15,13 +14,7 @@ export interface TestDb {
 
 export function connectTestDb(): TestDb {
   const uri = inject('neo4jUri');
-  const driver = createDriver({ uri, user: undefined, password: undefined, database: 'neo4j' });
-  const runner = createQueryRunner({
-    driver,
-    database: 'neo4j',
-    catalog: loadQueryCatalog(),
-    timeoutMs: 60_000,
-  });
+  const { driver, runner } = connectLocal(uri, 60_000);
   return { driver, runner, uri, close: () => driver.close() };
 }
 

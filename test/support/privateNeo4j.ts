@@ -23,6 +23,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The real driver and query runner for a local (unauthenticated) Neo4j at `uri`. */
+export function connectLocal(uri: string, queryTimeoutMs: number): { driver: Driver; runner: QueryRunner } {
+  const driver = createDriver({ uri, user: undefined, password: undefined, database: 'neo4j' });
+  const runner = createQueryRunner({
+    driver,
+    database: 'neo4j',
+    catalog: loadQueryCatalog(),
+    timeoutMs: queryTimeoutMs,
+  });
+  return { driver, runner };
+}
+
 export interface PrivateNeo4j {
   uri: string;
   dataDir: string;
@@ -51,13 +63,7 @@ export async function startPrivateNeo4j(options: {
     removeStore();
     throw error;
   });
-  const driver = createDriver({ uri: neo4j.uri, user: undefined, password: undefined, database: 'neo4j' });
-  const runner = createQueryRunner({
-    driver,
-    database: 'neo4j',
-    catalog: loadQueryCatalog(),
-    timeoutMs: options.queryTimeoutMs,
-  });
+  const { driver, runner } = connectLocal(neo4j.uri, options.queryTimeoutMs);
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
