@@ -143,4 +143,66 @@ describe('explorer', () => {
     expect((await graphNodes(fresh)).map((n) => n.id).sort()).toEqual(before);
     await fresh.close();
   });
+
+  it('expands many nodes at once with a few requests at a time, and aborts the ones a new view supersedes', async () => {
+    // A well-connected demo organisation and its neighbours, from the API.
+    const found = await server.graphql<{ searchOrganisations: { id: string; degree: number }[] }>(
+      'query { searchOrganisations(query: "council", first: 20) { id degree } }',
+    );
+    const hub = [...found.data!.searchOrganisations].sort((a, b) => b.degree - a.degree)[0]!;
+    const around = await server.graphql<{ neighbourhood: { nodes: { id: string }[] } }>(
+      'query ($ids: [ID!]!) { neighbourhood(ids: $ids) { nodes { id } } }',
+      { ids: [hub.id] },
+    );
+    const neighbours = around.data!.neighbourhood.nodes.map((n) => n.id).filter((id) => id !== hub.id);
+    expect(neighbours.length, 'the demo hub has many neighbours').toBeGreaterThanOrEqual(10);
+
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let aborted = 0;
+    const isNeighbourhood = (request: import('playwright-core').Request) =>
+      request.url().endsWith('/graphql') && (request.postData() ?? '').includes('neighbourhood(');
+    tab.on('request', (request) => {
+      if (!isNeighbourhood(request)) return;
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+    });
+    tab.on('requestfinished', (request) => {
+      if (isNeighbourhood(request)) inFlight -= 1;
+    });
+    tab.on('requestfailed', (request) => {
+      if (!isNeighbourhood(request)) return;
+      inFlight -= 1;
+      if (/ABORTED/i.test(request.failure()?.errorText ?? '')) aborted += 1;
+    });
+    // Slow answers, so that requests overlap as they would on a real network.
+    await tab.route('**/graphql', async (route) => {
+      if ((route.request().postData() ?? '').includes('neighbourhood('))
+        await new Promise((r) => setTimeout(r, 400));
+      await route.continue().catch(() => {});
+    });
+
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await tab.waitForFunction(
+      () =>
+        ((window as unknown as { __atlas?: { cy?: import('cytoscape').Core } }).__atlas?.cy?.nodes().length ??
+          0) > 1,
+      undefined,
+      { timeout: 30_000 },
+    );
+    // Expand every neighbour in one step (as a shared link does), then go back before they have all arrived.
+    const expanded = `?org=${encodeURIComponent(hub.id)}${neighbours.map((id) => `&expand=${encodeURIComponent(id)}`).join('')}`;
+    await tab.evaluate((search) => {
+      history.pushState(null, '', search);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, expanded);
+    await new Promise((r) => setTimeout(r, 600));
+    await tab.goBack();
+    await expect.poll(() => inFlight, { timeout: 30_000 }).toBe(0);
+
+    expect(mostInFlight, 'concurrent neighbourhood requests').toBeLessThanOrEqual(4);
+    expect(aborted, 'requests for the expansions that were undone').toBeGreaterThan(0);
+    await tab.close();
+  });
 });

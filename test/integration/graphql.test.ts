@@ -1,5 +1,10 @@
 // The GraphQL API end to end over HTTP, on a real Neo4j with data this file owns.
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver } from '../../server/db/driver.ts';
+import { loadQueryCatalog } from '../../server/db/queries.ts';
+import { createQueryRunner } from '../../server/db/runner.ts';
+import { createHttpServer } from '../../server/http/app.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
@@ -210,13 +215,39 @@ describe('neighbourhood', () => {
 });
 
 describe('HTTP surface', () => {
-  it('/healthz reports the Neo4j connection', async () => {
+  it('/healthz says the database is up, and names no host', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      status: 'ok',
-      neo4j: { connected: true, database: 'neo4j', uri: db.uri },
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'ok', neo4j: { connected: true } });
+    expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+  });
+
+  it('/healthz says the database is down with 503, without the driver error text or hosts', async () => {
+    const uri = 'bolt://127.0.0.1:1';
+    const driver = createDriver({ uri, user: undefined, password: undefined, database: 'neo4j' });
+    const runner = createQueryRunner({
+      driver,
+      database: 'neo4j',
+      catalog: loadQueryCatalog(),
+      timeoutMs: 2_000,
     });
+    const logged: unknown[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => logged.push(line) });
+    const down = await createHttpServer({ driver, runner, logger, neo4jUri: uri });
+    const port = await down.listen(0, '127.0.0.1');
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(response.status).toBe(503);
+      const body = await response.json();
+      expect(body).toMatchObject({ status: 'unavailable', neo4j: { connected: false } });
+      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|bolt:|ECONNREFUSED|connect|error/i);
+      // The reason goes to the log instead.
+      expect(logged.join('')).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      await down.close();
+      await driver.close();
+    }
   });
 
   it('rejects over-deep queries with the armor limits', async () => {

@@ -251,3 +251,77 @@ describe('importSource', () => {
     expect(rows.map((r) => r.id)).toEqual([`${p}-a`, `${p}-b`, `${p}-hub`]);
   });
 });
+
+describe('review findings: the import writes what it planned and reports what it wrote', () => {
+  /** One relationship between two organisations, with a description the second import changes. */
+  function pair(p: string, description: string) {
+    return {
+      organisations: [org(`${p}-x`, `${p} X`, 'NGO'), org(`${p}-y`, `${p} Y`, 'COMPANY')],
+      relationships: [rel(`${p}-r`, `${p}-x`, `${p}-y`, 'PARTNERSHIP', { since: '2020-01-01', description })],
+      initiatives: [],
+      participations: [],
+      places: [],
+    };
+  }
+  const stored = (p: string) =>
+    db.runner.runStatement(
+      'MATCH (:Organisation)-[r:PARTNERSHIP {id: $id}]->(:Organisation) RETURN r.description AS description',
+      { id: `${p}-r` },
+    );
+
+  it('keeps a relationship that another transaction deleted between the read and the write', async () => {
+    const p = newPrefix('race-del');
+    await importSource(db.runner, sourceFromDataset(pair(p, 'old')), { recordedBy: 'import:test' });
+    let hookRan = false;
+    await importSource(db.runner, sourceFromDataset(pair(p, 'new')), {
+      recordedBy: 'import:test',
+      beforeWrite: async () => {
+        hookRan = true;
+        await db.runner.runStatement('MATCH ()-[r:PARTNERSHIP {id: $id}]->() DELETE r', { id: `${p}-r` });
+      },
+    });
+    expect(hookRan).toBe(true);
+    expect(await stored(p)).toEqual([{ description: 'new' }]);
+  });
+
+  it('updates a relationship that another transaction deleted and recreated between the read and the write', async () => {
+    const p = newPrefix('race-rec');
+    await importSource(db.runner, sourceFromDataset(pair(p, 'old')), { recordedBy: 'import:test' });
+    await importSource(db.runner, sourceFromDataset(pair(p, 'new')), {
+      recordedBy: 'import:test',
+      beforeWrite: async () => {
+        await db.runner.runStatement(
+          `MATCH (a)-[r:PARTNERSHIP {id: $id}]->(b) DELETE r
+           WITH a, b CREATE (a)-[:PARTNERSHIP {id: $id, description: 'recreated', trust: 'IMPORTED'}]->(b)`,
+          { id: `${p}-r` },
+        );
+      },
+    });
+    expect(await stored(p)).toEqual([{ description: 'new' }]);
+  });
+
+  it('reports created, updated, unchanged and deleted as the database wrote them', async () => {
+    const p = newPrefix('summary');
+    const first = await importSource(db.runner, sourceFromDataset(smallNetwork(p)), {
+      recordedBy: 'import:test',
+    });
+    expect(first.organisations).toEqual({ created: 7, updated: 0, unchanged: 0, deleted: 0 });
+    expect(first.relationships).toEqual({ created: 7, updated: 0, unchanged: 0, deleted: 0 });
+
+    const again = await importSource(db.runner, sourceFromDataset(smallNetwork(p)), {
+      recordedBy: 'import:test',
+    });
+    expect(again.organisations).toEqual({ created: 0, updated: 0, unchanged: 7, deleted: 0 });
+    expect(again.relationships).toEqual({ created: 0, updated: 0, unchanged: 7, deleted: 0 });
+    expect(again.initiatives).toEqual({ created: 0, updated: 0, unchanged: 1, deleted: 0 });
+    expect(again.participations).toEqual({ created: 0, updated: 0, unchanged: 2, deleted: 0 });
+
+    const changed = smallNetwork(p);
+    changed.organisations[1]!.description = 'a new description';
+    // r5 comes back with another kind: the stored one is deleted and a new one created.
+    changed.relationships[4]!.kind = 'FUNDING';
+    const third = await importSource(db.runner, sourceFromDataset(changed), { recordedBy: 'import:test' });
+    expect(third.organisations).toEqual({ created: 0, updated: 1, unchanged: 6, deleted: 0 });
+    expect(third.relationships).toEqual({ created: 1, updated: 0, unchanged: 6, deleted: 1 });
+  });
+});

@@ -10,7 +10,7 @@ import { writeBatches, type WriteSummary } from './write.ts';
 export async function importSource(
   runner: QueryRunner,
   source: ImportSource,
-  options: { recordedBy: string; now?: string },
+  options: { recordedBy: string; now?: string; beforeWrite?: () => Promise<void> },
 ): Promise<WriteSummary> {
   const problems = [...source.problems];
   if (problems.length === 0) {
@@ -30,6 +30,7 @@ export async function importSource(
   return writeBatches(runner, prepareBatches(source.dataset), {
     importedBy: options.recordedBy,
     now: options.now,
+    ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}),
   });
 }
 

@@ -73,10 +73,12 @@ async function inBatches(
 export async function writeBatches(
   runner: QueryRunner,
   batches: WriteBatches,
-  options: { importedBy: string; now?: string; timeoutMs?: number },
+  options: { importedBy: string; now?: string; timeoutMs?: number; beforeWrite?: () => Promise<void> },
 ): Promise<WriteSummary> {
   const stamp = { now: options.now ?? new Date().toISOString(), importedBy: options.importedBy };
   const relationships = await planRelationships(runner, batches.relationships);
+  // Test seam: lets a test change the database between reading what is stored and writing.
+  await options.beforeWrite?.();
   await runner.writeTransaction(
     async (tx) => {
       await inBatches(tx, 'deleteRelationships', 'elementIds', relationships.remove, {});
