@@ -1,26 +1,70 @@
-// Lint rules, including the layering: client never imports server; domain never imports the driver or graphql.
+// Lint rules, including the layering the README promises, checked on resolved files (not import text):
+//   server/graphql → server/domain → server/db → cypher/   (common: errors, problems, the runner interface)
+// and the client never imports the server. test/unit/server/layers.test.ts plants violations to prove it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
+
+/** Each zone: files in `target` may not import files in `from`. */
+const LAYERS = [
+  {
+    target: './server/common',
+    from: ['./server/domain', './server/db', './server/graphql', './server/http', './server/cli'],
+    message:
+      'common holds only what every layer shares (errors, problems, the runner interface): it imports no layer.',
+  },
+  {
+    target: './server/db',
+    from: ['./server/domain', './server/graphql', './server/http', './server/cli'],
+    message: 'db sits below the domain: it may use common/ and config, never the layers above it.',
+  },
+  {
+    target: './server/domain',
+    from: ['./server/db', './server/graphql', './server/http', './server/cli'],
+    message:
+      'domain reaches the database only through the QueryRunner interface (server/common), and knows no transport.',
+  },
+  {
+    target: './server/graphql',
+    from: ['./server/db', './server/http', './server/cli'],
+    message: 'graphql calls only the domain: move database work into server/domain.',
+  },
+  {
+    target: './server/http',
+    from: ['./server/db', './server/cli'],
+    message: 'http serves the GraphQL layer; the database is opened by the CLI and passed in.',
+  },
+  {
+    target: './client',
+    from: ['./server', './cypher', './test'],
+    message: 'The client talks to the server only over HTTP.',
+  },
+];
 
 export default tseslint.config(
   {
     ignores: [
       'node_modules',
       'client/dist',
-      'cypher/neo4j/lib',
-      'cypher/neo4j/build',
+      'client/dist-test',
+      'cypher/launcher/lib',
+      'cypher/launcher/build',
       'data',
       'test/.artifacts',
+      '**/generated/**',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': ['error', { zones: LAYERS }],
     },
   },
   {
@@ -31,40 +75,32 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: ['**/server/**', 'neo4j-driver'],
-              message: 'The client talks to the server only over GraphQL.',
-            },
-          ],
-        },
+        { paths: [{ name: 'neo4j-driver', message: 'The client talks to the server only over GraphQL.' }] },
       ],
     },
   },
   {
-    files: ['server/domain/**/*.ts'],
+    files: ['server/domain/**/*.ts', 'server/common/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'neo4j-driver', message: 'domain stays database-free: go through server/db.' },
+            { name: 'neo4j-driver', message: 'domain stays database-free: use the QueryRunner interface.' },
             { name: 'graphql', message: 'domain stays transport-free: GraphQL belongs in server/graphql.' },
+            { name: 'express', message: 'domain stays transport-free: HTTP belongs in server/http.' },
           ],
-          patterns: [
-            { group: ['**/graphql/**', '**/http/**'], message: 'domain sits below the transport layers.' },
-          ],
+          patterns: [{ group: ['@apollo/*'], message: 'domain stays transport-free.' }],
         },
       ],
     },
   },
   {
-    files: ['server/db/**/*.ts'],
+    files: ['server/graphql/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/graphql/**'], message: 'db must not depend on the GraphQL layer.' }] },
+        { paths: [{ name: 'neo4j-driver', message: 'graphql calls the domain, which calls the database.' }] },
       ],
     },
   },

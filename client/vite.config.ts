@@ -1,4 +1,5 @@
-// Builds the explorer from client/ into client/dist; in development, proxies the API to the local server.
+// Builds the explorer from client/ into client/dist; `--mode test` builds the test variant (with the
+// window.__atlas hook) into client/dist-test. In development, proxies the API to the local server.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -6,11 +7,12 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = 'http://127.0.0.1:4000';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root,
   plugins: [react()],
+  define: { __ATLAS_TEST_HOOKS__: JSON.stringify(mode === 'test') },
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir: fileURLToPath(new URL(mode === 'test' ? './dist-test' : './dist', import.meta.url)),
     emptyOutDir: true,
     // Cytoscape with fcose is one ~560 kB (170 kB gzipped) chunk that cannot be split further.
     chunkSizeWarningLimit: 600,
@@ -35,4 +37,4 @@ export default defineConfig({
       '/healthz': api,
     },
   },
-});
+}));

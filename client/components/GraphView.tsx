@@ -5,6 +5,7 @@ import type { AtlasElement } from '../graph/elements.ts';
 import { MAX_ZOOM, MIN_ZOOM, registerLayouts, type Size } from '../graph/layouts.ts';
 import { buildStylesheet } from '../graph/style.ts';
 import { applyElements, fitToView } from '../graph/sync.ts';
+import { exposeForTests } from '../src/testHooks.ts';
 
 interface GraphViewProps {
   elements: readonly AtlasElement[];
@@ -44,12 +45,12 @@ export function GraphView({ elements, rootId, selectedId, onSelect, onExpand, co
       selectionType: 'single',
     });
     cyRef.current = cy;
-    window.__atlas = { cy };
+    const hideFromTests = exposeForTests(cy);
     const resize = new ResizeObserver(() => cy.resize());
     resize.observe(container);
     return () => {
       resize.disconnect();
-      if (window.__atlas?.cy === cy) delete window.__atlas;
+      hideFromTests();
       cyRef.current = null;
       shownRootRef.current = null;
       cy.destroy();

@@ -1,13 +1,19 @@
-// A few real organisations to suggest before the first search; empty when the server has none (or fails).
-import { useMemo } from 'react';
+// A few real organisations to suggest before the first search; none when the server has none. A failing
+// request is reported on the console (the browser tests fail on console errors), never silently dropped.
+import { useEffect, useMemo } from 'react';
+import { describeError } from '../api/graphqlRequest.ts';
 import { EXAMPLE_WORDS, EXAMPLES } from '../api/queries.ts';
-import type { ExamplesResult, OrganisationSummary } from '../api/types.ts';
+import type { OrganisationSummary } from '../api/types.ts';
 import { useGraphQL } from './useGraphQL.ts';
 
 const NO_VARIABLES = {};
 
 export function useExamples(): OrganisationSummary[] {
-  const { data } = useGraphQL<ExamplesResult, object>(EXAMPLES, NO_VARIABLES);
+  const { data, error } = useGraphQL(EXAMPLES, NO_VARIABLES);
+  useEffect(() => {
+    if (error !== undefined)
+      console.error(`Could not load example organisations: ${describeError(error).message}`);
+  }, [error]);
   return useMemo(() => {
     const seen = new Set<string>();
     const examples: OrganisationSummary[] = [];

@@ -1,6 +1,6 @@
 // Runs one GraphQL document for the current variables; a change of variables cancels the previous request.
 import { useCallback, useEffect, useState } from 'react';
-import { graphqlRequest, isAbort } from '../api/graphqlRequest.ts';
+import { graphqlRequest, isAbort, type GraphQLDocument } from '../api/graphqlRequest.ts';
 
 export interface QueryState<TData> {
   /** The data for the current variables, once it has arrived. */
@@ -21,7 +21,7 @@ interface Outcome<TData> {
 
 /** `variables` null means: don't run. Variables are compared by value, so literals are fine. */
 export function useGraphQL<TData, TVariables extends object>(
-  document: string,
+  document: GraphQLDocument<TData, TVariables>,
   variables: TVariables | null,
 ): QueryState<TData> {
   const key = variables === null ? null : JSON.stringify(variables);
@@ -31,7 +31,9 @@ export function useGraphQL<TData, TVariables extends object>(
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
-    graphqlRequest<TData, object>(document, JSON.parse(key) as object, { signal: controller.signal }).then(
+    graphqlRequest<TData, TVariables>(document, JSON.parse(key) as TVariables, {
+      signal: controller.signal,
+    }).then(
       (data) => setOutcome({ key, attempt, data }),
       (error: unknown) => {
         if (!isAbort(error)) setOutcome({ key, attempt, error });

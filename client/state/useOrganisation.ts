@@ -1,10 +1,10 @@
 // The details of one organisation, for the details panel.
 import { useMemo } from 'react';
 import { ORGANISATION } from '../api/queries.ts';
-import type { OrganisationResult, OrganisationVariables } from '../api/types.ts';
+import type { OrganisationResult } from '../api/types.ts';
 import { useGraphQL, type QueryState } from './useGraphQL.ts';
 
 export function useOrganisation(id: string | null): QueryState<OrganisationResult> {
   const variables = useMemo(() => (id === null ? null : { id }), [id]);
-  return useGraphQL<OrganisationResult, OrganisationVariables>(ORGANISATION, variables);
+  return useGraphQL(ORGANISATION, variables);
 }

@@ -1,7 +1,7 @@
 // Search as you type: debounced, at most 8 results, the previous results kept while the next ones load.
 import { useMemo } from 'react';
 import { SEARCH_ORGANISATIONS } from '../api/queries.ts';
-import type { OrganisationSummary, SearchResult, SearchVariables } from '../api/types.ts';
+import type { OrganisationSummary } from '../api/types.ts';
 import { useDebouncedValue } from './useDebouncedValue.ts';
 import { useGraphQL } from './useGraphQL.ts';
 
@@ -19,11 +19,11 @@ export interface SearchState {
 export function useSearch(text: string): SearchState {
   const query = text.trim();
   const settled = useDebouncedValue(query, SEARCH_DEBOUNCE_MS);
-  const variables = useMemo<SearchVariables | null>(
+  const variables = useMemo(
     () => (settled === '' ? null : { query: settled, first: SEARCH_RESULTS }),
     [settled],
   );
-  const result = useGraphQL<SearchResult, SearchVariables>(SEARCH_ORGANISATIONS, variables);
+  const result = useGraphQL(SEARCH_ORGANISATIONS, variables);
   if (query === '') return { results: [], loading: false, error: undefined, retry: result.retry };
   return {
     results: result.data?.searchOrganisations ?? result.previousData?.searchOrganisations ?? [],

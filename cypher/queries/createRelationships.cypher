@@ -1,4 +1,5 @@
-// Creates typed relationships that are new to the database (the import read the stored ids first).
+// Creates typed relationships that are new to the database (the import read the stored ids first, in
+// the same transaction). Returns one row: created.
 // CREATE with a dynamic type stays fast inside a large transaction; MERGE with one does not.
 // Params: $relationships: [{id, kind, source, target, since, until, props, recordedBy, recordedAt}], $now, $importedBy
 UNWIND $relationships AS row
@@ -10,4 +11,4 @@ SET r += row.props,
     r.until = date(row.until),
     r.recordedBy = coalesce(row.recordedBy, $importedBy),
     r.recordedAt = coalesce(row.recordedAt, $now)
-RETURN count(r) AS relationships
+RETURN count(r) AS created

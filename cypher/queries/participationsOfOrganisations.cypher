@@ -1,9 +1,10 @@
-// For each organisation id, the initiatives it takes part in, newest first, with each initiative's themes.
+// For each organisation id, the initiatives it takes part in, newest first and undated last, with each
+// initiative's themes.
 // Params: $ids: [string]
 UNWIND $ids AS id
 CALL (id) {
   MATCH (:Organisation {id: id})-[p:PARTICIPATES_IN]->(i:Initiative)
-  WITH p, i ORDER BY i.startDate DESC, i.id
+  WITH p, i ORDER BY i.startDate IS NULL, i.startDate DESC, i.id
   RETURN collect({
     participation: p {.*},
     initiative: i {.*},

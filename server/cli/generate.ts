@@ -3,7 +3,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toAtlasCsvFiles, toAtlasJson } from '../domain/atlas/write.ts';
-import { InvalidInputError } from '../domain/errors.ts';
+import { InvalidInputError } from '../common/errors.ts';
 import {
   generateSyntheticNetwork,
   MAX_ORGANISATIONS,

@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
-import { InvalidInputError } from '../domain/errors.ts';
+import { InvalidInputError } from '../common/errors.ts';
 import { importSource } from '../domain/import/importDataset.ts';
 import { IMPORTERS } from '../domain/import/importers.ts';
-import { formatProblem } from '../domain/problems.ts';
+import { describeSummary, unchanged } from '../domain/import/summary.ts';
+import { formatProblem } from '../common/problems.ts';
 import { createLogger } from '../logger.ts';
 import { exitWithError } from './lifecycle.ts';
 
@@ -17,7 +18,8 @@ ${Object.values(IMPORTERS)
   .map((i) => `  ${i.name.padEnd(10)} ${i.description}`)
   .join('\n')}
 
-Uses NEO4J_URI when set (e.g. while "npm start" or "npm run db" runs); otherwise starts the local Neo4j.`;
+Uses the Neo4j of NEO4J_URI when set; otherwise the local Neo4j that "npm start" or "npm run db" is
+running on the data folder, or starts the local Neo4j for the import and stops it afterwards.`;
 
 async function main() {
   const { positionals, values } = parseArgs({
@@ -40,13 +42,12 @@ async function main() {
 
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, { say: (message) => console.log(`Database: ${message}.`) });
   try {
     await applyMigrations(db.runner);
     const summary = await importSource(db.runner, source, { recordedBy: importer.recordedBy });
     console.log(
-      `Imported ${inputPath}: ${summary.organisations} organisations, ${summary.relationships} relationships, ` +
-        `${summary.initiatives} initiatives, ${summary.participations} participations, ${summary.themes} themes, ${summary.places} places.`,
+      `Imported ${inputPath}${unchanged(summary) ? ' (nothing changed: the database already held it)' : ''}:\n${describeSummary(summary).join('\n')}`,
     );
   } catch (error) {
     await db.close();

@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config.ts';
 import { LocalNeo4jError } from '../db/localNeo4j.ts';
-import { AtlasError } from '../domain/errors.ts';
+import { AtlasError } from '../common/errors.ts';
 
 export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';

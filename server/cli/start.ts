@@ -26,7 +26,7 @@ async function main() {
   running.startup = (async () => {
     // Fail before the (slow) database start when the HTTP port is taken.
     await assertPortFree(config.port, config.host, 'PORT');
-    const db = await openDatabase(config, logger, stopping.signal);
+    const db = await openDatabase(config, logger, { signal: stopping.signal });
     running.db = db;
     void db.local?.exited.then((code) => {
       if (stopping.signal.aborted) return;
@@ -36,7 +36,7 @@ async function main() {
       );
       process.exit(1);
     });
-    const migrations = await applyMigrations(db.runner, logger);
+    const migrations = await applyMigrations(db.runner);
     if (migrations.applied.length > 0)
       logger.info({ applied: migrations.applied }, 'schema migrations applied');
     if (config.loadDemoData) {
@@ -44,12 +44,7 @@ async function main() {
       if (demo)
         logger.info(demo, 'demo data loaded into the empty database (illustrative, fictional organisations)');
     }
-    const http = await createHttpServer({
-      driver: db.driver,
-      runner: db.runner,
-      logger,
-      neo4jUri: db.connection.uri,
-    });
+    const http = await createHttpServer({ runner: db.runner, logger });
     running.http = http;
     const port = await http.listen(config.port, config.host);
     const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -1,7 +1,7 @@
 // Creates the one neo4j-driver instance for the process and checks that the server answers.
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Neo4jConnection } from '../config.ts';
-import { UnavailableError } from '../domain/errors.ts';
+import { UnavailableError } from '../common/errors.ts';
 
 export function createDriver(connection: Neo4jConnection): Driver {
   // No user: the local embedded Neo4j, which runs without authentication and listens on 127.0.0.1 only.

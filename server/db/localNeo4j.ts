@@ -1,12 +1,13 @@
-// Starts and stops the project's own embedded Neo4j (cypher/neo4j/Launcher.java) as a child JVM.
+// Starts and stops the project's own embedded Neo4j (cypher/launcher/Launcher.java) as a child JVM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LocalNeo4jConfig } from '../config.ts';
 
-export const NEO4J_DIR = fileURLToPath(new URL('../../cypher/neo4j/', import.meta.url));
+export const LAUNCHER_DIR = fileURLToPath(new URL('../../cypher/launcher/', import.meta.url));
 
 export interface LocalNeo4j {
   uri: string;
@@ -70,7 +71,7 @@ export async function startLocalNeo4j(
   signal?: AbortSignal,
 ): Promise<LocalNeo4j> {
   checkJava(config.javaHome);
-  const lib = path.join(NEO4J_DIR, 'lib');
+  const lib = path.join(LAUNCHER_DIR, 'lib');
   if (!fs.existsSync(lib) || fs.readdirSync(lib).length === 0) {
     throw new LocalNeo4jError(
       'NOT_INSTALLED',
@@ -78,11 +79,11 @@ export async function startLocalNeo4j(
     );
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const compiled = path.join(NEO4J_DIR, 'build', 'Launcher.class');
+  const compiled = path.join(LAUNCHER_DIR, 'build', 'Launcher.class');
   const classpath = fs.existsSync(compiled)
-    ? `${path.join(NEO4J_DIR, 'build')}${path.delimiter}${lib}/*`
+    ? `${path.join(LAUNCHER_DIR, 'build')}${path.delimiter}${lib}/*`
     : `${lib}/*`;
-  const main = fs.existsSync(compiled) ? 'Launcher' : path.join(NEO4J_DIR, 'Launcher.java');
+  const main = fs.existsSync(compiled) ? 'Launcher' : path.join(LAUNCHER_DIR, 'Launcher.java');
   const args = [
     `-Xms${config.heap}`,
     `-Xmx${config.heap}`,
@@ -197,4 +198,72 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   const forced = setTimeout(() => child.kill('SIGKILL'), 60_000);
   await exited;
   clearTimeout(forced);
+}
+
+/** The file in the data folder by which a running local Neo4j announces itself (written by the launcher). */
+export const ANNOUNCEMENT_FILE = 'atlas-neo4j.json';
+
+export interface Announcement {
+  uri: string;
+  pid: number;
+  startedAt: string;
+}
+
+export type RunningLocalNeo4j =
+  | { state: 'none' }
+  | { state: 'running'; announcement: Announcement; file: string }
+  | { state: 'stale'; file: string; reason: string };
+
+/**
+ * Whether a local Neo4j already runs on `dataDir`: its announcement names a live process whose Bolt port
+ * accepts connections. A file left by a crash (dead process, closed port, unreadable) is reported stale.
+ */
+export async function findRunningLocalNeo4j(dataDir: string): Promise<RunningLocalNeo4j> {
+  const file = path.join(dataDir, ANNOUNCEMENT_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { state: 'none' };
+  }
+  let announcement: Announcement;
+  try {
+    const parsed = JSON.parse(text) as Partial<Announcement>;
+    if (typeof parsed.uri !== 'string' || typeof parsed.pid !== 'number') throw new Error('missing fields');
+    announcement = { uri: parsed.uri, pid: parsed.pid, startedAt: String(parsed.startedAt ?? '') };
+  } catch {
+    return { state: 'stale', file, reason: 'the file is unreadable' };
+  }
+  if (!processAlive(announcement.pid)) {
+    return { state: 'stale', file, reason: `process ${announcement.pid} is no longer running` };
+  }
+  const port = Number(/:(\d+)$/.exec(announcement.uri)?.[1]);
+  if (!(await portAnswers(port))) {
+    return { state: 'stale', file, reason: `nothing answers on ${announcement.uri}` };
+  }
+  return { state: 'running', announcement, file };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  if (!Number.isInteger(port) || port <= 0) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(2_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

@@ -1,9 +1,10 @@
 // Applies cypher/migrations/NNNN_name.cypher in order, once each; the applied versions live in the database.
+// An applied migration is never edited: start-up refuses a store whose applied migration changed since.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { QueryRunner } from './runner.ts';
+import type { DbRunner } from './runner.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../cypher/migrations/', import.meta.url));
 
@@ -44,13 +45,21 @@ export function splitStatements(text: string): string[] {
 export interface MigrationReport {
   applied: number[];
   alreadyApplied: number[];
-  /** Applied migrations whose file changed since: never re-applied; write a new migration instead. */
-  edited: number[];
+}
+
+/** An applied migration's file changed: applying the rest could build on a schema that never existed. */
+export class EditedMigrationError extends Error {
+  override readonly name = 'EditedMigrationError';
+  constructor(readonly versions: number[]) {
+    super(
+      `Schema migration(s) ${versions.map((v) => String(v).padStart(4, '0')).join(', ')} in cypher/migrations changed after being applied to this database. ` +
+        'Applied migrations are never edited: restore the file(s) (e.g. git checkout cypher/migrations) and put the change in a new migration with the next number.',
+    );
+  }
 }
 
 export async function applyMigrations(
-  runner: QueryRunner,
-  logger?: { warn(obj: object, msg: string): void },
+  runner: DbRunner,
   migrations = loadMigrations(),
 ): Promise<MigrationReport> {
   const done = new Map(
@@ -59,23 +68,23 @@ export async function applyMigrations(
       m.checksum,
     ]),
   );
-  const report: MigrationReport = { applied: [], alreadyApplied: [], edited: [] };
+  const edited = migrations
+    .filter((m) => done.has(m.version) && done.get(m.version) !== m.checksum)
+    .map((m) => m.version);
+  if (edited.length > 0) throw new EditedMigrationError(edited);
+
+  const report: MigrationReport = { applied: [], alreadyApplied: [] };
   const pending = migrations.filter((m) => !done.has(m.version));
   // Schema changes need schema privileges: only ask for them when something is pending. The version
   // constraint comes first so concurrent starts cannot record a version twice.
-  if (pending.length > 0) {
-    await runner.runStatement(
-      'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
-    );
-  }
+  if (pending.length > 0) await runner.runAutoCommit('ensureMigrationConstraint');
   for (const migration of migrations) {
     if (done.has(migration.version)) {
       report.alreadyApplied.push(migration.version);
-      if (done.get(migration.version) !== migration.checksum) report.edited.push(migration.version);
       continue;
     }
     // Schema statements cannot share a transaction with writes: each runs on its own, and all are idempotent.
-    for (const statement of migration.statements) await runner.runStatement(statement);
+    for (const statement of migration.statements) await runner.runMigrationStatement(statement);
     await runner.write('recordMigration', {
       version: migration.version,
       name: migration.name,
@@ -84,12 +93,6 @@ export async function applyMigrations(
     });
     report.applied.push(migration.version);
   }
-  if (report.edited.length > 0) {
-    logger?.warn(
-      { versions: report.edited },
-      'applied schema migrations were edited afterwards; edits are not re-applied: add a new migration file instead',
-    );
-  }
-  if (pending.length > 0) await runner.runStatement('CALL db.awaitIndexes(300)');
+  if (pending.length > 0) await runner.runAutoCommit('awaitIndexes');
   return report;
 }

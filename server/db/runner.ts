@@ -6,26 +6,17 @@ import {
   TimeoutError,
   UnavailableError,
   invariant,
-} from '../domain/errors.ts';
+} from '../common/errors.ts';
+import type { Params, QueryName, QueryRunner, QueryTx, Row } from '../common/queryRunner.ts';
 import type { QueryCatalog } from './queries.ts';
 import { toPlain } from './values.ts';
 
-export type Params = Record<string, unknown>;
-export type Row = Record<string, unknown>;
-
-/** Runs named queries inside one transaction; used for all-or-nothing multi-query writes. */
-export interface QueryTx {
-  run<T = Row>(name: string, params?: Params): Promise<T[]>;
-}
-
-export interface QueryRunner {
-  read<T = Row>(name: string, params?: Params): Promise<T[]>;
-  write<T = Row>(name: string, params?: Params): Promise<T[]>;
-  /** One write transaction for several queries: everything commits or nothing does. */
-  writeTransaction<R>(work: (tx: QueryTx) => Promise<R>, options?: { timeoutMs?: number }): Promise<R>;
-  /** Auto-commit statements that are not in the catalog (schema migrations). */
-  runStatement(cypher: string, params?: Params): Promise<Row[]>;
-  readonly database: string;
+/** The db layer's runner: the domain's interface plus auto-commit statements for the migration runner. */
+export interface DbRunner extends QueryRunner {
+  /** A named query run in an auto-commit transaction (schema statements, db.awaitIndexes). */
+  runAutoCommit(name: QueryName): Promise<Row[]>;
+  /** One statement of a file in cypher/migrations, run in an auto-commit transaction. */
+  runMigrationStatement(cypher: string): Promise<Row[]>;
 }
 
 export interface RunnerOptions {
@@ -33,10 +24,18 @@ export interface RunnerOptions {
   database: string;
   catalog: QueryCatalog;
   timeoutMs: number;
+  /** Where failures that are answered without detail (status checks) are reported. */
+  onHiddenError?: (error: unknown, context: string) => void;
 }
 
-export function createQueryRunner({ driver, database, catalog, timeoutMs }: RunnerOptions): QueryRunner {
-  const prepare = (name: string, params: Params) => {
+export function createQueryRunner({
+  driver,
+  database,
+  catalog,
+  timeoutMs,
+  onHiddenError = () => {},
+}: RunnerOptions): DbRunner {
+  const prepare = (name: QueryName, params: Params) => {
     const query = catalog.get(name);
     invariant(query, `no Cypher query named "${name}" in cypher/queries`);
     const missing = query.params.filter((p) => !(p in params));
@@ -44,7 +43,7 @@ export function createQueryRunner({ driver, database, catalog, timeoutMs }: Runn
     return query.text;
   };
   const inTx = (tx: ManagedTransaction): QueryTx => ({
-    async run<T>(name: string, params: Params = {}) {
+    async run<T>(name: QueryName, params: Params = {}) {
       const result = await tx.run(prepare(name, params), params);
       return result.records.map((r) => toPlain(r.toObject()) as T);
     },
@@ -54,50 +53,54 @@ export function createQueryRunner({ driver, database, catalog, timeoutMs }: Runn
       database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+  const managed = async <R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: QueryTx) => Promise<R>,
+    timeout: number,
+  ): Promise<R> => {
+    const s = session(mode);
+    try {
+      const run = (tx: ManagedTransaction) => work(inTx(tx));
+      return await (mode === 'READ' ? s.executeRead(run, { timeout }) : s.executeWrite(run, { timeout }));
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await s.close();
+    }
+  };
+
+  const autoCommit = async (cypher: string): Promise<Row[]> => {
+    const s = session('WRITE');
+    try {
+      const result = await s.run(cypher);
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await s.close();
+    }
+  };
 
   return {
     database,
-    async read<T>(name: string, params: Params = {}) {
-      const s = session('READ');
+    read: <T>(name: QueryName, params: Params = {}) =>
+      managed('READ', (tx) => tx.run<T>(name, params), timeoutMs),
+    write: <T>(name: QueryName, params: Params = {}) =>
+      managed('WRITE', (tx) => tx.run<T>(name, params), timeoutMs),
+    readTransaction: (work, options = {}) => managed('READ', work, options.timeoutMs ?? timeoutMs),
+    writeTransaction: (work, options = {}) => managed('WRITE', work, options.timeoutMs ?? timeoutMs),
+    async status() {
+      const started = Date.now();
       try {
-        return await s.executeRead((tx) => inTx(tx).run<T>(name, params), { timeout: timeoutMs });
+        await driver.getServerInfo({ database });
+        return { connected: true, latencyMs: Date.now() - started };
       } catch (error) {
-        throw mapNeo4jError(error);
-      } finally {
-        await s.close();
+        onHiddenError(error, 'database status check failed');
+        return { connected: false, latencyMs: Date.now() - started };
       }
     },
-    async write<T>(name: string, params: Params = {}) {
-      const s = session('WRITE');
-      try {
-        return await s.executeWrite((tx) => inTx(tx).run<T>(name, params), { timeout: timeoutMs });
-      } catch (error) {
-        throw mapNeo4jError(error);
-      } finally {
-        await s.close();
-      }
-    },
-    async writeTransaction<R>(work: (tx: QueryTx) => Promise<R>, options: { timeoutMs?: number } = {}) {
-      const s = session('WRITE');
-      try {
-        return await s.executeWrite((tx) => work(inTx(tx)), { timeout: options.timeoutMs ?? timeoutMs });
-      } catch (error) {
-        throw mapNeo4jError(error);
-      } finally {
-        await s.close();
-      }
-    },
-    async runStatement(cypher: string, params: Params = {}) {
-      const s = session('WRITE');
-      try {
-        const result = await s.run(cypher, params);
-        return result.records.map((r) => toPlain(r.toObject()) as Row);
-      } catch (error) {
-        throw mapNeo4jError(error);
-      } finally {
-        await s.close();
-      }
-    },
+    runAutoCommit: (name: QueryName) => autoCommit(prepare(name, {})),
+    runMigrationStatement: autoCommit,
   };
 }
 
@@ -113,16 +116,20 @@ export function mapNeo4jError(error: unknown): unknown {
   ) {
     return new UnavailableError('The database is unavailable. Try again shortly.', { cause: error });
   }
-  if (code.includes('TransactionTimedOut')) {
+  if (
+    code.includes('TransactionTimedOut') ||
+    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
     return new TimeoutError(
-      'The query took too long and was stopped. Narrow it (fewer ids, smaller depth or limit).',
-      {
-        cause: error,
-      },
+      'The query took too long and was stopped. Narrow it (fewer ids, smaller depth or limit, a smaller page).',
+      { cause: error },
     );
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError(`This conflicts with existing data: ${error.message}`, { cause: error });
+    // The message names labels and values of other records: say what happened, keep the detail in the log.
+    return new ConflictError('This conflicts with existing data (a record with the same id exists).', {
+      cause: error,
+    });
   }
   if (
     code === 'Neo.ClientError.Procedure.ProcedureCallFailed' &&

@@ -1,31 +1,34 @@
 // The domain vocabulary (public names used in the API and in files) and the importer-neutral Dataset.
 // Every importer (atlas, and later 360Giving, GOV.UK, CORDIS…) produces a Dataset; one writer stores it.
 
-export const SECTORS = ['GOVERNMENT', 'NGO', 'COMPANY', 'CIVIC_INNOVATOR', 'ACADEMIC'] as const;
-export type Sector = (typeof SECTORS)[number];
+import {
+  InitiativeStage as InitiativeStageValues,
+  OrganisationStatus as OrganisationStatusValues,
+  ParticipationRole as ParticipationRoleValues,
+  RelationshipKind as RelationshipKindValues,
+  Sector as SectorValues,
+  TrustState as TrustStateValues,
+} from './generated/vocabulary.ts';
 
-export const RELATIONSHIP_KINDS = [
-  'PARTNERSHIP',
-  'FUNDING',
-  'MEMBERSHIP',
-  'PART_OF',
-  'INVESTMENT',
-  'DATA_SHARING',
-  'ADOPTION',
-] as const;
-export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+// The vocabulary is defined once, as the enums of server/graphql/schema.graphql; these lists are generated
+// from there (in schema order) and everything else is checked against them (test/unit/vocabulary).
+export type Sector = (typeof SectorValues)[keyof typeof SectorValues];
+export const SECTORS: readonly Sector[] = Object.values(SectorValues);
 
-export const TRUST_STATES = ['CLAIMED', 'CONFIRMED', 'SOURCED', 'IMPORTED', 'DISPUTED'] as const;
-export type TrustState = (typeof TRUST_STATES)[number];
+export type RelationshipKind = (typeof RelationshipKindValues)[keyof typeof RelationshipKindValues];
+export const RELATIONSHIP_KINDS: readonly RelationshipKind[] = Object.values(RelationshipKindValues);
 
-export const INITIATIVE_STAGES = ['IDEA', 'PILOT', 'SCALING', 'ADOPTED', 'ENDED'] as const;
-export type InitiativeStage = (typeof INITIATIVE_STAGES)[number];
+export type TrustState = (typeof TrustStateValues)[keyof typeof TrustStateValues];
+export const TRUST_STATES: readonly TrustState[] = Object.values(TrustStateValues);
 
-export const PARTICIPATION_ROLES = ['LEAD', 'PARTNER', 'FUNDER'] as const;
-export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
+export type InitiativeStage = (typeof InitiativeStageValues)[keyof typeof InitiativeStageValues];
+export const INITIATIVE_STAGES: readonly InitiativeStage[] = Object.values(InitiativeStageValues);
 
-export const ORGANISATION_STATUSES = ['PENDING', 'PUBLISHED', 'ARCHIVED'] as const;
-export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+export type ParticipationRole = (typeof ParticipationRoleValues)[keyof typeof ParticipationRoleValues];
+export const PARTICIPATION_ROLES: readonly ParticipationRole[] = Object.values(ParticipationRoleValues);
+
+export type OrganisationStatus = (typeof OrganisationStatusValues)[keyof typeof OrganisationStatusValues];
+export const ORGANISATION_STATUSES: readonly OrganisationStatus[] = Object.values(OrganisationStatusValues);
 
 /** Where a fact comes from. All optional in files; kept exactly as written. */
 export interface Provenance {

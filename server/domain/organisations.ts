@@ -1,34 +1,102 @@
-// Read-side use cases for organisations: lookup, search and neighbourhood exploration.
-import type { QueryRunner } from '../db/runner.ts';
-import { InvalidInputError } from './errors.ts';
-import type { Problem } from './problems.ts';
+// Read-side use cases for organisations: lookup, search, their relationships and initiatives, and
+// neighbourhood exploration. Rows from the database are shaped into the domain objects the API returns.
+import { InvalidInputError } from '../common/errors.ts';
+import type { Problem } from '../common/problems.ts';
+import type { QueryRunner } from '../common/queryRunner.ts';
+import type {
+  InitiativeStage,
+  OrganisationStatus,
+  ParticipationRole,
+  RelationshipKind,
+  Sector,
+  TrustState,
+} from './model.ts';
 import { buildSearchQuery } from './search.ts';
 
-export interface PlaceSummary {
+export interface Provenance {
+  sourceUrl: string | null;
+  sourceDataset: string | null;
+  sourceRecord: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+}
+
+/** A place with its enclosing places: a city's parent is its region, a region's its country. */
+export interface Place {
   id: string;
   name: string;
   level: string;
   latitude: number | null;
   longitude: number | null;
+  parent: Place | null;
 }
 
-export interface ThemeSummary {
+export interface Theme {
   id: string;
   name: string;
 }
 
-/** An organisation as stored: its properties plus place chain (most specific first), themes and degree. */
-export interface OrganisationView {
-  organisation: Record<string, unknown> & { id: string; name: string; sector: string };
-  places: PlaceSummary[];
-  themes: ThemeSummary[];
+export interface Identifier {
+  scheme: string;
+  value: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  sector: Sector;
+  kind: string | null;
+  description: string | null;
+  website: string | null;
+  status: OrganisationStatus;
+  /** The most specific place it is located in, with the enclosing ones. */
+  place: Place | null;
+  themes: Theme[];
+  identifiers: Identifier[];
+  provenance: Provenance;
+  createdAt: string;
+  updatedAt: string;
+  /** Relationships to other published organisations. */
   degree: number;
+}
+
+export interface Relationship {
+  id: string;
+  kind: RelationshipKind;
+  sourceId: string;
+  targetId: string;
+  since: string | null;
+  until: string | null;
+  amount: number | null;
+  currency: string | null;
+  trust: TrustState;
+  description: string | null;
+  provenance: Provenance;
+}
+
+export interface Initiative {
+  id: string;
+  name: string;
+  stage: InitiativeStage;
+  startDate: string | null;
+  endDate: string | null;
+  description: string | null;
+  website: string | null;
+  themes: Theme[];
+  provenance: Provenance;
+}
+
+export interface Participation {
+  initiative: Initiative;
+  role: ParticipationRole;
+  since: string | null;
+  until: string | null;
 }
 
 export interface GraphNode {
   id: string;
   name: string;
-  sector: string;
+  sector: Sector;
   kind: string | null;
   degree: number;
   distance: number;
@@ -38,8 +106,8 @@ export interface GraphEdge {
   id: string;
   source: string;
   target: string;
-  kind: string;
-  trust: string;
+  kind: RelationshipKind;
+  trust: TrustState;
   since: string | null;
   until: string | null;
 }
@@ -51,7 +119,7 @@ export interface Neighbourhood {
 }
 
 export const SEARCH_LIMITS = { defaultFirst: 10, maxFirst: 50, maxQueryLength: 200 } as const;
-export const RELATIONSHIP_LIMITS = { maxFirst: 200 } as const;
+export const RELATIONSHIP_LIMITS = { defaultFirst: 100, maxFirst: 200 } as const;
 export const NEIGHBOURHOOD_LIMITS = { maxDepth: 3, maxIds: 100, defaultLimit: 300, maxLimit: 1000 } as const;
 
 function argumentProblem(field: string, message: string): Problem {
@@ -67,21 +135,85 @@ export function requireRange(value: number, field: string, min: number, max: num
   }
 }
 
+type Props = Record<string, unknown>;
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export function provenanceOf(props: Props): Provenance {
+  return {
+    sourceUrl: text(props.sourceUrl),
+    sourceDataset: text(props.sourceDataset),
+    sourceRecord: text(props.sourceRecord),
+    recordedBy: text(props.recordedBy),
+    recordedAt: text(props.recordedAt),
+  };
+}
+
+interface PlaceRow {
+  id: string;
+  name: string;
+  level: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** Nest a place chain (most specific first) as place → parent → parent. */
+function nestPlaces(chain: PlaceRow[]): Place | null {
+  const [first, ...rest] = chain;
+  return first ? { ...first, parent: nestPlaces(rest) } : null;
+}
+
+/** "GB-CHC:123" → {scheme: "GB-CHC", value: "123"}: the first colon separates them. */
+export function parseIdentifier(written: string): Identifier {
+  const at = written.indexOf(':');
+  return { scheme: written.slice(0, at), value: written.slice(at + 1) };
+}
+
+interface OrganisationRow {
+  organisation: Props & { id: string; name: string; sector: Sector; status: OrganisationStatus };
+  places: PlaceRow[];
+  themes: Theme[];
+  degree: number;
+}
+
+function organisationOf(row: OrganisationRow): Organisation {
+  const o = row.organisation;
+  return {
+    id: o.id,
+    name: o.name,
+    sector: o.sector,
+    kind: text(o.kind),
+    description: text(o.description),
+    website: text(o.website),
+    status: o.status,
+    place: nestPlaces(row.places),
+    themes: row.themes,
+    identifiers: ((o.identifiers as string[] | undefined) ?? []).map(parseIdentifier),
+    provenance: provenanceOf(o),
+    createdAt: String(o.createdAt),
+    updatedAt: String(o.updatedAt),
+    degree: row.degree,
+  };
+}
+
+/** Published organisations by id, aligned with `ids` (null where none is published with that id). */
 export async function organisationsByIds(
   runner: QueryRunner,
   ids: readonly string[],
-): Promise<OrganisationView[]> {
+): Promise<(Organisation | null)[]> {
   if (ids.length === 0) return [];
-  return runner.read<OrganisationView>('organisationsByIds', { ids: [...ids] });
+  const rows = await runner.read<OrganisationRow>('organisationsByIds', { ids: [...ids] });
+  const found = new Map(rows.map((row) => [row.organisation.id, organisationOf(row)]));
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 export async function searchOrganisations(
   runner: QueryRunner,
-  text: string,
+  query: string,
   first: number = SEARCH_LIMITS.defaultFirst,
-): Promise<OrganisationView[]> {
+): Promise<Organisation[]> {
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
-  const lucene = buildSearchQuery(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  const lucene = buildSearchQuery(query.slice(0, SEARCH_LIMITS.maxQueryLength));
   if (lucene === null) return [];
   // Fetch more index hits than asked: unpublished organisations are filtered out after the index.
   const hits = await runner.read<{ id: string }>('searchOrganisations', {
@@ -89,10 +221,113 @@ export async function searchOrganisations(
     first,
     candidates: first * 4 + 20,
   });
-  return organisationsByIds(
+  const found = await organisationsByIds(
     runner,
     hits.map((h) => h.id),
   );
+  return found.filter((o): o is Organisation => o !== null);
+}
+
+interface RelationshipRow extends Props {
+  id: string;
+  kind: RelationshipKind;
+  sourceId: string;
+  targetId: string;
+  trust: TrustState;
+}
+
+function relationshipOf(row: RelationshipRow): Relationship {
+  return {
+    id: row.id,
+    kind: row.kind,
+    sourceId: row.sourceId,
+    targetId: row.targetId,
+    since: text(row.since),
+    until: text(row.until),
+    amount: typeof row.amount === 'number' ? row.amount : null,
+    currency: text(row.currency),
+    trust: row.trust,
+    description: text(row.description),
+    provenance: provenanceOf(row),
+  };
+}
+
+/**
+ * For each organisation id, its relationships to other published organisations, newest first (undated
+ * last), at most `first` each: one query for a whole level of a response.
+ */
+export async function relationshipsOfOrganisations(
+  runner: QueryRunner,
+  ids: readonly string[],
+  first: number = RELATIONSHIP_LIMITS.defaultFirst,
+): Promise<Relationship[][]> {
+  requireRange(first, 'first', 1, RELATIONSHIP_LIMITS.maxFirst);
+  const rows = await runner.read<{ id: string; relationships: RelationshipRow[] }>(
+    'relationshipsOfOrganisations',
+    { ids: [...ids], first },
+  );
+  const found = new Map(rows.map((row) => [row.id, row.relationships.map(relationshipOf)]));
+  return ids.map((id) => found.get(id) ?? []);
+}
+
+/**
+ * The relationships whose both ends are published now. The relationships and their ends are read by two
+ * batched queries; an organisation unpublished in between must drop its relationships, not make the
+ * response fail. `load` is the request's organisation loader, so the ends are then served from its cache.
+ */
+export async function withPublishedEnds(
+  relationships: Relationship[],
+  load: (ids: string[]) => Promise<readonly (Organisation | null | Error)[]>,
+): Promise<Relationship[]> {
+  const ids = [...new Set(relationships.flatMap((r) => [r.sourceId, r.targetId]))];
+  const ends = await load(ids);
+  const published = new Set(
+    ids.filter((_, i) => {
+      const end = ends[i];
+      return end !== null && end !== undefined && !(end instanceof Error);
+    }),
+  );
+  return relationships.filter((r) => published.has(r.sourceId) && published.has(r.targetId));
+}
+
+interface ParticipationRow {
+  participation: Props & { role: ParticipationRole };
+  initiative: Props & { id: string; name: string; stage: InitiativeStage };
+  themes: Theme[];
+}
+
+function participationOf(row: ParticipationRow): Participation {
+  const i = row.initiative;
+  const p = row.participation;
+  return {
+    role: p.role,
+    since: text(p.since),
+    until: text(p.until),
+    initiative: {
+      id: i.id,
+      name: i.name,
+      stage: i.stage,
+      startDate: text(i.startDate),
+      endDate: text(i.endDate),
+      description: text(i.description),
+      website: text(i.website),
+      themes: row.themes,
+      provenance: provenanceOf(i),
+    },
+  };
+}
+
+/** For each organisation id, the initiatives it takes part in, newest first (undated last). */
+export async function participationsOfOrganisations(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<Participation[][]> {
+  const rows = await runner.read<{ id: string; participations: ParticipationRow[] }>(
+    'participationsOfOrganisations',
+    { ids: [...ids] },
+  );
+  const found = new Map(rows.map((row) => [row.id, row.participations.map(participationOf)]));
+  return ids.map((id) => found.get(id) ?? []);
 }
 
 /**

@@ -1,58 +1,34 @@
-// Per-request context: the query runner and batching loaders, so each level of a response costs one query.
+// Per-request context: batching loaders over the domain's use cases, so each level of a response costs
+// one query. The runner is handed to the domain, never used here.
 import DataLoader from 'dataloader';
-import type { QueryRunner } from '../db/runner.ts';
-import { organisationsByIds, type OrganisationView } from '../domain/organisations.ts';
-
-type Props = Record<string, unknown>;
-
-export interface ParticipationRow {
-  participation: Props;
-  initiative: Props;
-  themes: { id: string; name: string }[];
-}
+import type { QueryRunner } from '../common/queryRunner.ts';
+import {
+  organisationsByIds,
+  participationsOfOrganisations,
+  relationshipsOfOrganisations,
+  type Organisation,
+  type Participation,
+  type Relationship,
+} from '../domain/organisations.ts';
 
 export interface Context {
   runner: QueryRunner;
-  organisations: DataLoader<string, OrganisationView | null>;
-  participations: DataLoader<string, ParticipationRow[]>;
+  organisations: DataLoader<string, Organisation | null>;
+  participations: DataLoader<string, Participation[]>;
   /** One loader per page size, since `first` is part of the query. */
-  relationships(first: number): DataLoader<string, Props[]>;
-}
-
-function byId<T>(ids: readonly string[], rows: { id: string }[], pick: (row: never) => T, empty: T): T[] {
-  const found = new Map(rows.map((row) => [row.id, pick(row as never)]));
-  return ids.map((id) => found.get(id) ?? empty);
+  relationships(first: number): DataLoader<string, Relationship[]>;
 }
 
 export function createContext(runner: QueryRunner): Context {
-  const relationshipLoaders = new Map<number, DataLoader<string, Props[]>>();
+  const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
   return {
     runner,
-    organisations: new DataLoader(async (ids) => {
-      const found = await organisationsByIds(runner, ids);
-      const map = new Map(found.map((o) => [o.organisation.id, o]));
-      return ids.map((id) => map.get(id) ?? null);
-    }),
-    participations: new DataLoader(async (ids) => {
-      const rows = await runner.read<{ id: string; participations: ParticipationRow[] }>(
-        'participationsOfOrganisations',
-        { ids: [...ids] },
-      );
-      return byId(ids, rows, (row: { participations: ParticipationRow[] }) => row.participations, []);
-    }),
+    organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
+    participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
     relationships(first) {
       let loader = relationshipLoaders.get(first);
       if (!loader) {
-        loader = new DataLoader(async (ids) => {
-          const rows = await runner.read<{ id: string; relationships: Props[] }>(
-            'relationshipsOfOrganisations',
-            {
-              ids: [...ids],
-              first,
-            },
-          );
-          return byId(ids, rows, (row: { relationships: Props[] }) => row.relationships, []);
-        });
+        loader = new DataLoader((ids) => relationshipsOfOrganisations(runner, ids, first));
         relationshipLoaders.set(first, loader);
       }
       return loader;

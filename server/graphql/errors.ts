@@ -1,7 +1,7 @@
 // Maps domain errors to GraphQL errors with extensions.code, in one place; hides internals.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AtlasError, InvalidInputError } from '../domain/errors.ts';
+import { AtlasError, InvalidInputError } from '../common/errors.ts';
 
 export function formatError(
   formatted: GraphQLFormattedError,

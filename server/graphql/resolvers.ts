@@ -1,88 +1,35 @@
-// Thin resolvers: validate arguments, call the domain, map stored shapes to API shapes.
-import { NotFoundError } from '../domain/errors.ts';
-import {
-  exploreNeighbourhood,
-  RELATIONSHIP_LIMITS,
-  requireRange,
-  searchOrganisations,
-  type OrganisationView,
-  type PlaceSummary,
-} from '../domain/organisations.ts';
+// Thin resolvers: arguments in, one domain call, domain objects out (their fields resolve by default).
+// Types are generated from schema.graphql (npm run codegen), so arguments and results cannot drift.
+import { NotFoundError } from '../common/errors.ts';
+import { exploreNeighbourhood, searchOrganisations, withPublishedEnds } from '../domain/organisations.ts';
 import type { Context } from './context.ts';
+import type { Resolvers } from './generated/resolvers.ts';
 
-type Props = Record<string, unknown>;
-
-function provenance(props: Props) {
-  return {
-    sourceUrl: props.sourceUrl ?? null,
-    sourceDataset: props.sourceDataset ?? null,
-    sourceRecord: props.sourceRecord ?? null,
-    recordedBy: props.recordedBy ?? null,
-    recordedAt: props.recordedAt ?? null,
-  };
+async function publishedOrganisation(ctx: Context, id: string) {
+  const organisation = await ctx.organisations.load(id);
+  if (!organisation) throw new NotFoundError(`Organisation ${id} is not published.`);
+  return organisation;
 }
 
-/** Nest the place chain (most specific first) as place → parent → parent. */
-function nestPlaces(chain: PlaceSummary[]): unknown {
-  const [first, ...rest] = chain;
-  return first ? { ...first, parent: nestPlaces(rest) } : null;
-}
-
-function organisationShape(view: OrganisationView) {
-  const o = view.organisation;
-  const identifiers = ((o.identifiers as string[] | undefined) ?? []).map((text) => {
-    const at = text.indexOf(':');
-    return { scheme: text.slice(0, at), value: text.slice(at + 1) };
-  });
-  return {
-    ...o,
-    place: nestPlaces(view.places),
-    themes: view.themes,
-    identifiers,
-    degree: view.degree,
-    provenance: provenance(o),
-  };
-}
-
-async function loadOrganisation(ctx: Context, id: string) {
-  const view = await ctx.organisations.load(id);
-  if (!view) throw new NotFoundError(`Organisation ${id} is not published.`);
-  return organisationShape(view);
-}
-
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    async organisation(_: unknown, args: { id: string }, ctx: Context) {
-      const view = await ctx.organisations.load(args.id);
-      return view ? organisationShape(view) : null;
+    organisation: (_, { id }, ctx) => ctx.organisations.load(id),
+    async searchOrganisations(_, { query, first }, ctx) {
+      const found = await searchOrganisations(ctx.runner, query, first);
+      for (const organisation of found) ctx.organisations.prime(organisation.id, organisation);
+      return found;
     },
-    async searchOrganisations(_: unknown, args: { query: string; first: number }, ctx: Context) {
-      const views = await searchOrganisations(ctx.runner, args.query, args.first);
-      for (const view of views) ctx.organisations.prime(view.organisation.id, view);
-      return views.map(organisationShape);
-    },
-    async neighbourhood(_: unknown, args: { ids: string[]; depth: number; limit: number }, ctx: Context) {
-      return exploreNeighbourhood(ctx.runner, args.ids, args.depth, args.limit);
-    },
+    neighbourhood: (_, { ids, depth, limit }, ctx) => exploreNeighbourhood(ctx.runner, ids, depth, limit),
   },
   Organisation: {
-    async relationships(parent: { id: string }, args: { first: number }, ctx: Context) {
-      requireRange(args.first, 'first', 1, RELATIONSHIP_LIMITS.maxFirst);
-      const rows = await ctx.relationships(args.first).load(parent.id);
-      return rows.map((row) => ({ ...row, provenance: provenance(row) }));
-    },
-    async participations(parent: { id: string }, _: unknown, ctx: Context) {
-      const rows = await ctx.participations.load(parent.id);
-      return rows.map((row) => ({
-        ...row.participation,
-        initiative: { ...row.initiative, themes: row.themes, provenance: provenance(row.initiative) },
-      }));
-    },
+    relationships: async (parent, { first }, ctx) =>
+      withPublishedEnds(await ctx.relationships(first).load(parent.id), (ids) =>
+        ctx.organisations.loadMany(ids),
+      ),
+    participations: (parent, _, ctx) => ctx.participations.load(parent.id),
   },
   Relationship: {
-    source: (parent: { sourceId: string }, _: unknown, ctx: Context) =>
-      loadOrganisation(ctx, parent.sourceId),
-    target: (parent: { targetId: string }, _: unknown, ctx: Context) =>
-      loadOrganisation(ctx, parent.targetId),
+    source: (parent, _, ctx) => publishedOrganisation(ctx, parent.sourceId),
+    target: (parent, _, ctx) => publishedOrganisation(ctx, parent.targetId),
   },
 };

@@ -9,22 +9,21 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import type { QueryRunner } from '../db/runner.ts';
+import type { QueryRunner } from '../common/queryRunner.ts';
+import { databaseStatus } from '../domain/health.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { typeDefs } from '../graphql/schema.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
+/** The test build (with the window.__atlas hook), served by browser tests and benchmarks. */
+export const CLIENT_DIST_TEST = fileURLToPath(new URL('../../client/dist-test/', import.meta.url));
 
 export interface AppDeps {
-  driver: Driver;
   runner: QueryRunner;
   logger: Logger;
-  /** Shown in /healthz without credentials. */
-  neo4jUri: string;
   clientDir?: string;
 }
 
@@ -41,11 +40,12 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   const armor = new ApolloArmor({
     // Suggestions help researchers fix typos in an open API; keep them.
     blockFieldSuggestion: { enabled: false },
-    maxDepth: { n: 10 },
+    maxDepth: { n: 10, flattenFragments: true },
     maxAliases: { n: 15 },
     // Armor's cost multiplies nested lists by their `first`: the explorer's details query
     // (an organisation with 100 relationships and both ends) costs about 7k.
-    costLimit: { maxCost: 20000 },
+    // Fragments count as if written inline, so the explorer's fragment-based documents cost what they select.
+    costLimit: { maxCost: 20000, flattenFragments: true },
     maxTokens: { n: 2000 },
   });
   const protection = armor.protect();
@@ -81,8 +81,9 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
       },
     }),
   );
+  // Public: up or down, and how fast; why it is down (hosts, driver errors) goes to the log only.
   app.get('/healthz', async (_req, res) => {
-    const neo4j = await neo4jHealth(deps);
+    const neo4j = await databaseStatus(deps.runner);
     res.status(neo4j.connected ? 200 : 503).json({ status: neo4j.connected ? 'ok' : 'unavailable', neo4j });
   });
   app.use(
@@ -109,28 +110,6 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function neo4jHealth(deps: AppDeps) {
-  const started = Date.now();
-  try {
-    const info = await deps.driver.getServerInfo({ database: deps.runner.database });
-    return {
-      connected: true,
-      uri: deps.neo4jUri,
-      database: deps.runner.database,
-      server: info.agent ?? null,
-      protocolVersion: info.protocolVersion ?? null,
-      latencyMs: Date.now() - started,
-    };
-  } catch (error) {
-    return {
-      connected: false,
-      uri: deps.neo4jUri,
-      database: deps.runner.database,
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
 }
 
 function mountClient(app: express.Express, dir: string) {

@@ -1,6 +1,7 @@
 // A private Neo4j for one benchmark run: a fresh temporary store on a free port, migrated, removed at the end.
 import type { Driver } from 'neo4j-driver';
-import type { QueryRunner } from '../../server/db/runner.ts';
+import type { DbRunner as QueryRunner } from '../../server/db/runner.ts';
+import { runCypher } from '../support/cypher.ts';
 import { startPrivateNeo4j } from '../support/privateNeo4j.ts';
 
 export interface BenchDb {
@@ -26,7 +27,8 @@ export async function startBenchDb(log: (line: string) => void): Promise<BenchDb
   });
   log(`Neo4j started at ${neo4j.uri} (store ${neo4j.dataDir}), migrated`);
   try {
-    const [component] = await neo4j.runner.runStatement(
+    const [component] = await runCypher(
+      neo4j.driver,
       'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
     );
     const neo4jVersion = component
@@ -56,9 +58,9 @@ const SAMPLING_WAIT_MS = 5_000;
  * slower (graphNodes then scans the status index once per id). Whether that happens first is a race,
  * which would make runs disagree.
  */
-export async function refreshStatistics(runner: QueryRunner): Promise<void> {
-  await runner.runStatement('CALL db.resampleOutdatedIndexes()');
-  await runner.runStatement('CALL db.awaitIndexes(300)');
+export async function refreshStatistics(driver: Driver): Promise<void> {
+  await runCypher(driver, 'CALL db.resampleOutdatedIndexes()');
+  await runCypher(driver, 'CALL db.awaitIndexes(300)');
   await new Promise((resolve) => setTimeout(resolve, SAMPLING_WAIT_MS));
-  await runner.runStatement('CALL db.clearQueryCaches()');
+  await runCypher(driver, 'CALL db.clearQueryCaches()');
 }

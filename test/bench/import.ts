@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { generateSyntheticNetwork } from '../../server/domain/generate/synthetic.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import type { QueryRunner } from '../../server/db/runner.ts';
+import type { DbRunner as QueryRunner } from '../../server/db/runner.ts';
 import type { Dataset } from '../../server/domain/model.ts';
 import { sideBySide, Samples, summarise, type Comparison } from './measure.ts';
 

@@ -1,6 +1,8 @@
 // Benchmark 1: the per-hop breadth-first exploration (exploreNeighbourhood) against one variable-length
 // Cypher query that returns the same graph view (nodes with degree, edges among them).
-import type { QueryRunner } from '../../server/db/runner.ts';
+import type { Driver } from 'neo4j-driver';
+import { runCypher } from '../support/cypher.ts';
+import type { DbRunner as QueryRunner } from '../../server/db/runner.ts';
 import { RELATIONSHIP_KINDS, type Dataset } from '../../server/domain/model.ts';
 import { exploreNeighbourhood } from '../../server/domain/organisations.ts';
 import { sideBySide, Samples, type Comparison } from './measure.ts';
@@ -47,8 +49,8 @@ interface BaselineView {
   edges: unknown[];
 }
 
-async function baselineNeighbourhood(runner: QueryRunner, id: string, depth: number): Promise<BaselineView> {
-  const [row] = await runner.runStatement(baselineCypher(depth), { id, limit: LIMIT });
+async function baselineNeighbourhood(driver: Driver, id: string, depth: number): Promise<BaselineView> {
+  const [row] = await runCypher(driver, baselineCypher(depth), { id, limit: LIMIT });
   return (row as BaselineView | undefined) ?? { truncated: false, nodes: [], edges: [] };
 }
 
@@ -75,7 +77,7 @@ export function startOrganisations(dataset: Dataset): string[] {
 }
 
 export async function benchNeighbourhood(
-  runner: QueryRunner,
+  { runner, driver }: { runner: QueryRunner; driver: Driver },
   dataset: Dataset,
   rounds: number,
   log: (line: string) => void,
@@ -91,7 +93,7 @@ export async function benchNeighbourhood(
         const pair = await sideBySide(
           (round + i + depth) % 2 === 0,
           () => exploreNeighbourhood(runner, [id], depth, LIMIT),
-          () => baselineNeighbourhood(runner, id, depth),
+          () => baselineNeighbourhood(driver, id, depth),
         );
         if (round > 0) {
           samples.get(depth)?.add(pair);

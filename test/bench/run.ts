@@ -144,15 +144,15 @@ async function run(options: Options, db: BenchDb): Promise<string> {
 
   if (!options.staleStatistics) {
     log('refreshing index statistics');
-    await refreshStatistics(db.runner);
+    await refreshStatistics(db.driver);
   }
 
   const comparisons: Comparison[] = [];
   if (options.only.includes('neighbourhood')) {
-    comparisons.push(...(await benchNeighbourhood(db.runner, dataset, options.rounds, log)));
+    comparisons.push(...(await benchNeighbourhood(db, dataset, options.rounds, log)));
   }
   if (options.only.includes('search')) {
-    comparisons.push(await benchSearch(db.runner, dataset, options.rounds, log));
+    comparisons.push(await benchSearch(db, dataset, options.rounds, log));
   }
   if (options.only.includes('import')) {
     comparisons.push(await benchImport(db.runner, db.driver, options.organisations, options.rounds, log));

@@ -1,6 +1,8 @@
 // Benchmark 2: full-text search (searchOrganisations: fuzzy + prefix over the Lucene index, then the
 // details of each hit) against a CONTAINS scan over every organisation name.
-import type { QueryRunner } from '../../server/db/runner.ts';
+import type { Driver } from 'neo4j-driver';
+import { runCypher } from '../support/cypher.ts';
+import type { DbRunner as QueryRunner } from '../../server/db/runner.ts';
 import type { Dataset } from '../../server/domain/model.ts';
 import { searchOrganisations } from '../../server/domain/organisations.ts';
 import { sideBySide, Samples, type Comparison } from './measure.ts';
@@ -57,7 +59,7 @@ export function searchCases(dataset: Dataset): SearchCase[] {
 }
 
 export async function benchSearch(
-  runner: QueryRunner,
+  { runner, driver }: { runner: QueryRunner; driver: Driver },
   dataset: Dataset,
   rounds: number,
   log: (line: string) => void,
@@ -70,8 +72,8 @@ export async function benchSearch(
     for (const [i, c] of cases.entries()) {
       const pair = await sideBySide(
         (round + i) % 2 === 0,
-        async () => (await searchOrganisations(runner, c.text, FIRST)).map((v) => v.organisation.id),
-        async () => (await runner.runStatement(BASELINE, { q: c.text })).map((r) => String(r.id)),
+        async () => (await searchOrganisations(runner, c.text, FIRST)).map((o) => o.id),
+        async () => (await runCypher(driver, BASELINE, { q: c.text })).map((r) => String(r.id)),
       );
       if (round > 0) {
         samples.add(pair);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadDemoData } from '../../server/domain/import/demo.ts';
-import { CLIENT_DIST } from '../../server/http/app.ts';
+import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
 import { connectTestDb, type TestDb } from '../support/db.ts';
 import { ROOT } from '../support/processes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -39,12 +39,12 @@ let page: Page;
 const artifacts = path.join(ROOT, 'test/.artifacts');
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    throw new Error('client/dist is missing: run "npm test" (it builds the client) or "npm run build".');
+  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
+    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
   }
   db = connectTestDb();
   await loadDemoData(db.runner);
-  server = await startTestServer(db);
+  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error));

@@ -1,6 +1,7 @@
 // The import pipeline on a real Neo4j: all or nothing, idempotent, provenance kept, references checked.
+import { runCypher } from '../support/cypher.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../server/domain/errors.ts';
+import { InvalidInputError } from '../../server/common/errors.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
@@ -26,7 +27,8 @@ afterAll(async () => {
 
 /** Everything the test owns, as plain data, to compare before and after. */
 async function snapshot(prefix: string) {
-  return db.runner.runStatement(
+  return runCypher(
+    db.driver,
     `MATCH (n) WHERE (n:Organisation OR n:Initiative) AND n.id STARTS WITH $prefix
      OPTIONAL MATCH (n)-[r]->(m)
      WITH n, r, m ORDER BY type(r), coalesce(r.id, ''), coalesce(m.id, '')
@@ -43,9 +45,15 @@ describe('importSource', () => {
     const summary = await importSource(db.runner, sourceFromDataset(smallNetwork(p)), {
       recordedBy: 'import:test',
     });
-    expect(summary).toMatchObject({ organisations: 7, relationships: 7, initiatives: 1, participations: 2 });
+    expect(summary).toMatchObject({
+      organisations: { created: 7 },
+      relationships: { created: 7 },
+      initiatives: { created: 1 },
+      participations: { created: 2 },
+    });
 
-    const [row] = await db.runner.runStatement(
+    const [row] = await runCypher(
+      db.driver,
       `MATCH (o:Organisation {id: $id})-[:LOCATED_IN]->(city:Place)-[:IN]->(region:Place)-[:IN]->(country:Place)
        RETURN city.name AS city, city.latitude AS lat, region.name AS region, country.name AS country,
               COLLECT { MATCH (o)-[:WORKS_ON]->(t:Theme) RETURN t.name ORDER BY t.name } AS themes,
@@ -61,7 +69,8 @@ describe('importSource', () => {
     });
     expect(row?.identifiers).toEqual([expect.stringMatching(/^GB-GOV:/)]);
 
-    const kinds = await db.runner.runStatement(
+    const kinds = await runCypher(
+      db.driver,
       `MATCH (a:Organisation)-[r]->(b:Organisation) WHERE r.id STARTS WITH $prefix RETURN type(r) AS kind ORDER BY kind`,
       { prefix: p },
     );
@@ -79,7 +88,8 @@ describe('importSource', () => {
   it('keeps trust states and provenance exactly as given, and dates as dates', async () => {
     const p = newPrefix('prov');
     await importSource(db.runner, sourceFromDataset(smallNetwork(p)), { recordedBy: 'import:test' });
-    const [r1] = await db.runner.runStatement(
+    const [r1] = await runCypher(
+      db.driver,
       `MATCH ()-[r {id: $id}]->() RETURN r.trust AS trust, r.sourceUrl AS url, r.sourceDataset AS dataset,
               r.sourceRecord AS record, r.recordedBy AS by, r.recordedAt AS at, r.since AS since`,
       { id: `${p}-r1` },
@@ -94,7 +104,8 @@ describe('importSource', () => {
       since: '2020-01-15',
     });
     // A fact that names no recorder gets the importer's name and the import time.
-    const [r3] = await db.runner.runStatement(
+    const [r3] = await runCypher(
+      db.driver,
       'MATCH ()-[r {id: $id}]->() RETURN r.trust AS trust, r.recordedBy AS by, r.recordedAt AS at',
       { id: `${p}-r3` },
     );
@@ -132,7 +143,8 @@ describe('importSource', () => {
       recordedBy: 't',
       now: '2025-06-01T00:00:00Z',
     });
-    const rows = await db.runner.runStatement(
+    const rows = await runCypher(
+      db.driver,
       `MATCH (o:Organisation) WHERE o.id IN [$a, $hub]
        RETURN o.id AS id, o.name AS name, o.updatedAt AS updatedAt,
               COLLECT { MATCH (o)-[:WORKS_ON]->(t) RETURN t.name } AS themes ORDER BY id`,
@@ -184,7 +196,8 @@ describe('importSource', () => {
       places: [],
     };
     await importSource(db.runner, sourceFromDataset(later), { recordedBy: 't' });
-    const [row] = await db.runner.runStatement(
+    const [row] = await runCypher(
+      db.driver,
       'MATCH (:Organisation {id: $a})-[r:INVESTMENT]->(:Organisation {id: $b}) RETURN r.amount AS amount',
       { a: `${p}-new`, b: `${p}-hub` },
     );
@@ -203,7 +216,8 @@ describe('importSource', () => {
       target: `${p}-c`,
     };
     await importSource(db.runner, sourceFromDataset(moved), { recordedBy: 't' });
-    const rows = await db.runner.runStatement(
+    const rows = await runCypher(
+      db.driver,
       'MATCH (a)-[r]->(b) WHERE r.id = $id RETURN type(r) AS kind, a.id AS source, b.id AS target',
       { id: `${p}-r1` },
     );
@@ -239,7 +253,8 @@ describe('importSource', () => {
       recordedBy: 't',
       now: '2025-06-01T00:00:00Z',
     });
-    const rows = await db.runner.runStatement(
+    const rows = await runCypher(
+      db.driver,
       'MATCH (o:Organisation) WHERE o.id IN [$hub, $a, $b] RETURN o.id AS id, o.updatedAt AS updatedAt ORDER BY id',
       { hub: `${p}-hub`, a: `${p}-a`, b: `${p}-b` },
     );
@@ -264,7 +279,8 @@ describe('review findings: the import writes what it planned and reports what it
     };
   }
   const stored = (p: string) =>
-    db.runner.runStatement(
+    runCypher(
+      db.driver,
       'MATCH (:Organisation)-[r:PARTNERSHIP {id: $id}]->(:Organisation) RETURN r.description AS description',
       { id: `${p}-r` },
     );
@@ -277,7 +293,7 @@ describe('review findings: the import writes what it planned and reports what it
       recordedBy: 'import:test',
       beforeWrite: async () => {
         hookRan = true;
-        await db.runner.runStatement('MATCH ()-[r:PARTNERSHIP {id: $id}]->() DELETE r', { id: `${p}-r` });
+        await runCypher(db.driver, 'MATCH ()-[r:PARTNERSHIP {id: $id}]->() DELETE r', { id: `${p}-r` });
       },
     });
     expect(hookRan).toBe(true);
@@ -290,7 +306,8 @@ describe('review findings: the import writes what it planned and reports what it
     await importSource(db.runner, sourceFromDataset(pair(p, 'new')), {
       recordedBy: 'import:test',
       beforeWrite: async () => {
-        await db.runner.runStatement(
+        await runCypher(
+          db.driver,
           `MATCH (a)-[r:PARTNERSHIP {id: $id}]->(b) DELETE r
            WITH a, b CREATE (a)-[:PARTNERSHIP {id: $id, description: 'recreated', trust: 'IMPORTED'}]->(b)`,
           { id: `${p}-r` },

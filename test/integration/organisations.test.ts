@@ -1,4 +1,5 @@
 // Organisations, their relationships and neighbourhoods as the API reads them, on small graphs with known answers.
+import { runCypher } from '../support/cypher.ts';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../server/graphql/context.ts';
@@ -143,7 +144,7 @@ describe('review findings', () => {
       ...db.runner,
       read: async (name: string, params?: Record<string, unknown>) => {
         if (name === 'organisationsByIds' && relationshipsRead) {
-          await db.runner.runStatement("MATCH (o:Organisation {id: $id}) SET o.status = 'PENDING'", {
+          await runCypher(db.driver, "MATCH (o:Organisation {id: $id}) SET o.status = 'PENDING'", {
             id: `${p}-y`,
           });
         }
@@ -172,7 +173,7 @@ describe('review findings', () => {
         [`${p}-hx`, `${p}-hz-dated`, `${p}-hz-undated`].sort(),
       );
     } finally {
-      await db.runner.runStatement("MATCH (o:Organisation {id: $id}) SET o.status = 'PUBLISHED'", {
+      await runCypher(db.driver, "MATCH (o:Organisation {id: $id}) SET o.status = 'PUBLISHED'", {
         id: `${p}-y`,
       });
     }

@@ -112,6 +112,68 @@ describe('npm run db, then npm start with NEO4J_URI', () => {
   }, 600_000);
 });
 
+/** A one-organisation atlas folder, written to a temporary folder. */
+function tinyAtlas(id: string, name: string): string {
+  const dir = tempDir();
+  fs.writeFileSync(
+    path.join(dir, 'organisations.csv'),
+    `id,name,sector,kind,description,website,country,region,city,themes,identifiers\n${id},${name},NGO,,,,,,,,\n`,
+  );
+  return dir;
+}
+
+describe('CLIs beside a running npm start', () => {
+  it('npm run import with no database variables uses the running local Neo4j and says so', async () => {
+    const dataDir = tempDir();
+    const env = {
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_BOLT_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    };
+    const server = start('start.ts', { ...env, LOAD_DEMO_DATA: 'false' });
+    await server.waitFor(READY, 240_000);
+    expect(fs.existsSync(path.join(dataDir, 'atlas-neo4j.json'))).toBe(true);
+
+    // Only the data folder is shared (as two terminals in one checkout share ./data/neo4j).
+    const importer = runCli('import.ts', { NEO4J_DATA_DIR: dataDir }, [
+      'atlas',
+      tinyAtlas('cli-beside-1', 'Besidewise Trust'),
+    ]);
+    started.push(importer);
+    expect(await importer.exited).toBe(0);
+    expect(importer.output()).toMatch(/using the running local Neo4j at bolt:\/\/127\.0\.0\.1:\d+/);
+    expect(importer.output()).not.toMatch(/starting the local Neo4j/);
+    const found = await graphql(Number(env.PORT), '{ searchOrganisations(query: "Besidewise") { name } }');
+    expect(found.data?.searchOrganisations.map((o) => o.name)).toEqual(['Besidewise Trust']);
+
+    expect(await server.stop('SIGINT')).toBe(0);
+    // A clean stop removes the announcement.
+    expect(fs.existsSync(path.join(dataDir, 'atlas-neo4j.json'))).toBe(false);
+  }, 600_000);
+
+  it('ignores an announcement left by a crashed Neo4j, starts its own, and says so', async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(
+      path.join(dataDir, 'atlas-neo4j.json'),
+      JSON.stringify({
+        uri: `bolt://127.0.0.1:${await freePort()}`,
+        pid: 999_999_999,
+        startedAt: '2026-01-01T00:00:00Z',
+      }),
+    );
+    const importer = runCli(
+      'import.ts',
+      { NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()) },
+      ['atlas', tinyAtlas('cli-stale-1', 'Stalewise Trust')],
+    );
+    started.push(importer);
+    expect(await importer.exited).toBe(0);
+    expect(importer.output()).toMatch(/ignoring .*atlas-neo4j\.json.*process 999999999 is no longer running/);
+    expect(importer.output()).toMatch(/starting the local Neo4j/);
+    expect(importer.output()).toMatch(/organisations +1 created/);
+  }, 300_000);
+});
+
 describe('review findings: npm run db', () => {
   it('starts with NEO4J_USER and NEO4J_PASSWORD exported in the shell (they are for NEO4J_URI servers)', async () => {
     const db = start('db.ts', {

@@ -1,8 +1,9 @@
 // Test access to the run's Neo4j: a driver and the real query runner, plus helpers to own and clean data.
+import { runCypher } from './cypher.ts';
 import crypto from 'node:crypto';
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import type { QueryRunner } from '../../server/db/runner.ts';
+import type { DbRunner as QueryRunner } from '../../server/db/runner.ts';
 import { connectLocal } from './privateNeo4j.ts';
 
 export interface TestDb {
@@ -25,7 +26,8 @@ export function uniquePrefix(label: string): string {
 
 /** Deletes the organisations and initiatives whose id starts with `prefix`, and their relationships. */
 export async function deleteByPrefix(db: TestDb, prefix: string): Promise<void> {
-  await db.runner.runStatement(
+  await runCypher(
+    db.driver,
     'MATCH (n) WHERE (n:Organisation OR n:Initiative) AND n.id STARTS WITH $prefix DETACH DELETE n',
     { prefix },
   );

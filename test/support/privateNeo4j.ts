@@ -9,7 +9,7 @@ import { createDriver } from '../../server/db/driver.ts';
 import { startLocalNeo4j } from '../../server/db/localNeo4j.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadQueryCatalog } from '../../server/db/queries.ts';
-import { createQueryRunner, type QueryRunner } from '../../server/db/runner.ts';
+import { createQueryRunner, type DbRunner as QueryRunner } from '../../server/db/runner.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

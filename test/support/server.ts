@@ -15,10 +15,8 @@ export interface TestServer {
 
 export async function startTestServer(db: TestDb, options: { clientDir?: string } = {}): Promise<TestServer> {
   const http = await createHttpServer({
-    driver: db.driver,
     runner: db.runner,
     logger: pino({ level: 'silent' }),
-    neo4jUri: db.uri,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -1,5 +1,5 @@
 // Collects problems in the order found, keeping the first MAX_PROBLEMS so a badly broken file cannot flood the caller.
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 import type { AtlasProblemCode } from './codes.ts';
 
 export const MAX_PROBLEMS = 1000;

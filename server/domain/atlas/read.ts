@@ -1,6 +1,6 @@
 // The atlas reader: CSV files or one JSON file to a Dataset, with every problem found and where each record came from.
 import type { Dataset } from '../model.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 import { assemble } from './assemble.ts';
 import { CSV_FILE_NAMES, ENTITIES, FILE_SPECS } from './columns.ts';
 import { csvRecords } from './csvRecords.ts';

@@ -1,7 +1,7 @@
 // References from relationships and participations to ids this import does not define: the caller checks the
 // database for them, then turns the ones still missing into DANGLING_REFERENCE problems.
 import type { Dataset } from '../model.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 import { FILE_SPECS, type Entity } from './columns.ts';
 import { suggest } from './didYouMean.ts';
 import type { AtlasOrigins, RecordLocation } from './locations.ts';

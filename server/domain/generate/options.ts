@@ -1,7 +1,7 @@
 // Options of the synthetic network generator: documented defaults and a validation that lists every problem.
-import { InvalidInputError } from '../errors.ts';
+import { InvalidInputError } from '../../common/errors.ts';
 import { SECTORS, type Sector } from '../model.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 
 export interface SyntheticOptions {
   /** How many organisations, 1 … 1,000,000. */

@@ -3,7 +3,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { invariant } from '../errors.ts';
+import { invariant } from '../../common/errors.ts';
 
 /**
  * Folds any safe integer into the 32 bits xoroshiro128plus takes (it would otherwise keep only `seed | 0`,

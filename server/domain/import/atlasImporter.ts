@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseAtlasCsv, parseAtlasJson, type AtlasReadResult } from '../atlas/read.ts';
 import { danglingProblems, findUnresolvedReferences, unresolvedIds } from '../atlas/references.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 import type { Importer, ImportSource } from './types.ts';
 
 async function readInput(inputPath: string): Promise<AtlasReadResult | Problem> {

@@ -1,7 +1,7 @@
 // An ImportSource for a Dataset already in memory (generated networks, tests): references are
 // checked against the dataset and the database; problems name the record by its index.
 import type { Dataset } from '../model.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 import type { ImportSource } from './types.ts';
 
 export function sourceFromDataset(dataset: Dataset, label = 'dataset'): ImportSource {

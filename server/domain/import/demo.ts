@@ -1,6 +1,6 @@
 // The demo network (data/demo, illustrative organisations) is loaded when the database has no organisation.
 import { fileURLToPath } from 'node:url';
-import type { QueryRunner } from '../../db/runner.ts';
+import type { QueryRunner } from '../../common/queryRunner.ts';
 import { readAtlas } from './atlasImporter.ts';
 import { importSource } from './importDataset.ts';
 import type { WriteSummary } from './write.ts';

@@ -1,8 +1,8 @@
 // The import pipeline: validate everything (input, then references against the database), then write
 // all or nothing. Re-importing the same input changes nothing.
-import type { QueryRunner } from '../../db/runner.ts';
-import { InvalidInputError } from '../errors.ts';
-import { formatProblem } from '../problems.ts';
+import type { QueryName, QueryRunner } from '../../common/queryRunner.ts';
+import { InvalidInputError } from '../../common/errors.ts';
+import { formatProblem } from '../../common/problems.ts';
 import { prepareBatches } from './prepare.ts';
 import type { ImportSource } from './types.ts';
 import { writeBatches, type WriteSummary } from './write.ts';
@@ -34,7 +34,7 @@ export async function importSource(
   });
 }
 
-async function existing(runner: QueryRunner, query: string, ids: string[]): Promise<Set<string>> {
+async function existing(runner: QueryRunner, query: QueryName, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await runner.read<{ id: string }>(query, { ids });
   return new Set(rows.map((r) => r.id));

@@ -138,7 +138,7 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
       website: i.website,
       ...provenanceProps(i.provenance),
     },
-    themeIds: addThemes(i.themes),
+    themeIds: [...new Set(addThemes(i.themes))].sort(),
     recordedBy: i.provenance.recordedBy,
     recordedAt: i.provenance.recordedAt,
   }));

@@ -1,6 +1,6 @@
 // What every importer (atlas now; 360Giving, GOV.UK, CORDIS… later) hands to the one import pipeline.
 import type { Dataset } from '../model.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../../common/problems.ts';
 
 export interface ImportSource {
   dataset: Dataset;

@@ -1,5 +1,5 @@
 // Small builders for atlas test inputs, and a comparison of problems by code and position only.
-import type { Problem } from '../../../server/domain/problems.ts';
+import type { Problem } from '../../../server/common/problems.ts';
 import { parseAtlasCsv, type AtlasReadResult } from '../../../server/domain/atlas/read.ts';
 
 /** The required columns of each file, in a fixed order. */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_DIST } from '../../../server/http/app.ts';
+import { CLIENT_DIST, CLIENT_DIST_TEST } from '../../../server/http/app.ts';
 
 function bundle(dir: string): string {
   const assets = path.join(dir, 'assets');
@@ -18,5 +18,9 @@ describe('review findings: the production build', () => {
   it('does not contain the window.__atlas test hook', () => {
     const at = bundle(CLIENT_DIST).indexOf('__atlas');
     expect(at === -1 ? null : `found "__atlas" in client/dist at offset ${at}`).toBeNull();
+  });
+
+  it('while the test build has it (so the check above looks for the right name)', () => {
+    expect(bundle(CLIENT_DIST_TEST)).toContain('__atlas');
   });
 });

@@ -1,6 +1,6 @@
 // Generator options: defaults fill the gaps; every bad option is reported at once, as InvalidInputError problems.
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../server/domain/errors.ts';
+import { InvalidInputError } from '../../../server/common/errors.ts';
 import {
   SYNTHETIC_DEFAULTS,
   generateSyntheticNetwork,

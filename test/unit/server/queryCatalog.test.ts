@@ -1,8 +1,10 @@
-// Every Cypher file is used by the server, every query the server names exists, and every
-// parameter a query uses is declared in its header comment.
+// Cypher lives in cypher/: every query file is used by the server, every name the server passes exists
+// (query names are a generated type, so `tsc` refuses a misspelt or deleted one, also when it travels
+// through a helper), every parameter a query uses is declared in its header, and no server file holds Cypher.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { QUERY_NAMES } from '../../../server/common/generated/queryNames.ts';
 import { loadQueryCatalog, parameterNames } from '../../../server/db/queries.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '../../../server');
@@ -10,28 +12,36 @@ const serverDir = path.resolve(import.meta.dirname, '../../../server');
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
+    if (e.isDirectory()) return e.name === 'generated' ? [] : sourceFiles(full);
     return full.endsWith('.ts') ? [full] : [];
   });
 }
 
 const catalog = loadQueryCatalog();
-const source = sourceFiles(serverDir)
-  .map((f) => fs.readFileSync(f, 'utf8'))
-  .join('\n');
+const files = sourceFiles(serverDir).map((f) => ({
+  file: path.relative(serverDir, f),
+  text: fs.readFileSync(f, 'utf8'),
+}));
+const source = files.map((f) => f.text).join('\n');
 
 describe('cypher/queries', () => {
-  it('has queries', () => {
+  it('has queries, and the generated QueryName type lists exactly them (run npm run codegen if not)', () => {
     expect(catalog.size).toBeGreaterThan(5);
+    expect([...QUERY_NAMES].sort()).toEqual([...catalog.keys()].sort());
   });
 
   it.each([...catalog.keys()])('%s is used by the server', (name) => {
     expect(source).toContain(`'${name}'`);
   });
 
-  it('every query name used by the server exists', () => {
-    const used = [...source.matchAll(/\.(?:read|write|run)(?:<[^>]*>)?\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]);
-    expect(used.length).toBeGreaterThan(5);
+  it('every quoted query-like name the server passes to the runner or a helper exists', () => {
+    // Calls such as runner.read('x'), tx.run('x') and helpers taking a QueryName: inBatches(tx, 'x', …).
+    const used = [
+      ...source.matchAll(
+        /\b(?:read|write|run|runAutoCommit|inBatches|existing)(?:<[^>]*>)?\(\s*(?:\w+,\s*)?'([A-Za-z]+)'/g,
+      ),
+    ].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(10);
     for (const name of used) expect(catalog.has(name as string), name).toBe(true);
   });
 
@@ -46,6 +56,32 @@ describe('cypher/queries', () => {
       for (const param of q.params) expect(header, `$${param}`).toContain(`$${param}`);
     },
   );
+
+  it('no file in server/ holds Cypher: it belongs in cypher/queries or cypher/migrations', () => {
+    const cypher =
+      /\b(MATCH \(|MERGE \(|OPTIONAL MATCH|UNWIND \$|CREATE (CONSTRAINT|INDEX|FULLTEXT)|CALL (db|dbms|gds|apoc)\.|DETACH DELETE)/;
+    expect(files.filter((f) => cypher.test(f.text)).map((f) => f.file)).toEqual([]);
+  });
+});
+
+describe('one definition of degree', () => {
+  it('every "… AS degree" in cypher/queries counts the same thing: ties to published organisations', () => {
+    const shapes = new Map<string, string[]>();
+    for (const q of catalog.values()) {
+      for (const m of q.text.matchAll(/COUNT \{([^}]*)\}\s*AS degree/g)) {
+        // Compare the expression with its variable names replaced.
+        const body = m[1]!.replace(/\s+/g, ' ').trim();
+        const [, self, other] = /^\((\w+)\)-\[[^\]]*\]-\((\w+):Organisation\)/.exec(body) ?? [];
+        const shape = body.replaceAll(`(${self})`, '(SELF)').replaceAll(`${other}`, 'OTHER');
+        shapes.set(shape, [...(shapes.get(shape) ?? []), q.name]);
+      }
+    }
+    expect(shapes.size, JSON.stringify(Object.fromEntries(shapes), null, 2)).toBe(1);
+    expect([...shapes.keys()][0]).toContain("WHERE OTHER.status = 'PUBLISHED'");
+    expect([...shapes.values()][0]).toEqual(
+      expect.arrayContaining(['graphNodes', 'neighbourStep', 'organisationsByIds']),
+    );
+  });
 });
 
 describe('parameterNames', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAtlasCsv } from '../../../server/domain/atlas/read.ts';
-import { formatProblem } from '../../../server/domain/problems.ts';
+import { formatProblem } from '../../../server/common/problems.ts';
 
 const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
 

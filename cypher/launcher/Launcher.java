@@ -4,6 +4,9 @@
 // Run:  java <jvm flags> -cp 'lib/*' Launcher.java --home DIR --port 7687 [--pagecache 512m] [--watch-stdin]
 // Prints "ATLAS_NEO4J_READY bolt://127.0.0.1:PORT" once the database accepts queries, and
 // "ATLAS_NEO4J_ERROR <code> <message>" before exiting non-zero when it cannot start.
+// While it runs, DIR/atlas-neo4j.json announces it ({"uri", "pid", "startedAt"}) so that other commands
+// (imports, exports) use this database instead of starting a second one on the same store; the file is
+// removed on a clean stop, and a file left by a crash names a process that no longer runs.
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -27,7 +30,7 @@ public class Launcher {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = parse(args);
-        Path home = Path.of(require(opts, "home")).toAbsolutePath();
+        final Path home = Path.of(require(opts, "home")).toAbsolutePath();
         int port = Integer.parseInt(require(opts, "port"));
         String pageCache = opts.getOrDefault("pagecache", "512m");
 
@@ -48,6 +51,7 @@ public class Launcher {
                 holder[0] = null;
             }
             if (running != null) {
+                removeAnnouncement(home);
                 running.shutdown();
                 System.out.println("ATLAS_NEO4J_STOPPED");
                 System.out.flush();
@@ -80,10 +84,40 @@ public class Launcher {
         if (!db.isAvailable(Duration.ofMinutes(5).toMillis())) {
             fail("START_FAILED", "the database did not become available within 5 minutes");
         }
+        announce(home, "bolt://" + HOST + ":" + port);
         System.out.println("ATLAS_NEO4J_READY bolt://" + HOST + ":" + port);
         System.out.flush();
 
         stopped.await();
+    }
+
+    static final String ANNOUNCEMENT = "atlas-neo4j.json";
+
+    /** Written atomically (temp file, then rename), so a reader never sees half a file. */
+    private static void announce(Path home, String uri) {
+        String json = "{\"uri\":\"" + uri + "\",\"pid\":" + ProcessHandle.current().pid()
+                + ",\"startedAt\":\"" + java.time.Instant.now() + "\"}\n";
+        try {
+            Path temp = home.resolve(ANNOUNCEMENT + ".tmp");
+            Files.writeString(temp, json);
+            Files.move(temp, home.resolve(ANNOUNCEMENT), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Not fatal: other commands then start their own Neo4j and report the store lock clearly.
+            System.err.println("could not write " + ANNOUNCEMENT + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the announcement if it is ours (a newer launcher on the same store may have replaced it). */
+    private static void removeAnnouncement(Path home) {
+        Path file = home.resolve(ANNOUNCEMENT);
+        try {
+            if (Files.exists(file) && Files.readString(file).contains("\"pid\":" + ProcessHandle.current().pid() + ",")) {
+                Files.delete(file);
+            }
+        } catch (IOException ignored) {
+            // a stale file is detected by its dead pid
+        }
     }
 
     /** The parent holds our stdin open; EOF means it exited (even if it was killed), so stop too. */

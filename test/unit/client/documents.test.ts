@@ -1,0 +1,31 @@
+// The client's GraphQL documents are valid against the schema the server implements: a broken query or
+// example fails here (and in the codegen step), not in a user's browser.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSchema, parse, validate, Kind } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'server/graphql/schema.graphql'), 'utf8'));
+const dir = path.join(ROOT, 'client/api/operations');
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql'));
+// All files form one document: fragments may be shared between them.
+const document = parse(files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n'));
+const operations = document.definitions.flatMap((d) =>
+  d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+);
+
+describe('client/api/operations', () => {
+  it('has operations', () => {
+    expect(operations.length).toBeGreaterThan(3);
+  });
+
+  it('validates against server/graphql/schema.graphql', () => {
+    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+  });
+
+  it.each(operations)('%s is used by the client', (name) => {
+    const queries = fs.readFileSync(path.join(ROOT, 'client/api/queries.ts'), 'utf8');
+    expect(queries).toContain(`${name}Document`);
+  });
+});
