@@ -6,22 +6,22 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (a)-[r:PARTNERSHIP {id: id}]->(b) USING INDEX r:PARTNERSHIP(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
-  UNION
+  UNION ALL
   MATCH (a)-[r:FUNDING {id: id}]->(b) USING INDEX r:FUNDING(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
-  UNION
+  UNION ALL
   MATCH (a)-[r:MEMBERSHIP {id: id}]->(b) USING INDEX r:MEMBERSHIP(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
-  UNION
+  UNION ALL
   MATCH (a)-[r:PART_OF {id: id}]->(b) USING INDEX r:PART_OF(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
-  UNION
+  UNION ALL
   MATCH (a)-[r:INVESTMENT {id: id}]->(b) USING INDEX r:INVESTMENT(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
-  UNION
+  UNION ALL
   MATCH (a)-[r:DATA_SHARING {id: id}]->(b) USING INDEX r:DATA_SHARING(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
-  UNION
+  UNION ALL
   MATCH (a)-[r:ADOPTION {id: id}]->(b) USING INDEX r:ADOPTION(id)
   RETURN type(r) AS kind, a.id AS source, b.id AS target
 }

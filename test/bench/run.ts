@@ -140,7 +140,7 @@ async function run(options: Options, db: BenchDb): Promise<string> {
   );
   const heapImported = heapUsedMiB();
   const written = first.value;
-  const firstRows = Object.values(written).reduce((sum, n) => sum + n, 0);
+  const firstRows = Object.values(written).reduce((sum, counts) => sum + counts.created, 0);
 
   if (!options.staleStatistics) {
     log('refreshing index statistics');
@@ -176,7 +176,7 @@ async function run(options: Options, db: BenchDb): Promise<string> {
         options.staleStatistics
           ? 'index statistics: left as the import left them (--stale-statistics), so plans may be made on stale samples'
           : 'index statistics: resampled after the first import, before measuring (see README)',
-        `first import of the whole dataset into the empty database (${firstRows} rows incl. ${written.initiatives} initiatives, ${written.participations} participations, themes and places; cold): ${(first.ms / 1000).toFixed(2)} s`,
+        `first import of the whole dataset into the empty database (${firstRows} rows created, incl. ${written.initiatives.created} initiatives, ${written.participations.created} participations, themes and places; cold): ${(first.ms / 1000).toFixed(2)} s`,
         `Node heap used${collectGarbage() ? ' (after a forced GC)' : ''}: ${heapBefore.toFixed(0)} MiB before generation, ${heapGenerated.toFixed(0)} MiB after generation, ${heapImported.toFixed(0)} MiB after the import`,
       ],
     },
