@@ -1,5 +1,5 @@
 // The client's names for the shapes its GraphQL documents select. Everything here is generated from
-// server/graphql/schema.graphql and client/api/operations (npm run codegen); nothing is written twice.
+// server/graphql/schema and client/api/operations (npm run codegen); nothing is written twice.
 import type {
   GraphEdgeFieldsFragment,
   GraphNodeFieldsFragment,

@@ -90,7 +90,7 @@ const steps = {
 
   /**
    * Generated, git-ignored TypeScript: query names from cypher/queries, and (GraphQL Code Generator) the
-   * vocabulary, resolver types and the client's typed documents from server/graphql/schema.graphql.
+   * vocabulary, resolver types and the client's typed documents from server/graphql/schema/*.graphql.
    */
   codegen() {
     const queriesDir = path.join(root, 'cypher', 'queries');
@@ -100,7 +100,7 @@ const steps = {
       .map((f) => f.slice(0, -'.cypher'.length))
       .sort();
     const inputs = [
-      path.join(root, 'server', 'graphql', 'schema.graphql'),
+      ...listFiles(path.join(root, 'server', 'graphql', 'schema'), (f) => f.endsWith('.graphql')),
       path.join(root, 'server', 'graphql', 'codegen.ts'),
       path.join(root, 'package-lock.json'),
       ...listFiles(path.join(root, 'client', 'api', 'operations'), (f) => f.endsWith('.graphql')),
@@ -137,7 +137,7 @@ const steps = {
     ]);
     if (!result.ok)
       fail(
-        'GraphQL Code Generator failed (see above): a client document or the codegen config does not fit server/graphql/schema.graphql.',
+        'GraphQL Code Generator failed (see above): a client document or the codegen config does not fit server/graphql/schema/*.graphql.',
       );
     fs.writeFileSync(stamp, hash);
   },

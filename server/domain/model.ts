@@ -10,7 +10,7 @@ import {
   TrustState as TrustStateValues,
 } from './generated/vocabulary.ts';
 
-// The vocabulary is defined once, as the enums of server/graphql/schema.graphql; these lists are generated
+// The vocabulary is defined once, as the enums of server/graphql/schema/vocabulary.graphql; these lists are generated
 // from there (in schema order) and everything else is checked against them (test/unit/vocabulary).
 export type Sector = (typeof SectorValues)[keyof typeof SectorValues];
 export const SECTORS: readonly Sector[] = Object.values(SectorValues);

@@ -24,6 +24,16 @@ export function formatError(
       },
     };
   }
+  // Our own validation rules (validation.ts) flag caller mistakes as BAD_USER_INPUT; Apollo files every
+  // validation error under GRAPHQL_VALIDATION_FAILED, so put our code back.
+  const cause = (original as { originalError?: unknown } | undefined)?.originalError ?? original;
+  const ours = (cause as { extensions?: Record<string, unknown> } | undefined)?.extensions;
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && ours?.code === 'BAD_USER_INPUT') {
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', problems: ours.problems },
+    };
+  }
   // Errors raised by GraphQL itself (parse, validation, armor limits) already say what is wrong.
   if (original instanceof GraphQLError && original.originalError === undefined) return formatted;
   if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;

@@ -1,9 +1,10 @@
 // Thin resolvers: arguments in, one domain call, domain objects out (their fields resolve by default).
-// Types are generated from schema.graphql (npm run codegen), so arguments and results cannot drift.
+// Types are generated from the schema (npm run codegen), so arguments and results cannot drift.
 import { NotFoundError } from '../common/errors.ts';
 import { exploreNeighbourhood, searchOrganisations, withPublishedEnds } from '../domain/organisations.ts';
 import type { Context } from './context.ts';
 import type { Resolvers } from './generated/resolvers.ts';
+import { DateScalar } from './scalars.ts';
 
 async function publishedOrganisation(ctx: Context, id: string) {
   const organisation = await ctx.organisations.load(id);
@@ -12,6 +13,7 @@ async function publishedOrganisation(ctx: Context, id: string) {
 }
 
 export const resolvers: Resolvers = {
+  Date: DateScalar,
   Query: {
     organisation: (_, { id }, ctx) => ctx.organisations.load(id),
     async searchOrganisations(_, { query, first }, ctx) {

@@ -16,6 +16,7 @@ import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { typeDefs } from '../graphql/schema.ts';
+import { dateLiteralsRule } from '../graphql/validation.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 /** The test build (with the window.__atlas hook), served by browser tests and benchmarks. */
@@ -54,6 +55,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     resolvers,
     introspection: true,
     ...protection,
+    validationRules: [...protection.validationRules, dateLiteralsRule],
     includeStacktraceInErrorResponses: false,
     // The CLI owns shutdown order (HTTP, then driver, then Neo4j); Apollo's own signal handlers would
     // race it and re-raise the signal.

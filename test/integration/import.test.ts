@@ -4,6 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../server/common/errors.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
+import { unchanged } from '../../server/domain/import/summary.ts';
+import type { QueryTx } from '../../server/common/queryRunner.ts';
+import { dataVersion } from '../../server/domain/dataVersion.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, smallNetwork } from '../support/fixtures.ts';
 
@@ -340,5 +343,40 @@ describe('review findings: the import writes what it planned and reports what it
     const third = await importSource(db.runner, sourceFromDataset(changed), { recordedBy: 'import:test' });
     expect(third.organisations).toEqual({ created: 0, updated: 1, unchanged: 6, deleted: 0 });
     expect(third.relationships).toEqual({ created: 1, updated: 0, unchanged: 6, deleted: 1 });
+  });
+});
+
+describe('the data version', () => {
+  /** The runner, recording the names of the queries run inside write transactions. */
+  function recording(names: string[]) {
+    return {
+      ...db.runner,
+      writeTransaction: <R>(work: (tx: QueryTx) => Promise<R>, options?: { timeoutMs?: number }) =>
+        db.runner.writeTransaction(
+          (tx) =>
+            work({
+              run: (name, params) => {
+                names.push(name);
+                return tx.run(name, params);
+              },
+            }),
+          options,
+        ),
+    };
+  }
+
+  it('moves when an import changes the network, and not when it changes nothing', async () => {
+    const p = newPrefix('version');
+    const before = await dataVersion(db.runner);
+    const first: string[] = [];
+    await importSource(recording(first), sourceFromDataset(smallNetwork(p)), { recordedBy: 'import:test' });
+    expect(first).toContain('bumpDataVersion');
+    expect(await dataVersion(db.runner)).toBeGreaterThan(before);
+    const second: string[] = [];
+    const again = await importSource(recording(second), sourceFromDataset(smallNetwork(p)), {
+      recordedBy: 'import:test',
+    });
+    expect(unchanged(again)).toBe(true);
+    expect(second).not.toContain('bumpDataVersion');
   });
 });

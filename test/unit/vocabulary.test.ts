@@ -1,4 +1,4 @@
-// One vocabulary: the enums of server/graphql/schema.graphql are the definition. This test fails, naming
+// One vocabulary: the enums of server/graphql/schema/vocabulary.graphql are the definition. This test fails, naming
 // the file to update, wherever a value is missing or unknown: the generated lists, every Cypher file, the
 // migrations (a new relationship kind needs a new migration: applied ones are never edited), the client's
 // style tables and labels, and the README.
@@ -8,6 +8,7 @@ import { buildSchema, GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as clientVocabulary from '../../client/api/generated/vocabulary.ts';
 import { KIND_STYLES, SECTOR_STYLES, TRUST_STYLES } from '../../client/graph/style.ts';
+import { typeDefs } from '../../server/graphql/schema.ts';
 import * as serverVocabulary from '../../server/domain/generated/vocabulary.ts';
 import {
   INITIATIVE_STAGES,
@@ -20,12 +21,12 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
-const schema = buildSchema(read('server/graphql/schema.graphql'));
+const schema = buildSchema(typeDefs);
 
 function definition(name: string): string[] {
   const type = schema.getType(name);
   if (!(type instanceof GraphQLEnumType))
-    throw new Error(`enum ${name} is not in server/graphql/schema.graphql`);
+    throw new Error(`enum ${name} is not in server/graphql/schema/vocabulary.graphql`);
   return type.getValues().map((v) => v.name);
 }
 
@@ -49,7 +50,7 @@ function cypherFiles(dir: string): { file: string; text: string }[] {
 }
 const withoutComments = (text: string) => text.replace(/\/\/.*$/gm, '');
 
-describe('the vocabulary is defined once, in schema.graphql', () => {
+describe('the vocabulary is defined once, in vocabulary.graphql', () => {
   it.each(Object.entries(ENUMS))(
     '%s: the domain and client lists are generated from it (npm run codegen)',
     (name, values) => {
@@ -74,7 +75,10 @@ describe('Cypher follows the vocabulary', () => {
         if (!listed.some((k) => KINDS.has(k))) continue;
         const missing = [...KINDS].filter((k) => !listed.includes(k));
         const unknown = listed.filter((k) => !KINDS.has(k));
-        expect({ missing, unknown }, `${file}: update "${match[1]}" to the kinds of schema.graphql`).toEqual({
+        expect(
+          { missing, unknown },
+          `${file}: update "${match[1]}" to the kinds of vocabulary.graphql`,
+        ).toEqual({
           missing: [],
           unknown: [],
         });

@@ -9,7 +9,7 @@ import type {
   RelationshipRecord,
 } from '../model.ts';
 import type { Entity } from './columns.ts';
-import { formatIdentifier } from './values.ts';
+import { formatIdentifier } from '../values.ts';
 
 export type Cell = string | number | string[] | null;
 export type Cells = Record<string, Cell>;

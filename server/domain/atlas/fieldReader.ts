@@ -16,7 +16,7 @@ import {
   parseIdentifier,
   splitList,
   unique,
-} from './values.ts';
+} from '../values.ts';
 
 export interface ValueOptions {
   required?: boolean;

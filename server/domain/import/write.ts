@@ -125,6 +125,10 @@ async function writeRelationships(
   return counts;
 }
 
+function changedAnything(summary: WriteSummary): boolean {
+  return Object.values(summary).some((c: WriteCounts) => c.created + c.updated + c.deleted > 0);
+}
+
 export async function writeBatches(
   runner: QueryRunner,
   batches: WriteBatches,
@@ -160,7 +164,9 @@ export async function writeBatches(
           batches.participations,
           stamp,
         );
-        return { themes, places, organisations, relationships, initiatives, participations };
+        const summary = { themes, places, organisations, relationships, initiatives, participations };
+        if (changedAnything(summary)) await tx.run('bumpDataVersion', { now: stamp.now });
+        return summary;
       },
       { timeoutMs: options.timeoutMs ?? 600_000 },
     );

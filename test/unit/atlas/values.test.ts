@@ -9,7 +9,7 @@ import {
   parseDecimal,
   parseIdentifier,
   splitList,
-} from '../../../server/domain/atlas/values.ts';
+} from '../../../server/domain/values.ts';
 
 describe('isCalendarDate', () => {
   it.each(['2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2023-04-30'])('accepts %s', (date) => {

@@ -1,5 +1,5 @@
-// Pure checks and parsers for single cell values: dates, date-times, URLs, numbers, lists, identifiers.
-import type { Identifier } from '../model.ts';
+// Pure checks and parsers for single values (file cells, arguments): dates, date-times, URLs, numbers, lists, identifiers.
+import type { Identifier } from './model.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 / RFC 3339 date-time with a time zone; seconds and fractions optional.
