@@ -14,7 +14,7 @@ import type { QueryRunner } from '../common/queryRunner.ts';
 import { databaseStatus } from '../domain/health.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
-import { resolvers } from '../graphql/resolvers.ts';
+import { resolvers } from '../graphql/resolvers/index.ts';
 import { typeDefs } from '../graphql/schema.ts';
 import { dateLiteralsRule } from '../graphql/validation.ts';
 

@@ -5,7 +5,7 @@ import type { QueryName, QueryRunner } from '../../server/common/queryRunner.ts'
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { createContext } from '../../server/graphql/context.ts';
-import { resolvers } from '../../server/graphql/resolvers.ts';
+import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { searchWord, smallNetwork } from '../support/fixtures.ts';

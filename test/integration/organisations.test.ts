@@ -3,7 +3,7 @@ import { runCypher } from '../support/cypher.ts';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../server/graphql/context.ts';
-import { resolvers } from '../../server/graphql/resolvers.ts';
+import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';

@@ -25,14 +25,14 @@ describe('lint enforces graphql → domain → db → cypher/ and client ↛ ser
     ],
     [
       'server/domain/planted.ts',
-      "import { resolvers } from '../graphql/resolvers.ts';\nexport const x = resolvers;",
+      "import { resolvers } from '../graphql/resolvers/index.ts';\nexport const x = resolvers;",
     ],
     ['server/domain/planted.ts', "import neo4j from 'neo4j-driver';\nexport const x = neo4j;"],
     ['server/domain/planted.ts', "import { GraphQLError } from 'graphql';\nexport const x = GraphQLError;"],
     ['server/db/planted.ts', "import { SECTORS } from '../domain/model.ts';\nexport const x = SECTORS;"],
     [
       'server/db/planted.ts',
-      "import { resolvers } from '../graphql/resolvers.ts';\nexport const x = resolvers;",
+      "import { resolvers } from '../graphql/resolvers/index.ts';\nexport const x = resolvers;",
     ],
     ['server/common/planted.ts', "import { SECTORS } from '../domain/model.ts';\nexport const x = SECTORS;"],
     [

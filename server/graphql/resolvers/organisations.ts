@@ -1,10 +1,9 @@
-// Thin resolvers: arguments in, one domain call, domain objects out (their fields resolve by default).
-// Types are generated from the schema (npm run codegen), so arguments and results cannot drift.
-import { NotFoundError } from '../common/errors.ts';
-import { exploreNeighbourhood, searchOrganisations, withPublishedEnds } from '../domain/organisations.ts';
-import type { Context } from './context.ts';
-import type { Resolvers } from './generated/resolvers.ts';
-import { DateScalar } from './scalars.ts';
+// Resolvers for organisations.graphql: organisations, their relationships and participations, search and
+// neighbourhoods.
+import { NotFoundError } from '../../common/errors.ts';
+import { exploreNeighbourhood, searchOrganisations, withPublishedEnds } from '../../domain/organisations.ts';
+import type { Context } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 
 async function publishedOrganisation(ctx: Context, id: string) {
   const organisation = await ctx.organisations.load(id);
@@ -12,8 +11,7 @@ async function publishedOrganisation(ctx: Context, id: string) {
   return organisation;
 }
 
-export const resolvers: Resolvers = {
-  Date: DateScalar,
+export const organisationResolvers: Resolvers = {
   Query: {
     organisation: (_, { id }, ctx) => ctx.organisations.load(id),
     async searchOrganisations(_, { query, first }, ctx) {
