@@ -28,7 +28,11 @@ export function formatError(
   // validation error under GRAPHQL_VALIDATION_FAILED, so put our code back.
   const cause = (original as { originalError?: unknown } | undefined)?.originalError ?? original;
   const ours = (cause as { extensions?: Record<string, unknown> } | undefined)?.extensions;
-  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && ours?.code === 'BAD_USER_INPUT') {
+  if (
+    formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' &&
+    ours?.code === 'BAD_USER_INPUT' &&
+    Array.isArray(ours.problems)
+  ) {
     return {
       ...formatted,
       extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', problems: ours.problems },
