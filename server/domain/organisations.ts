@@ -11,7 +11,7 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
-import { buildSearchQuery } from './search.ts';
+import { buildSearchQueries } from './search.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -207,24 +207,65 @@ export async function organisationsByIds(
   return ids.map((id) => found.get(id) ?? null);
 }
 
+/** One full-text hit: `tier` 0 when every word matched, 1 for a partial match (ranked after). */
+export interface SearchHit {
+  id: string;
+  score: number;
+  tier: 0 | 1;
+}
+
+/**
+ * Published organisations matching `text`, best first: every word matched (tier 0), then, when those are
+ * fewer than `fillBelow`, the best partial matches (tier 1) up to `limit`, so a near miss never comes back
+ * empty. A dropdown fills up to its size; a full list only falls back to partial matches when nothing
+ * matched every word (its total then counts what matched fully).
+ */
+export async function searchHits(
+  runner: QueryRunner,
+  text: string,
+  limit: number,
+  fillBelow: number = limit,
+): Promise<SearchHit[]> {
+  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  if (queries === null) return [];
+  const run = (lucene: string) =>
+    runner.read<{ id: string; score: number }>('searchOrganisations', {
+      lucene,
+      first: limit,
+      // Unpublished organisations are filtered out after the index: ask for more hits than needed.
+      candidates: limit * 2 + 20,
+    });
+  const strict = await run(queries.strict);
+  const hits: SearchHit[] = strict.map((h) => ({ ...h, tier: 0 }));
+  if (hits.length >= fillBelow) return hits;
+  const seen = new Set(hits.map((h) => h.id));
+  for (const h of await run(queries.partial)) {
+    if (hits.length >= limit) break;
+    if (!seen.has(h.id)) hits.push({ ...h, tier: 1 });
+  }
+  return hits;
+}
+
+/** Hits considered when a filter narrows a search (the filter is applied to the best of them). */
+export const FILTERED_SEARCH_HITS = 2_000;
+
+/**
+ * The best matches for `query`; with `allowed`, only among the organisations it accepts (the filtered
+ * search looks at the best FILTERED_SEARCH_HITS hits).
+ */
 export async function searchOrganisations(
   runner: QueryRunner,
   query: string,
   first: number = SEARCH_LIMITS.defaultFirst,
+  allowed?: (id: string) => boolean,
 ): Promise<Organisation[]> {
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
-  const lucene = buildSearchQuery(query.slice(0, SEARCH_LIMITS.maxQueryLength));
-  if (lucene === null) return [];
-  // Fetch more index hits than asked: unpublished organisations are filtered out after the index.
-  const hits = await runner.read<{ id: string }>('searchOrganisations', {
-    lucene,
-    first,
-    candidates: first * 4 + 20,
-  });
-  const found = await organisationsByIds(
-    runner,
-    hits.map((h) => h.id),
-  );
+  const hits = await searchHits(runner, query, allowed ? FILTERED_SEARCH_HITS : first);
+  const ids = hits
+    .map((h) => h.id)
+    .filter((id) => !allowed || allowed(id))
+    .slice(0, first);
+  const found = await organisationsByIds(runner, ids);
   return found.filter((o): o is Organisation => o !== null);
 }
 

@@ -1,6 +1,9 @@
-// Turns free user text into a safe Lucene query for the organisation full-text index:
-// typo-tolerant (fuzzy), prefix-as-you-type, every word required. Lucene syntax typed by users is
-// never interpreted: words are extracted, then escaped.
+// Turns free user text into safe Lucene queries for the organisation full-text index
+// (`organisation_search_text`: name, description, identifiers, place names, theme names, acronym).
+// Typo-tolerant (fuzzy on names), prefix-as-you-type, common abbreviations expanded (dept → department),
+// acronyms of multi-word names ("MCC"). Lucene syntax typed by users is never interpreted: words are
+// extracted, then escaped. Two queries: `strict` needs every word; `partial` any of them, for graceful
+// near misses ranked after the strict hits.
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'TO']);
@@ -14,27 +17,126 @@ export function escapeLucene(text: string): string {
 /**
  * Words as the index's standard analyzer sees them, lower-cased: runs of letters and digits, kept whole
  * across ' ’ _ . between them (O'Brien, open_data, 3.5 are single tokens in the index). At most six
- * words: each expands to about 150 clauses (3 fields × fuzzy variants) within Lucene's limit of 1024.
+ * words, to stay well within Lucene's limit of 1024 clauses once fuzzy terms are expanded.
  */
 export function searchWords(text: string, maxWords = 6): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’_.][\p{L}\p{N}]+)*/gu) ?? [];
   return [...new Set(words)].slice(0, maxWords);
 }
 
-/**
- * The Lucene query for `text`, or null when it has no searchable word (the caller returns no results).
- * Each word matches exactly (boosted), as a prefix, or within 1–2 edits when long enough.
- */
-export function buildSearchQuery(text: string): string | null {
+/** Abbreviations people type, and what they stand for in names. */
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  dept: ['department'],
+  dep: ['department'],
+  govt: ['government'],
+  gov: ['government'],
+  intl: ['international'],
+  int: ['international'],
+  univ: ['university'],
+  uni: ['university'],
+  assoc: ['association'],
+  assn: ['association'],
+  co: ['company', 'council'],
+  ltd: ['limited'],
+  natl: ['national'],
+  nat: ['national'],
+  org: ['organisation', 'organization'],
+  orgs: ['organisations', 'organizations'],
+  inst: ['institute'],
+  fdn: ['foundation'],
+  found: ['foundation'],
+  ctr: ['centre', 'center'],
+  ctre: ['centre'],
+  coll: ['college'],
+  cllr: ['council'],
+  cncl: ['council'],
+  cc: ['city', 'county'],
+  boro: ['borough'],
+  dist: ['district'],
+  mgmt: ['management'],
+  dev: ['development'],
+  tech: ['technology', 'technologies'],
+  st: ['saint', 'street'],
+  comm: ['community', 'commission'],
+  soc: ['society'],
+  svc: ['services'],
+  svcs: ['services'],
+  hq: ['headquarters'],
+};
+
+/** Words that join names rather than name anything: never required, they only add to a match. */
+const JOINING_WORDS = new Set([
+  'and',
+  'of',
+  'the',
+  'for',
+  'in',
+  'on',
+  'at',
+  'de',
+  'la',
+  'le',
+  'du',
+  'des',
+  'und',
+]);
+
+export interface SearchQueries {
+  /** Every word must match (joining words excepted). */
+  strict: string;
+  /** Any word may match: the best partial matches, ranked after the strict ones. */
+  partial: string;
+}
+
+function fuzzy(word: string, e: string): string {
+  if (/^\d+$/.test(word)) return '';
+  if (word.length >= 7) return ` OR name:${e}~2`;
+  if (word.length >= 4) return ` OR name:${e}~1`;
+  return '';
+}
+
+/** The clauses for one word: exact (boosted), prefix and typo matches per field, plus its expansions. */
+function wordGroup(word: string): string {
+  const e = escapeLucene(word);
+  const clauses = [
+    `name:${e}^4`,
+    `name:${e}*^2`,
+    `acronym:${e}^3`,
+    `placeText:${e}^2`,
+    `placeText:${e}*`,
+    `themeText:${e}^2`,
+    `themeText:${e}*`,
+    `identifierText:${e}^2`,
+    `identifierText:${e}*`,
+    `description:${e}^0.5`,
+    `description:${e}*^0.3`,
+  ].join(' OR ');
+  const expansions = (ABBREVIATIONS[word] ?? [])
+    .filter((x) => /^[\p{L}\p{N}]+$/u.test(x))
+    .map((x) => ` OR name:${escapeLucene(x)}^3 OR name:${escapeLucene(x)}*^1.5`)
+    .join('');
+  return `(${clauses}${fuzzy(word, e)}${expansions})`;
+}
+
+/** The Lucene queries for `text`, or null when it has no searchable word (then nothing matches). */
+export function buildSearchQueries(text: string): SearchQueries | null {
   const words = searchWords(text);
   if (words.length === 0) return null;
-  return words
-    .map((word) => {
-      const w = escapeLucene(word);
-      const variants = [`${w}^4`, `${w}*^2`];
-      if (word.length >= 7) variants.push(`${w}~2`);
-      else if (word.length >= 4) variants.push(`${w}~1`);
-      return `(${variants.join(' OR ')})`;
-    })
-    .join(' AND ');
+  const required = words.filter((w) => !JOINING_WORDS.has(w));
+  const groups = words.map((w) => ({ word: w, group: wordGroup(w) }));
+  // A text of joining words only ("the") still searches for them.
+  const strictWords = required.length > 0 ? new Set(required) : new Set(words);
+  const strict = groups.map(({ word, group }) => (strictWords.has(word) ? `+${group}` : group)).join(' ');
+  const partial = groups.map(({ group }) => group).join(' ');
+  return { strict, partial };
+}
+
+/** The acronym of a multi-word name, as indexed ("Hadrian Borough Council" → "HBC"); null when shorter than 3. */
+export function acronymOf(name: string): string | null {
+  const letters = name
+    .split(/[\s\-&/]+/)
+    .filter((w) => /^\p{L}/u.test(w) && !JOINING_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  return letters.length >= 3 ? letters : null;
 }

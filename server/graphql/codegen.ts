@@ -40,6 +40,7 @@ const config: CodegenConfig = {
           Relationship: '../../domain/organisations.ts#Relationship',
           Participation: '../../domain/organisations.ts#Participation',
           Initiative: '../../domain/organisations.ts#Initiative',
+          OrganisationConnection: '../../domain/network/organisationList.ts#OrganisationPage',
         },
         scalars: { Date: 'string' },
       },

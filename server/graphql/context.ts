@@ -2,6 +2,7 @@
 // one query. The runner is handed to the domain, never used here.
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
+import type { NetworkCache } from '../domain/network/cache.ts';
 import {
   organisationsByIds,
   participationsOfOrganisations,
@@ -13,16 +14,19 @@ import {
 
 export interface Context {
   runner: QueryRunner;
+  /** The in-memory network snapshot of this process (shared by requests, refreshed per data version). */
+  network: NetworkCache;
   organisations: DataLoader<string, Organisation | null>;
   participations: DataLoader<string, Participation[]>;
   /** One loader per page size, since `first` is part of the query. */
   relationships(first: number): DataLoader<string, Relationship[]>;
 }
 
-export function createContext(runner: QueryRunner): Context {
+export function createContext(runner: QueryRunner, network: NetworkCache): Context {
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
   return {
     runner,
+    network,
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
     relationships(first) {

@@ -12,6 +12,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { QueryRunner } from '../common/queryRunner.ts';
 import { databaseStatus } from '../domain/health.ts';
+import { createNetworkCache, type NetworkCache } from '../domain/network/cache.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
@@ -25,6 +26,8 @@ export const CLIENT_DIST_TEST = fileURLToPath(new URL('../../client/dist-test/',
 export interface AppDeps {
   runner: QueryRunner;
   logger: Logger;
+  /** The process's network snapshot cache; one is made when not given. */
+  network?: NetworkCache;
   clientDir?: string;
 }
 
@@ -36,6 +39,11 @@ export interface AtlasHttpServer {
 }
 
 export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> {
+  const network =
+    deps.network ??
+    createNetworkCache({
+      onRebuild: (info) => deps.logger.info(info, 'network snapshot rebuilt for a new data version'),
+    });
   const app = express();
   const server = http.createServer(app);
   const armor = new ApolloArmor({
@@ -91,7 +99,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(deps.runner) }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.runner, network) }),
   );
   mountClient(app, deps.clientDir ?? CLIENT_DIST);
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryName, QueryRunner } from '../../server/common/queryRunner.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
+import { createNetworkCache } from '../../server/domain/network/cache.ts';
 import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
@@ -36,7 +37,7 @@ async function countQueries(query: string, variables: Record<string, unknown>) {
   const apollo = new ApolloServer({ typeDefs, resolvers: resolvers as never });
   const response = await apollo.executeOperation(
     { query, variables },
-    { contextValue: createContext(counting) as never },
+    { contextValue: createContext(counting, createNetworkCache()) as never },
   );
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   expect(result?.errors).toBeUndefined();

@@ -2,6 +2,7 @@
 import { runCypher } from '../support/cypher.ts';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNetworkCache } from '../../server/domain/network/cache.ts';
 import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
@@ -161,7 +162,7 @@ describe('review findings', () => {
             'query ($id: ID!) { organisation(id: $id) { id relationships { id source { id } target { id } } } }',
           variables: { id: `${p}-hub` },
         },
-        { contextValue: createContext(racing as never) as never },
+        { contextValue: createContext(racing as never, createNetworkCache()) as never },
       );
       const result = response.body.kind === 'single' ? response.body.singleResult : null;
       const organisation = result?.data?.organisation as {

@@ -1,7 +1,7 @@
 // Checks a CSV file's header (missing, unknown, duplicate columns) and turns its rows into raw records.
 import { FILE_SPECS, columnNames, requiredColumnNames, type Entity } from './columns.ts';
 import { readCsvRows, type CsvRow } from './csvRows.ts';
-import { didYouMean } from './didYouMean.ts';
+import { didYouMean } from '../didYouMean.ts';
 import type { ProblemSink } from './problemSink.ts';
 import type { RawField, RawRecord } from './rawRecord.ts';
 

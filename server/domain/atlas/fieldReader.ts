@@ -2,7 +2,7 @@
 import type { Identifier } from '../model.ts';
 import type { AtlasProblemCode } from './codes.ts';
 import { FILE_SPECS } from './columns.ts';
-import { didYouMean } from './didYouMean.ts';
+import { didYouMean } from '../didYouMean.ts';
 import type { RecordLocation } from './locations.ts';
 import type { ProblemSink } from './problemSink.ts';
 import type { Position, RawField, RawRecord } from './rawRecord.ts';

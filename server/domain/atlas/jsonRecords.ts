@@ -1,7 +1,7 @@
 // Reads the atlas JSON file into raw records with the line and column of every value (via jsonc-parser's tree).
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { ENTITIES, FILE_SPECS, columnNames, type Entity } from './columns.ts';
-import { didYouMean } from './didYouMean.ts';
+import { didYouMean } from '../didYouMean.ts';
 import { lineIndexOfText, type LineIndex } from './lineIndex.ts';
 import type { AtlasProblem, ProblemSink } from './problemSink.ts';
 import { emptyRawRecords, type RawField, type RawRecord, type RawRecords } from './rawRecord.ts';

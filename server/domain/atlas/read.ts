@@ -4,7 +4,7 @@ import type { Problem } from '../../common/problems.ts';
 import { assemble } from './assemble.ts';
 import { CSV_FILE_NAMES, ENTITIES, FILE_SPECS } from './columns.ts';
 import { csvRecords } from './csvRecords.ts';
-import { didYouMean } from './didYouMean.ts';
+import { didYouMean } from '../didYouMean.ts';
 import { jsonRecords } from './jsonRecords.ts';
 import type { AtlasOrigins } from './locations.ts';
 import { ProblemSink } from './problemSink.ts';

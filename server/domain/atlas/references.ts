@@ -3,7 +3,7 @@
 import type { Dataset } from '../model.ts';
 import type { Problem } from '../../common/problems.ts';
 import { FILE_SPECS, type Entity } from './columns.ts';
-import { suggest } from './didYouMean.ts';
+import { suggest } from '../didYouMean.ts';
 import type { AtlasOrigins, RecordLocation } from './locations.ts';
 
 export interface UnresolvedRef {

@@ -1,6 +1,7 @@
 // Resolvers for organisations.graphql: organisations, their relationships and participations, search and
 // neighbourhoods.
 import { NotFoundError } from '../../common/errors.ts';
+import { filterPredicate } from '../../domain/network/organisationList.ts';
 import { exploreNeighbourhood, searchOrganisations, withPublishedEnds } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
@@ -14,8 +15,9 @@ async function publishedOrganisation(ctx: Context, id: string) {
 export const organisationResolvers: Resolvers = {
   Query: {
     organisation: (_, { id }, ctx) => ctx.organisations.load(id),
-    async searchOrganisations(_, { query, first }, ctx) {
-      const found = await searchOrganisations(ctx.runner, query, first);
+    async searchOrganisations(_, { query, first, filter }, ctx) {
+      const allowed = filter ? await filterPredicate(ctx.runner, ctx.network, filter) : undefined;
+      const found = await searchOrganisations(ctx.runner, query, first, allowed);
       for (const organisation of found) ctx.organisations.prime(organisation.id, organisation);
       return found;
     },

@@ -1,6 +1,6 @@
 // The single-value checks behind BAD_DATE, BAD_DATETIME, BAD_URL and BAD_NUMBER, and the typo suggestions.
 import { describe, expect, it } from 'vitest';
-import { suggest } from '../../../server/domain/atlas/didYouMean.ts';
+import { suggest } from '../../../server/domain/didYouMean.ts';
 import { lineIndexOfText } from '../../../server/domain/atlas/lineIndex.ts';
 import {
   isCalendarDate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildSearchQuery, escapeLucene, searchWords } from '../../../server/domain/search.ts';
+import { acronymOf, buildSearchQueries, escapeLucene, searchWords } from '../../../server/domain/search.ts';
 
 describe('escapeLucene', () => {
   it('escapes every Lucene special character', () => {
@@ -15,36 +15,72 @@ describe('escapeLucene', () => {
   });
 });
 
-describe('buildSearchQuery', () => {
+describe('buildSearchQueries', () => {
   it('returns null when the text has no word', () => {
-    for (const text of ['', '   ', '"', '*', '\\', '/', 'AND ( ) " *'.replace(/AND/, '')]) {
-      expect(buildSearchQuery(text)).toBeNull();
+    for (const text of ['', '   ', '"', '*', '\\', '/', ' ( ) " *']) {
+      expect(buildSearchQueries(text)).toBeNull();
     }
   });
-  it('requires every word, each as exact, prefix and fuzzy match', () => {
-    expect(buildSearchQuery('Digital inc')).toBe(
-      '(digital^4 OR digital*^2 OR digital~2) AND (inc^4 OR inc*^2)',
-    );
+
+  it('requires every word in the strict query and none in the partial one', () => {
+    const q = buildSearchQueries('Digital inc')!;
+    expect(q.strict.match(/\+\(/g)).toHaveLength(2);
+    expect(q.partial).not.toContain('+(');
+    // exact, prefix and typo matches on names; places, themes, identifiers, acronyms and descriptions too
+    expect(q.strict).toContain('name:digital^4 OR name:digital*^2');
+    expect(q.strict).toContain('name:digital~2');
+    expect(q.strict).toContain('acronym:digital^3');
+    expect(q.strict).toContain('placeText:digital^2');
+    expect(q.strict).toContain('themeText:inc*');
+    expect(q.strict).not.toContain('inc~');
   });
+
+  it('expands common abbreviations to the words names use', () => {
+    const q = buildSearchQueries('dept health')!;
+    expect(q.strict).toContain('name:department^3');
+    expect(buildSearchQueries('univ')!.strict).toContain('name:university^3');
+    expect(buildSearchQueries('govt')!.strict).toContain('name:government^3');
+  });
+
+  it('never requires joining words such as "and" or "of"', () => {
+    const q = buildSearchQueries('Smith and Jones')!;
+    expect(q.strict.match(/\+\(/g)).toHaveLength(2);
+    expect(q.strict).toContain(' (name:and^4');
+  });
+
   it('keeps Lucene syntax typed by users from being interpreted', () => {
-    const q = buildSearchQuery('housing AND ( "trust* \\ /x');
-    expect(q).toBe(
-      '(housing^4 OR housing*^2 OR housing~2) AND (and^4 OR and*^2) AND (trust^4 OR trust*^2 OR trust~1) AND (x^4 OR x*^2)',
-    );
+    const q = buildSearchQueries('housing AND ( "trust* \\ /x')!;
+    for (const query of [q.strict, q.partial]) {
+      expect(query).not.toMatch(/[^\\]"/);
+      expect(query).toContain('name:housing^4');
+      expect(query).toContain('name:trust^4');
+    }
   });
-  it('only ever emits words, escapes and its own operators', () => {
+
+  it('only ever emits words, escapes and its own syntax', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (text) => {
-        const q = buildSearchQuery(text);
+        const q = buildSearchQueries(text);
         if (q === null) return;
-        // Outside our own parentheses, ORs, ANDs, ^n, * and ~n, only words remain (letters and digits,
-        // joined by ' ’ _ . which Lucene's syntax does not use).
-        const residue = q.replace(/\^\d|~\d|\*| OR | AND |[()]/g, '');
-        expect(residue).toMatch(/^[\p{L}\p{N}'’_.]+$/u);
-        expect(q.split(' AND ').length).toBeLessThanOrEqual(6);
+        for (const query of [q.strict, q.partial]) {
+          // Remove our own syntax: fields, boosts, wildcards, fuzziness, OR, required groups, parentheses.
+          const residue = query
+            .replace(/\b(name|acronym|placeText|themeText|identifierText|description):/g, '')
+            .replace(/\^\d+(\.\d+)?|~\d|\*| OR |\+\(|[()]|\s/g, '');
+          expect(residue).toMatch(/^[\p{L}\p{N}'’_.]*$/u);
+        }
+        expect(q.strict.split('+(').length - 1).toBeLessThanOrEqual(6);
       }),
     );
   });
+
+  it('makes acronyms of multi-word names', () => {
+    expect(acronymOf('Hadrian Borough Council')).toBe('HBC');
+    expect(acronymOf('Department for Science, Innovation and Technology')).toBe('DSIT');
+    expect(acronymOf('Open Doors')).toBeNull();
+    expect(acronymOf('Smith & Jones-Brown Associates')).toBe('SJBA');
+  });
+
   it('splits words as the standard analyzer does', () => {
     expect(searchWords('GB-CHC:1234567 Café')).toEqual(['gb', 'chc', '1234567', 'café']);
     expect(searchWords("O'Brien open_data 3.5 end.")).toEqual(["o'brien", 'open_data', '3.5', 'end']);

@@ -1,0 +1,86 @@
+// One network snapshot per process, rebuilt when the data version moves. Every read first asks the
+// database for its data version (one small query), so a snapshot is never older than the last write that
+// committed before the request; concurrent requests share one rebuild.
+import type { QueryRunner } from '../../common/queryRunner.ts';
+import { dataVersion } from '../dataVersion.ts';
+import { loadSnapshot } from './load.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
+
+export interface NetworkCache {
+  /** The snapshot of the current data version. */
+  current(runner: QueryRunner): Promise<NetworkSnapshot>;
+  /** Derived figures (analytics, facets…) kept with the snapshot they were computed from. */
+  derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
+}
+
+export interface NetworkCacheOptions {
+  /** Called after each rebuild, e.g. to log how long it took. */
+  onRebuild?: (info: { version: number; organisations: number; ties: number; ms: number }) => void;
+  /** Derived entries kept per snapshot (least recently used first out). */
+  maxDerived?: number;
+}
+
+export function createNetworkCache(options: NetworkCacheOptions = {}): NetworkCache {
+  const maxDerived = options.maxDerived ?? 200;
+  let snapshot: NetworkSnapshot | null = null;
+  let building: { version: number; promise: Promise<NetworkSnapshot> } | null = null;
+  let derived = new Map<string, Promise<unknown>>();
+
+  async function build(runner: QueryRunner, version: number): Promise<NetworkSnapshot> {
+    const started = performance.now();
+    const fresh = await loadSnapshot(runner, version);
+    options.onRebuild?.({
+      version,
+      organisations: fresh.ids.length,
+      ties: fresh.tieIds.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return fresh;
+  }
+
+  return {
+    async current(runner) {
+      const version = await dataVersion(runner);
+      if (snapshot?.version === version) return snapshot;
+      if (building?.version !== version) {
+        const promise = build(runner, version);
+        building = { version, promise };
+        promise.then(
+          (fresh) => {
+            // A newer build may have started meanwhile; keep the newest version.
+            if (snapshot === null || fresh.version >= snapshot.version) {
+              if (snapshot?.version !== fresh.version) derived = new Map();
+              snapshot = fresh;
+            }
+            if (building?.promise === promise) building = null;
+          },
+          () => {
+            if (building?.promise === promise) building = null;
+          },
+        );
+      }
+      return building!.promise;
+    },
+
+    derived<T>(of: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T> {
+      const full = `${of.version}:${key}`;
+      let entry = derived.get(full) as Promise<T> | undefined;
+      if (entry === undefined) {
+        entry = Promise.resolve().then(compute);
+        // A failed computation is not kept.
+        entry.catch(() => derived.delete(full));
+        if (snapshot?.version === of.version) {
+          derived.set(full, entry);
+          for (const old of derived.keys()) {
+            if (derived.size <= maxDerived) break;
+            derived.delete(old);
+          }
+        }
+      } else {
+        derived.delete(full);
+        derived.set(full, entry);
+      }
+      return entry;
+    },
+  };
+}

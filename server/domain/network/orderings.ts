@@ -1,0 +1,48 @@
+// Orders and per-organisation tie masks, computed once per snapshot (cache.derived) and reused by every
+// list and facet request until the data changes.
+import type { NetworkSnapshot } from './snapshot.ts';
+
+export interface Orderings {
+  /** Lower-cased names, for sorting and cursors. */
+  sortNames: readonly string[];
+  /** Organisation indexes by name (A–Z), then id. */
+  byName: Int32Array;
+  /** Organisation indexes by degree (most first), then name, then id. */
+  byDegree: Int32Array;
+  /** Position of each organisation in byName (so sorting a subset by name is a numeric sort). */
+  nameRank: Int32Array;
+  /** Bit k: the organisation has a tie of kind k. */
+  kindMask: Uint8Array;
+  /** Bit t: the organisation has a tie in trust state t. */
+  trustMask: Uint8Array;
+}
+
+export function computeOrderings(s: NetworkSnapshot): Orderings {
+  const n = s.ids.length;
+  const sortNames = s.names.map((name) => name.toLowerCase());
+  const cmpName = (a: number, b: number) =>
+    sortNames[a]! < sortNames[b]!
+      ? -1
+      : sortNames[a]! > sortNames[b]!
+        ? 1
+        : s.ids[a]! < s.ids[b]!
+          ? -1
+          : s.ids[a]! > s.ids[b]!
+            ? 1
+            : 0;
+  const byName = Int32Array.from({ length: n }, (_, i) => i).sort(cmpName);
+  const nameRank = new Int32Array(n);
+  byName.forEach((i, rank) => (nameRank[i] = rank));
+  const byDegree = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => s.degree[b]! - s.degree[a]! || nameRank[a]! - nameRank[b]!,
+  );
+  const kindMask = new Uint8Array(n);
+  const trustMask = new Uint8Array(n);
+  for (let t = 0; t < s.tieIds.length; t++) {
+    for (const end of [s.tieSource[t]!, s.tieTarget[t]!]) {
+      kindMask[end] = kindMask[end]! | (1 << s.tieKind[t]!);
+      trustMask[end] = trustMask[end]! | (1 << s.tieTrust[t]!);
+    }
+  }
+  return { sortNames, byName, byDegree, nameRank, kindMask, trustMask };
+}

@@ -1,0 +1,262 @@
+// organisations(filter, orderBy, first, after): a page of the filtered organisations, its total and the
+// facet counts of the whole filtered set, from the network snapshot (plus the full-text index when the
+// filter has a query). The page's organisations are then read from the database by id.
+import type { QueryRunner } from '../../common/queryRunner.ts';
+import { InvalidInputError } from '../../common/errors.ts';
+import {
+  organisationsByIds,
+  searchHits,
+  type Organisation,
+  type Place,
+  type Theme,
+} from '../organisations.ts';
+import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
+import {
+  RELATIONSHIP_KINDS,
+  SECTORS,
+  TRUST_STATES,
+  type RelationshipKind,
+  type Sector,
+  type TrustState,
+} from '../model.ts';
+import type { NetworkCache } from './cache.ts';
+import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
+import { computeOrderings, type Orderings } from './orderings.ts';
+import { placeChain, type NetworkSnapshot } from './snapshot.ts';
+
+export const ORGANISATION_ORDERS = ['RELEVANCE', 'NAME', 'DEGREE_DESC'] as const;
+export type OrganisationOrder = (typeof ORGANISATION_ORDERS)[number];
+
+/** Full-text hits considered for a list with a query (the best ones; the total counts at most these). */
+export const MAX_QUERY_HITS = 10_000;
+/** Entries per facet (the most frequent). */
+export const FACET_ENTRIES = 50;
+
+export interface OrganisationFacets {
+  sectors: { sector: Sector; count: number }[];
+  themes: { theme: Theme; count: number }[];
+  places: { place: Place; count: number }[];
+  kinds: { kind: string; count: number }[];
+  relationshipKinds: { kind: RelationshipKind; count: number }[];
+  trustStates: { trust: TrustState; count: number }[];
+}
+
+export interface OrganisationPage extends Connection<Organisation> {
+  facets: () => OrganisationFacets;
+}
+
+export function orderingsOf(cache: NetworkCache, snapshot: NetworkSnapshot): Promise<Orderings> {
+  return cache.derived(snapshot, 'orderings', () => computeOrderings(snapshot));
+}
+
+/** Places as the API shows them: with their enclosing places. */
+export function placeOf(snapshot: NetworkSnapshot, index: number): Place | null {
+  if (index < 0) return null;
+  const entry = snapshot.places[index]!;
+  return {
+    id: entry.id,
+    name: entry.name,
+    level: entry.level,
+    latitude: entry.latitude,
+    longitude: entry.longitude,
+    parent: placeOf(snapshot, entry.parent),
+  };
+}
+
+function top<T>(
+  counts: Map<number, number>,
+  label: (i: number) => string,
+  make: (i: number, count: number) => T,
+): T[] {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (label(a[0]) < label(b[0]) ? -1 : 1))
+    .slice(0, FACET_ENTRIES)
+    .map(([i, count]) => make(i, count));
+}
+
+export function facetsOf(
+  snapshot: NetworkSnapshot,
+  orderings: Orderings,
+  members: Int32Array,
+): OrganisationFacets {
+  const sectors = new Array<number>(SECTORS.length).fill(0);
+  const kinds = new Map<number, number>();
+  const themes = new Map<number, number>();
+  const places = new Map<number, number>();
+  const tieKinds = new Array<number>(RELATIONSHIP_KINDS.length).fill(0);
+  const trust = new Array<number>(TRUST_STATES.length).fill(0);
+  const bump = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const i of members) {
+    sectors[snapshot.sector[i]!]! += 1;
+    if (snapshot.kind[i]! >= 0) bump(kinds, snapshot.kind[i]!);
+    for (let k = snapshot.themeStart[i]!; k < snapshot.themeStart[i + 1]!; k++)
+      bump(themes, snapshot.themeOf[k]!);
+    if (snapshot.place[i]! >= 0) for (const p of placeChain(snapshot, snapshot.place[i]!)) bump(places, p);
+    for (let k = 0; k < tieKinds.length; k++) if ((orderings.kindMask[i]! >> k) & 1) tieKinds[k]! += 1;
+    for (let t = 0; t < trust.length; t++) if ((orderings.trustMask[i]! >> t) & 1) trust[t]! += 1;
+  }
+  return {
+    sectors: SECTORS.map((sector, i) => ({ sector, count: sectors[i]! })).filter((f) => f.count > 0),
+    themes: top(
+      themes,
+      (i) => snapshot.themes[i]!.name,
+      (i, count) => ({ theme: snapshot.themes[i]!, count }),
+    ),
+    places: top(
+      places,
+      (i) => snapshot.places[i]!.name,
+      (i, count) => ({ place: placeOf(snapshot, i)!, count }),
+    ),
+    kinds: top(
+      kinds,
+      (i) => snapshot.kindNames[i]!,
+      (i, count) => ({ kind: snapshot.kindNames[i]!, count }),
+    ),
+    relationshipKinds: RELATIONSHIP_KINDS.map((kind, i) => ({ kind, count: tieKinds[i]! })).filter(
+      (f) => f.count > 0,
+    ),
+    trustStates: TRUST_STATES.map((t, i) => ({ trust: t, count: trust[i]! })).filter((f) => f.count > 0),
+  };
+}
+
+type Key = (string | number)[];
+
+function compareKeys(a: Key, b: Key): number {
+  for (let k = 0; k < a.length; k++) {
+    if (a[k]! < b[k]!) return -1;
+    if (a[k]! > b[k]!) return 1;
+  }
+  return 0;
+}
+
+function badCursor(): InvalidInputError {
+  return new InvalidInputError(
+    'after: not a cursor of this list. Pass the endCursor of a page of this same list.',
+    [
+      {
+        file: 'arguments',
+        line: null,
+        column: null,
+        field: 'after',
+        code: 'BAD_CURSOR',
+        message: 'not a cursor of this list',
+      },
+    ],
+  );
+}
+
+/** A cursor key must have the shape this list writes: numbers where it writes numbers, strings where strings. */
+function checkKey(key: readonly (string | number | null)[], shape: Key): Key {
+  if (key.length !== shape.length || key.some((v, k) => typeof v !== typeof shape[k])) throw badCursor();
+  return key as Key;
+}
+
+export interface ListArgs {
+  filter?: OrganisationFilterInput | null;
+  orderBy?: OrganisationOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export async function listOrganisations(
+  runner: QueryRunner,
+  cache: NetworkCache,
+  args: ListArgs,
+): Promise<OrganisationPage> {
+  const hasQuery = typeof args.filter?.query === 'string' && args.filter.query.trim() !== '';
+  // Relevance without a query is the name order; a cursor names the order it was made for.
+  const order: OrganisationOrder =
+    args.orderBy === 'RELEVANCE' || !args.orderBy ? (hasQuery ? 'RELEVANCE' : 'NAME') : args.orderBy;
+  const list = `organisations:${order}`;
+  const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
+  const snapshot = await cache.current(runner);
+  const filter = resolveFilter(snapshot, args.filter);
+  const orderings = await orderingsOf(cache, snapshot);
+  const name = (i: number) => orderings.sortNames[i]!;
+
+  // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
+  // cursors survive a snapshot rebuild over the same data).
+  let sorted: Int32Array;
+  let keyOf: (i: number) => Key;
+  if (filter.query !== null) {
+    const hits = await searchHits(runner, filter.query, MAX_QUERY_HITS, 1);
+    const rank = new Map<number, { tier: number; score: number }>();
+    for (const h of hits) {
+      const i = snapshot.index.get(h.id);
+      if (i !== undefined && !rank.has(i) && matches(snapshot, filter, i)) rank.set(i, h);
+    }
+    keyOf =
+      order === 'RELEVANCE'
+        ? (i) => [rank.get(i)!.tier, -rank.get(i)!.score, name(i)]
+        : order === 'NAME'
+          ? (i) => [name(i)]
+          : (i) => [-snapshot.degree[i]!, name(i)];
+    sorted = Int32Array.from(rank.keys()).sort(
+      (a, b) => compareKeys(keyOf(a), keyOf(b)) || cmpId(snapshot, a, b),
+    );
+  } else {
+    // The precomputed orders already follow (key, id).
+    keyOf = order === 'DEGREE_DESC' ? (i) => [-snapshot.degree[i]!, name(i)] : (i) => [name(i)];
+    sorted = (order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName).filter((i) =>
+      matches(snapshot, filter, i),
+    );
+  }
+
+  let from = 0;
+  if (start.after) {
+    const afterId = start.after.id;
+    const shape: Key = order === 'RELEVANCE' ? [0, 0, ''] : order === 'NAME' ? [''] : [0, ''];
+    const afterKey = checkKey(start.after.key, shape);
+    // The first member strictly after the cursor's (key, id).
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const i = sorted[mid]!;
+      const c =
+        compareKeys(keyOf(i), afterKey) ||
+        (snapshot.ids[i]! < afterId ? -1 : snapshot.ids[i]! > afterId ? 1 : 0);
+      if (c <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    from = lo;
+  }
+  const window = Array.from(sorted.subarray(from, from + start.first + 1));
+  const loaded = await organisationsByIds(
+    runner,
+    window.slice(0, start.first).map((i) => snapshot.ids[i]!),
+  );
+  // One more than the page tells whether another page follows; an organisation unpublished since the
+  // snapshot was taken is left out of the page.
+  const rows = window
+    .map((i, k) => ({ i, organisation: loaded[k] ?? null }))
+    .filter((r, k) => k >= start.first || r.organisation !== null);
+  const page = connection(list, rows, start.first, sorted.length, (r) => ({
+    key: keyOf(r.i),
+    id: snapshot.ids[r.i]!,
+  }));
+  return {
+    ...page,
+    edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.organisation! })),
+    nodes: page.nodes.map((r) => r.organisation!),
+    facets: () => facetsOf(snapshot, orderings, sorted),
+  };
+}
+
+function cmpId(s: NetworkSnapshot, a: number, b: number): number {
+  return s.ids[a]! < s.ids[b]! ? -1 : s.ids[a]! > s.ids[b]! ? 1 : 0;
+}
+
+/** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */
+export async function filterPredicate(
+  runner: QueryRunner,
+  cache: NetworkCache,
+  input: OrganisationFilterInput,
+): Promise<(id: string) => boolean> {
+  const snapshot = await cache.current(runner);
+  const filter = resolveFilter(snapshot, { ...input, query: null });
+  return (id) => {
+    const i = snapshot.index.get(id);
+    return i !== undefined && matches(snapshot, filter, i);
+  };
+}

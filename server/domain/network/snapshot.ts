@@ -1,0 +1,316 @@
+// The network as compact arrays in memory: published organisations, their themes, places and
+// initiatives, and the ties among them. Filters, facets, orderings, partner suggestions, paths and
+// analytics read it instead of walking Neo4j, and it is rebuilt whenever the data version moves
+// (cache.ts). Built from plain rows (builder below), so it is tested without a database.
+import { invariant } from '../../common/errors.ts';
+import {
+  RELATIONSHIP_KINDS,
+  SECTORS,
+  TRUST_STATES,
+  type RelationshipKind,
+  type Sector,
+  type TrustState,
+} from '../model.ts';
+
+/** Days since 1970-01-01 for a YYYY-MM-DD date. */
+export function dayNumber(date: string): number {
+  return Math.floor(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
+  );
+}
+
+export function dayString(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An undated start is "always", an undated end "never". */
+export const NO_START = -2_147_483_648;
+export const NO_END = 2_147_483_647;
+
+export interface PlaceEntry {
+  id: string;
+  name: string;
+  level: string;
+  latitude: number | null;
+  longitude: number | null;
+  /** Index of the enclosing place, -1 for a country. */
+  parent: number;
+}
+
+export interface ThemeEntry {
+  id: string;
+  name: string;
+}
+
+/** A growable typed array, so loading a million ties allocates little. */
+class IntList {
+  private data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class FloatList {
+  private data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export interface NetworkSnapshot {
+  /** The data version it was loaded at. */
+  readonly version: number;
+  // Organisations, by index 0..n-1, in id order.
+  readonly ids: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly names: readonly string[];
+  /** Index into SECTORS. */
+  readonly sector: Uint8Array;
+  /** Index into kindNames (lower-cased free text), -1 when none. */
+  readonly kind: Int32Array;
+  readonly kindNames: readonly string[];
+  /** Themes of organisation i: themeIds[themeStart[i] .. themeStart[i+1]), indexes into themes. */
+  readonly themeStart: Int32Array;
+  readonly themeOf: Int32Array;
+  readonly themes: readonly ThemeEntry[];
+  /** Most specific place of each organisation (index into places), -1 when none. */
+  readonly place: Int32Array;
+  readonly places: readonly PlaceEntry[];
+  /** Initiatives of organisation i: initiativeOf[initiativeStart[i] .. initiativeStart[i+1]). */
+  readonly initiativeStart: Int32Array;
+  readonly initiativeOf: Int32Array;
+  readonly initiativeIds: readonly string[];
+  // Ties, by index 0..m-1 (each once, source → target).
+  readonly tieIds: readonly string[];
+  readonly tieSource: Int32Array;
+  readonly tieTarget: Int32Array;
+  /** Index into RELATIONSHIP_KINDS. */
+  readonly tieKind: Uint8Array;
+  /** Index into TRUST_STATES. */
+  readonly tieTrust: Uint8Array;
+  /** Day numbers; NO_START / NO_END when undated. */
+  readonly tieSince: Int32Array;
+  readonly tieUntil: Int32Array;
+  /** NaN when there is none. */
+  readonly tieAmount: Float64Array;
+  /** Index into currencies, -1 when none. */
+  readonly tieCurrency: Int16Array;
+  readonly currencies: readonly string[];
+  // Adjacency (both directions): the ties of organisation i are adjTie[adjStart[i] .. adjStart[i+1]),
+  // leading to adjOther at the same positions.
+  readonly adjStart: Int32Array;
+  readonly adjTie: Int32Array;
+  readonly adjOther: Int32Array;
+  /** Ties to published organisations (each tie counts once for each end). */
+  readonly degree: Int32Array;
+}
+
+/** One organisation as the snapshot query returns it. */
+export interface SnapshotOrganisationRow {
+  id: string;
+  name: string;
+  sector: string;
+  kind: string | null;
+  themeIds: string[];
+  placeId: string | null;
+  initiativeIds: string[];
+  /** [id, targetId, kind, trust, since, until, amount, currency] */
+  ties: [string, string, string, string | null, string | null, string | null, number | null, string | null][];
+}
+
+export const kindIndex = new Map<RelationshipKind, number>(RELATIONSHIP_KINDS.map((k, i) => [k, i]));
+export const trustIndex = new Map<TrustState, number>(TRUST_STATES.map((t, i) => [t, i]));
+export const sectorIndex = new Map<Sector, number>(SECTORS.map((s, i) => [s, i]));
+
+/** Assembles a snapshot from the loaded rows; ties to organisations not in the rows are dropped. */
+export class SnapshotBuilder {
+  private readonly ids: string[] = [];
+  private readonly names: string[] = [];
+  private readonly sectors = new IntList();
+  private readonly kinds = new IntList();
+  private readonly kindNames: string[] = [];
+  private readonly kindLookup = new Map<string, number>();
+  private readonly themeStart = new IntList();
+  private readonly themeOf = new IntList();
+  private readonly themeLookup: Map<string, number>;
+  private readonly placeIds: string[] = [];
+  private readonly placeLookup: Map<string, number>;
+  private readonly initiativeStart = new IntList();
+  private readonly initiativeOf = new IntList();
+  private readonly initiativeIds: string[] = [];
+  private readonly initiativeLookup = new Map<string, number>();
+  // Ties with their target kept as an id until every organisation is known.
+  private readonly tieIds: string[] = [];
+  private readonly tieSource = new IntList();
+  private readonly tieTargetIds: string[] = [];
+  private readonly tieKind = new IntList();
+  private readonly tieTrust = new IntList();
+  private readonly tieSince = new IntList();
+  private readonly tieUntil = new IntList();
+  private readonly tieAmount = new FloatList();
+  private readonly tieCurrency = new IntList();
+  private readonly currencies: string[] = [];
+  private readonly currencyLookup = new Map<string, number>();
+
+  constructor(
+    private readonly version: number,
+    private readonly themes: ThemeEntry[],
+    private readonly places: PlaceEntry[],
+  ) {
+    this.themeLookup = new Map(themes.map((t, i) => [t.id, i]));
+    this.placeLookup = new Map(places.map((p, i) => [p.id, i]));
+    this.themeStart.push(0);
+    this.initiativeStart.push(0);
+  }
+
+  add(row: SnapshotOrganisationRow): void {
+    const i = this.ids.length;
+    this.ids.push(row.id);
+    this.names.push(row.name);
+    const sector = sectorIndex.get(row.sector as Sector);
+    invariant(sector !== undefined, `organisation ${row.id} has an unknown sector ${row.sector}`);
+    this.sectors.push(sector);
+    this.kinds.push(
+      row.kind ? this.lookup(this.kindLookup, this.kindNames, row.kind.trim().toLowerCase()) : -1,
+    );
+    for (const themeId of row.themeIds) {
+      const t = this.themeLookup.get(themeId);
+      if (t !== undefined) this.themeOf.push(t);
+    }
+    this.themeStart.push(this.themeOf.length);
+    this.placeIds.push(row.placeId ?? '');
+    for (const initiativeId of row.initiativeIds) {
+      this.initiativeOf.push(this.lookup(this.initiativeLookup, this.initiativeIds, initiativeId));
+    }
+    this.initiativeStart.push(this.initiativeOf.length);
+    for (const [id, target, kind, trust, since, until, amount, currency] of row.ties) {
+      const k = kindIndex.get(kind as RelationshipKind);
+      if (k === undefined) continue;
+      this.tieIds.push(id);
+      this.tieSource.push(i);
+      this.tieTargetIds.push(target);
+      this.tieKind.push(k);
+      this.tieTrust.push(trustIndex.get((trust ?? 'IMPORTED') as TrustState) ?? trustIndex.get('IMPORTED')!);
+      this.tieSince.push(since ? dayNumber(since) : NO_START);
+      this.tieUntil.push(until ? dayNumber(until) : NO_END);
+      this.tieAmount.push(typeof amount === 'number' ? amount : Number.NaN);
+      this.tieCurrency.push(currency ? this.lookup(this.currencyLookup, this.currencies, currency) : -1);
+    }
+  }
+
+  private lookup(map: Map<string, number>, list: string[], value: string): number {
+    let at = map.get(value);
+    if (at === undefined) {
+      at = list.length;
+      list.push(value);
+      map.set(value, at);
+    }
+    return at;
+  }
+
+  build(): NetworkSnapshot {
+    const n = this.ids.length;
+    const index = new Map(this.ids.map((id, i) => [id, i]));
+    // Keep only ties whose target is a published organisation we loaded.
+    const keep: number[] = [];
+    const targets = new Int32Array(this.tieIds.length);
+    this.tieTargetIds.forEach((id, t) => {
+      const target = index.get(id);
+      if (target !== undefined) {
+        targets[t] = target;
+        keep.push(t);
+      }
+    });
+    const m = keep.length;
+    const pick32 = (list: IntList) => {
+      const all = list.toArray();
+      return Int32Array.from(keep, (t) => all[t]!);
+    };
+    const tieSource = pick32(this.tieSource);
+    const tieTarget = Int32Array.from(keep, (t) => targets[t]!);
+    const tieAmountAll = this.tieAmount.toArray();
+    const tieKindAll = this.tieKind.toArray();
+    const tieTrustAll = this.tieTrust.toArray();
+    const tieCurrencyAll = this.tieCurrency.toArray();
+    const degree = new Int32Array(n);
+    for (let t = 0; t < m; t++) {
+      degree[tieSource[t]!]! += 1;
+      degree[tieTarget[t]!]! += 1;
+    }
+    const adjStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) adjStart[i + 1] = adjStart[i]! + degree[i]!;
+    const fill = adjStart.slice(0, n);
+    const adjTie = new Int32Array(2 * m);
+    const adjOther = new Int32Array(2 * m);
+    for (let t = 0; t < m; t++) {
+      const s = tieSource[t]!;
+      const o = tieTarget[t]!;
+      adjTie[fill[s]!] = t;
+      adjOther[fill[s]!++] = o;
+      adjTie[fill[o]!] = t;
+      adjOther[fill[o]!++] = s;
+    }
+    return {
+      version: this.version,
+      ids: this.ids,
+      index,
+      names: this.names,
+      sector: Uint8Array.from(this.sectors.toArray()),
+      kind: this.kinds.toArray(),
+      kindNames: this.kindNames,
+      themeStart: this.themeStart.toArray(),
+      themeOf: this.themeOf.toArray(),
+      themes: this.themes,
+      place: Int32Array.from(this.placeIds, (id) => (id === '' ? -1 : (this.placeLookup.get(id) ?? -1))),
+      places: this.places,
+      initiativeStart: this.initiativeStart.toArray(),
+      initiativeOf: this.initiativeOf.toArray(),
+      initiativeIds: this.initiativeIds,
+      tieIds: keep.map((t) => this.tieIds[t]!),
+      tieSource,
+      tieTarget,
+      tieKind: Uint8Array.from(keep, (t) => tieKindAll[t]!),
+      tieTrust: Uint8Array.from(keep, (t) => tieTrustAll[t]!),
+      tieSince: pick32(this.tieSince),
+      tieUntil: pick32(this.tieUntil),
+      tieAmount: Float64Array.from(keep, (t) => tieAmountAll[t]!),
+      tieCurrency: Int16Array.from(keep, (t) => tieCurrencyAll[t]!),
+      currencies: this.currencies,
+      adjStart,
+      adjTie,
+      adjOther,
+      degree,
+    };
+  }
+}
+
+/** The place and all its ancestors (most specific first). */
+export function placeChain(snapshot: NetworkSnapshot, place: number): number[] {
+  const chain: number[] = [];
+  for (let p = place; p >= 0 && chain.length < 10; p = snapshot.places[p]!.parent) chain.push(p);
+  return chain;
+}
