@@ -56,8 +56,6 @@ export interface Organisation {
   provenance: Provenance;
   createdAt: string;
   updatedAt: string;
-  /** Relationships to other published organisations. */
-  degree: number;
 }
 
 export interface Relationship {
@@ -91,31 +89,6 @@ export interface Participation {
   role: ParticipationRole;
   since: string | null;
   until: string | null;
-}
-
-export interface GraphNode {
-  id: string;
-  name: string;
-  sector: Sector;
-  kind: string | null;
-  degree: number;
-  distance: number;
-}
-
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  kind: RelationshipKind;
-  trust: TrustState;
-  since: string | null;
-  until: string | null;
-}
-
-export interface Neighbourhood {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  truncated: boolean;
 }
 
 export const SEARCH_LIMITS = { defaultFirst: 10, maxFirst: 50, maxQueryLength: 200 } as const;
@@ -173,7 +146,6 @@ interface OrganisationRow {
   organisation: Props & { id: string; name: string; sector: Sector; status: OrganisationStatus };
   places: PlaceRow[];
   themes: Theme[];
-  degree: number;
 }
 
 function organisationOf(row: OrganisationRow): Organisation {
@@ -192,7 +164,6 @@ function organisationOf(row: OrganisationRow): Organisation {
     provenance: provenanceOf(o),
     createdAt: String(o.createdAt),
     updatedAt: String(o.updatedAt),
-    degree: row.degree,
   };
 }
 
@@ -331,31 +302,62 @@ export async function withPublishedEnds(
   return relationships.filter((r) => published.has(r.sourceId) && published.has(r.targetId));
 }
 
+/** Relationships by id and kind (as the snapshot knows them), both ends published, in the order given. */
+export async function relationshipsByIds(
+  runner: QueryRunner,
+  refs: readonly { id: string; kind: RelationshipKind }[],
+): Promise<Relationship[]> {
+  if (refs.length === 0) return [];
+  const rows = await runner.read<{ relationship: RelationshipRow }>('relationshipsByIds', {
+    relationships: refs.map((r) => ({ id: r.id, kind: r.kind })),
+  });
+  return rows.map((row) => relationshipOf(row.relationship));
+}
+
 interface ParticipationRow {
   participation: Props & { role: ParticipationRole };
   initiative: Props & { id: string; name: string; stage: InitiativeStage };
   themes: Theme[];
 }
 
+function initiativeOf(i: ParticipationRow['initiative'], themes: Theme[]): Initiative {
+  return {
+    id: i.id,
+    name: i.name,
+    stage: i.stage,
+    startDate: text(i.startDate),
+    endDate: text(i.endDate),
+    description: text(i.description),
+    website: text(i.website),
+    themes,
+    provenance: provenanceOf(i),
+  };
+}
+
 function participationOf(row: ParticipationRow): Participation {
-  const i = row.initiative;
   const p = row.participation;
   return {
     role: p.role,
     since: text(p.since),
     until: text(p.until),
-    initiative: {
-      id: i.id,
-      name: i.name,
-      stage: i.stage,
-      startDate: text(i.startDate),
-      endDate: text(i.endDate),
-      description: text(i.description),
-      website: text(i.website),
-      themes: row.themes,
-      provenance: provenanceOf(i),
-    },
+    initiative: initiativeOf(row.initiative, row.themes),
   };
+}
+
+/** Initiatives by id, aligned with `ids` (null where none has that id). */
+export async function initiativesByIds(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<(Initiative | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await runner.read<{ initiative: ParticipationRow['initiative']; themes: Theme[] }>(
+    'initiativesByIds',
+    {
+      ids: [...ids],
+    },
+  );
+  const found = new Map(rows.map((row) => [row.initiative.id, initiativeOf(row.initiative, row.themes)]));
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 /** For each organisation id, the initiatives it takes part in, newest first (undated last). */
@@ -369,48 +371,4 @@ export async function participationsOfOrganisations(
   );
   const found = new Map(rows.map((row) => [row.id, row.participations.map(participationOf)]));
   return ids.map((id) => found.get(id) ?? []);
-}
-
-/**
- * Breadth-first exploration from `ids`, one query per hop, keeping the best-connected neighbours when
- * the node limit is reached (then `truncated` is true). Unknown or unpublished ids are ignored.
- */
-export async function exploreNeighbourhood(
-  runner: QueryRunner,
-  ids: readonly string[],
-  depth = 1,
-  limit: number = NEIGHBOURHOOD_LIMITS.defaultLimit,
-): Promise<Neighbourhood> {
-  requireRange(depth, 'depth', 0, NEIGHBOURHOOD_LIMITS.maxDepth);
-  requireRange(limit, 'limit', 1, NEIGHBOURHOOD_LIMITS.maxLimit);
-  requireRange(ids.length, 'ids (count)', 1, NEIGHBOURHOOD_LIMITS.maxIds);
-
-  const roots = await runner.read<Omit<GraphNode, 'distance'>>('graphNodes', { ids: [...new Set(ids)] });
-  const distance = new Map<string, number>();
-  for (const root of roots.slice(0, limit)) distance.set(root.id, 0);
-  let truncated = roots.length > limit;
-  let frontier = [...distance.keys()];
-
-  for (let hop = 1; hop <= depth && frontier.length > 0 && !truncated; hop++) {
-    const room = limit - distance.size;
-    const found = await runner.read<{ id: string }>('neighbourStep', {
-      frontier,
-      visited: [...distance.keys()],
-      limit: room + 1,
-    });
-    if (found.length > room) truncated = true;
-    frontier = found.slice(0, room).map((f) => f.id);
-    for (const id of frontier) distance.set(id, hop);
-  }
-
-  const allIds = [...distance.keys()];
-  const [nodes, edges] = await Promise.all([
-    runner.read<Omit<GraphNode, 'distance'>>('graphNodes', { ids: allIds }),
-    runner.read<GraphEdge>('graphEdges', { ids: allIds }),
-  ]);
-  return {
-    nodes: nodes.map((n) => ({ ...n, distance: distance.get(n.id) ?? 0 })),
-    edges,
-    truncated,
-  };
 }

@@ -1,12 +1,17 @@
 // Per-request context: batching loaders over the domain's use cases, so each level of a response costs
-// one query. The runner is handed to the domain, never used here.
+// one query, and the network snapshot as this request sees it. The runner is handed to the domain, never
+// used here.
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
-import type { NetworkCache } from '../domain/network/cache.ts';
+import type { RelationshipKind } from '../domain/model.ts';
+import { networkAccess, type NetworkAccess, type NetworkCache } from '../domain/network/cache.ts';
 import {
+  initiativesByIds,
   organisationsByIds,
   participationsOfOrganisations,
+  relationshipsByIds,
   relationshipsOfOrganisations,
+  type Initiative,
   type Organisation,
   type Participation,
   type Relationship,
@@ -14,10 +19,13 @@ import {
 
 export interface Context {
   runner: QueryRunner;
-  /** The in-memory network snapshot of this process (shared by requests, refreshed per data version). */
-  network: NetworkCache;
+  /** The network snapshot for this request (one data-version check per request). */
+  network: NetworkAccess;
   organisations: DataLoader<string, Organisation | null>;
+  initiatives: DataLoader<string, Initiative | null>;
   participations: DataLoader<string, Participation[]>;
+  /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
+  relationshipsById: DataLoader<string, Relationship | null>;
   /** One loader per page size, since `first` is part of the query. */
   relationships(first: number): DataLoader<string, Relationship[]>;
 }
@@ -26,9 +34,18 @@ export function createContext(runner: QueryRunner, network: NetworkCache): Conte
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
   return {
     runner,
-    network,
+    network: networkAccess(runner, network),
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
+    initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
+    relationshipsById: new DataLoader(async (keys) => {
+      const refs = keys.map((key) => {
+        const at = key.indexOf(':');
+        return { kind: key.slice(0, at) as RelationshipKind, id: key.slice(at + 1) };
+      });
+      const found = new Map((await relationshipsByIds(runner, refs)).map((r) => [`${r.kind}:${r.id}`, r]));
+      return keys.map((key) => found.get(key) ?? null);
+    }),
     relationships(first) {
       let loader = relationshipLoaders.get(first);
       if (!loader) {

@@ -13,6 +13,23 @@ export interface NetworkCache {
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
 
+/**
+ * The network as one request sees it: one snapshot for the whole request (one data-version check),
+ * and the derived figures kept with it.
+ */
+export interface NetworkAccess {
+  snapshot(): Promise<NetworkSnapshot>;
+  derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
+}
+
+export function networkAccess(runner: QueryRunner, cache: NetworkCache): NetworkAccess {
+  let snapshot: Promise<NetworkSnapshot> | null = null;
+  return {
+    snapshot: () => (snapshot ??= cache.current(runner)),
+    derived: (of, key, compute) => cache.derived(of, key, compute),
+  };
+}
+
 export interface NetworkCacheOptions {
   /** Called after each rebuild, e.g. to log how long it took. */
   onRebuild?: (info: { version: number; organisations: number; ties: number; ms: number }) => void;

@@ -10,7 +10,7 @@ import {
 const PAGE_SIZE = 5_000;
 
 export async function loadSnapshot(runner: QueryRunner, version: number): Promise<NetworkSnapshot> {
-  const [placeRows, themeRows] = await Promise.all([
+  const [placeRows, themeRows, initiativeRows] = await Promise.all([
     runner.read<{
       id: string;
       name: string;
@@ -20,6 +20,7 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
       longitude: number | null;
     }>('snapshotPlaces'),
     runner.read<{ id: string; name: string }>('snapshotThemes'),
+    runner.read<{ id: string; name: string }>('snapshotInitiatives'),
   ]);
   const placeIndex = new Map(placeRows.map((p, i) => [p.id, i]));
   const places: PlaceEntry[] = placeRows.map((p) => ({
@@ -30,7 +31,12 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
     longitude: p.longitude,
     parent: p.parentId === null ? -1 : (placeIndex.get(p.parentId) ?? -1),
   }));
-  const builder = new SnapshotBuilder(version, themeRows, places);
+  const builder = new SnapshotBuilder(
+    version,
+    themeRows,
+    places,
+    new Map(initiativeRows.map((i) => [i.id, i.name])),
+  );
   let after = '';
   for (;;) {
     const page = await runner.read<SnapshotOrganisationRow>('snapshotOrganisations', {

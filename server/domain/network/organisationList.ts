@@ -2,6 +2,7 @@
 // facet counts of the whole filtered set, from the network snapshot (plus the full-text index when the
 // filter has a query). The page's organisations are then read from the database by id.
 import type { QueryRunner } from '../../common/queryRunner.ts';
+import type { OrganisationOrder as OrganisationOrderValues } from '../generated/vocabulary.ts';
 import { InvalidInputError } from '../../common/errors.ts';
 import {
   organisationsByIds,
@@ -19,13 +20,12 @@ import {
   type Sector,
   type TrustState,
 } from '../model.ts';
-import type { NetworkCache } from './cache.ts';
+import type { NetworkAccess } from './cache.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
 import { placeChain, type NetworkSnapshot } from './snapshot.ts';
 
-export const ORGANISATION_ORDERS = ['RELEVANCE', 'NAME', 'DEGREE_DESC'] as const;
-export type OrganisationOrder = (typeof ORGANISATION_ORDERS)[number];
+export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
 /** Full-text hits considered for a list with a query (the best ones; the total counts at most these). */
 export const MAX_QUERY_HITS = 10_000;
@@ -45,8 +45,8 @@ export interface OrganisationPage extends Connection<Organisation> {
   facets: () => OrganisationFacets;
 }
 
-export function orderingsOf(cache: NetworkCache, snapshot: NetworkSnapshot): Promise<Orderings> {
-  return cache.derived(snapshot, 'orderings', () => computeOrderings(snapshot));
+export function orderingsOf(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<Orderings> {
+  return net.derived(snapshot, 'orderings', () => computeOrderings(snapshot));
 }
 
 /** Places as the API shows them: with their enclosing places. */
@@ -160,7 +160,7 @@ export interface ListArgs {
 
 export async function listOrganisations(
   runner: QueryRunner,
-  cache: NetworkCache,
+  net: NetworkAccess,
   args: ListArgs,
 ): Promise<OrganisationPage> {
   const hasQuery = typeof args.filter?.query === 'string' && args.filter.query.trim() !== '';
@@ -169,9 +169,9 @@ export async function listOrganisations(
     args.orderBy === 'RELEVANCE' || !args.orderBy ? (hasQuery ? 'RELEVANCE' : 'NAME') : args.orderBy;
   const list = `organisations:${order}`;
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
-  const snapshot = await cache.current(runner);
+  const snapshot = await net.snapshot();
   const filter = resolveFilter(snapshot, args.filter);
-  const orderings = await orderingsOf(cache, snapshot);
+  const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
@@ -249,11 +249,10 @@ function cmpId(s: NetworkSnapshot, a: number, b: number): number {
 
 /** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */
 export async function filterPredicate(
-  runner: QueryRunner,
-  cache: NetworkCache,
+  net: NetworkAccess,
   input: OrganisationFilterInput,
 ): Promise<(id: string) => boolean> {
-  const snapshot = await cache.current(runner);
+  const snapshot = await net.snapshot();
   const filter = resolveFilter(snapshot, { ...input, query: null });
   return (id) => {
     const i = snapshot.index.get(id);

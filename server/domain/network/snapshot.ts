@@ -104,6 +104,8 @@ export interface NetworkSnapshot {
   readonly initiativeStart: Int32Array;
   readonly initiativeOf: Int32Array;
   readonly initiativeIds: readonly string[];
+  /** Names aligned with initiativeIds. */
+  readonly initiativeNames: readonly string[];
   // Ties, by index 0..m-1 (each once, source → target).
   readonly tieIds: readonly string[];
   readonly tieSource: Int32Array;
@@ -180,6 +182,7 @@ export class SnapshotBuilder {
     private readonly version: number,
     private readonly themes: ThemeEntry[],
     private readonly places: PlaceEntry[],
+    private readonly initiativeNameOf: ReadonlyMap<string, string> = new Map(),
   ) {
     this.themeLookup = new Map(themes.map((t, i) => [t.id, i]));
     this.placeLookup = new Map(places.map((p, i) => [p.id, i]));
@@ -290,6 +293,7 @@ export class SnapshotBuilder {
       initiativeStart: this.initiativeStart.toArray(),
       initiativeOf: this.initiativeOf.toArray(),
       initiativeIds: this.initiativeIds,
+      initiativeNames: this.initiativeIds.map((id) => this.initiativeNameOf.get(id) ?? id),
       tieIds: keep.map((t) => this.tieIds[t]!),
       tieSource,
       tieTarget,
