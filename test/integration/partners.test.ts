@@ -305,7 +305,7 @@ describe('interpretSearch', () => {
     const { data } = await server.graphql<{
       interpretSearch: { query: string | null; chips: { kind: string; value: string }[] };
     }>('query ($t: String!) { interpretSearch(text: $t) { query chips { kind value } } }', {
-      t: `NGOs in ${X} ${T1.toLowerCase()} youth`,
+      t: `NGOs in ${X} ${T1.toLowerCase()} ${w}word`,
     });
     expect(data!.interpretSearch).toEqual({
       query: `${w}word`,

@@ -31,8 +31,8 @@ export const SUGGESTION_WEIGHTS = {
 
 export const SUGGESTION_LIMITS = { defaultFirst: 10, maxFirst: 50 } as const;
 
-export type ReasonKind =
-  'SHARED_THEMES' | 'MUTUAL_PARTNERS' | 'SAME_PLACE' | 'COMPLEMENTARY_SECTOR' | 'SHARED_INITIATIVES';
+/** The kinds of reasons, as the schema defines them (SuggestionReasonKind in explore.graphql). */
+export type ReasonKind = (typeof SuggestionReasonKind)[keyof typeof SuggestionReasonKind];
 
 export interface SuggestionReason {
   kind: ReasonKind;
