@@ -3,6 +3,7 @@
 // used here.
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
+import { participantsOfInitiatives, type Participant } from '../domain/initiatives.ts';
 import type { RelationshipKind } from '../domain/model.ts';
 import { networkAccess, type NetworkAccess, type NetworkCache } from '../domain/network/cache.ts';
 import {
@@ -24,6 +25,8 @@ export interface Context {
   organisations: DataLoader<string, Organisation | null>;
   initiatives: DataLoader<string, Initiative | null>;
   participations: DataLoader<string, Participation[]>;
+  /** Participants of initiatives, by initiative id. */
+  participants: DataLoader<string, Participant[]>;
   /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
   relationshipsById: DataLoader<string, Relationship | null>;
   /** One loader per page size, since `first` is part of the query. */
@@ -38,6 +41,7 @@ export function createContext(runner: QueryRunner, network: NetworkCache): Conte
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
+    participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
     relationshipsById: new DataLoader(async (keys) => {
       const refs = keys.map((key) => {
         const at = key.indexOf(':');

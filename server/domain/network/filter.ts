@@ -75,6 +75,19 @@ function resolveNames(
   return found;
 }
 
+/** Theme indexes for theme ids or names; an unknown one is a BAD_USER_INPUT error with a suggestion. */
+export function resolveThemes(
+  snapshot: NetworkSnapshot,
+  names: readonly string[],
+  field: string,
+): Set<number> {
+  const problems: Problem[] = [];
+  const found = resolveNames(field, 'theme', names, snapshot.themes, problems);
+  if (problems.length > 0)
+    throw new InvalidInputError(`${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`, problems);
+  return found;
+}
+
 export function resolveFilter(
   snapshot: NetworkSnapshot,
   filter: OrganisationFilterInput | null | undefined,

@@ -5,8 +5,9 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { DateScalar } from '../scalars.ts';
 import { exploreResolvers } from './explore.ts';
 import { organisationResolvers } from './organisations.ts';
+import { researchResolvers } from './research.ts';
 
-const PARTS: Resolvers[] = [{ Date: DateScalar }, organisationResolvers, exploreResolvers];
+const PARTS: Resolvers[] = [{ Date: DateScalar }, organisationResolvers, exploreResolvers, researchResolvers];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;

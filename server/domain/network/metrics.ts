@@ -1,0 +1,236 @@
+// Per-organisation metrics (degree, betweenness, PageRank, community, component), structural gaps, and
+// whole-network figures for a filtered part of the network at a date (organisation and tie counts,
+// components, communities, the sector mix with the E–I index). Whole-network figures are computed once
+// per data version and kept with the snapshot (cache.derived); see analytics.ts for the algorithms.
+import type { GapKind as GapKindValues } from '../generated/vocabulary.ts';
+import { SECTORS, type Sector } from '../model.ts';
+import type { NetworkAccess } from './cache.ts';
+import {
+  betweenness,
+  communities,
+  components,
+  pageRank,
+  simpleGraph,
+  WHOLE,
+  type View,
+} from './analytics.ts';
+import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
+import { requireOrganisation } from './neighbourhood.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
+import { tiePredicate } from './tieFilter.ts';
+import { kindIndex } from './snapshot.ts';
+
+export interface NetworkMetrics {
+  /** By snapshot index. */
+  pageRank: Float64Array;
+  betweenness: Float64Array;
+  community: Int32Array;
+  component: Int32Array;
+  betweennessSources: number;
+  betweennessExact: boolean;
+  communitySizes: number[];
+  componentSizes: number[];
+  computedMs: number;
+}
+
+function compute(s: NetworkSnapshot, view: View): NetworkMetrics {
+  const started = performance.now();
+  const g = simpleGraph(s, view);
+  const n = s.ids.length;
+  const spread = <T extends Float64Array | Int32Array>(values: T, empty: T): T => {
+    for (let p = 0; p < g.nodes.length; p++) empty[g.nodes[p]!] = values[p]!;
+    return empty;
+  };
+  const c = components(g);
+  const louvain = communities(s, g);
+  const b = betweenness(g);
+  return {
+    pageRank: spread(pageRank(s, g, view), new Float64Array(n)),
+    betweenness: spread(b.values, new Float64Array(n)),
+    community: spread(louvain.of, new Int32Array(n).fill(-1)),
+    component: spread(c.of, new Int32Array(n).fill(-1)),
+    betweennessSources: b.sources,
+    betweennessExact: b.exact,
+    communitySizes: louvain.sizes,
+    componentSizes: c.sizes,
+    computedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The whole network's metrics, computed once per data version. */
+export async function networkMetrics(
+  net: NetworkAccess,
+): Promise<{ snapshot: NetworkSnapshot; metrics: NetworkMetrics }> {
+  const snapshot = await net.snapshot();
+  const metrics = await net.derived(snapshot, 'metrics', () => compute(snapshot, WHOLE));
+  return { snapshot, metrics };
+}
+
+export interface OrganisationMetrics {
+  degree: number;
+  betweenness: number;
+  pageRank: number;
+  community: number;
+  component: number;
+}
+
+export async function organisationMetrics(
+  net: NetworkAccess,
+  id: string,
+): Promise<OrganisationMetrics | null> {
+  const { snapshot: s, metrics } = await networkMetrics(net);
+  const i = s.index.get(id);
+  if (i === undefined) return null;
+  return {
+    degree: s.degree[i]!,
+    betweenness: metrics.betweenness[i]!,
+    pageRank: metrics.pageRank[i]!,
+    community: metrics.community[i]!,
+    component: metrics.component[i]!,
+  };
+}
+
+/** The kinds of gaps, as the schema defines them (GapKind in research.graphql). */
+export type GapKind = (typeof GapKindValues)[keyof typeof GapKindValues];
+
+export interface StructuralGap {
+  kind: GapKind;
+  sector: Sector | null;
+  text: string;
+}
+
+const SECTOR_NAMES: Record<Sector, string> = {
+  GOVERNMENT: 'government',
+  NGO: 'NGO',
+  COMPANY: 'company',
+  CIVIC_INNOVATOR: 'civic innovator',
+  ACADEMIC: 'academic',
+};
+
+/** Holes in an organisation's network that a partnership could fill. */
+export async function gapsOf(net: NetworkAccess, id: string): Promise<StructuralGap[]> {
+  const s = await net.snapshot();
+  const i = requireOrganisation(s, id, 'id');
+  const gaps: StructuralGap[] = [];
+  const own = s.sector[i]!;
+  if (s.degree[i] === 0) {
+    return [{ kind: 'NO_TIES', sector: null, text: 'No ties to other organisations yet' }];
+  }
+  const funding = kindIndex.get('FUNDING')!;
+  let funded = false;
+  let crossSector = false;
+  const within = new Set<number>();
+  for (let k = s.adjStart[i]!; k < s.adjStart[i + 1]!; k++) {
+    const t = s.adjTie[k]!;
+    const j = s.adjOther[k]!;
+    if (s.tieKind[t] === funding && s.tieTarget[t] === i) funded = true;
+    if (s.sector[j] !== own) crossSector = true;
+    within.add(j);
+  }
+  for (const j of [...within])
+    for (let k = s.adjStart[j]!; k < s.adjStart[j + 1]!; k++) within.add(s.adjOther[k]!);
+  within.delete(i);
+  if (!funded) gaps.push({ kind: 'NO_FUNDER', sector: null, text: 'No organisation funds it' });
+  if (!crossSector)
+    gaps.push({ kind: 'NO_CROSS_SECTOR_TIE', sector: null, text: 'All its ties are within its own sector' });
+  const sectorsNear = new Set([...within].map((j) => s.sector[j]!));
+  SECTORS.forEach((sector, k) => {
+    if (k !== own && !sectorsNear.has(k)) {
+      gaps.push({
+        kind: 'NO_SECTOR_WITHIN_TWO_HOPS',
+        sector,
+        text: `No ${SECTOR_NAMES[sector]} partner within two hops`,
+      });
+    }
+  });
+  return gaps;
+}
+
+export interface SectorMix {
+  sector: Sector;
+  count: number;
+  internalTies: number;
+  externalTies: number;
+  crossSectorShare: number | null;
+  eiIndex: number | null;
+}
+
+/** One community of a NetworkSummary, for listing. */
+export interface CommunityView {
+  id: number;
+  size: number;
+  memberIds: string[];
+}
+
+export interface NetworkSummary {
+  organisationCount: number;
+  relationshipCount: number;
+  componentCount: number;
+  componentSizes: number[];
+  communityCount: number;
+  communitySizes: number[];
+  /** Community members by snapshot index, for listing communities; aligned with the view's organisations. */
+  communityMembers: string[][];
+  sectorMix: SectorMix[];
+  computedMs: number;
+}
+
+/** Figures for the organisations `filter` selects and the ties among them active on `asOf`. */
+export async function networkSummary(
+  net: NetworkAccess,
+  filter: OrganisationFilterInput | null | undefined,
+  asOf: string | null | undefined,
+): Promise<NetworkSummary> {
+  const s = await net.snapshot();
+  const resolved = resolveFilter(s, { ...(filter ?? {}), query: null });
+  const active = tiePredicate(s, null, asOf);
+  const key = `network:${JSON.stringify({ ...(filter ?? {}), query: null })}:${asOf ?? ''}`;
+  return net.derived(s, key, () => {
+    const started = performance.now();
+    const view: View = { node: (i) => matches(s, resolved, i), tie: active };
+    const g = simpleGraph(s, view);
+    const c = components(g);
+    const louvain = communities(s, g);
+    const members: string[][] = louvain.sizes.map(() => []);
+    louvain.of.forEach((community, p) => members[community]!.push(s.ids[g.nodes[p]!]!));
+    // Ties in the view, each once; internal when both ends share a sector.
+    const internal = new Array<number>(SECTORS.length).fill(0);
+    const external = new Array<number>(SECTORS.length).fill(0);
+    const count = new Array<number>(SECTORS.length).fill(0);
+    let ties = 0;
+    for (const i of g.nodes) count[s.sector[i]!]! += 1;
+    for (let t = 0; t < s.tieIds.length; t++) {
+      const a = s.tieSource[t]!;
+      const b = s.tieTarget[t]!;
+      if (g.position[a]! < 0 || g.position[b]! < 0 || !active(t)) continue;
+      ties += 1;
+      if (s.sector[a] === s.sector[b]) internal[s.sector[a]!]! += 1;
+      else {
+        external[s.sector[a]!]! += 1;
+        external[s.sector[b]!]! += 1;
+      }
+    }
+    const round = (x: number) => Math.round(x * 10_000) / 10_000;
+    return {
+      organisationCount: g.nodes.length,
+      relationshipCount: ties,
+      componentCount: c.sizes.length,
+      componentSizes: c.sizes,
+      communityCount: louvain.sizes.length,
+      communitySizes: louvain.sizes,
+      communityMembers: members,
+      sectorMix: SECTORS.map((sector, k) => {
+        const all = internal[k]! + external[k]!;
+        return {
+          sector,
+          count: count[k]!,
+          internalTies: internal[k]!,
+          externalTies: external[k]!,
+          crossSectorShare: all === 0 ? null : round(external[k]! / all),
+          eiIndex: all === 0 ? null : round((external[k]! - internal[k]!) / all),
+        };
+      }),
+      computedMs: Math.round(performance.now() - started),
+    };
+  });
+}

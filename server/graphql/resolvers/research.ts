@@ -1,0 +1,89 @@
+// Resolvers for research.graphql: relationship and initiative lists, analytics and time.
+import { NotFoundError } from '../../common/errors.ts';
+import { listInitiatives } from '../../domain/initiatives.ts';
+import { gapsOf, networkSummary, organisationMetrics } from '../../domain/network/metrics.ts';
+import { changesBetween, listRelationships } from '../../domain/network/relationshipList.ts';
+import type { Organisation, Relationship } from '../../domain/organisations.ts';
+import { requireRange } from '../../domain/organisations.ts';
+import type { Context } from '../context.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
+import { publishedOrganisation } from './organisations.ts';
+
+async function relationships(
+  ctx: Context,
+  refs: readonly { id: string; kind: string }[],
+): Promise<Relationship[]> {
+  const found = await ctx.relationshipsById.loadMany(refs.map((r) => `${r.kind}:${r.id}`));
+  return found.filter((r): r is Relationship => r !== null && !(r instanceof Error));
+}
+
+export const researchResolvers: Resolvers = {
+  Query: {
+    relationships: (_, args, ctx) => listRelationships(ctx.network, args),
+    async initiatives(_, args, ctx) {
+      const page = await listInitiatives(ctx.runner, ctx.network, args);
+      for (const i of page.nodes) ctx.initiatives.prime(i.id, i);
+      return page;
+    },
+    initiative: (_, { id }, ctx) => ctx.initiatives.load(id),
+    network: (_, { filter, asOf }, ctx) => networkSummary(ctx.network, filter, asOf),
+    changes: (_, args, ctx) => changesBetween(ctx.network, args),
+  },
+  RelationshipConnection: {
+    nodes: (page, _, ctx) => relationships(ctx, page.nodes),
+    edges: async (page, _, ctx) => {
+      const loaded = await ctx.relationshipsById.loadMany(
+        page.edges.map((e) => `${e.node.kind}:${e.node.id}`),
+      );
+      return page.edges.flatMap((e, k) => {
+        const node = loaded[k];
+        return node && !(node instanceof Error) ? [{ cursor: e.cursor, node }] : [];
+      });
+    },
+  },
+  Changes: {
+    started: (c, _, ctx) => relationships(ctx, c.started),
+    ended: (c, _, ctx) => relationships(ctx, c.ended),
+  },
+  Organisation: {
+    async metrics(o, _, ctx) {
+      const metrics = await organisationMetrics(ctx.network, o.id);
+      if (!metrics) throw new NotFoundError(`Organisation ${o.id} is not in the network any more.`);
+      return metrics;
+    },
+    gaps: (o, _, ctx) => gapsOf(ctx.network, o.id),
+  },
+  Initiative: {
+    participants: (i, _, ctx) => ctx.participants.load(i.id),
+  },
+  Participant: {
+    organisation: (p, _, ctx) => publishedOrganisation(ctx, p.organisationId),
+  },
+  NetworkSummary: {
+    components: (n) => n,
+    communities: (n) => n,
+  },
+  ComponentSummary: {
+    count: (n) => n.componentCount,
+    sizes: (n, { first }) => {
+      requireRange(first, 'first', 1, 100);
+      return n.componentSizes.slice(0, first);
+    },
+  },
+  CommunitySummary: {
+    count: (n) => n.communityCount,
+    list: (n, { first }) => {
+      requireRange(first, 'first', 1, 100);
+      return n.communitySizes
+        .slice(0, first)
+        .map((size, id) => ({ id, size, memberIds: n.communityMembers[id]! }));
+    },
+  },
+  Community: {
+    members: async (c, { first }, ctx) => {
+      requireRange(first, 'first', 1, 100);
+      const found = await ctx.organisations.loadMany(c.memberIds.slice(0, first));
+      return found.filter((o): o is Organisation => o !== null && !(o instanceof Error));
+    },
+  },
+};
