@@ -12,7 +12,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { QueryRunner } from '../common/queryRunner.ts';
 import { databaseStatus } from '../domain/health.ts';
-import { createNetworkCache, type NetworkCache } from '../domain/network/cache.ts';
+import { createNetworkCache, networkAccess, type NetworkCache } from '../domain/network/cache.ts';
+import { AtlasError } from '../common/errors.ts';
+import { exportNetwork } from '../domain/export/exporter.ts';
+import { parseExportRequest } from '../domain/export/request.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
@@ -96,6 +99,20 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     const neo4j = await databaseStatus(deps.runner);
     res.status(neo4j.connected ? 200 : 503).json({ status: neo4j.connected ? 'ok' : 'unavailable', neo4j });
   });
+  // Downloads from the one exporter (the same as npm run export): GET with a query string (a link), or
+  // POST with a JSON body (long id lists, shortlist notes). Always one file; atlas as JSON.
+  const download = (from: 'query' | 'body') => async (req: express.Request, res: express.Response) => {
+    try {
+      const input = (from === 'query' ? req.query : req.body) as Record<string, unknown>;
+      const request = parseExportRequest(input ?? {}, from);
+      const [file] = await exportNetwork(deps.runner, networkAccess(deps.runner, network), request);
+      res.status(200).type(file!.contentType).attachment(file!.name).send(file!.body);
+    } catch (error) {
+      sendError(res, error, deps.logger);
+    }
+  };
+  app.get('/export', download('query'));
+  app.post('/export', express.json({ limit: '2mb' }), download('body'));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -122,11 +139,45 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   };
 }
 
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/** Errors of plain HTTP routes in the shape GraphQL uses: a message, a code, the problems. */
+function sendError(res: express.Response, error: unknown, logger: Logger) {
+  if (error instanceof AtlasError) {
+    const problems = 'problems' in error ? (error as { problems: unknown[] }).problems : [];
+    res.status(STATUS[error.code] ?? 400).json({
+      errors: [
+        {
+          message: error.message,
+          extensions: { code: error.code, ...(problems.length > 0 ? { problems } : {}) },
+        },
+      ],
+    });
+    return;
+  }
+  logger.error({ err: error }, 'internal error');
+  res.status(500).json({
+    errors: [
+      {
+        message: 'Internal server error. It has been logged; please try again or report it.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ],
+  });
+}
+
 function mountClient(app: express.Express, dir: string) {
   const index = path.join(dir, 'index.html');
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   // Any other GET is a client route (e.g. /?org=…): serve the app shell.
-  app.get(/^(?!\/graphql|\/healthz).*/, (_req, res) => {
+  app.get(/^(?!\/graphql|\/healthz|\/export).*/, (_req, res) => {
     if (fs.existsSync(index)) res.sendFile(index);
     else
       res

@@ -1,0 +1,35 @@
+// Relationships by stable id and kind for an export, with every stored property.
+// Params: $relationships: [{id, kind}]
+UNWIND $relationships AS row
+CALL (row) {
+  WITH row WHERE row.kind = 'PARTNERSHIP'
+  MATCH ()-[r:PARTNERSHIP {id: row.id}]->() USING INDEX r:PARTNERSHIP(id)
+  RETURN r
+  UNION ALL
+  WITH row WHERE row.kind = 'FUNDING'
+  MATCH ()-[r:FUNDING {id: row.id}]->() USING INDEX r:FUNDING(id)
+  RETURN r
+  UNION ALL
+  WITH row WHERE row.kind = 'MEMBERSHIP'
+  MATCH ()-[r:MEMBERSHIP {id: row.id}]->() USING INDEX r:MEMBERSHIP(id)
+  RETURN r
+  UNION ALL
+  WITH row WHERE row.kind = 'PART_OF'
+  MATCH ()-[r:PART_OF {id: row.id}]->() USING INDEX r:PART_OF(id)
+  RETURN r
+  UNION ALL
+  WITH row WHERE row.kind = 'INVESTMENT'
+  MATCH ()-[r:INVESTMENT {id: row.id}]->() USING INDEX r:INVESTMENT(id)
+  RETURN r
+  UNION ALL
+  WITH row WHERE row.kind = 'DATA_SHARING'
+  MATCH ()-[r:DATA_SHARING {id: row.id}]->() USING INDEX r:DATA_SHARING(id)
+  RETURN r
+  UNION ALL
+  WITH row WHERE row.kind = 'ADOPTION'
+  MATCH ()-[r:ADOPTION {id: row.id}]->() USING INDEX r:ADOPTION(id)
+  RETURN r
+}
+RETURN r {.*, kind: type(r), since: toString(r.since), until: toString(r.until),
+          source: startNode(r).id, target: endNode(r).id} AS relationship
+ORDER BY relationship.id

@@ -1,0 +1,251 @@
+// The one exporter: a selection of the network (all of it, a filter or a set of ids, as it was on a day)
+// written in one of the ExportFormat formats. The command line (`npm run export`) and the HTTP downloads
+// (`/export`) both call exportNetwork.
+import { stringify } from 'csv-stringify/sync';
+import { InvalidInputError } from '../../common/errors.ts';
+import type { Problem } from '../../common/problems.ts';
+import type { QueryRunner } from '../../common/queryRunner.ts';
+import { toAtlasCsvFiles, toAtlasJson } from '../atlas/write.ts';
+import { ExportFormat as ExportFormatValues } from '../generated/vocabulary.ts';
+import type { Dataset } from '../model.ts';
+import { RELATIONSHIP_KINDS } from '../model.ts';
+import type { NetworkAccess } from '../network/cache.ts';
+import { matches, resolveFilter, type OrganisationFilterInput } from '../network/filter.ts';
+import { tiePredicate } from '../network/tieFilter.ts';
+import { searchHits } from '../organisations.ts';
+import { toCytoscapeJson, toGEXF, toGraphML } from './graphFormats.ts';
+import { readDataset, type Selection } from './read.ts';
+
+export type ExportFormat = (typeof ExportFormatValues)[keyof typeof ExportFormatValues];
+export const EXPORT_FORMATS: readonly ExportFormat[] = Object.values(ExportFormatValues);
+export const EXPORT_LIMITS = { maxIds: 10_000, maxNoteLength: 2_000, maxQueryHits: 10_000 } as const;
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** Organisation ids to export (unknown or unpublished ones are left out); with `filter`, both apply. */
+  ids?: readonly string[] | null;
+  filter?: OrganisationFilterInput | null;
+  /** Only ties active on this day. */
+  asOf?: string | null;
+  /** Atlas: CSV files (a folder) instead of one JSON file. */
+  atlasFolder?: boolean;
+  /** CSV: which table. */
+  table?: 'organisations' | 'relationships';
+  /** CSV organisations: a note per organisation id (e.g. why it is on a shortlist), in a `notes` column. */
+  notes?: Readonly<Record<string, string>> | null;
+}
+
+export interface ExportFile {
+  name: string;
+  contentType: string;
+  body: string;
+}
+
+function problem(field: string, message: string): Problem {
+  return { file: 'request', line: null, column: null, field, code: 'BAD_EXPORT', message };
+}
+
+/** The organisations and ties an export covers. */
+export async function selectForExport(
+  runner: QueryRunner,
+  net: NetworkAccess,
+  request: ExportRequest,
+): Promise<Selection> {
+  const s = await net.snapshot();
+  if (request.ids && request.ids.length > EXPORT_LIMITS.maxIds) {
+    throw new InvalidInputError(
+      `ids: at most ${EXPORT_LIMITS.maxIds} organisations per export; use a filter for more.`,
+      [problem('ids', `at most ${EXPORT_LIMITS.maxIds}`)],
+    );
+  }
+  const filter = resolveFilter(s, request.filter);
+  let allowed: ((i: number) => boolean) | null = null;
+  if (filter.query !== null) {
+    const hits = await searchHits(runner, filter.query, EXPORT_LIMITS.maxQueryHits, 1);
+    const found = new Set(hits.map((h) => s.index.get(h.id)).filter((i): i is number => i !== undefined));
+    allowed = (i) => found.has(i);
+  }
+  const wanted = request.ids
+    ? new Set(request.ids.map((id) => s.index.get(id)).filter((i): i is number => i !== undefined))
+    : null;
+  const members = new Set<number>();
+  for (let i = 0; i < s.ids.length; i++) {
+    if ((wanted === null || wanted.has(i)) && matches(s, filter, i) && (allowed === null || allowed(i)))
+      members.add(i);
+  }
+  const active = tiePredicate(s, null, request.asOf);
+  const relationships: Selection['relationships'] = [];
+  for (let t = 0; t < s.tieIds.length; t++) {
+    if (members.has(s.tieSource[t]!) && members.has(s.tieTarget[t]!) && active(t)) {
+      relationships.push({ id: s.tieIds[t]!, kind: RELATIONSHIP_KINDS[s.tieKind[t]!]! });
+    }
+  }
+  return { organisationIds: [...members].map((i) => s.ids[i]!), relationships };
+}
+
+function organisationsCsv(
+  dataset: Dataset,
+  notes: Readonly<Record<string, string>> | null | undefined,
+): string {
+  const degree = new Map<string, number>();
+  for (const r of dataset.relationships) {
+    degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
+    degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
+  }
+  const header = [
+    'id',
+    'name',
+    'sector',
+    'kind',
+    'country',
+    'region',
+    'city',
+    'themes',
+    'website',
+    'identifiers',
+    'ties',
+    ...(notes ? ['notes'] : []),
+  ];
+  const order = notes ? Object.keys(notes) : null;
+  const organisations = order
+    ? [...dataset.organisations].sort(
+        (a, b) => (order.indexOf(a.id) + 1 || Infinity) - (order.indexOf(b.id) + 1 || Infinity),
+      )
+    : dataset.organisations;
+  const rows = organisations.map((o) => [
+    o.id,
+    o.name,
+    o.sector,
+    o.kind ?? '',
+    o.country ?? '',
+    o.region ?? '',
+    o.city ?? '',
+    o.themes.join(';'),
+    o.website ?? '',
+    o.identifiers.map((i) => `${i.scheme}:${i.value}`).join(';'),
+    String(degree.get(o.id) ?? 0),
+    ...(notes ? [notes[o.id] ?? ''] : []),
+  ]);
+  return stringify([header, ...rows]);
+}
+
+function relationshipsCsv(dataset: Dataset): string {
+  const names = new Map(dataset.organisations.map((o) => [o.id, o.name]));
+  const header = [
+    'id',
+    'kind',
+    'source',
+    'source_name',
+    'target',
+    'target_name',
+    'since',
+    'until',
+    'amount',
+    'currency',
+    'trust',
+    'description',
+    'source_url',
+  ];
+  const rows = dataset.relationships.map((r) => [
+    r.id,
+    r.kind,
+    r.source,
+    names.get(r.source) ?? '',
+    r.target,
+    names.get(r.target) ?? '',
+    r.since ?? '',
+    r.until ?? '',
+    r.amount === null ? '' : String(r.amount),
+    r.currency ?? '',
+    r.trust,
+    r.description ?? '',
+    r.provenance.sourceUrl ?? '',
+  ]);
+  return stringify([header, ...rows]);
+}
+
+/** Validates a request's parts that are not checked by types (notes, table). */
+function checkRequest(request: ExportRequest): void {
+  const problems: Problem[] = [];
+  if (!EXPORT_FORMATS.includes(request.format))
+    problems.push(problem('format', `use one of ${EXPORT_FORMATS.join(', ')}`));
+  if (request.table && request.table !== 'organisations' && request.table !== 'relationships') {
+    problems.push(problem('table', 'use organisations or relationships'));
+  }
+  for (const [id, note] of Object.entries(request.notes ?? {})) {
+    if (typeof note !== 'string' || note.length > EXPORT_LIMITS.maxNoteLength) {
+      problems.push(
+        problem(`notes.${id}`, `a note is text of at most ${EXPORT_LIMITS.maxNoteLength} characters`),
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new InvalidInputError(
+      `The export request has ${problems.length} problem(s): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+      problems,
+    );
+  }
+}
+
+export async function exportNetwork(
+  runner: QueryRunner,
+  net: NetworkAccess,
+  request: ExportRequest,
+): Promise<ExportFile[]> {
+  checkRequest(request);
+  const selection = await selectForExport(runner, net, request);
+  const dataset = await readDataset(runner, selection);
+  const stem = 'partnership-atlas';
+  switch (request.format) {
+    case 'ATLAS':
+      return request.atlasFolder
+        ? Object.entries(toAtlasCsvFiles(dataset)).map(([name, body]) => ({
+            name,
+            contentType: 'text/csv; charset=utf-8',
+            body,
+          }))
+        : [
+            {
+              name: `${stem}.atlas.json`,
+              contentType: 'application/json; charset=utf-8',
+              body: toAtlasJson(dataset),
+            },
+          ];
+    case 'GRAPHML':
+      return [
+        {
+          name: `${stem}.graphml`,
+          contentType: 'application/graphml+xml; charset=utf-8',
+          body: toGraphML(dataset),
+        },
+      ];
+    case 'GEXF':
+      return [
+        { name: `${stem}.gexf`, contentType: 'application/gexf+xml; charset=utf-8', body: toGEXF(dataset) },
+      ];
+    case 'CYTOSCAPE':
+      return [
+        {
+          name: `${stem}.cytoscape.json`,
+          contentType: 'application/json; charset=utf-8',
+          body: toCytoscapeJson(dataset),
+        },
+      ];
+    case 'CSV':
+      return request.table === 'relationships'
+        ? [
+            {
+              name: `${stem}-relationships.csv`,
+              contentType: 'text/csv; charset=utf-8',
+              body: relationshipsCsv(dataset),
+            },
+          ]
+        : [
+            {
+              name: `${stem}-organisations.csv`,
+              contentType: 'text/csv; charset=utf-8',
+              body: organisationsCsv(dataset, request.notes),
+            },
+          ];
+  }
+}

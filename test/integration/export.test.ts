@@ -1,0 +1,205 @@
+// The one exporter, over HTTP and as a CLI: GraphML and GEXF read back with graphology's readers give
+// the same nodes, edges and typed attributes; Cytoscape JSON and CSV (with shortlist notes); the atlas
+// format round trip is byte-identical (import into an empty database, export again); bad requests get 400.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseAtlasCsv } from '../../server/domain/atlas/read.ts';
+import { exportNetwork } from '../../server/domain/export/exporter.ts';
+import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
+import { importSource } from '../../server/domain/import/importDataset.ts';
+import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
+import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { smallNetwork } from '../support/fixtures.ts';
+import { startPrivateNeo4j } from '../support/privateNeo4j.ts';
+import { runCli } from '../support/processes.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let db: TestDb;
+let server: TestServer;
+const p = uniquePrefix('export');
+const dataset = smallNetwork(p);
+const published = dataset.organisations.filter((o) => o.status === 'PUBLISHED');
+const ids = published.map((o) => o.id);
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  db = connectTestDb();
+  await importSource(db.runner, sourceFromDataset(dataset), { recordedBy: 'import:test' });
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  await server?.close();
+  await deleteByPrefix(db, p);
+  await db.close();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function download(format: string, extra: Record<string, string> = {}) {
+  const query = new URLSearchParams({ format, ids: ids.join(','), ...extra });
+  const response = await fetch(`${server.url}/export?${query.toString()}`);
+  return { response, body: await response.text() };
+}
+
+/** Relationships among the published organisations of the fixture (the pending one's tie is left out). */
+const expectedEdges = dataset.relationships.filter((r) => ids.includes(r.source) && ids.includes(r.target));
+
+describe('GraphML and GEXF', () => {
+  it.each([
+    ['graphml', parseGraphml],
+    ['gexf', parseGexf],
+  ] as const)(
+    '%s reads back with graphology: same nodes, edges and typed attributes',
+    async (format, parse) => {
+      const { response, body } = await download(format);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(`attachment; filename="?partnership-atlas\\.${format}"?`),
+      );
+      const graph = parse(MultiDirectedGraph, body);
+      expect(graph.nodes().sort()).toEqual([...ids].sort());
+      expect(graph.edges().sort()).toEqual(expectedEdges.map((r) => r.id).sort());
+      const hub = published.find((o) => o.id === `${p}-hub`)!;
+      const attributes = graph.getNodeAttributes(hub.id);
+      expect(attributes).toMatchObject({
+        label: hub.name,
+        sector: 'GOVERNMENT',
+        kind: 'local authority',
+        country: 'United Kingdom',
+        region: 'England',
+        city: 'Leeds',
+        themes: 'Digital inclusion;Housing',
+        degree: 4,
+      });
+      expect(typeof attributes.degree).toBe('number');
+      const funding = expectedEdges.find((r) => r.kind === 'FUNDING')!;
+      expect(graph.source(funding.id)).toBe(funding.source);
+      expect(graph.target(funding.id)).toBe(funding.target);
+      expect(graph.getEdgeAttributes(funding.id)).toMatchObject({
+        kind: 'FUNDING',
+        amount: 25000,
+        currency: 'GBP',
+        since: '2021-04-01',
+        until: '2022-03-31',
+        trust: 'SOURCED',
+      });
+      expect(typeof graph.getEdgeAttribute(funding.id, 'amount')).toBe('number');
+    },
+  );
+});
+
+describe('Cytoscape JSON and CSV', () => {
+  it('writes Cytoscape.js elements', async () => {
+    const { body } = await download('cytoscape');
+    const json = JSON.parse(body) as {
+      elements: { nodes: { data: { id: string } }[]; edges: { data: { id: string; source: string } }[] };
+    };
+    expect(json.elements.nodes.map((n) => n.data.id).sort()).toEqual([...ids].sort());
+    expect(json.elements.edges).toHaveLength(expectedEdges.length);
+  });
+
+  it('writes a shortlist with its notes, in the order given', async () => {
+    const response = await fetch(`${server.url}/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        format: 'csv',
+        ids: [`${p}-c`, `${p}-a`],
+        notes: { [`${p}-c`]: 'score 5.2: shares Housing', [`${p}-a`]: 'same city' },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const csv = await response.text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('id,name,sector,kind,country,region,city,themes,website,identifiers,ties,notes');
+    expect(lines[1]).toMatch(new RegExp(`^${p}-c,.*,score 5.2: shares Housing$`));
+    expect(lines[2]).toMatch(new RegExp(`^${p}-a,.*,same city$`));
+  });
+
+  it('writes the relationships table', async () => {
+    const { body } = await download('csv', { table: 'relationships' });
+    expect(body.split('\n')[0]).toBe(
+      'id,kind,source,source_name,target,target_name,since,until,amount,currency,trust,description,source_url',
+    );
+    expect(body.trim().split('\n')).toHaveLength(expectedEdges.length + 1);
+  });
+});
+
+describe('bad requests', () => {
+  it.each([
+    [{ format: 'pdf' }, 'format'],
+    [{ format: 'graphml', filter: '{not json' }, 'filter'],
+    [{ format: 'graphml', asOf: '2024-02-31' }, 'asOf'],
+    [{ format: 'csv', table: 'people' }, 'table'],
+    [{ format: 'graphml', filter: '{"sectors":["NGOS"]}' }, 'filter.sectors.0'],
+  ])('%j is refused with 400, naming %s', async (query, field) => {
+    const response = await fetch(`${server.url}/export?${new URLSearchParams(query).toString()}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      errors: { extensions: { code: string; problems: { field: string }[] } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]?.extensions.problems.map((x) => x.field)).toContain(field);
+  });
+});
+
+describe('the atlas format round trip', () => {
+  it('imports into an empty database and exports again byte for byte', async () => {
+    const first = await exportNetwork(db.runner, networkAccess(db.runner, createNetworkCache()), {
+      format: 'ATLAS',
+      ids,
+      atlasFolder: true,
+    });
+    const files = Object.fromEntries(first.map((f) => [f.name, f.body]));
+    const empty = await startPrivateNeo4j({
+      label: 'roundtrip',
+      heap: '512m',
+      pageCache: '128m',
+      queryTimeoutMs: 60_000,
+    });
+    try {
+      const read = parseAtlasCsv(files);
+      expect(read.problems).toEqual([]);
+      await importSource(empty.runner, sourceFromDataset(read.dataset), { recordedBy: 'import:atlas' });
+      const again = await exportNetwork(empty.runner, networkAccess(empty.runner, createNetworkCache()), {
+        format: 'ATLAS',
+        ids,
+        atlasFolder: true,
+      });
+      expect(Object.fromEntries(again.map((f) => [f.name, f.body]))).toEqual(files);
+      expect(files['organisations.csv']?.split('\n').length).toBeGreaterThan(ids.length);
+    } finally {
+      await empty.stop();
+    }
+  }, 240_000);
+});
+
+describe('npm run export', () => {
+  it('writes GraphML for a filter, using the Neo4j it is given', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'leeds.graphml');
+    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
+      'graphml',
+      out,
+      '--ids',
+      ids.join(','),
+      '--filter',
+      '{"places":["Leeds"]}',
+    ]);
+    expect(await cli.exited).toBe(0);
+    const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
+    expect(graph.nodes().sort()).toEqual([`${p}-a`, `${p}-hub`]);
+  });
+
+  it('explains a wrong format without a stack trace', async () => {
+    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri') }, ['pdf', '/tmp/x.pdf']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toMatch(/\(format\): use one of atlas, graphml, gexf, cytoscape, csv/);
+    expect(cli.output()).not.toMatch(/\n\s+at /);
+  });
+});
