@@ -57,10 +57,12 @@ const XML_ESCAPES: Record<string, string> = {
 /** Escapes text for XML, dropping characters XML 1.0 does not allow. */
 export function xml(value: string | number): string {
   // XML 1.0 allows tab, line feed and carriage return but no other control character.
-  return String(value)
-    // eslint-disable-next-line no-control-regex -- the point is to remove control characters
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return (
+    String(value)
+      // eslint-disable-next-line no-control-regex -- the point is to remove control characters
+      .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+      .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)
+  );
 }
 
 /** The formatted value of an attribute: doubles always with a decimal point, so readers type them as such. */
