@@ -113,6 +113,18 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   };
   app.get('/export', download('query'));
   app.post('/export', express.json({ limit: '2mb' }), download('body'));
+  // GET /graphql: a browser tab gets the query editor (a shared link opens with its query loaded and
+  // run); a program that accepts JSON gets the result. GET can only run queries (Apollo answers 405 to a
+  // mutation), so Apollo's CSRF check, which is there for mutations, is satisfied for GET.
+  app.get('/graphql', (req, res, next) => {
+    const wanted = req.accepts(['application/graphql-response+json', 'application/json', 'text/html']);
+    if (wanted === 'text/html') {
+      sendPage(res, deps.clientDir ?? CLIENT_DIST, 'editor.html');
+      return;
+    }
+    req.headers['apollo-require-preflight'] = 'true';
+    next();
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -173,16 +185,19 @@ function sendError(res: express.Response, error: unknown, logger: Logger) {
   });
 }
 
+/** One of the built client's pages, or a plain message when the client is not built yet. */
+function sendPage(res: express.Response, dir: string, page: string) {
+  const file = path.join(dir, page);
+  if (fs.existsSync(file)) res.sendFile(file);
+  else
+    res
+      .status(503)
+      .type('text')
+      .send('The explorer is not built yet: run "npm run build" (npm start does it for you).');
+}
+
 function mountClient(app: express.Express, dir: string) {
-  const index = path.join(dir, 'index.html');
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   // Any other GET is a client route (e.g. /?org=…): serve the app shell.
-  app.get(/^(?!\/graphql|\/healthz|\/export).*/, (_req, res) => {
-    if (fs.existsSync(index)) res.sendFile(index);
-    else
-      res
-        .status(503)
-        .type('text')
-        .send('The explorer is not built yet: run "npm run build" (npm start does it for you).');
-  });
+  app.get(/^(?!\/graphql|\/healthz|\/export).*/, (_req, res) => sendPage(res, dir, 'index.html'));
 }

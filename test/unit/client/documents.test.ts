@@ -16,6 +16,13 @@ const operations = document.definitions.flatMap((d) =>
   d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
 );
 
+describe('client/editor/examples.graphql', () => {
+  it('validates against the schema', () => {
+    const examples = parse(fs.readFileSync(path.join(ROOT, 'client/editor/examples.graphql'), 'utf8'));
+    expect(validate(schema, examples).map((e) => e.message)).toEqual([]);
+  });
+});
+
 describe('client/api/operations', () => {
   it('has operations', () => {
     expect(operations.length).toBeGreaterThan(3);

@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+// The offline query editor at /graphql in a real Chromium: no request leaves our origin, the examples
+// are there as tabs, one runs and gets data, and a shared GET link opens with its query loaded and run.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../../client/editor/examples.ts';
+import { loadDemoData } from '../../server/domain/import/demo.ts';
+import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
+import { launchChromium, watchedPage } from '../support/browser.ts';
+import { connectTestDb, type TestDb } from '../support/db.ts';
+import { ROOT } from '../support/processes.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let db: TestDb;
+let server: TestServer;
+let browser: Browser;
+const artifacts = path.join(ROOT, 'test/.artifacts');
+
+beforeAll(async () => {
+  db = connectTestDb();
+  await loadDemoData(db.runner);
+  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+/** The text of GraphiQL's response panel. */
+const responseText = (page: import('playwright-core').Page) =>
+  page.evaluate(() => document.querySelector('.graphiql-response')?.textContent ?? '');
+
+describe('the query editor at /graphql', () => {
+  it('works offline: examples as tabs, one runs and gets data, nothing loads from another origin', async () => {
+    const { page, errors, foreign } = await watchedPage(browser, server.url);
+    await page.goto(`${server.url}/graphql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.graphiql-tab').count(), { timeout: 30_000 }).toBe(EXAMPLES.length);
+    // The schema's documentation is there.
+    await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 })
+      .toMatch(/Query/);
+    // The first tab is the degree ranking: run it.
+    await page.locator('.graphiql-tab').first().click();
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => responseText(page), { timeout: 30_000 }).toMatch(/"totalCount"/);
+    expect(await responseText(page)).toMatch(/"degree"/);
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'editor.png') });
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a shared GET link with its query loaded and run', async () => {
+    const { page, errors, foreign } = await watchedPage(browser, server.url);
+    const query = '{ organisations(filter: {sectors: [ACADEMIC]}, first: 2) { totalCount nodes { name } } }';
+    await page.goto(`${server.url}/graphql?query=${encodeURIComponent(query)}`);
+    await expect.poll(() => responseText(page), { timeout: 30_000 }).toMatch(/"totalCount":\s*\d+/);
+    const editor = await page.evaluate(
+      () => document.querySelector('.graphiql-query-editor')?.textContent ?? '',
+    );
+    expect(editor.replace(/\s+/g, ' ')).toContain('sectors: [ACADEMIC]');
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('GET /graphql from a program', () => {
+  it('answers a query with JSON and refuses a mutation with 405', async () => {
+    const query = encodeURIComponent('{ organisations(first: 1) { totalCount } }');
+    const ok = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(ok.status).toBe(200);
+    expect(
+      ((await ok.json()) as { data: { organisations: { totalCount: number } } }).data.organisations
+        .totalCount,
+    ).toBeGreaterThan(0);
+    const mutation = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { x }')}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(mutation.status).toBe(405);
+  });
+});
