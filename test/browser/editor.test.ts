@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES } from '../../client/editor/examples.ts';
+import { parseExamples } from '../../client/editor/parseExamples.ts';
 import { loadDemoData } from '../../server/domain/import/demo.ts';
 import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
 import { launchChromium, watchedPage } from '../support/browser.ts';
@@ -17,6 +17,7 @@ let db: TestDb;
 let server: TestServer;
 let browser: Browser;
 const artifacts = path.join(ROOT, 'test/.artifacts');
+const EXAMPLES = parseExamples(fs.readFileSync(path.join(ROOT, 'client/editor/examples.graphql'), 'utf8'));
 
 beforeAll(async () => {
   db = connectTestDb();

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExamples } from '../../client/editor/examples.ts';
+import { parseExamples } from '../../client/editor/parseExamples.ts';
 import { loadDemoData } from '../../server/domain/import/demo.ts';
 import { connectTestDb, type TestDb } from '../support/db.ts';
 import { ROOT } from '../support/processes.ts';
