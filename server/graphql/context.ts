@@ -3,6 +3,12 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
 import {
+  anonymousAuth,
+  createAccountsContext,
+  type AccountsContext,
+  type RequestAuth,
+} from './accountsContext.ts';
+import {
   organisationsByIds,
   participationsOfOrganisations,
   relationshipsOfOrganisations,
@@ -17,12 +23,15 @@ export interface Context {
   participations: DataLoader<string, Participation[]>;
   /** One loader per page size, since `first` is part of the query. */
   relationships(first: number): DataLoader<string, Relationship[]>;
+  /** Who is asking, sessions and what only owners and curators see (accountsContext.ts). */
+  accounts: AccountsContext;
 }
 
-export function createContext(runner: QueryRunner): Context {
+export function createContext(runner: QueryRunner, auth: RequestAuth = anonymousAuth()): Context {
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
   return {
     runner,
+    accounts: createAccountsContext(runner, auth),
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
     relationships(first) {

@@ -1,14 +1,24 @@
 // Maps domain errors to GraphQL errors with extensions.code, in one place; hides internals.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AtlasError, InvalidInputError } from '../common/errors.ts';
+import { AtlasError, InvalidInputError, RateLimitedError } from '../common/errors.ts';
 
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (err: unknown) => void,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // Plugins and the context (CSRF, rate limits, API tokens) wrap our errors in GraphQLErrors without a
+  // path, which Apollo may wrap once more: look inside for ours.
+  let original = unwrapped;
+  for (let e: unknown = unwrapped, depth = 0; e && depth < 3; depth++) {
+    if (e instanceof AtlasError) {
+      original = e;
+      break;
+    }
+    e = (e as { originalError?: unknown }).originalError;
+  }
   if (original instanceof AtlasError) {
     // The database being down or slow is the operator's business: keep the cause in the logs.
     if (original.code === 'UNAVAILABLE' || original.code === 'TIMEOUT') log(original);
@@ -21,6 +31,7 @@ export function formatError(
         ...(original instanceof InvalidInputError && original.problems.length > 0
           ? { problems: original.problems }
           : {}),
+        ...(original instanceof RateLimitedError ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
       },
     };
   }

@@ -1,0 +1,48 @@
+// Checks every mutation before it runs, in one place: a mutation that relies on the session cookie must
+// carry the matching x-csrf-token header (double submit, csrf-csrf), and mutations count against the
+// rate limits per account and per address. Refusals are our errors, with an HTTP status.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { CsrfError, RateLimitedError, type AtlasError } from '../common/errors.ts';
+import type { Context } from './context.ts';
+
+function refuse(error: AtlasError, status: number, headers?: HeaderMap): GraphQLError {
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { http: { status, ...(headers ? { headers } : {}) } },
+  });
+}
+
+export function accountsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation !== 'mutation') return;
+          const { viewer, csrfValid, origin } = contextValue.accounts;
+          if (viewer.kind === 'account' && viewer.via === 'session' && !csrfValid) {
+            throw refuse(
+              new CsrfError(
+                'This mutation uses your session cookie but has no valid x-csrf-token header: send the csrfToken from signIn (or the csrfToken query).',
+              ),
+              403,
+            );
+          }
+          try {
+            await origin.limits.mutations(
+              origin.address,
+              viewer.kind === 'account' ? viewer.id : null,
+              Math.max(1, operation.selectionSet.selections.length),
+            );
+          } catch (error) {
+            if (error instanceof RateLimitedError) {
+              throw refuse(error, 429, new HeaderMap([['retry-after', String(error.retryAfterSeconds)]]));
+            }
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}
