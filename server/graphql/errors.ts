@@ -2,6 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AtlasError, InvalidInputError, RateLimitedError } from '../common/errors.ts';
+import type { Problem } from '../common/problems.ts';
 
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -49,6 +50,14 @@ export function formatError(
       extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', problems: ours.problems },
     };
   }
+  // A variable GraphQL itself refused (an unknown enum value, a missing required field): name the field.
+  const problem = variableProblem(formatted);
+  if (problem) {
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', problems: [problem] },
+    };
+  }
   // Errors raised by GraphQL itself (parse, validation, armor limits) already say what is wrong.
   if (original instanceof GraphQLError && original.originalError === undefined) return formatted;
   if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
@@ -57,5 +66,36 @@ export function formatError(
     message: 'Internal server error. It has been logged; please try again or report it.',
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/**
+ * graphql-js refuses bad variables before any resolver runs, with a message such as
+ * `Variable "$input" got invalid value "NGOO" at "input.sector"; Value "NGOO" does not exist in "Sector" enum.`
+ * This turns it into the problem list our own validation gives (field `input.sector`, code UNKNOWN_VALUE).
+ */
+export function variableProblem(formatted: GraphQLFormattedError): Problem | null {
+  if (formatted.extensions?.code !== 'BAD_USER_INPUT' || formatted.extensions.problems !== undefined)
+    return null;
+  const match =
+    /^Variable "\$([^"]+)" (?:got invalid value .*?(?: at "([^"]+)")?; |of required type .* )([\s\S]*)$/.exec(
+      formatted.message,
+    );
+  if (!match) return null;
+  const [, variable, at, detail = ''] = match;
+  const missing = /Field "([^"]+)" of required type "[^"]+" was not provided/.exec(detail);
+  const field = [at ?? variable, ...(missing ? [missing[1]] : [])].join('.');
+  const code = /does not exist in "[^"]+" enum/.test(detail)
+    ? 'UNKNOWN_VALUE'
+    : /was not provided|must not be null/.test(detail) || /of required type/.test(formatted.message)
+      ? 'REQUIRED'
+      : 'BAD_VALUE';
+  return {
+    file: 'arguments',
+    line: null,
+    column: null,
+    field,
+    code,
+    message: detail.trim() || formatted.message,
   };
 }
