@@ -72,7 +72,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // CSRF and rate limits on every mutation (accounts, issue 9).
-      accountsPlugin(),
+      accountsPlugin(deps.logger),
     ],
     formatError: (formatted, error) =>
       formatError(formatted, error, (err) => deps.logger.error({ err }, 'internal error')),
