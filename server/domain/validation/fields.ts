@@ -31,7 +31,8 @@ export function line(what: string, max: number, min = 1) {
   return z
     .string({ error: `${what} is required` })
     .trim()
-    .min(min, { error: min <= 1 ? `${what} is required` : `${what} needs at least ${min} characters` })
+    .min(1, { error: `${what} is required`, abort: true })
+    .min(min, { error: `${what} needs at least ${min} characters` })
     .max(max, { error: `${what} is too long: at most ${max} characters` })
     .refine((v) => !HIDDEN.test(v), {
       error: `${what} contains control or invisible characters (such as a line break or a direction override): remove them`,
@@ -44,7 +45,8 @@ export function paragraph(what: string, max: number, min = 1) {
   return z
     .string({ error: `${what} is required` })
     .trim()
-    .min(min, { error: min <= 1 ? `${what} is required` : `${what} needs at least ${min} characters` })
+    .min(1, { error: `${what} is required`, abort: true })
+    .min(min, { error: `${what} needs at least ${min} characters` })
     .max(max, { error: `${what} is too long: at most ${max} characters` })
     .refine((v) => !HIDDEN.test(v.replace(/[\n\r\t]/g, '')), {
       error: `${what} contains control or invisible characters: remove them (line breaks are fine)`,
@@ -71,9 +73,13 @@ export function webUrl(what: string) {
     });
 }
 
+/** A domain under a public suffix, with no user name or password in the URL. */
 function publicHost(url: string): boolean {
   const parsed = parseHost(url);
-  return !parsed.isIp && parsed.domain !== null && getDomain(url) !== null && !/[@]/.test(new URL(url).host);
+  const { username, password } = new URL(url);
+  return (
+    !parsed.isIp && parsed.domain !== null && getDomain(url) !== null && username === '' && password === ''
+  );
 }
 
 export function email() {
