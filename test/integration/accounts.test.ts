@@ -153,6 +153,19 @@ describe('signIn and signOut', () => {
   });
 });
 
+describe('signing in again', () => {
+  it('ends the session the browser had: its old cookie no longer works', async () => {
+    const { account, browser } = await signedIn(db, server, p, 'twice-signed');
+    const old = browser.cookies.get('atlas_session')!;
+    expect((await browser.signIn(account.email, PASSWORD)).errors).toBeUndefined();
+    expect(browser.cookies.get('atlas_session')).not.toBe(old);
+    const replay = new BrowserClient(server);
+    replay.cookies.set('atlas_session', old);
+    expect((await replay.graphql(ME)).data).toEqual({ me: null });
+    expect((await browser.graphql<{ me: { id: string } }>(ME)).data?.me.id).toBe(account.id);
+  });
+});
+
 describe('CSRF protection of cookie-authenticated mutations', () => {
   it('refuses a mutation without the x-csrf-token header, and one with a token of another session', async () => {
     const { browser } = await signedIn(db, server, p, 'csrf');

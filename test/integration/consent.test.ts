@@ -9,7 +9,7 @@ import { deleteAccountsData, signedIn } from '../support/accounts.ts';
 import { BrowserClient, codeOf, problemFields } from '../support/browser.ts';
 import { runCypher } from '../support/cypher.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
-import { org } from '../support/fixtures.ts';
+import { org, rel } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
@@ -45,7 +45,7 @@ beforeAll(async () => {
         org(C, `${p} Gamma Trust`, 'NGO'),
         org(`${p}-pending`, `${p} Pending`, 'NGO', { status: 'PENDING' }),
       ],
-      relationships: [],
+      relationships: [rel(`${p}-imported`, B, C, 'FUNDING', { trust: 'IMPORTED' })],
       initiatives: [],
       participations: [],
       places: [],
@@ -335,6 +335,33 @@ describe('disputes and curators', () => {
         relationship: { trust: 'DISPUTED', consent: { disputeReason: 'No source for this membership.' } },
       },
     });
+  });
+});
+
+describe('imported relationships', () => {
+  it('have no consent until one side disputes one: then the dispute shows, and a curator settles it', async () => {
+    const id = `${p}-imported`;
+    const CONSENT =
+      'query ($id: ID!) { organisation(id: $id) { relationships { id trust consent { proposedBy { id } disputeReason } } } }';
+    type Rels = { organisation: { relationships: { id: string; trust: string; consent: unknown }[] } };
+    const find = async () =>
+      (
+        await new BrowserClient(server).graphql<Rels>(CONSENT, { id: C })
+      ).data?.organisation.relationships.find((r) => r.id === id);
+    expect(await find()).toMatchObject({ trust: 'IMPORTED', consent: null });
+    expect(codeOf(await carol.browser.graphql(CONFIRM, { id }))).toBe('FORBIDDEN');
+    await carol.browser.graphql(DISPUTE, { id, reason: 'This grant went to another Gamma.' });
+    expect(await find()).toEqual({
+      id,
+      trust: 'DISPUTED',
+      consent: { proposedBy: null, disputeReason: 'This grant went to another Gamma.' },
+    });
+    const item = await queueItemFor(id, 'DISPUTE');
+    await curator.browser.graphql('mutation ($id: ID!, $r: String!) { reject(id: $id, reason: $r) { id } }', {
+      id: item!.request.id,
+      r: 'The 360Giving record names this Gamma.',
+    });
+    expect((await find())?.trust).toBe('IMPORTED');
   });
 });
 

@@ -38,6 +38,8 @@ export interface SignedIn {
 export interface RequestOrigin {
   limits: RateLimits;
   address: string;
+  /** The session cookie the browser sent, if any: a new sign-in ends it. */
+  sessionToken?: string | null;
 }
 
 export const SESSION_DAYS = 30;
@@ -100,7 +102,7 @@ export async function signUp(
   validateNewAccount(input);
   await origin.limits.signUp(origin.address);
   const account = await createAccount(runner, { ...input, role: 'MEMBER' });
-  return startSession(runner, account);
+  return startSession(runner, account, origin.sessionToken ?? null);
 }
 
 const WRONG = 'The email or password is wrong.';
@@ -132,10 +134,16 @@ export async function signIn(
   }
   await origin.limits.signInSucceeded(email, origin.address);
   const { passwordHash: _hash, ...account } = row.account;
-  return startSession(runner, account);
+  return startSession(runner, account, origin.sessionToken ?? null);
 }
 
-async function startSession(runner: QueryRunner, account: Account): Promise<SignedIn> {
+async function startSession(
+  runner: QueryRunner,
+  account: Account,
+  replacing: string | null,
+): Promise<SignedIn> {
+  // Signing in again in the same browser ends the session it had, so no forgotten session stays valid.
+  if (replacing !== null) await signOut(runner, replacing);
   const sessionToken = newSecret();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();

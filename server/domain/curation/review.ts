@@ -12,6 +12,7 @@ import {
   type ReviewStatus,
   type TrustState,
 } from '../model.ts';
+import { requireRange } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
 import { optional, paragraph, TEXT_LIMITS } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
@@ -83,6 +84,7 @@ export async function requestsOfAccount(
   first = 50,
 ): Promise<ReviewRequest[]> {
   const account = authorise(actor, 'account.self');
+  requireRange(first, 'first', 1, 200);
   return (await runner.read<RequestRow>('requestsOfAccount', { accountId: account.id, first })).map(
     requestOf,
   );

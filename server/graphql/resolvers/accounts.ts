@@ -36,6 +36,9 @@ async function organisationsOf(ctx: Context, ids: string[]): Promise<Organisatio
   return found.filter((o): o is Organisation => o !== null && !(o instanceof Error));
 }
 
+/** Rate limits, the address, and the session cookie a new sign-in replaces. */
+const origin = (ctx: Context) => ({ ...ctx.accounts.origin, sessionToken: ctx.accounts.cookies.current() });
+
 /** A session started by this request: later fields of the same response see the new account. */
 async function startSession(ctx: Context, signedIn: Awaited<ReturnType<typeof signIn>>) {
   const csrfToken = await ctx.accounts.cookies.start(signedIn.sessionToken, signedIn.expiresAt);
@@ -55,8 +58,8 @@ export const accountResolvers: Resolvers = {
       reviewQueue(ctx.runner, ctx.accounts.viewer, kinds, first, after),
   },
   Mutation: {
-    signUp: async (_, args, ctx) => startSession(ctx, await signUp(ctx.runner, args, ctx.accounts.origin)),
-    signIn: async (_, args, ctx) => startSession(ctx, await signIn(ctx.runner, args, ctx.accounts.origin)),
+    signUp: async (_, args, ctx) => startSession(ctx, await signUp(ctx.runner, args, origin(ctx))),
+    signIn: async (_, args, ctx) => startSession(ctx, await signIn(ctx.runner, args, origin(ctx))),
     async signOut(_, __, ctx) {
       const token = ctx.accounts.cookies.current();
       if (token !== null) await signOut(ctx.runner, token);
@@ -113,7 +116,9 @@ export const accountResolvers: Resolvers = {
   Relationship: {
     async consent(parent, _, ctx) {
       const consent = (await ctx.accounts.relationships.load(parent.id))?.consent;
-      return consent && consent.proposingOrganisationId !== null ? consent : null;
+      const answered =
+        consent && (consent.proposingOrganisationId ?? consent.confirmedAt ?? consent.disputedAt);
+      return answered ? consent : null;
     },
     async viewerCan(parent, _, ctx) {
       if (ctx.accounts.viewer.kind !== 'account') return { confirm: false, dispute: false, end: false };
