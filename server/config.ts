@@ -35,6 +35,13 @@ const schema = z.object({
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[\w.:/, -]+)$/,
+      'false, true, a number of proxies, or addresses such as loopback or 10.0.0.1',
+    )
+    .default('false'),
   JAVA_HOME: optionalText,
 });
 
@@ -64,6 +71,8 @@ export interface Config {
   local: LocalNeo4jConfig;
   queryTimeoutMs: number;
   loadDemoData: boolean;
+  /** Express's `trust proxy`: whose X-Forwarded-For/-Proto to believe (client addresses, HTTPS). */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -118,5 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     loadDemoData: e.LOAD_DEMO_DATA === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -17,6 +17,7 @@ const STEPS = {
   start: ['node', 'deps', 'codegen', 'neo4j', 'client'],
   db: ['node', 'deps', 'codegen', 'neo4j'],
   import: ['node', 'deps', 'codegen', 'neo4j'],
+  user: ['node', 'deps', 'codegen', 'neo4j'],
   test: ['node', 'deps', 'codegen', 'neo4j', 'client', 'clientTest', 'chromium'],
 };
 

@@ -2,10 +2,16 @@
 // Every importer (atlas, and later 360Giving, GOV.UK, CORDIS…) produces a Dataset; one writer stores it.
 
 import {
+  HistoryAction as HistoryActionValues,
   InitiativeStage as InitiativeStageValues,
+  MatchRule as MatchRuleValues,
+  MergeCandidateStatus as MergeCandidateStatusValues,
   OrganisationStatus as OrganisationStatusValues,
   ParticipationRole as ParticipationRoleValues,
   RelationshipKind as RelationshipKindValues,
+  ReviewKind as ReviewKindValues,
+  ReviewStatus as ReviewStatusValues,
+  Role as RoleValues,
   Sector as SectorValues,
   TrustState as TrustStateValues,
 } from './generated/vocabulary.ts';
@@ -29,6 +35,27 @@ export const PARTICIPATION_ROLES: readonly ParticipationRole[] = Object.values(P
 
 export type OrganisationStatus = (typeof OrganisationStatusValues)[keyof typeof OrganisationStatusValues];
 export const ORGANISATION_STATUSES: readonly OrganisationStatus[] = Object.values(OrganisationStatusValues);
+
+// Accounts and curation (issue 9).
+export type Role = (typeof RoleValues)[keyof typeof RoleValues];
+export const ROLES: readonly Role[] = Object.values(RoleValues);
+
+export type ReviewStatus = (typeof ReviewStatusValues)[keyof typeof ReviewStatusValues];
+export const REVIEW_STATUSES: readonly ReviewStatus[] = Object.values(ReviewStatusValues);
+
+export type ReviewKind = (typeof ReviewKindValues)[keyof typeof ReviewKindValues];
+export const REVIEW_KINDS: readonly ReviewKind[] = Object.values(ReviewKindValues);
+
+export type MergeCandidateStatus =
+  (typeof MergeCandidateStatusValues)[keyof typeof MergeCandidateStatusValues];
+export const MERGE_CANDIDATE_STATUSES: readonly MergeCandidateStatus[] =
+  Object.values(MergeCandidateStatusValues);
+
+export type HistoryAction = (typeof HistoryActionValues)[keyof typeof HistoryActionValues];
+export const HISTORY_ACTIONS: readonly HistoryAction[] = Object.values(HistoryActionValues);
+
+export type MatchRule = (typeof MatchRuleValues)[keyof typeof MatchRuleValues];
+export const MATCH_RULES: readonly MatchRule[] = Object.values(MatchRuleValues);
 
 /** Where a fact comes from. All optional in files; kept exactly as written. */
 export interface Provenance {

@@ -142,13 +142,13 @@ export function parseIdentifier(written: string): Identifier {
   return { scheme: written.slice(0, at), value: written.slice(at + 1) };
 }
 
-interface OrganisationRow {
+export interface OrganisationRow {
   organisation: Props & { id: string; name: string; sector: Sector; status: OrganisationStatus };
   places: PlaceRow[];
   themes: Theme[];
 }
 
-function organisationOf(row: OrganisationRow): Organisation {
+export function organisationOf(row: OrganisationRow): Organisation {
   const o = row.organisation;
   return {
     id: o.id,
@@ -240,7 +240,7 @@ export async function searchOrganisations(
   return found.filter((o): o is Organisation => o !== null);
 }
 
-interface RelationshipRow extends Props {
+export interface RelationshipRow extends Props {
   id: string;
   kind: RelationshipKind;
   sourceId: string;
@@ -248,7 +248,7 @@ interface RelationshipRow extends Props {
   trust: TrustState;
 }
 
-function relationshipOf(row: RelationshipRow): Relationship {
+export function relationshipOf(row: RelationshipRow): Relationship {
   return {
     id: row.id,
     kind: row.kind,

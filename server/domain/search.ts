@@ -131,6 +131,25 @@ export function buildSearchQueries(text: string): SearchQueries | null {
   return { strict, partial };
 }
 
+/**
+ * What the full-text index reads besides name, description and identifiers: the names of the place
+ * chain, the theme names and the acronym. Every writer of organisations stores these (imports and
+ * registrations), so search finds an organisation by its place and themes whoever recorded it.
+ */
+export function searchTextOf(o: {
+  name: string;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  themes: readonly string[];
+}): { placeText: string | null; themeText: string | null; acronym: string | null } {
+  return {
+    placeText: [o.city, o.region, o.country].filter((x) => x !== null && x !== '').join(' ') || null,
+    themeText: o.themes.join(' ') || null,
+    acronym: acronymOf(o.name),
+  };
+}
+
 /** The acronym of a multi-word name, as indexed ("Hadrian Borough Council" → "HBC"); null when shorter than 3. */
 export function acronymOf(name: string): string | null {
   const letters = name

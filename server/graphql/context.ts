@@ -7,6 +7,12 @@ import { participantsOfInitiatives, type Participant } from '../domain/initiativ
 import type { RelationshipKind } from '../domain/model.ts';
 import { networkAccess, type NetworkAccess, type NetworkCache } from '../domain/network/cache.ts';
 import {
+  anonymousAuth,
+  createAccountsContext,
+  type AccountsContext,
+  type RequestAuth,
+} from './accountsContext.ts';
+import {
   initiativesByIds,
   organisationsByIds,
   participationsOfOrganisations,
@@ -31,13 +37,20 @@ export interface Context {
   relationshipsById: DataLoader<string, Relationship | null>;
   /** One loader per page size, since `first` is part of the query. */
   relationships(first: number): DataLoader<string, Relationship[]>;
+  /** Who is asking, sessions and what only owners and curators see (accountsContext.ts). */
+  accounts: AccountsContext;
 }
 
-export function createContext(runner: QueryRunner, network: NetworkCache): Context {
+export function createContext(
+  runner: QueryRunner,
+  network: NetworkCache,
+  auth: RequestAuth = anonymousAuth(),
+): Context {
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
   return {
     runner,
     network: networkAccess(runner, network),
+    accounts: createAccountsContext(runner, auth),
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import express from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -16,11 +17,13 @@ import { createNetworkCache, networkAccess, type NetworkCache } from '../domain/
 import { AtlasError } from '../common/errors.ts';
 import { exportNetwork } from '../domain/export/exporter.ts';
 import { parseExportRequest } from '../domain/export/request.ts';
+import { accountsPlugin } from '../graphql/accountsPlugin.ts';
 import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { typeDefs } from '../graphql/schema.ts';
 import { dateLiteralsRule } from '../graphql/validation.ts';
+import { createHttpAuth, type AuthOptions } from './auth.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 /** The test build (with the window.__atlas hook), served by browser tests and benchmarks. */
@@ -32,6 +35,10 @@ export interface AppDeps {
   /** The process's network snapshot cache; one is made when not given. */
   network?: NetworkCache;
   clientDir?: string;
+  /** Accounts: rate-limit overrides (tests). */
+  auth?: AuthOptions;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-* headers to believe for addresses and HTTPS. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface AtlasHttpServer {
@@ -75,6 +82,8 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // CSRF and rate limits on every mutation (accounts, issue 9).
+      accountsPlugin(deps.logger),
     ],
     formatError: (formatted, error) =>
       formatError(formatted, error, (err) => deps.logger.error({ err }, 'internal error')),
@@ -82,6 +91,9 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Per-address rate limits and Secure cookies need the client's real address and scheme behind a proxy.
+  app.set('trust proxy', deps.trustProxy ?? false);
+  const auth = createHttpAuth(deps.runner, deps.auth);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -128,7 +140,10 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(deps.runner, network) }),
+    cookieParser(),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(deps.runner, network, await auth.requestAuth(req, res)),
+    }),
   );
   mountClient(app, deps.clientDir ?? CLIENT_DIST);
 

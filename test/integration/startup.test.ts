@@ -146,6 +146,25 @@ describe('CLIs beside a running npm start', () => {
     const found = await graphql(Number(env.PORT), '{ searchOrganisations(query: "Besidewise") { name } }');
     expect(found.data?.searchOrganisations.map((o) => o.name)).toEqual(['Besidewise Trust']);
 
+    // The first admin, from another terminal with no variables but the password: the running server signs it in.
+    const user = runCli('user.ts', { NEO4J_DATA_DIR: dataDir, ATLAS_PASSWORD: 'a long admin passphrase' }, [
+      'add',
+      '--email',
+      'First.Admin@example.org',
+      '--role',
+      'admin',
+    ]);
+    started.push(user);
+    expect(await user.exited).toBe(0);
+    expect(user.output()).toMatch(/using the running local Neo4j at bolt:\/\/127\.0\.0\.1:\d+/);
+    expect(user.output()).toMatch(/Created the ADMIN account first\.admin@example\.org/);
+    const signIn = (await graphql(
+      Number(env.PORT),
+      'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { account { role } } }',
+      { e: 'first.admin@example.org', p: 'a long admin passphrase' },
+    )) as { data?: unknown };
+    expect(signIn.data).toEqual({ signIn: { account: { role: 'ADMIN' } } });
+
     expect(await server.stop('SIGINT')).toBe(0);
     // A clean stop removes the announcement.
     expect(fs.existsSync(path.join(dataDir, 'atlas-neo4j.json'))).toBe(false);

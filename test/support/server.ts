@@ -1,6 +1,7 @@
 // Starts the real HTTP server (Apollo, /healthz, static client) on a free port against the test Neo4j.
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createHttpServer, type AtlasHttpServer } from '../../server/http/app.ts';
+import type { AuthOptions } from '../../server/http/auth.ts';
 import type { TestDb } from './db.ts';
 
 export interface TestServer {
@@ -13,11 +14,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: TestDb, options: { clientDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: TestDb,
+  options: { clientDir?: string; logger?: Logger; auth?: AuthOptions } = {},
+): Promise<TestServer> {
   const http = await createHttpServer({
     runner: db.runner,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(options.auth ? { auth: options.auth } : {}),
   });
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -11,10 +11,16 @@ import { KIND_STYLES, SECTOR_STYLES, TRUST_STYLES } from '../../client/graph/sty
 import { typeDefs } from '../../server/graphql/schema.ts';
 import * as serverVocabulary from '../../server/domain/generated/vocabulary.ts';
 import {
+  HISTORY_ACTIONS,
   INITIATIVE_STAGES,
+  MATCH_RULES,
+  MERGE_CANDIDATE_STATUSES,
   ORGANISATION_STATUSES,
   PARTICIPATION_ROLES,
   RELATIONSHIP_KINDS,
+  REVIEW_KINDS,
+  REVIEW_STATUSES,
+  ROLES,
   SECTORS,
   TRUST_STATES,
 } from '../../server/domain/model.ts';
@@ -37,6 +43,13 @@ const ENUMS = {
   InitiativeStage: INITIATIVE_STAGES,
   ParticipationRole: PARTICIPATION_ROLES,
   OrganisationStatus: ORGANISATION_STATUSES,
+  // Accounts and curation (issue 9).
+  Role: ROLES,
+  ReviewStatus: REVIEW_STATUSES,
+  ReviewKind: REVIEW_KINDS,
+  MergeCandidateStatus: MERGE_CANDIDATE_STATUSES,
+  HistoryAction: HISTORY_ACTIONS,
+  MatchRule: MATCH_RULES,
 } as const;
 
 const KINDS = new Set(definition('RelationshipKind'));

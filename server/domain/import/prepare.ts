@@ -1,6 +1,6 @@
 // Turns a Dataset into the parameter rows of the import queries (pure; tested without a database).
 import type { Dataset, OrganisationRecord, Provenance } from '../model.ts';
-import { acronymOf } from '../search.ts';
+import { searchTextOf } from '../search.ts';
 import { placeIds, themeId } from './slug.ts';
 
 export interface ThemeRow {
@@ -34,15 +34,6 @@ function orgPlaceId(o: OrganisationRecord): string | null {
   if (o.country === null) return null;
   const ids = placeIds(o.country, o.region, o.city);
   return ids.city ?? ids.region ?? ids.country;
-}
-
-/** What the full-text index reads besides name and description: place and theme names, the acronym. */
-function searchText(o: OrganisationRecord) {
-  return {
-    placeText: [o.city, o.region, o.country].filter((x) => x !== null).join(' ') || null,
-    themeText: o.themes.join(' ') || null,
-    acronym: acronymOf(o.name),
-  };
 }
 
 export function prepareBatches(dataset: Dataset): WriteBatches {
@@ -111,7 +102,7 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
       identifiers: o.identifiers.map((i) => `${i.scheme}:${i.value}`),
       // For the full-text index: the analyzer keeps "GOV:abc" as one token, so index scheme and value apart.
       identifierText: o.identifiers.map((i) => `${i.scheme} ${i.value}`).join(' '),
-      ...searchText(o),
+      ...searchTextOf(o),
       ...provenanceProps(o.provenance),
     },
     themeIds: [...new Set(addThemes(o.themes))].sort(),

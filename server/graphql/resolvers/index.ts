@@ -4,10 +4,17 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DateScalar } from '../scalars.ts';
 import { exploreResolvers } from './explore.ts';
+import { accountResolvers } from './accounts.ts';
 import { organisationResolvers } from './organisations.ts';
 import { researchResolvers } from './research.ts';
 
-const PARTS: Resolvers[] = [{ Date: DateScalar }, organisationResolvers, exploreResolvers, researchResolvers];
+const PARTS: Resolvers[] = [
+  { Date: DateScalar },
+  organisationResolvers,
+  exploreResolvers,
+  researchResolvers,
+  accountResolvers,
+];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;

@@ -1,0 +1,73 @@
+// Checks every mutation before it runs, in one place: a mutation that relies on the session cookie must
+// carry the matching x-csrf-token header (double submit, csrf-csrf), and mutations count against the
+// rate limits per account and per address. Refusals are our errors, with an HTTP status. Every operation
+// is logged (mutations at info, as an audit trail) with who asked and the error codes, never variables.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { CsrfError, RateLimitedError, type AtlasError } from '../common/errors.ts';
+import type { Logger } from 'pino';
+import type { Context } from './context.ts';
+
+function refuse(error: AtlasError, status: number, headers?: HeaderMap): GraphQLError {
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { http: { status, ...(headers ? { headers } : {}) } },
+  });
+}
+
+export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    // An unknown or revoked API token refuses the request before it starts: log that it happened, not the token.
+    async contextCreationDidFail({ error }) {
+      const code = (error as { extensions?: { code?: unknown }; originalError?: { code?: unknown } })
+        .originalError?.code;
+      logger.info({ errors: [code ?? null] }, 'graphql request refused');
+    },
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, operationName, response }) {
+          const viewer = contextValue.accounts?.viewer;
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const entry = {
+            operation: operation?.operation ?? null,
+            operationName: operationName ?? null,
+            fields:
+              operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ??
+              [],
+            account: viewer?.kind === 'account' ? viewer.id : null,
+            via: viewer?.kind === 'account' ? viewer.via : null,
+            address: contextValue.accounts?.origin.address ?? null,
+            errors: body?.errors?.map((e) => e.extensions?.code ?? null) ?? [],
+          };
+          if (operation?.operation === 'mutation') logger.info(entry, 'graphql mutation');
+          else logger.debug(entry, 'graphql operation');
+        },
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation !== 'mutation') return;
+          const { viewer, csrfValid, origin } = contextValue.accounts;
+          if (viewer.kind === 'account' && viewer.via === 'session' && !csrfValid) {
+            throw refuse(
+              new CsrfError(
+                'This mutation uses your session cookie but has no valid x-csrf-token header: send the csrfToken from signIn (or the csrfToken query).',
+              ),
+              403,
+            );
+          }
+          try {
+            await origin.limits.mutations(
+              origin.address,
+              viewer.kind === 'account' ? viewer.id : null,
+              Math.max(1, operation.selectionSet.selections.length),
+            );
+          } catch (error) {
+            if (error instanceof RateLimitedError) {
+              throw refuse(error, 429, new HeaderMap([['retry-after', String(error.retryAfterSeconds)]]));
+            }
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}

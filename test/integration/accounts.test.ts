@@ -1,0 +1,351 @@
+// Accounts over HTTP as a browser uses them: sign-up, sign-in, sign-out with an HttpOnly SameSite
+// session cookie, CSRF tokens on cookie-authenticated mutations, a cookie replayed after sign-out,
+// personal API tokens (shown once, stored hashed, revocable), and the sign-in rate limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMITS } from '../../server/domain/accounts/rateLimits.ts';
+import { digest } from '../../server/domain/accounts/secrets.ts';
+import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
+import { BrowserClient, codeOf, problemFields } from '../support/browserClient.ts';
+import { runCypher } from '../support/cypher.ts';
+import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let db: TestDb;
+let server: TestServer;
+const p = uniquePrefix('acct');
+const HIGH = { points: 10_000, seconds: 60 };
+
+beforeAll(async () => {
+  db = connectTestDb();
+  server = await startTestServer(db, {
+    auth: {
+      rateLimits: { signUpsPerAddress: HIGH, mutationsPerAddress: HIGH, signInFailuresPerAddress: HIGH },
+    },
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  await deleteAccountsData(db, p);
+  await db.close();
+});
+
+const ME = '{ me { id email name role } }';
+const SIGN_UP = `mutation ($email: String!, $password: String!, $name: String!) {
+  signUp(email: $email, password: $password, name: $name) { csrfToken account { id email name role } } }`;
+const REGISTER = `mutation ($input: OrganisationInput!) { registerOrganisation(input: $input) { organisation { id status } } }`;
+
+describe('signUp', () => {
+  it('creates a MEMBER, signs it in with an HttpOnly SameSite=Strict cookie, and stores only an argon2id hash', async () => {
+    const browser = new BrowserClient(server);
+    const email = emailOf(p, 'newcomer');
+    const reply = await browser.graphql<{
+      signUp: { csrfToken: string; account: { id: string; role: string } };
+    }>(SIGN_UP, { email: email.toUpperCase(), password: PASSWORD, name: 'New Comer' });
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data?.signUp.account).toMatchObject({ email, role: 'MEMBER', name: 'New Comer' });
+    expect(reply.data?.signUp.csrfToken).toMatch(/\S{20,}/);
+    const session = reply.setCookies.find((c) => c.startsWith('atlas_session='));
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    expect(session).toMatch(/Path=\//);
+    expect(reply.setCookies.find((c) => c.startsWith('atlas_csrf='))).toMatch(
+      /HttpOnly; SameSite=Strict|SameSite=Strict.*HttpOnly|HttpOnly.*SameSite=Strict/,
+    );
+    // The cookie signs the browser in.
+    const me = await browser.graphql<{ me: { email: string } }>(ME);
+    expect(me.data?.me.email).toBe(email);
+    // The database holds a hash and a session digest, never the password or the cookie's secret.
+    const [stored] = await runCypher(
+      db.driver,
+      'MATCH (a:Account {email: $email}) OPTIONAL MATCH (s:Session)-[:OF]->(a) RETURN a.passwordHash AS hash, collect(s.id) AS sessions',
+      { email },
+    );
+    expect(stored!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(stored!.sessions).toEqual([digest(browser.cookies.get('atlas_session')!)]);
+  });
+
+  it('refuses a second account with the same email (CONFLICT)', async () => {
+    const browser = new BrowserClient(server);
+    const email = emailOf(p, 'twice');
+    expect(
+      codeOf(await browser.graphql(SIGN_UP, { email, password: PASSWORD, name: 'One' })),
+    ).toBeUndefined();
+    const second = await new BrowserClient(server).graphql(SIGN_UP, {
+      email,
+      password: PASSWORD,
+      name: 'Two',
+    });
+    expect(codeOf(second)).toBe('CONFLICT');
+  });
+
+  it.each([
+    ['a malformed email', { email: 'not-an-email' }, ['email'], 'BAD_EMAIL'],
+    ['a missing email', { email: '' }, ['email'], 'REQUIRED'],
+    ['a weak password', { password: 'password123' }, ['password'], 'WEAK_PASSWORD'],
+    ['a short password', { password: 'short' }, ['password'], 'WEAK_PASSWORD'],
+    ['a 10,000-character name', { name: 'x'.repeat(10_000) }, ['name'], 'TOO_LONG'],
+    ['control characters in the name', { name: 'Eve\u0000\u001b[31m' }, ['name'], 'CONTROL_CHARACTERS'],
+    ['a missing name', { name: '   ' }, ['name'], 'REQUIRED'],
+  ])('rejects %s with a problem naming the field, and creates nothing', async (_, change, fields, code) => {
+    const email = emailOf(p, `bad-${fields[0]}-${code}`.toLowerCase());
+    const reply = await new BrowserClient(server).graphql(SIGN_UP, {
+      email,
+      password: PASSWORD,
+      name: 'Valid Name',
+      ...change,
+    });
+    expect(codeOf(reply)).toBe('BAD_USER_INPUT');
+    expect(problemFields(reply)).toEqual(fields);
+    expect(reply.errors![0]!.extensions!.problems![0]!.code).toBe(code);
+    expect(reply.setCookies.filter((c) => c.startsWith('atlas_session='))).toEqual([]);
+    const rows = await runCypher(
+      db.driver,
+      'MATCH (a:Account) WHERE a.email = $email OR a.email = $other RETURN a',
+      {
+        email,
+        other: String((change as { email?: string }).email ?? ''),
+      },
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('lists every problem at once', async () => {
+    const reply = await new BrowserClient(server).graphql(SIGN_UP, { email: 'x', password: 'x', name: '' });
+    expect(problemFields(reply)).toEqual(['email', 'name', 'password']);
+  });
+});
+
+describe('signIn and signOut', () => {
+  it('signs in with the right password only, whatever the case of the email', async () => {
+    const account = await makeAccount(db, p, 'alice');
+    const wrong = await new BrowserClient(server).signIn(account.email, 'wrong password here');
+    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect(wrong.setCookies).toEqual([]);
+    const unknown = await new BrowserClient(server).signIn(emailOf(p, 'nobody'), PASSWORD);
+    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
+    expect(unknown.errors![0]!.message).toBe(wrong.errors![0]!.message);
+    const browser = new BrowserClient(server);
+    expect((await browser.signIn(account.email.toUpperCase(), PASSWORD)).errors).toBeUndefined();
+    expect((await browser.graphql<{ me: { id: string } }>(ME)).data?.me.id).toBe(account.id);
+  });
+
+  it('signed out, me is null and mutations answer UNAUTHENTICATED', async () => {
+    const browser = new BrowserClient(server);
+    expect((await browser.graphql(ME)).data).toEqual({ me: null });
+    const reply = await browser.graphql(REGISTER, { input: { name: `${p} Signed Out Org`, sector: 'NGO' } });
+    expect(codeOf(reply)).toBe('UNAUTHENTICATED');
+  });
+
+  it('signOut ends the session: the same cookie replayed afterwards signs nobody in', async () => {
+    const { browser } = await signedIn(db, server, p, 'replayer');
+    const stolen = new Map(browser.cookies);
+    const token = browser.csrfToken;
+    const out = await browser.graphql<{ signOut: boolean }>('mutation { signOut }');
+    expect(out.data?.signOut).toBe(true);
+    expect(out.setCookies.some((c) => /^atlas_session=;/.test(c))).toBe(true);
+    // An attacker who kept the cookie and the CSRF token replays them.
+    const replay = new BrowserClient(server);
+    for (const [k, v] of stolen) replay.cookies.set(k, v);
+    replay.csrfToken = token;
+    expect((await replay.graphql(ME)).data).toEqual({ me: null });
+    const write = await replay.graphql(REGISTER, { input: { name: `${p} Replayed Org`, sector: 'NGO' } });
+    expect(codeOf(write)).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('signing in again', () => {
+  it('ends the session the browser had: its old cookie no longer works', async () => {
+    const { account, browser } = await signedIn(db, server, p, 'twice-signed');
+    const old = browser.cookies.get('atlas_session')!;
+    expect((await browser.signIn(account.email, PASSWORD)).errors).toBeUndefined();
+    expect(browser.cookies.get('atlas_session')).not.toBe(old);
+    const replay = new BrowserClient(server);
+    replay.cookies.set('atlas_session', old);
+    expect((await replay.graphql(ME)).data).toEqual({ me: null });
+    expect((await browser.graphql<{ me: { id: string } }>(ME)).data?.me.id).toBe(account.id);
+  });
+});
+
+describe('CSRF protection of cookie-authenticated mutations', () => {
+  it('refuses a mutation without the x-csrf-token header, and one with a token of another session', async () => {
+    const { browser } = await signedIn(db, server, p, 'csrf');
+    const input = { name: `${p} Csrf Org`, sector: 'NGO' };
+    const without = await browser.graphql(REGISTER, { input }, { csrf: false });
+    expect(without.status).toBe(403);
+    expect(codeOf(without)).toBe('CSRF_TOKEN_INVALID');
+    const { browser: other } = await signedIn(db, server, p, 'csrf-other');
+    const foreign = await browser.graphql(
+      REGISTER,
+      { input },
+      { csrf: false, headers: { 'x-csrf-token': other.csrfToken! } },
+    );
+    expect(codeOf(foreign)).toBe('CSRF_TOKEN_INVALID');
+    const forged = await browser.graphql(
+      REGISTER,
+      { input },
+      { csrf: false, headers: { 'x-csrf-token': 'a.b' } },
+    );
+    expect(codeOf(forged)).toBe('CSRF_TOKEN_INVALID');
+    const rows = await runCypher(db.driver, 'MATCH (o:Organisation {name: $name}) RETURN o', {
+      name: input.name,
+    });
+    expect(rows).toEqual([]);
+    // Queries need no token; the csrfToken query gives one after a page reload.
+    expect((await browser.graphql<{ me: unknown }>(ME, {}, { csrf: false })).data?.me).not.toBeNull();
+    const fresh = await browser.graphql<{ csrfToken: string }>('{ csrfToken }', {}, { csrf: false });
+    browser.csrfToken = fresh.data!.csrfToken;
+    const ok = await browser.graphql(REGISTER, { input });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('refuses a form-encoded (simple) POST outright: Apollo requires a preflighted request', async () => {
+    const { browser } = await signedIn(db, server, p, 'simple');
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: browser.cookieHeader() },
+      body: JSON.stringify({ query: 'mutation { signOut }' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await browser.graphql(ME)).data?.me).not.toBeNull();
+  });
+});
+
+describe('personal API tokens', () => {
+  const CREATE =
+    'mutation ($name: String!) { createApiToken(name: $name) { token apiToken { id name createdAt revokedAt } } }';
+
+  it('are shown once, stored hashed, work as Bearer tokens without CSRF, and stop working once revoked', async () => {
+    const { account, browser } = await signedIn(db, server, p, 'researcher');
+    const created = await browser.graphql<{ createApiToken: { token: string; apiToken: { id: string } } }>(
+      CREATE,
+      {
+        name: 'notebook',
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const { token, apiToken } = created.data!.createApiToken;
+    expect(token).toMatch(/^atlas_[A-Za-z0-9_-]{43}$/);
+    const [stored] = await runCypher(db.driver, 'MATCH (t:ApiToken {id: $id}) RETURN properties(t) AS t', {
+      id: apiToken.id,
+    });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect((stored!.t as { hash: string }).hash).toBe(digest(token));
+    // Listed later by name only.
+    const listed = await browser.graphql<{ me: { apiTokens: Record<string, unknown>[] } }>(
+      '{ me { apiTokens { id name lastUsedAt revokedAt } } }',
+    );
+    expect(listed.data?.me.apiTokens).toEqual([
+      { id: apiToken.id, name: 'notebook', lastUsedAt: null, revokedAt: null },
+    ]);
+
+    const script = new BrowserClient(server);
+    script.bearer = token;
+    expect((await script.graphql<{ me: { id: string } }>(ME)).data?.me.id).toBe(account.id);
+    // A script sends no cookie and no CSRF token: mutations work with the token alone.
+    const write = await script.graphql(REGISTER, { input: { name: `${p} Token Org`, sector: 'NGO' } });
+    expect(write.errors).toBeUndefined();
+    // …but a token cannot mint more tokens.
+    expect(codeOf(await script.graphql(CREATE, { name: 'more' }))).toBe('FORBIDDEN');
+
+    const revoked = await browser.graphql<{ revokeApiToken: { revokedAt: string } }>(
+      'mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
+      { id: apiToken.id },
+    );
+    expect(revoked.data?.revokeApiToken.revokedAt).toMatch(/^\d{4}-/);
+    const after = await script.graphql(ME);
+    expect(after.status).toBe(401);
+    expect(codeOf(after)).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await script.graphql(REGISTER, { input: { name: `${p} Revoked Org`, sector: 'NGO' } })),
+    ).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an unknown token and a malformed Authorization header with 401', async () => {
+    const script = new BrowserClient(server);
+    script.bearer = 'atlas_thisTokenWasNeverIssuedByTheServerAtAll00000000';
+    expect((await script.graphql(ME)).status).toBe(401);
+    const basic = await new BrowserClient(server).graphql(
+      ME,
+      {},
+      { headers: { authorization: 'Basic dXNlcjpwYXNz' } },
+    );
+    expect(codeOf(basic)).toBe('UNAUTHENTICATED');
+  });
+
+  it("cannot revoke someone else's token", async () => {
+    const { browser: owner } = await signedIn(db, server, p, 'token-owner');
+    const { browser: thief } = await signedIn(db, server, p, 'token-thief');
+    const created = await owner.graphql<{ createApiToken: { apiToken: { id: string } } }>(CREATE, {
+      name: 'mine',
+    });
+    const attempt = await thief.graphql('mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', {
+      id: created.data!.createApiToken.apiToken.id,
+    });
+    expect(codeOf(attempt)).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['an empty name', '', 'REQUIRED'],
+    ['a 10,000-character name', 'n'.repeat(10_000), 'TOO_LONG'],
+    ['control characters', 'a\u0007b', 'CONTROL_CHARACTERS'],
+  ])('rejects %s and stores no token', async (_, name, code) => {
+    const { account, browser } = await signedIn(db, server, p, `bad-token-${code.toLowerCase()}`);
+    const reply = await browser.graphql(CREATE, { name });
+    expect(codeOf(reply)).toBe('BAD_USER_INPUT');
+    expect(reply.errors![0]!.extensions!.problems!.map((x) => [x.field, x.code])).toEqual([['name', code]]);
+    const rows = await runCypher(db.driver, 'MATCH (t:ApiToken)-[:OF]->(:Account {id: $id}) RETURN t', {
+      id: account.id,
+    });
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('rate limits', () => {
+  it(`answers RATE_LIMITED after ${DEFAULT_RATE_LIMITS.signInFailuresPerEmailAndAddress.points} failed sign-ins for one email from one address, even with the right password`, async () => {
+    // A server with the documented defaults.
+    const limited = await startTestServer(db);
+    try {
+      const account = await makeAccount(db, p, 'bruteforced');
+      const browser = new BrowserClient(limited);
+      const attempts = DEFAULT_RATE_LIMITS.signInFailuresPerEmailAndAddress.points;
+      for (let i = 0; i < attempts; i++) {
+        expect(codeOf(await browser.signIn(account.email, `wrong password ${i}`))).toBe('UNAUTHENTICATED');
+      }
+      const refused = await browser.signIn(account.email, PASSWORD);
+      expect(codeOf(refused)).toBe('RATE_LIMITED');
+      expect(refused.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused.setCookies).toEqual([]);
+      // Another account from the same address is not locked out by this one's failures.
+      const other = await makeAccount(db, p, 'bystander');
+      expect((await new BrowserClient(limited).signIn(other.email, PASSWORD)).errors).toBeUndefined();
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits mutations per account with RATE_LIMITED and a Retry-After', async () => {
+    const limited = await startTestServer(db, {
+      auth: { rateLimits: { mutationsPerAccount: { points: 3, seconds: 60 } } },
+    });
+    try {
+      const { browser } = await signedIn(db, limited, p, 'busy');
+      const codes: unknown[] = [];
+      for (let i = 0; i < 3; i++) {
+        codes.push(
+          codeOf(
+            await browser.graphql('mutation ($n: String!) { createApiToken(name: $n) { apiToken { id } } }', {
+              n: `t${i}`,
+            }),
+          ),
+        );
+      }
+      // Sign-in itself was the first mutation of this account? No: it ran signed out, counted per address only.
+      expect(codes).toEqual([undefined, undefined, undefined]);
+      const fourth = await browser.graphql('mutation { createApiToken(name: "t4") { apiToken { id } } }');
+      expect(fourth.status).toBe(429);
+      expect(codeOf(fourth)).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});
