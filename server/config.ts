@@ -34,6 +34,7 @@ const schema = z.object({
   NEO4J_PAGECACHE: byteSize.default('512m'),
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  REQUEST_BUDGET_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z
     .string()
@@ -70,6 +71,8 @@ export interface Config {
   database: string;
   local: LocalNeo4jConfig;
   queryTimeoutMs: number;
+  /** How long one API request may take for figures worked out in memory (snapshot, analytics). */
+  requestBudgetMs: number;
   loadDemoData: boolean;
   /** Express's `trust proxy`: whose X-Forwarded-For/-Proto to believe (client addresses, HTTPS). */
   trustProxy: boolean | number | string;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       javaHome: e.JAVA_HOME,
     },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    requestBudgetMs: e.REQUEST_BUDGET_MS,
     loadDemoData: e.LOAD_DEMO_DATA === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };

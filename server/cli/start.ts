@@ -44,7 +44,12 @@ async function main() {
       if (demo)
         logger.info(demo, 'demo data loaded into the empty database (illustrative, fictional organisations)');
     }
-    const http = await createHttpServer({ runner: db.runner, logger, trustProxy: config.trustProxy });
+    const http = await createHttpServer({
+      runner: db.runner,
+      logger,
+      trustProxy: config.trustProxy,
+      requestBudgetMs: config.requestBudgetMs,
+    });
     running.http = http;
     const port = await http.listen(config.port, config.host);
     const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -45,11 +45,12 @@ export function createContext(
   runner: QueryRunner,
   network: NetworkCache,
   auth: RequestAuth = anonymousAuth(),
+  budgetMs?: number,
 ): Context {
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
   return {
     runner,
-    network: networkAccess(runner, network),
+    network: networkAccess(runner, network, budgetMs),
     accounts: createAccountsContext(runner, auth),
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),

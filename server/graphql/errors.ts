@@ -58,6 +58,19 @@ export function formatError(
       extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', problems: [problem] },
     };
   }
+  // The parser stops at the token limit (limits.ts): answer as that limit, with what to do.
+  const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+  if (tokens) {
+    const max = Number(tokens[1]);
+    return {
+      message: `Token limit exceeded: the document has more than ${max.toLocaleString('en-GB')} tokens. Send a shorter document: fewer fields and aliases per request, or several requests.`,
+      extensions: { code: 'LIMIT_EXCEEDED', limit: { name: 'Token', max, found: null } },
+    };
+  }
+  // Our limits (limits.ts) keep their own code and say which limit was exceeded.
+  if (ours?.code === 'LIMIT_EXCEEDED') {
+    return { ...formatted, extensions: { code: 'LIMIT_EXCEEDED', limit: ours.limit } };
+  }
   // Errors raised by GraphQL itself (parse, validation, armor limits) already say what is wrong.
   if (original instanceof GraphQLError && original.originalError === undefined) return formatted;
   if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;

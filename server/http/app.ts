@@ -22,6 +22,8 @@ import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { typeDefs } from '../graphql/schema.ts';
+import { depthRule, LIMITS } from '../graphql/limits.ts';
+import { limitsPlugin } from '../graphql/limitsPlugin.ts';
 import { dateLiteralsRule } from '../graphql/validation.ts';
 import { createHttpAuth, type AuthOptions } from './auth.ts';
 
@@ -34,6 +36,8 @@ export interface AppDeps {
   logger: Logger;
   /** The process's network snapshot cache; one is made when not given. */
   network?: NetworkCache;
+  /** REQUEST_BUDGET_MS: how long a request may wait for figures worked out in memory. */
+  requestBudgetMs?: number;
   clientDir?: string;
   /** Accounts: rate-limit overrides (tests). */
   auth?: AuthOptions;
@@ -56,16 +60,16 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     });
   const app = express();
   const server = http.createServer(app);
+  // Aliases and directives are limited by graphql-armor; cost, depth and tokens by our own rules
+  // (server/graphql/limits.ts), which count the whole request and answer 400 with LIMIT_EXCEEDED.
   const armor = new ApolloArmor({
     // Suggestions help researchers fix typos in an open API; keep them.
     blockFieldSuggestion: { enabled: false },
-    maxDepth: { n: 10, flattenFragments: true },
     maxAliases: { n: 15 },
-    // Armor's cost multiplies nested lists by their `first`: the explorer's details query
-    // (an organisation with 100 relationships and both ends) costs about 7k.
-    // Fragments count as if written inline, so the explorer's fragment-based documents cost what they select.
-    costLimit: { maxCost: 20000, flattenFragments: true },
-    maxTokens: { n: 2000 },
+    maxDirectives: { n: 50 },
+    maxDepth: { enabled: false },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
@@ -73,7 +77,8 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     resolvers,
     introspection: true,
     ...protection,
-    validationRules: [...protection.validationRules, dateLiteralsRule],
+    validationRules: [...protection.validationRules, depthRule, dateLiteralsRule],
+    parseOptions: { maxTokens: LIMITS.tokens },
     includeStacktraceInErrorResponses: false,
     // The CLI owns shutdown order (HTTP, then driver, then Neo4j); Apollo's own signal handlers would
     // race it and re-raise the signal.
@@ -82,6 +87,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      limitsPlugin<Context>(),
       // CSRF and rate limits on every mutation (accounts, issue 9).
       accountsPlugin(deps.logger),
     ],
@@ -117,7 +123,11 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     try {
       const input = (from === 'query' ? req.query : req.body) as Record<string, unknown>;
       const request = parseExportRequest(input ?? {}, from);
-      const [file] = await exportNetwork(deps.runner, networkAccess(deps.runner, network), request);
+      const [file] = await exportNetwork(
+        deps.runner,
+        networkAccess(deps.runner, network, deps.requestBudgetMs),
+        request,
+      );
       res.status(200).type(file!.contentType).attachment(file!.name).send(file!.body);
     } catch (error) {
       sendError(res, error, deps.logger);
@@ -142,7 +152,8 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     express.json({ limit: '1mb' }),
     cookieParser(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => createContext(deps.runner, network, await auth.requestAuth(req, res)),
+      context: async ({ req, res }) =>
+        createContext(deps.runner, network, await auth.requestAuth(req, res), deps.requestBudgetMs),
     }),
   );
   mountClient(app, deps.clientDir ?? CLIENT_DIST);

@@ -256,7 +256,7 @@ describe('HTTP surface', () => {
     }
   });
 
-  it('rejects over-deep queries with the armor limits', async () => {
+  it('rejects over-deep queries with the depth limit', async () => {
     const deep = `{ organisation(id: "x") { ${'relationships { source { '.repeat(8)} id ${'} } '.repeat(8)} } }`;
     const { errors } = await server.graphql(deep);
     expect(errors?.[0]?.message).toMatch(/depth/i);
@@ -267,7 +267,7 @@ describe('HTTP surface', () => {
       `{ searchOrganisations(query: "x", first: 50) { relationships(first: 200) { source {
            relationships(first: 200) { id } } } } }`,
     );
-    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
     expect(errors?.[0]?.message).toMatch(/Cost limit/);
   });
 

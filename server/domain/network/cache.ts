@@ -1,6 +1,7 @@
 // One network snapshot per process, rebuilt when the data version moves. Every read first asks the
 // database for its data version (one small query), so a snapshot is never older than the last write that
 // committed before the request; concurrent requests share one rebuild.
+import { TimeoutError } from '../../common/errors.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import { dataVersion } from '../dataVersion.ts';
 import { loadSnapshot } from './load.ts';
@@ -22,11 +23,32 @@ export interface NetworkAccess {
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
 
-export function networkAccess(runner: QueryRunner, cache: NetworkCache): NetworkAccess {
+/**
+ * `budgetMs` is the request's time budget: a snapshot rebuild or a derived figure that takes longer is
+ * answered with a TIMEOUT error while its computation goes on, so asking again later finds it ready.
+ */
+export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs?: number): NetworkAccess {
+  const deadline = budgetMs === undefined ? null : Date.now() + budgetMs;
+  const within = <T>(work: Promise<T>): Promise<T> => {
+    if (deadline === null) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new TimeoutError(
+              `Working out these figures takes longer than one request may (${Math.round(budgetMs! / 1000)} s). They are still being computed and will be kept: ask again in a minute.`,
+            ),
+          ),
+        Math.max(0, deadline - Date.now()),
+      );
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  };
   let snapshot: Promise<NetworkSnapshot> | null = null;
   return {
-    snapshot: () => (snapshot ??= cache.current(runner)),
-    derived: (of, key, compute) => cache.derived(of, key, compute),
+    snapshot: () => within((snapshot ??= cache.current(runner))),
+    derived: (of, key, compute) => within(cache.derived(of, key, compute)),
   };
 }
 

@@ -1,0 +1,230 @@
+// The API's limits, each refused before anything runs with a 400 and a message that names the limit and
+// says how to stay within it (code LIMIT_EXCEEDED, extensions.limit = { name, max, found }):
+// - cost: the whole request counts (aliases, fragments and nested lists included). A field costs 1, a
+//   list costs its size times what each item selects; the size of a list is the `first` or `limit` it
+//   is given (or that argument's default), inherited by the `nodes`/`edges` of a connection; a list
+//   without either counts DEFAULT_LIST_SIZE items.
+// - depth: 10 levels of fields; introspection may go 16 deep (enough for the standard introspection
+//   query, not for a query nesting `ofType` without end).
+// - tokens: at most 2,500 lexical tokens per document: the parser stops there (Apollo's parseOptions),
+//   and formatError says so as this limit.
+// Aliases (15) and directives (50) are limited by graphql-armor (server/http/app.ts).
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValueNode,
+} from 'graphql';
+
+// graphql's type predicates (isListType, getNamedType, valueFromAST…) check classes with instanceof,
+// which fails when a test runner loads a second copy of graphql; types are read by their shape here.
+
+export const LIMITS = { cost: 30_000, depth: 10, introspectionDepth: 16, tokens: 2_500 } as const;
+/** The items a list without `first` or `limit` is assumed to hold. */
+export const DEFAULT_LIST_SIZE = 10;
+
+export function limitError(
+  name: string,
+  max: number,
+  found: number,
+  advice: string,
+  node?: FieldNode,
+): GraphQLError {
+  return new GraphQLError(
+    `${name} limit exceeded: ${found.toLocaleString('en-GB')} where at most ${max.toLocaleString('en-GB')} is allowed. ${advice}`,
+    {
+      ...(node ? { nodes: [node] } : {}),
+      extensions: { code: 'LIMIT_EXCEEDED', limit: { name, max, found }, http: { status: 400 } },
+    },
+  );
+}
+
+function unwrap(type: GraphQLOutputType): { list: boolean; named: GraphQLNamedType } {
+  let t: unknown = type;
+  let list = false;
+  while (t && typeof t === 'object' && 'ofType' in t) {
+    if (Object.prototype.toString.call(t) === '[object GraphQLList]') list = true;
+    t = (t as { ofType: unknown }).ofType;
+  }
+  return { list, named: t as GraphQLNamedType };
+}
+
+/** The fields of an object or interface type; null for other types. */
+function outputFields(type: GraphQLNamedType): Record<string, GraphQLField<unknown, unknown>> | null {
+  const tag = Object.prototype.toString.call(type);
+  if (tag !== '[object GraphQLObjectType]' && tag !== '[object GraphQLInterfaceType]') return null;
+  return (type as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields();
+}
+
+/** An Int argument's value: written in the document or given as a variable; undefined otherwise. */
+function intValue(value: ValueNode, variables: Record<string, unknown>): unknown {
+  if (value.kind === Kind.INT) return Number.parseInt(value.value, 10);
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
+  return undefined;
+}
+
+/** The `first` or `limit` a field is given, its default when not given; null when it has neither. */
+function sizeArgument(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): number | null {
+  for (const name of ['first', 'limit']) {
+    const argument = field.args.find((a) => a.name === name);
+    if (!argument) continue;
+    const given = node.arguments?.find((a) => a.name.value === name);
+    const value = given ? intValue(given.value, variables) : argument.defaultValue;
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value);
+    // An invalid or missing value is refused by the field itself; count the default meanwhile.
+    if (typeof argument.defaultValue === 'number') return argument.defaultValue;
+  }
+  return null;
+}
+
+/** The cost of a document with its variables, as described at the top of this file. */
+export function documentCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+
+  const selectionCost = (
+    set: SelectionSetNode | undefined,
+    parent: GraphQLNamedType,
+    inherited: number | null,
+    seen: Set<string>,
+  ): number => {
+    if (!set) return 0;
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        const on = schema.getType(fragment.typeCondition.name.value) ?? parent;
+        total += selectionCost(fragment.selectionSet, on, inherited, new Set([...seen, fragment.name.value]));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition
+          ? (schema.getType(selection.typeCondition.name.value) ?? parent)
+          : parent;
+        total += selectionCost(selection.selectionSet, on, inherited, seen);
+      } else {
+        total += fieldCost(selection, parent, inherited, seen);
+      }
+    }
+    return total;
+  };
+
+  const fieldCost = (
+    node: FieldNode,
+    parent: GraphQLNamedType,
+    inherited: number | null,
+    seen: Set<string>,
+  ): number => {
+    const field = outputFields(parent)?.[node.name.value];
+    if (!field) return 1; // __typename and the like
+    const { list, named } = unwrap(field.type);
+    const own = sizeArgument(field, node, variables);
+    // A connection's size is inherited by its `nodes` and `edges`.
+    const children = selectionCost(node.selectionSet, named, list ? null : own, seen);
+    if (!list) return 1 + children;
+    const size = own ?? inherited ?? DEFAULT_LIST_SIZE;
+    return 1 + size * Math.max(1, children);
+  };
+
+  let total = 0;
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const root =
+      d.operation === 'query'
+        ? schema.getQueryType()
+        : d.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
+    if (root) total += selectionCost(d.selectionSet, root, null, new Set());
+  }
+  return total;
+}
+
+/** Refuses a request whose cost is above LIMITS.cost (with its variables: run once the operation is known). */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): void {
+  const cost = documentCost(schema, document, variables ?? {});
+  if (cost > LIMITS.cost) {
+    throw limitError(
+      'Cost',
+      LIMITS.cost,
+      cost,
+      'Ask for fewer items per list (first, limit, perNode), fewer nested lists or fewer aliases, and read long lists page by page with first/after.',
+    );
+  }
+}
+
+/** Refuses selections nested deeper than LIMITS.depth (introspection: LIMITS.introspectionDepth). */
+export function depthRule(context: ValidationContext): ASTVisitor {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of context.getDocument().definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const depthOf = (
+    set: SelectionSetNode | undefined,
+    seen: Set<string>,
+  ): { depth: number; introspection: boolean } => {
+    if (!set) return { depth: 0, introspection: false };
+    let depth = 0;
+    let introspection = false;
+    for (const s of set.selections) {
+      let inner: { depth: number; introspection: boolean };
+      if (s.kind === Kind.FIELD) {
+        const below = depthOf(s.selectionSet, seen);
+        inner = {
+          depth: 1 + below.depth,
+          introspection: below.introspection || s.name.value.startsWith('__'),
+        };
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        inner = depthOf(s.selectionSet, seen);
+      } else {
+        const fragment = fragments.get(s.name.value);
+        inner =
+          fragment && !seen.has(s.name.value)
+            ? depthOf(fragment.selectionSet, new Set([...seen, s.name.value]))
+            : { depth: 0, introspection: false };
+      }
+      depth = Math.max(depth, inner.depth);
+      introspection ||= inner.introspection;
+    }
+    return { depth, introspection };
+  };
+  return {
+    OperationDefinition(node) {
+      for (const selection of node.selectionSet.selections) {
+        const found = depthOf({ kind: Kind.SELECTION_SET, selections: [selection] }, new Set());
+        const max = found.introspection ? LIMITS.introspectionDepth : LIMITS.depth;
+        if (found.depth > max) {
+          context.reportError(
+            limitError(
+              'Depth',
+              max,
+              found.depth,
+              'Nest fewer levels: ask for the deeper part in a second query, starting from the ids the first one returns.',
+            ),
+          );
+          return;
+        }
+      }
+    },
+  };
+}

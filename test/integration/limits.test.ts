@@ -1,0 +1,111 @@
+// Hostile and oversized documents are refused with a 4xx and a code before anything runs, and the
+// message names the limit and how to stay within it; ordinary research requests pass.
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectTestDb, type TestDb } from '../support/db.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let db: TestDb;
+let server: TestServer;
+
+beforeAll(async () => {
+  db = connectTestDb();
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  await server?.close();
+  await db.close();
+});
+
+async function post(body: unknown) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as {
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+    data?: unknown;
+  };
+  return { status: response.status, ...json };
+}
+
+const neighbourhoods = (n: number, limit: number) =>
+  `{ ${Array.from({ length: n }, (_, k) => `n${k}: neighbourhood(ids: ["x"], depth: 3, limit: ${limit}) { nodes { id name } edges { id } }`).join(' ')} }`;
+
+describe('the cost limit counts the whole request', () => {
+  it('refuses fifteen aliased 1,000-node neighbourhoods before they run', async () => {
+    const result = await post({ query: neighbourhoods(15, 1000) });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: { name: 'Cost', max: 30_000 },
+    });
+    expect(result.errors?.[0]?.message).toMatch(/first\/after/);
+  });
+
+  it('counts page sizes given in variables', async () => {
+    const query = `query ($n: Int) { ${[0, 1, 2]
+      .map((k) => `o${k}: organisations(first: $n) { nodes { id relationships(first: 200) { id } } }`)
+      .join(' ')} }`;
+    expect((await post({ query, variables: { n: 5 } })).status).toBe(200);
+    const big = await post({ query, variables: { n: 100 } });
+    expect(big.status).toBe(400);
+    expect(big.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('lets a normal list page, a 1,000-node neighbourhood and ten batched organisations pass', async () => {
+    const page =
+      '{ organisations(first: 100) { totalCount nodes { id name sector degree themes { name } place { name } relationships(first: 20) { kind source { name } target { name } } } pageInfo { endCursor } } }';
+    expect((await post({ query: page })).status).toBe(200);
+    expect((await post({ query: neighbourhoods(1, 1000) })).status).toBe(200);
+    const ten = `{ ${Array.from({ length: 10 }, (_, k) => `o${k}: organisation(id: "x${k}") { name relationships(first: 100) { kind trust source { name } target { name } } }`).join(' ')} }`;
+    expect((await post({ query: ten })).status).toBe(200);
+  });
+});
+
+describe('hostile documents get a 4xx with a code, never a 5xx', () => {
+  it.each([
+    [
+      'an alias bomb',
+      {
+        query: `{ ${Array.from({ length: 200 }, (_, k) => `a${k}: organisation(id: "x") { id }`).join(' ')} }`,
+      },
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'a directive bomb',
+      { query: `{ __typename ${'@skip(if: false) '.repeat(100)}}` },
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'a deep introspection query',
+      {
+        query: `{ __schema { types { fields { type { ${'ofType { '.repeat(20)}name${' }'.repeat(20)} } } } } }`,
+      },
+      'LIMIT_EXCEEDED',
+    ],
+    ['a token bomb', { query: `{ ${'__typename '.repeat(3000)}}` }, 'LIMIT_EXCEEDED'],
+    ['a 1,000-query batch', Array.from({ length: 1000 }, () => ({ query: '{ __typename }' })), 'BAD_REQUEST'],
+    [
+      'deep nesting',
+      {
+        query: `{ organisation(id: "x") { ${'relationships { source { '.repeat(6)} id ${'} } '.repeat(6)} } }`,
+      },
+      'LIMIT_EXCEEDED',
+    ],
+  ])('%s', async (_, body, code) => {
+    const result = await post(body);
+    expect(result.status).toBeGreaterThanOrEqual(400);
+    expect(result.status).toBeLessThan(500);
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  it('still answers the standard introspection query (the query editor needs it)', async () => {
+    const result = await post({
+      query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+    });
+    expect(result.status).toBe(200);
+    expect(result.errors).toBeUndefined();
+  });
+});
