@@ -96,6 +96,16 @@ export function documentCost(
   document: DocumentNode,
   variables: Record<string, unknown> = {},
 ): number {
+  return measureCost(schema, document, variables).cost;
+}
+
+/** The cost and the list asking for the most items (by response path), to name it in the error. */
+function measureCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): { cost: number; largest: { path: string; size: number } | null } {
+  let largest: { path: string; size: number } | null = null;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -105,6 +115,7 @@ export function documentCost(
     parent: GraphQLNamedType,
     inherited: number | null,
     seen: Set<string>,
+    path: string,
   ): number => {
     if (!set) return 0;
     let total = 0;
@@ -113,14 +124,20 @@ export function documentCost(
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         const on = schema.getType(fragment.typeCondition.name.value) ?? parent;
-        total += selectionCost(fragment.selectionSet, on, inherited, new Set([...seen, fragment.name.value]));
+        total += selectionCost(
+          fragment.selectionSet,
+          on,
+          inherited,
+          new Set([...seen, fragment.name.value]),
+          path,
+        );
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition
           ? (schema.getType(selection.typeCondition.name.value) ?? parent)
           : parent;
-        total += selectionCost(selection.selectionSet, on, inherited, seen);
+        total += selectionCost(selection.selectionSet, on, inherited, seen, path);
       } else {
-        total += fieldCost(selection, parent, inherited, seen);
+        total += fieldCost(selection, parent, inherited, seen, path);
       }
     }
     return total;
@@ -131,15 +148,18 @@ export function documentCost(
     parent: GraphQLNamedType,
     inherited: number | null,
     seen: Set<string>,
+    parentPath: string,
   ): number => {
+    const path = `${parentPath}${parentPath ? '.' : ''}${node.alias?.value ?? node.name.value}`;
     const field = outputFields(parent)?.[node.name.value];
     if (!field) return 1; // __typename and the like
     const { list, named } = unwrap(field.type);
     const own = sizeArgument(field, node, variables);
     // A connection's size is inherited by its `nodes` and `edges`.
-    const children = selectionCost(node.selectionSet, named, list ? null : own, seen);
+    const children = selectionCost(node.selectionSet, named, list ? null : own, seen, path);
     if (!list) return 1 + children;
     const size = own ?? inherited ?? DEFAULT_LIST_SIZE;
+    if (!largest || size > largest.size) largest = { path, size };
     return 1 + size * Math.max(1, children);
   };
 
@@ -152,9 +172,9 @@ export function documentCost(
         : d.operation === 'mutation'
           ? schema.getMutationType()
           : schema.getSubscriptionType();
-    if (root) total += selectionCost(d.selectionSet, root, null, new Set());
+    if (root) total += selectionCost(d.selectionSet, root, null, new Set(), '');
   }
-  return total;
+  return { cost: total, largest };
 }
 
 /** Refuses a request whose cost is above LIMITS.cost (with its variables: run once the operation is known). */
@@ -163,13 +183,16 @@ export function checkCost(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
 ): void {
-  const cost = documentCost(schema, document, variables ?? {});
+  const { cost, largest } = measureCost(schema, document, variables ?? {});
   if (cost > LIMITS.cost) {
+    const biggest = largest
+      ? ` The largest list, ${largest.path}, asks for ${largest.size.toLocaleString('en-GB')} items.`
+      : '';
     throw limitError(
       'Cost',
       LIMITS.cost,
       cost,
-      'Ask for fewer items per list (first, limit, perNode), fewer nested lists or fewer aliases, and read long lists page by page with first/after.',
+      `Ask for fewer items per list (first, limit, perNode), fewer nested lists or fewer aliases, and read long lists page by page with first/after.${biggest}`,
     );
   }
 }

@@ -19,6 +19,9 @@ const NORTH = `${w} North`;
 const SOUTH = `${w} South`;
 const ALPHA = `${w} Alpha`;
 const BETA = `${w} Beta`;
+const HIDDEN_REGION = `${w} Westmarch`;
+const HIDDEN_CITY = `${w} Gammaford`;
+const HIDDEN_THEME = `${w} Secret gardens`;
 
 /**
  * North region: Alpha city (a1 NGO, a2 COMPANY), Beta city (b1 NGO); South region, no city: s1 ACADEMIC;
@@ -51,6 +54,12 @@ function network(): Dataset {
       }),
       org(`${p}-c1`, `${w} National Office`, 'GOVERNMENT', { ...at(null, null), kind: 'department' }),
       org(`${p}-hidden`, `${w} Hidden Group`, 'NGO', { ...at(NORTH, ALPHA), status: 'PENDING' }),
+      // A pending registration naming a region, a city and a theme no published organisation has.
+      org(`${p}-hidden2`, `${w} Hidden Collective`, 'CIVIC_INNOVATOR', {
+        ...at(HIDDEN_REGION, HIDDEN_CITY),
+        themes: [HIDDEN_THEME],
+        status: 'PENDING',
+      }),
     ],
     relationships: [
       rel(`${p}-r1`, `${p}-a1`, `${p}-a2`, 'PARTNERSHIP', { trust: 'CONFIRMED' }),
@@ -110,6 +119,31 @@ async function list(filter: Record<string, unknown>, extra: Record<string, unkno
 const ids = (page: Page) => page.nodes.map((n) => n.id.slice(p.length + 1));
 
 describe('organisations(filter)', () => {
+  it('keeps the places and themes only pending registrations name out of facets and search chips', async () => {
+    const { data } = await list({});
+    const names = [
+      ...data!.organisations.facets.places.map((f) => f.place.name),
+      ...data!.organisations.facets.themes.map((f) => f.theme.name),
+    ];
+    expect(names).not.toContain(HIDDEN_REGION);
+    expect(names).not.toContain(HIDDEN_CITY);
+    expect(names).not.toContain(HIDDEN_THEME);
+    const chips = await server.graphql<{ interpretSearch: { chips: { kind: string; value: string }[] } }>(
+      'query ($t: String!) { interpretSearch(text: $t) { chips { kind value } } }',
+      { t: `${HIDDEN_THEME} in ${HIDDEN_CITY}` },
+    );
+    expect(chips.data!.interpretSearch.chips).toEqual([]);
+    // The published ones are still recognised.
+    const known = await server.graphql<{ interpretSearch: { chips: { kind: string; value: string }[] } }>(
+      'query ($t: String!) { interpretSearch(text: $t) { chips { kind value } } }',
+      { t: `housing in ${BETA}` },
+    );
+    expect(known.data!.interpretSearch.chips).toEqual([
+      { kind: 'THEME', value: 'Housing' },
+      { kind: 'PLACE', value: BETA },
+    ]);
+  });
+
   it('counts the whole filtered set and its facets', async () => {
     const { data, errors } = await list({});
     expect(errors).toBeUndefined();
@@ -249,9 +283,15 @@ describe('orders and pages', () => {
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'after' }] });
   });
 
-  it.each([0, 101, 100000])('refuses first: %s with BAD_USER_INPUT', async (first) => {
+  it.each([0, 101])('refuses first: %s with BAD_USER_INPUT', async (first) => {
     const { errors } = await list({}, { first });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses first: 100000 before anything runs, naming the list', async () => {
+    const { errors } = await list({}, { first: 100_000 });
+    expect(errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(errors?.[0]?.message).toContain('organisations.nodes');
   });
 });
 
