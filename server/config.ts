@@ -35,6 +35,7 @@ const schema = z.object({
   NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  IMPORT_MAX_FILE_MB: z.coerce.number().positive().max(1_048_576).default(1024),
   JAVA_HOME: optionalText,
 });
 
@@ -64,6 +65,8 @@ export interface Config {
   local: LocalNeo4jConfig;
   queryTimeoutMs: number;
   loadDemoData: boolean;
+  /** `npm run import` refuses a file larger than this many bytes (IMPORT_MAX_FILE_MB). */
+  importMaxFileBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -118,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     loadDemoData: e.LOAD_DEMO_DATA === 'true',
+    importMaxFileBytes: Math.round(e.IMPORT_MAX_FILE_MB * 1024 * 1024),
   };
 }
