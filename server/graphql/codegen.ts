@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           Relationship: '../../domain/organisations.ts#Relationship',
           Participation: '../../domain/organisations.ts#Participation',
           Initiative: '../../domain/organisations.ts#Initiative',
+          Provenance: '../../domain/organisations.ts#Provenance',
+          ImportRun: '../../domain/import/runs.ts#ImportRun',
         },
         scalars: { Date: 'string' },
       },

@@ -10,11 +10,14 @@ import {
   type Participation,
   type Relationship,
 } from '../domain/organisations.ts';
+import { importRunsByIds, type ImportRun } from '../domain/import/runs.ts';
 
 export interface Context {
   runner: QueryRunner;
   organisations: DataLoader<string, Organisation | null>;
   participations: DataLoader<string, Participation[]>;
+  /** Import runs by id, for provenance (the run that created or last changed a fact). */
+  importRuns: DataLoader<string, ImportRun | null>;
   /** One loader per page size, since `first` is part of the query. */
   relationships(first: number): DataLoader<string, Relationship[]>;
 }
@@ -25,6 +28,7 @@ export function createContext(runner: QueryRunner): Context {
     runner,
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
+    importRuns: new DataLoader((ids) => importRunsByIds(runner, ids)),
     relationships(first) {
       let loader = relationshipLoaders.get(first);
       if (!loader) {

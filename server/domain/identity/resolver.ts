@@ -95,7 +95,11 @@ export class IdentityResolver {
   candidates(): MergeCandidate[] {
     for (const host of this.newOnHost) {
       const group = this.byHost.get(host) ?? [];
-      if (group.length === 2) this.addCandidate('SAME_HOST', group[0] ?? '', group[1] ?? '', { host }, 0.4);
+      const [a = '', b = ''] = group;
+      const paired = [...this.candidateMap.values()].some(
+        (c) => c.organisations.includes(a) && c.organisations.includes(b),
+      );
+      if (group.length === 2 && !paired) this.addCandidate('SAME_HOST', a, b, { host }, 0.4);
     }
     this.newOnHost.clear();
     return [...this.candidateMap.values()];

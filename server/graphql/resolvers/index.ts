@@ -3,9 +3,10 @@
 // default). Their types are generated from the schema (npm run codegen), so arguments cannot drift.
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DateScalar } from '../scalars.ts';
+import { importResolvers } from './imports.ts';
 import { organisationResolvers } from './organisations.ts';
 
-const PARTS: Resolvers[] = [{ Date: DateScalar }, organisationResolvers];
+const PARTS: Resolvers[] = [{ Date: DateScalar }, organisationResolvers, importResolvers];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
