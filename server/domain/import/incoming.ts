@@ -105,6 +105,8 @@ export type IncomingLink = IncomingRelationship | IncomingInitiative | IncomingP
 export interface Located<T> {
   record: T;
   where: string;
+  /** The file, line and each field's column, when the reader knows them (problems then point there). */
+  at?: { file: string; line: number | null; columns?: Record<string, number> };
 }
 
 /** A documented repair applied while reading (a warning; an error under --strict). */

@@ -162,7 +162,25 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
     FAILED: `The import of ${what} failed; nothing was written`,
     RUNNING: `Importing ${what}`,
   };
-  lines.push(`${headline[report.status]}${report.runId ? ` (run ${report.runId})` : ''}.`);
+  const c0 = report.counts;
+  const nothing =
+    c0.organisations.created +
+      c0.organisations.updated +
+      c0.relationships.created +
+      c0.relationships.updated +
+      c0.initiatives.created +
+      c0.initiatives.updated +
+      c0.participations.created +
+      c0.participations.updated +
+      c0.aliases ===
+    0;
+  const note =
+    nothing && report.status === 'PUBLISHED'
+      ? ' (nothing changed: the database already held it)'
+      : nothing && report.status === 'DRY_RUN'
+        ? ' (it would change nothing)'
+        : '';
+  lines.push(`${headline[report.status]}${report.runId ? ` (run ${report.runId})` : ''}${note}.`);
   if (report.error) lines.push(`  ${report.error}`);
   const c = report.counts;
   lines.push(

@@ -241,17 +241,29 @@ export function relationshipRow(
   };
 }
 
-/** Changed values of a stored relationship (recorder and time are kept from its creation). */
+/**
+ * Changed values of a stored relationship, initiative or participation (recorder and time are kept from its
+ * creation), by the same modes as organisations: `replace` (atlas), `correct` (the dataset that created it:
+ * its values win, an empty one keeps what is stored), `fill` (another dataset: only what is empty).
+ */
 export function changedValues(
   props: Props,
   dates: Record<string, string | null>,
   stored: Record<string, unknown>,
+  mode: ChangeMode = 'replace',
 ): Props | null {
   const set: Props = {};
+  const pick = (key: string, value: Value) => {
+    const current = (stored[key] as Value | undefined) ?? null;
+    return mode === 'replace' ? value : mode === 'correct' ? (value ?? current) : (current ?? value);
+  };
   for (const [key, value] of Object.entries(props)) {
     if (key === 'recordedBy' || key === 'recordedAt') continue;
-    if (!same(stored[key], value)) set[key] = value;
+    if (mode === 'fill' && PROVENANCE.includes(key as (typeof PROVENANCE)[number])) continue;
+    const next = pick(key, value);
+    if (!same(stored[key], next)) set[key] = next;
   }
+  for (const [key, value] of Object.entries(dates)) dates[key] = pick(key, value) as string | null;
   const datesChanged = Object.entries(dates).some(([key, value]) => !same(stored[key], value));
   return Object.keys(set).length === 0 && !datesChanged ? null : set;
 }

@@ -147,7 +147,11 @@ class Run {
     where: string;
   }[] = [];
   private initiativeBuffer: { row: InitiativeRow; where: string }[] = [];
-  private participationBuffer: { row: ParticipationRow; where: string; organisationStaged: boolean }[] = [];
+  private participationBuffer: {
+    row: ParticipationRow;
+    where: string | Located<unknown>['at'];
+    organisationStaged: boolean;
+  }[] = [];
   private readonly knownPlaces = new Set<string>();
   private readonly knownThemes = new Set<string>();
   private readonly changeMode = new Map<string, ChangeMode>();
@@ -509,9 +513,9 @@ class Run {
       this.records += 1;
       if (this.records % 1000 === 0) this.progress('links');
       const { record, where } = item;
-      if (record.type === 'relationship') await this.takeRelationship(record, where);
+      if (record.type === 'relationship') await this.takeRelationship(record, where, item.at);
       else if (record.type === 'initiative') await this.takeInitiative(record, where);
-      else if (record.type === 'participation') await this.takeParticipation(record, where);
+      else if (record.type === 'participation') await this.takeParticipation(record, where, item.at);
     }
   }
 
@@ -520,11 +524,17 @@ class Run {
     return this.resolver.lookupId(this.ns + reference);
   }
 
-  private dangling(where: string, field: string, id: string, what = 'organisation'): void {
+  private dangling(
+    where: string | Located<unknown>['at'],
+    field: string,
+    id: string,
+    what = 'organisation',
+  ): void {
+    const at = typeof where === 'string' || where === undefined ? undefined : where;
     this.problems.add({
-      file: where,
-      line: null,
-      column: null,
+      file: at?.file ?? String(where),
+      line: at?.line ?? null,
+      column: at?.columns?.[field] ?? null,
       field,
       code: 'DANGLING_REFERENCE',
       message: `${field} "${id}" is not an ${what} in this import or in the database; add it or fix the id`,
@@ -563,12 +573,16 @@ class Run {
     return true;
   }
 
-  private async takeRelationship(r: IncomingRelationship, where: string): Promise<void> {
+  private async takeRelationship(
+    r: IncomingRelationship,
+    where: string,
+    at: Located<unknown>['at'],
+  ): Promise<void> {
     this.report.counts.relationships.read += 1;
     const source = this.organisationFor(r.source);
     const target = this.organisationFor(r.target);
-    if (source === undefined) this.dangling(where, 'source', r.source);
-    if (target === undefined) this.dangling(where, 'target', r.target);
+    if (source === undefined) this.dangling(at ?? where, 'source', r.source);
+    if (target === undefined) this.dangling(at ?? where, 'target', r.target);
     if (source === undefined || target === undefined) return;
     if (source === target) {
       this.skip(
@@ -612,15 +626,16 @@ class Run {
       const { row } = item;
       const s = byId.get(row.id);
       if (s && s.kind === row.kind && s.source === row.source && s.target === row.target) {
-        const set = changedValues(row.props, { since: row.since, until: row.until }, s.stored);
+        const dates = { since: row.since, until: row.until };
+        const set = changedValues(row.props, dates, s.stored, this.modeFor(s.stored, row.props));
         if (set) {
           counts.updated += 1;
           this.pending.relationshipChanges.push({
             id: row.id,
             kind: row.kind,
             set,
-            since: row.since,
-            until: row.until,
+            since: dates.since,
+            until: dates.until,
           });
         } else counts.unchanged += 1;
         continue;
@@ -683,16 +698,20 @@ class Run {
         continue;
       }
       if (known) known.staged = false;
-      const set = changedValues(row.props, { startDate: row.startDate, endDate: row.endDate }, s.stored);
-      const themesChanged = JSON.stringify(s.themeIds) !== JSON.stringify(row.themeIds);
+      const dates = { startDate: row.startDate, endDate: row.endDate };
+      const mode = this.modeFor(s.stored, row.props);
+      const set = changedValues(row.props, dates, s.stored, mode);
+      const themeIds =
+        mode === 'replace' ? row.themeIds : [...new Set([...s.themeIds, ...row.themeIds])].sort();
+      const themesChanged = JSON.stringify(s.themeIds) !== JSON.stringify(themeIds);
       if (set || themesChanged) {
         counts.updated += 1;
         this.pending.initiativeChanges.push({
           id: row.id,
           set: set ?? {},
-          startDate: row.startDate,
-          endDate: row.endDate,
-          themeIds: themesChanged ? row.themeIds : null,
+          startDate: dates.startDate,
+          endDate: dates.endDate,
+          themeIds: themesChanged ? themeIds : null,
         });
       } else counts.unchanged += 1;
     }
@@ -712,11 +731,15 @@ class Run {
     }
   }
 
-  private async takeParticipation(p: IncomingParticipation, where: string): Promise<void> {
+  private async takeParticipation(
+    p: IncomingParticipation,
+    where: string,
+    at: Located<unknown>['at'],
+  ): Promise<void> {
     this.report.counts.participations.read += 1;
     const organisation = this.organisationFor(p.organisation);
     if (organisation === undefined) {
-      this.dangling(where, 'organisation', p.organisation);
+      this.dangling(at ?? where, 'organisation', p.organisation);
       return;
     }
     const row = participationRow(
@@ -775,15 +798,16 @@ class Run {
       }
       const s = byKey.get(`${row.organisation}|${row.initiative}`);
       if (s) {
-        const set = changedValues(row.props, { since: row.since, until: row.until }, s);
+        const dates = { since: row.since, until: row.until };
+        const set = changedValues(row.props, dates, s, this.modeFor(s, row.props));
         if (set) {
           counts.updated += 1;
           this.pending.participationChanges.push({
             organisation: row.organisation,
             initiative: row.initiative,
             set,
-            since: row.since,
-            until: row.until,
+            since: dates.since,
+            until: dates.until,
           });
         } else counts.unchanged += 1;
         continue;
@@ -794,6 +818,12 @@ class Run {
     if (this.dry || this.failed() || create.length === 0) return;
     if (!this.stagingStarted) await this.startStaging();
     await this.stagingWrite('stageParticipations', { participations: create });
+  }
+
+  /** How a record changes a stored fact: see ChangeMode (rows.ts). */
+  private modeFor(stored: Record<string, unknown>, incoming: Props): ChangeMode {
+    if (this.importer.authoritative) return 'replace';
+    return stored.sourceDataset === incoming.sourceDataset ? 'correct' : 'fill';
   }
 
   private async flushLinks(): Promise<void> {

@@ -152,6 +152,13 @@ function bridge(context: ReadContext, report: boolean) {
 
 const where = (file: string, line: number) => `${file}:${line}`;
 
+function atOf(l: { file: string; line: number; fields: Record<string, { column: number }> } | undefined) {
+  if (!l) return undefined;
+  const columns: Record<string, number> = {};
+  for (const [name, position] of Object.entries(l.fields)) columns[name] = position.column;
+  return { file: l.file, line: l.line, columns };
+}
+
 async function* fromRead(
   read: AtlasReadResult,
   pass: Pass,
@@ -180,13 +187,13 @@ async function* fromRead(
   if (entities.includes('relationships')) {
     for (const [i, r] of d.relationships.entries()) {
       const l = loc.relationships[i];
-      yield { record: relationship(r, dataset), where: l ? where(l.file, l.line) : dataset };
+      yield { record: relationship(r, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
     }
   }
   if (entities.includes('participations')) {
     for (const [i, p] of d.participations.entries()) {
       const l = loc.participations[i];
-      yield { record: participation(p, dataset), where: l ? where(l.file, l.line) : dataset };
+      yield { record: participation(p, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
     }
   }
 }
@@ -218,15 +225,16 @@ async function* streamed(
     if (raw.unreadable) continue;
     const reader = new FieldReader(raw, sink);
     const at = where(raw.file, raw.line);
+    const position = atOf(reader.location());
     if (entity === 'relationships') {
       const r = readRelationship(reader);
-      if (r) yield { record: relationship(r, dataset), where: at };
+      if (r) yield { record: relationship(r, dataset), where: at, at: position };
     } else if (entity === 'initiatives') {
       const i = readInitiative(reader);
       if (i) yield { record: initiative(i, dataset), where: at };
     } else {
       const p = readParticipation(reader);
-      if (p) yield { record: participation(p, dataset), where: at };
+      if (p) yield { record: participation(p, dataset), where: at, at: position };
     }
   }
 }

@@ -32,7 +32,7 @@ export const NETWORK_TAGS: Readonly<Record<string, { network: string } | { attri
   'Code for America Fiscally Sponsored Brigade': { network: 'Code for America' },
   'Code for All': { network: 'Code for All' },
   'Code for All Affiliate': { network: 'Code for All' },
-  'OK Lab': { network: 'Code for Germany (OK Lab)' },
+  'OK Lab': { network: 'Code for Germany' },
   'Code for Poland': { network: 'Code for Poland' },
   'Code for Japan': { network: 'Code for Japan' },
   'Code for Romania': { network: 'Code for Romania' },
@@ -294,6 +294,7 @@ async function* readFile(
   if (report) {
     for (const network of networks) {
       if (byName.has(normaliseName(network))) continue;
+      context.sectorRule('network-tag');
       yield {
         record: {
           type: 'organisation',
