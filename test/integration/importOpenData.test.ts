@@ -167,3 +167,185 @@ describe('cfa-brigades', () => {
     expect(await owned(db, ns)).toEqual({ ...before, ImportRun: (before.ImportRun ?? 0) + 1 });
   });
 });
+
+describe('360giving', () => {
+  const ns = namespace('g360');
+  const nominet = () => sharedFile('360giving-nominet-indigo', 'nominet.json');
+  const indigo = () => sharedFile('360giving-nominet-indigo', 'indigo.json');
+  const covid = () => sharedFile('360giving-covid19', 'grants_data.json');
+
+  it('imports a publisher file: grants as FUNDING with amount, currency, award date, programme and title', async () => {
+    const report = await importFiles(db, '360giving', [nominet()], ns);
+    expect(report.status).toBe('PUBLISHED');
+    expect(report.counts.organisations).toMatchObject({ read: 540, created: 223 });
+    expect(report.counts.relationships).toMatchObject({ read: 270, created: 270 });
+    // Every award date of nominet.json is a month ("08/2013"): read as its first day, with a warning.
+    expect(report.repairCounts.MONTH_ONLY_DATE).toBe(270);
+    // Grant 360G-nominettrust-10: Aardman Animations, 70,667 GBP, awarded 08/2013, programme "Young People".
+    const [grant] = await ties(ns, 'NominetTrust', 'FUNDING').then((all) =>
+      all.filter((t) => t.target === `${ns}GB-COH-02050843`),
+    );
+    expect(grant?.r).toMatchObject({
+      id: `${ns}360g:360G-nominettrust-10`,
+      amount: 70667,
+      currency: 'GBP',
+      since: '2013-08-01',
+      until: '2014-03-31',
+      title: "Shaun's Game Academy",
+      programme: 'Young People',
+      trust: 'IMPORTED',
+      sourceDataset: '360giving:nominet.json',
+      sourceRecord: '360G-nominettrust-10',
+      sourceUrl: 'https://grantnav.threesixtygiving.org/grant/360G-nominettrust-10',
+    });
+    expect(await node(ns, 'GB-COH-02050843')).toMatchObject({
+      name: 'Aardman Animations',
+      sector: 'COMPANY',
+      sectorRule: 'identifier:company',
+      identifiers: ['GB-COH:02050843'],
+      sourceUrl: 'https://grantnav.threesixtygiving.org/org/GB-COH-02050843',
+      licence: expect.stringContaining('360Giving'),
+    });
+  });
+
+  it('merges the organisations indigo.json shares with nominet.json, and gives placeholder ids an identity', async () => {
+    const report = await importFiles(db, '360giving', [indigo()], ns);
+    expect(report.status).toBe('PUBLISHED');
+    expect(report.counts.organisations).toMatchObject({ read: 538, created: 190, merged: 15, matched: 2 });
+    expect(report.repairCounts.PLACEHOLDER_ID).toBe(76);
+    // "Campaign for Learning" is 360G-indigotrust:org-9709 in indigo.json and GB-CHC-1064113 in nominet.json,
+    // both in London: one organisation, and the indigo id resolves to it.
+    expect(report.merges).toContainEqual(
+      expect.objectContaining({
+        record: `${ns}360G-indigotrust:org-9709`,
+        organisation: `${ns}GB-CHC-1064113`,
+        rule: 'NAME_AND_PLACE',
+      }),
+    );
+    const [viaAlias] = await organisationsByIds(db.runner, [`${ns}360G-indigotrust:org-9709`]);
+    expect(viaAlias?.id).toBe(`${ns}GB-CHC-1064113`);
+    const funded = await ties(ns, '360G-indigotrust', 'FUNDING');
+    expect(funded.map((t) => t.target)).toContain(`${ns}GB-CHC-1064113`);
+    // mySociety appears as DUMMY01 (a placeholder) and as GB-CHC-1076346: one organisation.
+    const mysociety = await runCypher(
+      db.driver,
+      "MATCH (o:Organisation) WHERE o.id STARTS WITH $ns AND toLower(o.name) = 'mysociety' RETURN o.id AS id",
+      { ns },
+    );
+    expect(mysociety).toEqual([{ id: `${ns}GB-CHC-1076346` }]);
+    expect(await owned(db, ns)).toMatchObject({ Organisation: 413, FUNDING: 539, Alias: 15 });
+  });
+
+  it('recognises the same charities in the COVID-19 tracker export by charity and company numbers in any spelling', async () => {
+    const report = await importFiles(db, '360giving', [covid()], ns);
+    expect(report.status).toBe('PUBLISHED');
+    expect(report.counts.organisations).toMatchObject({ read: 3956, created: 1841, merged: 28 });
+    expect(report.counts.relationships).toMatchObject({ read: 1978, created: 1978 });
+    // The Stroke Association: GB-COH-00061241 with charity number 211015 here, GB-CHC-211015 in nominet.json.
+    const [stroke] = await organisationsByIds(db.runner, [`${ns}GB-COH-00061241`]);
+    expect(stroke).toMatchObject({ id: `${ns}GB-CHC-211015`, name: 'Stroke Association' });
+    expect(stroke?.identifiers).toEqual(
+      expect.arrayContaining([
+        { scheme: 'GB-CHC', value: '211015' },
+        { scheme: 'GB-COH', value: '00061241' },
+      ]),
+    );
+    // "GB-COH-9010389" and "GB-COH-09010389" are one company number.
+    expect(report.merges).toContainEqual(
+      expect.objectContaining({
+        record: `${ns}GB-COH-9010389`,
+        organisation: `${ns}GB-COH-09010389`,
+        rule: 'IDENTIFIER',
+      }),
+    );
+    expect(report.candidates.length).toBeGreaterThan(0);
+    expect(await owned(db, ns)).toMatchObject({ Organisation: 2254, FUNDING: 2517, Alias: 43 });
+  });
+
+  it('changes no fact and adds no node or relationship when the three files are imported again', async () => {
+    const before = await owned(db, ns);
+    const stored = await runCypher(
+      db.driver,
+      'MATCH (o:Organisation) WHERE o.id STARTS WITH $ns RETURN o {.*, createdAt: null, updatedAt: toString(o.updatedAt)} AS o ORDER BY o.id',
+      { ns },
+    );
+    for (const file of [nominet(), indigo(), covid()]) {
+      const report = await importFiles(db, '360giving', [file], ns);
+      expect(report.status).toBe('PUBLISHED');
+      expect(report.counts.organisations.created + report.counts.organisations.updated).toBe(0);
+      expect(report.counts.relationships.created + report.counts.relationships.updated).toBe(0);
+      expect(report.counts.aliases).toBe(0);
+    }
+    expect(await owned(db, ns)).toEqual({ ...before, ImportRun: (before.ImportRun ?? 0) + 3 });
+    const after = await runCypher(
+      db.driver,
+      'MATCH (o:Organisation) WHERE o.id STARTS WITH $ns RETURN o {.*, createdAt: null, updatedAt: toString(o.updatedAt)} AS o ORDER BY o.id',
+      { ns },
+    );
+    expect(after).toEqual(stored);
+  });
+});
+
+describe('cordis', () => {
+  const ns = namespace('cordis');
+  const files = () => [
+    sharedFile('cordis-h2020-participations', 'h2020.csv.gz'),
+    sharedFile('cordis-h2020-participations', 'programme_parts.csv.gz'),
+  ];
+
+  it('imports 145k participations: organisations by PIC, projects as initiatives, roles, and no pairwise edges', async () => {
+    const report = await importFiles(db, 'cordis', files(), ns);
+    expect(report.status).toBe('PUBLISHED');
+    expect(report.counts.organisations).toMatchObject({ read: 35871, created: 35871 });
+    expect(report.counts.initiatives).toMatchObject({ read: 31451, created: 31451 });
+    expect(report.counts.participations).toMatchObject({ read: 144726, created: 144726 });
+    expect(report.sectorRules).toEqual({
+      'cordis:activity-type:PRC': 23407,
+      'cordis:activity-type:OTH': 4258,
+      'cordis:activity-type:REC': 3065,
+      'cordis:activity-type:HES': 2617,
+      'cordis:activity-type:PUB': 2524,
+    });
+    // Project 221856 (SC4), 2019-05-01 – 2022-04-30: coordinated by PIC 984516342 (PRC, ES); 998802502 (REC, EL) takes part.
+    const rows = await runCypher(
+      db.driver,
+      `MATCH (o:Organisation)-[p:PARTICIPATES_IN]->(i:Initiative {id: $id})
+         RETURN o.id AS org, o.name AS name, o.sector AS sector, p.role AS role, i.name AS project,
+                toString(i.startDate) AS start, toString(i.endDate) AS end, i.sourceUrl AS url ORDER BY org`,
+      { id: `${ns}cordis:221856` },
+    );
+    expect(rows).toContainEqual({
+      org: `${ns}pic:984516342`,
+      name: 'Company PIC 984516342 (Spain)',
+      sector: 'COMPANY',
+      role: 'LEAD',
+      project: 'H2020 project 221856 (SC4)',
+      start: '2019-05-01',
+      end: '2022-04-30',
+      url: 'https://cordis.europa.eu/project/rcn/221856',
+    });
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        org: `${ns}pic:998802502`,
+        name: 'Research organisation PIC 998802502 (Greece)',
+        sector: 'ACADEMIC',
+        role: 'PARTNER',
+      }),
+    );
+    const counts = await owned(db, ns);
+    expect(counts).toEqual({ ImportRun: 1, Initiative: 31451, Organisation: 35871, PARTICIPATES_IN: 144726 });
+  }, 300_000);
+
+  it('changes nothing when imported again', async () => {
+    const report = await importFiles(db, 'cordis', files(), ns);
+    expect(report.counts.organisations).toMatchObject({ created: 0, updated: 0, unchanged: 35871 });
+    expect(report.counts.initiatives).toMatchObject({ created: 0, updated: 0, unchanged: 31451 });
+    expect(report.counts.participations).toMatchObject({ created: 0, updated: 0, unchanged: 144726 });
+    expect(await owned(db, ns)).toEqual({
+      ImportRun: 2,
+      Initiative: 31451,
+      Organisation: 35871,
+      PARTICIPATES_IN: 144726,
+    });
+  }, 300_000);
+});
