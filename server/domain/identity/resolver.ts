@@ -49,7 +49,8 @@ export class IdentityResolver {
   private readonly byId = new Map<string, string>();
   private readonly byIdentifier = new Map<string, string>();
   private readonly byWebsite = new Map<string, string>();
-  private readonly byNameCity = new Map<string, string>();
+  /** name|country/city → the organisations with that name in a city of that name, with their region. */
+  private readonly byNameCity = new Map<string, { id: string; region: string | null }[]>();
   private readonly byNameRegion = new Map<string, string>();
   private readonly byNameRegionNoCity = new Map<string, string>();
   private readonly byHost = new Map<string, string[]>();
@@ -176,8 +177,26 @@ export class IdentityResolver {
         return { target, rule: 'WEBSITE', evidence: key };
     }
     const name = normaliseName(facts.name);
+    if (place.city !== null) {
+      // The same city: same country and city name, and the same region unless one of them has none
+      // ("City of Albany" in New York is not the one in Georgia).
+      const key = `${name}|${place.city}`;
+      for (const other of this.byNameCity.get(key) ?? []) {
+        if (other.region !== null && place.region !== null && other.region !== place.region) continue;
+        const target = this.targets.get(other.id);
+        if (!target) continue;
+        const conflict = this.conflicts(target, facts.identifiers);
+        if (conflict === null) return { target, rule: 'NAME_AND_PLACE', evidence: key };
+        this.addCandidate(
+          'SAME_NAME_OTHER_IDENTIFIERS',
+          facts.id,
+          target.id,
+          { name, place: key, conflict },
+          0.5,
+        );
+      }
+    }
     const nameKeys: [Map<string, string>, string][] = [];
-    if (place.city !== null) nameKeys.push([this.byNameCity, `${name}|${place.city}`]);
     if (place.region !== null) {
       nameKeys.push(
         place.city !== null
@@ -230,7 +249,14 @@ export class IdentityResolver {
     }
     const name = normaliseName(facts.name);
     const place = placeKey(facts.country, facts.region, facts.city);
-    if (place.city !== null) setFirst(this.byNameCity, `${name}|${place.city}`, target.id);
+    if (place.city !== null) {
+      const key = `${name}|${place.city}`;
+      const list = this.byNameCity.get(key) ?? [];
+      if (!list.some((entry) => entry.id === target.id) && list.length < MAX_HOST_GROUP) {
+        list.push({ id: target.id, region: place.region });
+        this.byNameCity.set(key, list);
+      }
+    }
     if (place.region !== null) {
       setFirst(this.byNameRegion, `${name}|${place.region}`, target.id);
       if (place.city === null) setFirst(this.byNameRegionNoCity, `${name}|${place.region}`, target.id);
