@@ -205,6 +205,7 @@ class Run {
       this.report.counts.candidates = this.resolver.candidates().length;
       if (this.failed()) {
         await this.discard();
+        if (this.stagingStarted) await this.runner.write('deleteImportRun', { id: this.runId });
         return this.finish(RUN_STATUS.REJECTED);
       }
       if (this.dry) return this.finish(RUN_STATUS.DRY_RUN);
