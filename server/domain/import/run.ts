@@ -283,7 +283,12 @@ class Run {
 
   // ---- identity ------------------------------------------------------------------------------------
 
+  /** False when the database has no relationship at all: then no batch needs to look for stored ones. */
+  private storedRelationshipsExist = true;
+
   private async loadIdentities(): Promise<void> {
+    const [count] = await this.runner.read<{ count: number }>('countStoredRelationships');
+    this.storedRelationshipsExist = (count?.count ?? 1) > 0;
     let after = '';
     for (;;) {
       const rows = await this.runner.read<{
@@ -612,13 +617,15 @@ class Run {
     const buffer = this.relationshipBuffer;
     this.relationshipBuffer = [];
     if (buffer.length === 0) return;
-    const stored = await this.runner.read<{
-      id: string;
-      kind: string;
-      source: string;
-      target: string;
-      stored: Record<string, unknown>;
-    }>('storedRelationshipValues', { ids: buffer.map((b) => b.row.id) });
+    const stored = !this.storedRelationshipsExist
+      ? []
+      : await this.runner.read<{
+          id: string;
+          kind: string;
+          source: string;
+          target: string;
+          stored: Record<string, unknown>;
+        }>('storedRelationshipValues', { ids: buffer.map((b) => b.row.id) });
     const byId = new Map(stored.map((s) => [s.id, s]));
     const direct: Record<string, unknown>[] = [];
     const betweenStored: Record<string, unknown>[] = [];
