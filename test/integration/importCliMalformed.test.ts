@@ -145,7 +145,7 @@ describe('npm run import with malformed input', () => {
     ]);
     let stdout = '';
     cli.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    expect(await cli.exited).toBe(0);
+    expect(await cli.exited, cli.output()).toBe(0);
     const report = JSON.parse(stdout) as { status: string; counts: { organisations: { created: number } } };
     expect(report.status).toBe('DRY_RUN');
     expect(report.counts.organisations.created).toBe(1016);

@@ -11,10 +11,11 @@ import { randomUUID } from 'node:crypto';
 import type { Problem } from '../../common/problems.ts';
 import type { QueryName, QueryRunner } from '../../common/queryRunner.ts';
 import type { Identifier } from '../model.ts';
-import { CANDIDATE_STATUS } from '../identity/candidates.ts';
 import { normaliseIdentifier, normaliseName } from '../identity/normalise.ts';
 import { IdentityResolver, type IdentityFacts } from '../identity/resolver.ts';
-import { checkFiles, checksumOf } from './files.ts';
+import fs from 'node:fs/promises';
+import { checkFiles, checksumOf, expandFiles } from './files.ts';
+import { StagingArea, type PendingChanges } from './staging.ts';
 import type {
   IncomingInitiative,
   IncomingOrganisation,
@@ -36,7 +37,6 @@ import {
   relationshipRow,
   type ChangeMode,
   type InitiativeRow,
-  type OrganisationChange,
   type OrganisationRow,
   type ParticipationRow,
   type Props,
@@ -70,32 +70,7 @@ export interface RunProgress {
 }
 
 const BATCH = 2_000;
-const PUBLISH_BATCH = 5_000;
-const HEARTBEAT_MS = 30_000;
-/** A running run whose heartbeat is older than this is taken as abandoned. */
-const ABANDONED_AFTER_MS = 10 * 60_000;
-const WRITE_TIMEOUT_MS = 600_000;
-
-interface Pending {
-  organisationChanges: OrganisationChange[];
-  relationshipChanges: { id: string; kind: string; set: Props; since: string | null; until: string | null }[];
-  relationshipReplacements: { remove: { id: string; kind: string }; row: RelationshipRow }[];
-  initiativeChanges: {
-    id: string;
-    set: Props;
-    startDate: string | null;
-    endDate: string | null;
-    themeIds: string[] | null;
-  }[];
-  participationChanges: {
-    organisation: string;
-    initiative: string;
-    set: Props;
-    since: string | null;
-    until: string | null;
-  }[];
-  aliasesToStored: { alias: string; organisation: string }[];
-}
+const READ_TIMEOUT_MS = 600_000;
 
 class ProblemList {
   readonly list: Problem[] = [];
@@ -131,7 +106,7 @@ class Run {
   private readonly relationshipPrints = new Map<string, number>();
   private readonly initiatives = new Map<string, { staged: boolean; print: number }>();
   private readonly participationPrints = new Map<string, number>();
-  private readonly pending: Pending = {
+  private readonly pending: PendingChanges = {
     organisationChanges: [],
     relationshipChanges: [],
     relationshipReplacements: [],
@@ -156,8 +131,7 @@ class Run {
   private readonly knownThemes = new Set<string>();
   private readonly changeMode = new Map<string, ChangeMode>();
   private readonly ctx: ReadContext = this.context();
-  private stagingStarted = false;
-  private lastHeartbeat = Date.now();
+  private readonly staging: StagingArea;
   private bytes = 0;
   private totalBytes = 0;
   private records = 0;
@@ -172,6 +146,14 @@ class Run {
     this.dry = options.dryRun ?? false;
     this.runId = `run-${this.now.slice(0, 10)}-${randomUUID().slice(0, 8)}`;
     this.resolver = new IdentityResolver(options.merge ?? true);
+    this.staging = new StagingArea(runner, {
+      id: this.runId,
+      format: importer.name,
+      files: options.paths,
+      namespace: this.ns,
+      now: this.now,
+      importedBy: importer.recordedBy,
+    });
     this.licence = options.licence ?? importer.defaultLicence;
     this.report = emptyReport({
       format: importer.name,
@@ -204,8 +186,7 @@ class Run {
       this.report.candidates = this.resolver.candidates().slice(0, 1000);
       this.report.counts.candidates = this.resolver.candidates().length;
       if (this.failed()) {
-        await this.discard();
-        if (this.stagingStarted) await this.runner.write('deleteImportRun', { id: this.runId });
+        await this.staging.reject();
         return this.finish(RUN_STATUS.REJECTED);
       }
       if (this.dry) return this.finish(RUN_STATUS.DRY_RUN);
@@ -215,21 +196,24 @@ class Run {
       return this.finish(RUN_STATUS.PUBLISHED);
     } catch (error) {
       this.report.error = `The database failed while importing: ${error instanceof Error ? error.message : String(error)}`;
-      await this.discard().catch(() => {});
-      if (this.stagingStarted) {
-        await this.runner.write('finishImportRun', this.finishParams(RUN_STATUS.FAILED)).catch(() => {});
-      }
-      this.report.runId = this.stagingStarted ? this.runId : null;
+      await this.staging.fail(this.runReport(RUN_STATUS.FAILED), this.report.checksum).catch(() => {});
+      this.report.runId = this.staging.started ? this.runId : null;
       return this.finish(RUN_STATUS.FAILED, false);
     }
   }
 
   private async sizeOf(): Promise<number> {
-    const { expandFiles } = await import('./files.ts');
-    const fs = await import('node:fs/promises');
     let total = 0;
     for (const f of await expandFiles(this.options.paths)) total += (await fs.stat(f)).size;
     return total;
+  }
+
+  /**
+   * A read with the import's time budget (the runner's default is the API's, seconds): loading identities of
+   * a large database and looking up stored values take longer, more so while other work runs.
+   */
+  private read<T>(query: QueryName, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.runner.readTransaction((tx) => tx.run<T>(query, params), { timeoutMs: READ_TIMEOUT_MS });
   }
 
   private failed(): boolean {
@@ -287,11 +271,11 @@ class Run {
   private storedRelationshipsExist = true;
 
   private async loadIdentities(): Promise<void> {
-    const [count] = await this.runner.read<{ count: number }>('countStoredRelationships');
+    const [count] = await this.read<{ count: number }>('countStoredRelationships');
     this.storedRelationshipsExist = (count?.count ?? 1) > 0;
     let after = '';
     for (;;) {
-      const rows = await this.runner.read<{
+      const rows = await this.read<{
         id: string;
         name: string;
         identifiers: string[];
@@ -315,7 +299,7 @@ class Run {
       if (rows.length < 10_000) break;
       after = rows[rows.length - 1]?.id ?? after;
     }
-    const aliases = await this.runner.read<{ alias: string; organisation: string }>('identityAliases', {
+    const aliases = await this.read<{ alias: string; organisation: string }>('identityAliases', {
       namespace: this.ns,
     });
     for (const a of aliases) this.resolver.addAlias(a.alias, a.organisation);
@@ -422,7 +406,7 @@ class Run {
       this.report.counts.organisations.created += batch.length;
       if (this.dry) continue;
       await this.writePlacesAndThemes(batch);
-      await this.stagingWrite('stageOrganisations', {
+      await this.staging.write('stageOrganisations', {
         organisations: batch.map((r) => ({
           id: r.id,
           props: r.props,
@@ -434,12 +418,12 @@ class Run {
     }
     for (let i = 0; i < this.stagedAliases.length; i += BATCH) {
       if (this.dry) break;
-      await this.stagingWrite('stageAliases', { aliases: this.stagedAliases.slice(i, i + BATCH) });
+      await this.staging.write('stageAliases', { aliases: this.stagedAliases.slice(i, i + BATCH) });
     }
     this.report.counts.aliases += this.stagedAliases.length;
     for (let i = 0; i < stored.length; i += BATCH) {
       const batch = stored.slice(i, i + BATCH);
-      const current = await this.runner.read<StoredOrganisation>('storedOrganisations', {
+      const current = await this.read<StoredOrganisation>('storedOrganisations', {
         ids: batch.map((r) => r.id),
       });
       const byId = new Map(current.map((c) => [c.id, c]));
@@ -454,7 +438,7 @@ class Run {
         } else this.report.counts.organisations.unchanged += 1;
       }
       if (!this.dry && changed.length > 0) {
-        if (!this.stagingStarted) await this.startStaging();
+        await this.startStaging();
         await this.writePlacesAndThemes(changed);
       }
     }
@@ -506,8 +490,8 @@ class Run {
         this.knownThemes.add(t.id);
         return true;
       });
-    if (places.length > 0) await this.stagingWrite('stagePlaces', { places });
-    if (themes.length > 0) await this.stagingWrite('stageThemes', { themes });
+    if (places.length > 0) await this.staging.write('stagePlaces', { places });
+    if (themes.length > 0) await this.staging.write('stageThemes', { themes });
   }
 
   // ---- relationships, initiatives, participations -----------------------------------------------------
@@ -619,7 +603,7 @@ class Run {
     if (buffer.length === 0) return;
     const stored = !this.storedRelationshipsExist
       ? []
-      : await this.runner.read<{
+      : await this.read<{
           id: string;
           kind: string;
           source: string;
@@ -660,10 +644,10 @@ class Run {
       } else betweenStored.push({ ...row });
     }
     if (this.dry || this.failed()) return;
-    if (!this.stagingStarted) await this.startStaging();
-    if (direct.length > 0) await this.stagingWrite('stageRelationships', { relationships: direct });
+    await this.startStaging();
+    if (direct.length > 0) await this.staging.write('stageRelationships', { relationships: direct });
     if (betweenStored.length > 0)
-      await this.stagingWrite('stageRelationshipsBetweenStored', { relationships: betweenStored });
+      await this.staging.write('stageRelationshipsBetweenStored', { relationships: betweenStored });
   }
 
   private async takeInitiative(i: IncomingInitiative, where: string): Promise<void> {
@@ -687,7 +671,7 @@ class Run {
     const buffer = this.initiativeBuffer;
     this.initiativeBuffer = [];
     if (buffer.length === 0) return;
-    const stored = await this.runner.read<{
+    const stored = await this.read<{
       id: string;
       stored: Record<string, unknown>;
       themeIds: string[];
@@ -724,10 +708,10 @@ class Run {
       } else counts.unchanged += 1;
     }
     if (this.dry || this.failed()) return;
-    if (!this.stagingStarted) await this.startStaging();
+    await this.startStaging();
     await this.writePlacesAndThemes(buffer.map((b) => ({ themes: b.row.themes })));
     if (fresh.length > 0) {
-      await this.stagingWrite('stageInitiatives', {
+      await this.staging.write('stageInitiatives', {
         initiatives: fresh.map((r) => ({
           id: r.id,
           props: r.props,
@@ -774,7 +758,7 @@ class Run {
       ...new Set(buffer.map((b) => b.row.initiative).filter((id) => !this.initiatives.has(id))),
     ];
     if (unknownInitiatives.length > 0) {
-      const found = await this.runner.read<{ id: string }>('existingInitiativeIds', {
+      const found = await this.read<{ id: string }>('existingInitiativeIds', {
         ids: unknownInitiatives,
       });
       for (const f of found) this.initiatives.set(f.id, { staged: false, print: 0 });
@@ -785,7 +769,7 @@ class Run {
     const stored =
       checkStored.length === 0
         ? []
-        : await this.runner.read<{
+        : await this.read<{
             organisation: string;
             initiative: string;
             stored: Record<string, unknown>;
@@ -824,8 +808,8 @@ class Run {
       create.push({ ...row, organisationStaged, initiativeStaged: initiative.staged });
     }
     if (this.dry || this.failed() || create.length === 0) return;
-    if (!this.stagingStarted) await this.startStaging();
-    await this.stagingWrite('stageParticipations', { participations: create });
+    await this.startStaging();
+    await this.staging.write('stageParticipations', { participations: create });
   }
 
   /** How a record changes a stored fact: see ChangeMode (rows.ts). */
@@ -843,74 +827,17 @@ class Run {
   // ---- staging, publishing, discarding -----------------------------------------------------------------
 
   private async startStaging(): Promise<void> {
-    if (this.stagingStarted || this.dry) return;
-    await this.discardAbandoned();
-    await this.runner.write('startImportRun', {
-      id: this.runId,
-      format: this.importer.name,
-      files: this.options.paths,
-      checksum: this.report.checksum,
-      namespace: this.ns,
-      now: this.now,
-      status: RUN_STATUS.RUNNING,
-    });
-    this.stagingStarted = true;
+    if (!this.dry) await this.staging.start(this.report.checksum);
   }
 
-  private async stagingWrite(query: QueryName, params: Record<string, unknown>): Promise<void> {
-    await this.runner.writeTransaction(
-      (tx) =>
-        tx.run(query, { ...params, runId: this.runId, now: this.now, importedBy: this.importer.recordedBy }),
-      {
-        timeoutMs: WRITE_TIMEOUT_MS,
-      },
-    );
-    if (Date.now() - this.lastHeartbeat > HEARTBEAT_MS) {
-      this.lastHeartbeat = Date.now();
-      await this.runner.write('heartbeatImportRun', { id: this.runId, now: new Date().toISOString() });
-    }
-  }
-
-  /** Staging data of runs whose process is gone (killed mid-run): discarded before this run stages. */
-  private async discardAbandoned(): Promise<void> {
-    const before = new Date(Date.now() - ABANDONED_AFTER_MS).toISOString();
-    const abandoned = await this.runner.read<{ id: string }>('abandonedImportRuns', {
-      status: RUN_STATUS.RUNNING,
-      before,
-    });
-    for (const { id } of abandoned) {
-      await discardRun(this.runner, id);
-      await this.runner.write('finishImportRun', {
-        ...this.finishParams(RUN_STATUS.FAILED),
-        id,
-        report: JSON.stringify({
-          error: 'abandoned: its process stopped before it finished; its staging data was discarded',
-        }),
-      });
-    }
-  }
-
-  private async discard(): Promise<void> {
-    if (this.stagingStarted) await discardRun(this.runner, this.runId);
-  }
-
-  private finishParams(status: string): Record<string, unknown> {
-    return {
-      id: this.runId,
+  private runReport(status: string): string {
+    return JSON.stringify({
+      ...this.report,
       status,
-      report: JSON.stringify({
-        ...this.report,
-        status,
-        finishedAt: new Date().toISOString(),
-        problems: this.problems.list,
-        problemCount: this.problems.count,
-      }),
-      now: new Date().toISOString(),
-      format: this.importer.name,
-      files: this.options.paths,
-      checksum: this.report.checksum,
-      namespace: this.ns,
-    };
+      finishedAt: new Date().toISOString(),
+      problems: this.problems.list,
+      problemCount: this.problems.count,
+    });
   }
 
   private changedAnything(): boolean {
@@ -931,102 +858,16 @@ class Run {
 
   private async publish(): Promise<void> {
     const candidates = this.resolver.candidates();
-    const stamp = { runId: this.runId, now: this.now, importedBy: this.importer.recordedBy };
     this.report.runId = this.runId;
     this.report.status = RUN_STATUS.PUBLISHED;
-    const created = await this.runner.writeTransaction(
-      async (tx) => {
-        const loop = async (query: QueryName) => {
-          for (;;) {
-            const [row] = await tx.run<{ published: number }>(query, {
-              runId: this.runId,
-              limit: PUBLISH_BATCH,
-            });
-            if ((row?.published ?? 0) === 0) break;
-          }
-        };
-        await loop('publishStagedOrganisations');
-        await loop('publishStagedInitiatives');
-        await loop('publishStagedRelationships');
-        await loop('publishStagedParticipations');
-        const batches = async (
-          query: QueryName,
-          key: string,
-          rows: unknown[],
-          extra: Record<string, unknown> = {},
-        ) => {
-          let total = 0;
-          for (let i = 0; i < rows.length; i += BATCH) {
-            const [row] = await tx.run<Record<string, number>>(query, {
-              [key]: rows.slice(i, i + BATCH),
-              ...extra,
-            });
-            total += Object.values(row ?? {})[0] ?? 0;
-          }
-          return total;
-        };
-        await batches('applyOrganisationChanges', 'organisations', this.pending.organisationChanges, {
-          runId: this.runId,
-          now: this.now,
-        });
-        await batches(
-          'deleteRelationshipsById',
-          'relationships',
-          this.pending.relationshipReplacements.map((r) => r.remove),
-        );
-        await batches(
-          'stageRelationships',
-          'relationships',
-          this.pending.relationshipReplacements.map((r) => ({
-            ...r.row,
-            sourceStaged: false,
-            targetStaged: false,
-          })),
-          stamp,
-        );
-        await batches('applyRelationshipChanges', 'relationships', this.pending.relationshipChanges, {
-          runId: this.runId,
-        });
-        await batches('applyInitiativeChanges', 'initiatives', this.pending.initiativeChanges, {
-          runId: this.runId,
-        });
-        await batches('applyParticipationChanges', 'participations', this.pending.participationChanges, {
-          runId: this.runId,
-        });
-        await batches('publishAliases', 'aliases', this.pending.aliasesToStored, { runId: this.runId });
-        const newCandidates = await batches(
-          'publishMergeCandidates',
-          'candidates',
-          candidates.map((c) => ({
-            id: c.id,
-            rule: c.rule,
-            evidence: JSON.stringify(c.evidence),
-            score: c.score,
-            a: c.organisations[0],
-            b: c.organisations[1],
-          })),
-          { runId: this.runId, now: this.now, status: CANDIDATE_STATUS.OPEN },
-        );
-        if (this.changedAnything() || newCandidates > 0) await tx.run('bumpDataVersion', { now: this.now });
-        await tx.run('finishImportRun', this.finishParams(RUN_STATUS.PUBLISHED));
-        return newCandidates;
-      },
-      { timeoutMs: WRITE_TIMEOUT_MS },
+    await this.staging.publish(
+      this.pending,
+      candidates,
+      this.changedAnything(),
+      () => this.runReport(RUN_STATUS.PUBLISHED),
+      this.report.checksum,
     );
     this.report.counts.candidates = candidates.length;
-    void created;
-  }
-}
-
-/** Removes a run's staging data in small transactions (nothing a reader sees is touched). */
-export async function discardRun(runner: QueryRunner, runId: string): Promise<void> {
-  for (;;) {
-    const [row] = await runner.write<{ removed: number }>('discardStagedRun', { runId, limit: 5_000 });
-    if ((row?.removed ?? 0) === 0) break;
-  }
-  for (;;) {
-    const [row] = await runner.write<{ removed: number }>('discardRunPlaces', { runId });
-    if ((row?.removed ?? 0) === 0) break;
   }
 }
 
