@@ -74,6 +74,11 @@ export class IdentityResolver {
     if (this.targets.has(organisationId)) this.byId.set(alias, organisationId);
   }
 
+  /** Makes an id known (it resolves to itself) without its facts: a record left out for its problems. */
+  reserve(id: string): void {
+    if (!this.byId.has(id)) this.byId.set(id, id);
+  }
+
   /** Whether the id is an organisation's own id (stored, or new in this run). */
   isOrganisationId(id: string): boolean {
     return this.targets.has(id);

@@ -103,6 +103,7 @@ class Run {
   private readonly organisations = new Map<string, OrganisationRow>();
   /** Record id → index in organisations (rows of records merged into another are kept under the target). */
   private readonly storedDatasets = new Map<string, string | null>();
+  private readonly firstRecords = new Map<string, { print: number; line: number | null; where: string }>();
   private readonly relationshipPrints = new Map<string, number>();
   private readonly initiatives = new Map<string, { staged: boolean; print: number }>();
   private readonly participationPrints = new Map<string, number>();
@@ -318,15 +319,50 @@ class Run {
     }
   }
 
-  private takeOrganisation({ record, where }: Located<IncomingOrganisation>): void {
+  /**
+   * In formats whose records are the organisations (atlas), an id given twice is an error, unless the
+   * record is an exact repeat (left out with a warning). Open-data formats repeat an organisation in every
+   * grant that names it: there repeats are the normal case.
+   */
+  private duplicate(
+    recordId: string,
+    o: IncomingOrganisation,
+    where: string,
+    at: Located<unknown>['at'],
+  ): boolean {
+    const print = fingerprint({ ...o, provenance: null });
+    const first = this.firstRecords.get(recordId);
+    if (first === undefined) {
+      this.firstRecords.set(recordId, { print, line: at?.line ?? null, where });
+      return false;
+    }
+    if (first.print === print) {
+      this.skip(where, `organisation ${o.recordId} again (an exact repeat of ${first.where}); left out`);
+      return true;
+    }
+    this.problems.add({
+      file: at?.file ?? where,
+      line: at?.line ?? null,
+      column: at?.columns?.id ?? null,
+      field: 'id',
+      code: 'DUPLICATE_ID',
+      message: `organisation id "${o.recordId}" is already used on ${first.line === null ? first.where : `line ${first.line}`}; ids must be unique`,
+    });
+    return true;
+  }
+
+  private takeOrganisation({ record, where, at }: Located<IncomingOrganisation>): void {
     const recordId = this.ns + record.recordId;
     const o = {
       ...record,
       provenance: { ...record.provenance, licence: record.provenance.licence ?? this.licence },
     };
     if (record.referenceOnly) {
+      // A record left out for its own problems: references to it are not dangling too.
+      this.resolver.reserve(recordId);
       return;
     }
+    if (this.importer.authoritative && this.duplicate(recordId, o, where, at)) return;
     this.report.counts.organisations.read += 1;
     const facts: IdentityFacts = {
       id: recordId,
@@ -645,7 +681,11 @@ class Run {
     }
     if (this.dry || this.failed()) return;
     await this.startStaging();
-    if (direct.length > 0) await this.staging.write('stageRelationships', { relationships: direct });
+    const betweenNew = direct.filter((r) => r.sourceStaged === true && r.targetStaged === true);
+    const mixed = direct.filter((r) => !(r.sourceStaged === true && r.targetStaged === true));
+    if (betweenNew.length > 0)
+      await this.staging.write('stageRelationshipsBetweenNew', { relationships: betweenNew });
+    if (mixed.length > 0) await this.staging.write('stageRelationships', { relationships: mixed });
     if (betweenStored.length > 0)
       await this.staging.write('stageRelationshipsBetweenStored', { relationships: betweenStored });
   }

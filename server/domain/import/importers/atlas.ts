@@ -13,7 +13,7 @@ import type {
   PlaceRecord,
   RelationshipRecord,
 } from '../../model.ts';
-import { parseAtlasCsv, parseAtlasJson, type AtlasReadResult } from '../../atlas/read.ts';
+import { parseAtlasJson, type AtlasReadResult } from '../../atlas/read.ts';
 import { CSV_FILE_NAMES, type Entity } from '../../atlas/columns.ts';
 import { csvRecordStream } from '../../atlas/csvRecords.ts';
 import { FieldReader } from '../../atlas/fieldReader.ts';
@@ -21,6 +21,8 @@ import { ProblemSink, type AtlasProblem, type AtlasRepair } from '../../atlas/pr
 import { readParticipation } from '../../atlas/participation.ts';
 import { readRelationship } from '../../atlas/relationship.ts';
 import { readInitiative } from '../../atlas/initiative.ts';
+import { readOrganisation } from '../../atlas/organisation.ts';
+import { readPlace } from '../../atlas/place.ts';
 import { didYouMean } from '../../atlas/didYouMean.ts';
 import { openText } from '../files.ts';
 import type {
@@ -239,17 +241,76 @@ async function* streamed(
   }
 }
 
-function readFolder(
-  folder: string,
-  names: readonly string[],
-  repair: (r: AtlasRepair) => void,
-): AtlasReadResult {
-  const files: Record<string, string> = {};
-  for (const name of names) {
-    const full = path.join(folder, name);
-    if (fs.existsSync(full)) files[name] = fs.readFileSync(full, 'utf8');
+/** places.csv: small, read whole (its coordinates go to the organisations located there). */
+async function places(folder: string, context: ReadContext): Promise<PlaceRecord[]> {
+  const file = path.join(folder, 'places.csv');
+  if (!fs.existsSync(file)) return [];
+  const b = bridge(context, true);
+  const sink = new ForwardingSink(b.problem, b.repair);
+  const result: PlaceRecord[] = [];
+  for await (const raw of csvRecordStream('places', openText(file, context.progress), sink)) {
+    if (raw.unreadable) continue;
+    const place = readPlace(new FieldReader(raw, sink));
+    if (place) result.push(place);
   }
-  return parseAtlasCsv(files, { repair });
+  return result;
+}
+
+/**
+ * organisations.csv row by row. A row with problems still yields its id (referenceOnly), so references to it
+ * are not reported as dangling: its own problem is the one to fix.
+ */
+async function* streamedOrganisations(
+  folder: string,
+  dataset: string,
+  context: ReadContext,
+): AsyncGenerator<Located<IncomingOrganisation>> {
+  const placeOf = coordinates(await places(folder, context));
+  const b = bridge(context, true);
+  const sink = new ForwardingSink(b.problem, b.repair);
+  const file = path.join(folder, 'organisations.csv');
+  for await (const raw of csvRecordStream('organisations', openText(file, context.progress), sink)) {
+    const reader = new FieldReader(raw, sink);
+    const at = atOf(reader.location());
+    const o = raw.unreadable ? null : readOrganisation(reader);
+    if (o) {
+      yield { record: organisation(o, dataset, placeOf(o)), where: where(raw.file, raw.line), at };
+      continue;
+    }
+    const id = reader.peek('id');
+    if (id !== null && !raw.unreadable) {
+      yield {
+        record: { ...organisation(placeholder(id), dataset, undefined), referenceOnly: true },
+        where: where(raw.file, raw.line),
+        at,
+      };
+    }
+  }
+}
+
+/** A stand-in for a record left out for its problems: only its id is used. */
+function placeholder(id: string): OrganisationRecord {
+  return {
+    id,
+    name: id,
+    sector: 'NGO',
+    kind: null,
+    description: null,
+    website: null,
+    country: null,
+    region: null,
+    city: null,
+    themes: [],
+    identifiers: [],
+    status: 'PUBLISHED',
+    provenance: {
+      sourceUrl: null,
+      sourceDataset: null,
+      sourceRecord: null,
+      recordedBy: null,
+      recordedAt: null,
+    },
+  };
 }
 
 export const atlasImporter: OpenImporter = {
@@ -318,12 +379,7 @@ export const atlasImporter: OpenImporter = {
       return;
     }
     if (pass === 'organisations') {
-      const read = readFolder(input, ['organisations.csv', 'places.csv'], b.repair);
-      for (const name of ['organisations.csv', 'places.csv']) {
-        const full = path.join(input, name);
-        if (fs.existsSync(full)) context.progress(fs.statSync(full).size);
-      }
-      yield* fromRead(read, pass, dataset, context, true, []);
+      yield* streamedOrganisations(input, dataset, context);
       return;
     }
     yield* streamed(input, 'initiatives', dataset, context);
