@@ -232,6 +232,8 @@ export class IdentityResolver {
 
   /** Makes the record's keys find `target` from now on; with `compare`, looks for candidates first. */
   private register(target: Target, facts: IdentityFacts, compare: boolean): void {
+    // Without identity resolution only ids match: no keys to keep (a D1 import holds 100k organisations).
+    if (!this.merge) return;
     for (const { scheme, value } of facts.identifiers) {
       const key = `${scheme}:${value}`;
       if (!this.byIdentifier.has(key)) this.byIdentifier.set(key, target.id);

@@ -1,9 +1,9 @@
 // `atlas` through the run pipeline: the project's own format (README "The atlas data format"), read
 // tolerantly (repairs instead of errors for cosmetic problems; --strict makes them errors again), with
 // identity resolution: one organisation repeated under several ids becomes one, its other ids aliases.
-// organisations.csv (and places.csv, initiatives.csv) are read whole; relationships.csv and
-// participations.csv are streamed row by row, so a network of 100k organisations and a million
-// relationships imports with bounded memory. A JSON file is read whole (it is limited by IMPORT_MAX_FILE_MB).
+// Every CSV file of a folder is streamed row by row (places.csv, small, is collected first), so a network
+// of 100k organisations and a million relationships imports with bounded memory. A JSON file is read whole
+// (it is limited by IMPORT_MAX_FILE_MB; large networks belong in CSV folders).
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
