@@ -43,6 +43,7 @@ const schema = z.object({
       'false, true, a number of proxies, or addresses such as loopback or 10.0.0.1',
     )
     .default('false'),
+  IMPORT_MAX_FILE_MB: z.coerce.number().positive().max(1_048_576).default(1024),
   JAVA_HOME: optionalText,
 });
 
@@ -76,6 +77,8 @@ export interface Config {
   loadDemoData: boolean;
   /** Express's `trust proxy`: whose X-Forwarded-For/-Proto to believe (client addresses, HTTPS). */
   trustProxy: boolean | number | string;
+  /** `npm run import` refuses a file larger than this many bytes (IMPORT_MAX_FILE_MB). */
+  importMaxFileBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestBudgetMs: e.REQUEST_BUDGET_MS,
     loadDemoData: e.LOAD_DEMO_DATA === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    importMaxFileBytes: Math.round(e.IMPORT_MAX_FILE_MB * 1024 * 1024),
   };
 }
 

@@ -19,6 +19,11 @@ export interface Provenance {
   sourceRecord: string | null;
   recordedBy: string | null;
   recordedAt: string | null;
+  /** The licence the source publishes the fact under (imports). */
+  licence: string | null;
+  /** The import run that created the fact, and the one that last changed it. */
+  createdInRun: string | null;
+  changedInRun: string | null;
 }
 
 /** A place with its enclosing places: a city's parent is its region, a region's its country. */
@@ -48,6 +53,12 @@ export interface Organisation {
   kind: string | null;
   description: string | null;
   website: string | null;
+  /** Every known website, the primary (`website`) first. */
+  websites: string[];
+  /** The day it closed (GOV.UK bodies), YYYY-MM-DD. */
+  closedOn: string | null;
+  /** The sector-inference rule that chose the sector, when no source gave it. */
+  sectorRule: string | null;
   status: OrganisationStatus;
   /** The most specific place it is located in, with the enclosing ones. */
   place: Place | null;
@@ -119,6 +130,9 @@ export function provenanceOf(props: Props): Provenance {
     sourceRecord: text(props.sourceRecord),
     recordedBy: text(props.recordedBy),
     recordedAt: text(props.recordedAt),
+    licence: text(props.licence),
+    createdInRun: text(props.createdInRun),
+    changedInRun: text(props.changedInRun),
   };
 }
 
@@ -143,6 +157,8 @@ export function parseIdentifier(written: string): Identifier {
 }
 
 export interface OrganisationRow {
+  /** The id asked for: the organisation's own id or one of its aliases. */
+  requested: string;
   organisation: Props & { id: string; name: string; sector: Sector; status: OrganisationStatus };
   places: PlaceRow[];
   themes: Theme[];
@@ -157,6 +173,9 @@ export function organisationOf(row: OrganisationRow): Organisation {
     kind: text(o.kind),
     description: text(o.description),
     website: text(o.website),
+    websites: Array.isArray(o.websites) ? (o.websites as string[]) : o.website ? [String(o.website)] : [],
+    closedOn: text(o.closedOn),
+    sectorRule: text(o.sectorRule),
     status: o.status,
     place: nestPlaces(row.places),
     themes: row.themes,
@@ -174,7 +193,7 @@ export async function organisationsByIds(
 ): Promise<(Organisation | null)[]> {
   if (ids.length === 0) return [];
   const rows = await runner.read<OrganisationRow>('organisationsByIds', { ids: [...ids] });
-  const found = new Map(rows.map((row) => [row.organisation.id, organisationOf(row)]));
+  const found = new Map(rows.map((row) => [row.requested, organisationOf(row)]));
   return ids.map((id) => found.get(id) ?? null);
 }
 

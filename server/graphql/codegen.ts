@@ -23,7 +23,7 @@ const config: CodegenConfig = {
   // "use one of" messages.
   config: { sort: false },
   overwrite: true,
-  silent: true,
+  errorsOnly: true,
   generates: {
     'server/domain/generated/vocabulary.ts': vocabulary,
     'client/api/generated/vocabulary.ts': vocabulary,
@@ -64,6 +64,8 @@ const config: CodegenConfig = {
           MergeCandidate: '../../domain/curation/review.ts#MergeCandidate',
           ReviewItem: '../../domain/curation/review.ts#ReviewItem',
           HistoryEntry: '../../domain/curation/history.ts#HistoryEntry',
+          Provenance: '../../domain/organisations.ts#Provenance',
+          ImportRun: '../../domain/import/runs.ts#ImportRun',
         },
         scalars: { Date: 'string' },
       },

@@ -23,6 +23,7 @@ import {
   type Participation,
   type Relationship,
 } from '../domain/organisations.ts';
+import { importRunsByIds, type ImportRun } from '../domain/import/runs.ts';
 
 export interface Context {
   runner: QueryRunner;
@@ -35,6 +36,8 @@ export interface Context {
   participants: DataLoader<string, Participant[]>;
   /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
   relationshipsById: DataLoader<string, Relationship | null>;
+  /** Import runs by id, for provenance (the run that created or last changed a fact). */
+  importRuns: DataLoader<string, ImportRun | null>;
   /** One loader per page size, since `first` is part of the query. */
   relationships(first: number): DataLoader<string, Relationship[]>;
   /** Who is asking, sessions and what only owners and curators see (accountsContext.ts). */
@@ -64,6 +67,7 @@ export function createContext(
       const found = new Map((await relationshipsByIds(runner, refs)).map((r) => [`${r.kind}:${r.id}`, r]));
       return keys.map((key) => found.get(key) ?? null);
     }),
+    importRuns: new DataLoader((ids) => importRunsByIds(runner, ids)),
     relationships(first) {
       let loader = relationshipLoaders.get(first);
       if (!loader) {

@@ -3,6 +3,7 @@
 //
 //   npm run bench -- [--organisations 10000] [--rounds 5] [--only neighbourhood|search|import] [--out FILE]
 //                    [--stale-statistics]
+//   npm run bench -- --only cordis|d1    (import throughput at real sizes, appended to RESULTS.md)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,13 +18,16 @@ import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { refreshStatistics, startBenchDb, type BenchDb } from './database.ts';
 import { benchImport } from './import.ts';
+import { benchCordis, benchD1 } from './openData.ts';
 import { timed, type Comparison } from './measure.ts';
 import { benchNeighbourhood } from './neighbourhood.ts';
 import { renderReport } from './report.ts';
 import { benchSearch } from './search.ts';
 
 const BENCHMARKS = ['neighbourhood', 'search', 'import'] as const;
-type Benchmark = (typeof BENCHMARKS)[number];
+/** Benchmarks on their own data (real CORDIS files, D1), only with --only; their sections are appended. */
+const OWN_DATA = ['cordis', 'd1'] as const;
+type Benchmark = (typeof BENCHMARKS)[number] | (typeof OWN_DATA)[number];
 
 const DEFAULTS = { organisations: 10_000, rounds: 5, seed: 42 } as const;
 const DEFAULT_OUT = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -63,8 +67,9 @@ function parseOptions(argv: string[]): Options {
     strict: true,
   });
   const only = values.only;
-  if (only !== undefined && !(BENCHMARKS as readonly string[]).includes(only)) {
-    throw new UsageError(`--only must be one of ${BENCHMARKS.join(', ')}; got "${only}".`);
+  const all: readonly string[] = [...BENCHMARKS, ...OWN_DATA];
+  if (only !== undefined && !all.includes(only)) {
+    throw new UsageError(`--only must be one of ${all.join(', ')}; got "${only}".`);
   }
   return {
     organisations: integerOption(
@@ -184,8 +189,36 @@ async function run(options: Options, db: BenchDb): Promise<string> {
   );
 }
 
+/** CORDIS or D1: measured on stores of their own, appended to the results with the command that ran it. */
+async function runOwnData(options: Options, which: (typeof OWN_DATA)[number]): Promise<void> {
+  const started = performance.now();
+  const load = loadAverage();
+  const result = which === 'cordis' ? await benchCordis(log) : await benchD1(log);
+  const cpus = os.cpus();
+  const text = [
+    `## ${result.title} (${new Date().toISOString().replace(/\.\d+Z$/, 'Z')})`,
+    '',
+    `- command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\``,
+    `- machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; code ${codeVersion()}`,
+    `- load average at the start: ${load}, at the end: ${loadAverage()}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    ...result.lines,
+    '',
+  ].join('\n');
+  fs.appendFileSync(options.out, `\n${text}`);
+  execFileSync('npx', ['prettier', '--write', '--log-level', 'warn', options.out], { stdio: 'inherit' });
+  process.stdout.write(`\n${text}\n`);
+  log(`appended to ${path.relative(process.cwd(), options.out)}`);
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const own = options.only.find((b): b is (typeof OWN_DATA)[number] =>
+    (OWN_DATA as readonly string[]).includes(b),
+  );
+  if (own !== undefined) {
+    await runOwnData(options, own);
+    return;
+  }
   log(`starting a private Neo4j (${options.only.join(', ')}; ${options.organisations} organisations)`);
   const db = await startBenchDb(log);
   stopOnSignals(db);

@@ -1,7 +1,10 @@
 // Checks a CSV file's header (missing, unknown, duplicate columns) and turns its rows into raw records.
 import { FILE_SPECS, columnNames, requiredColumnNames, type Entity } from './columns.ts';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { readCsvRows, type CsvRow } from './csvRows.ts';
 import { didYouMean } from '../didYouMean.ts';
+import { countLineBreaks } from './lineIndex.ts';
 import type { ProblemSink } from './problemSink.ts';
 import type { RawField, RawRecord } from './rawRecord.ts';
 
@@ -121,4 +124,62 @@ export function csvRecords(entity: Entity, text: string, sink: ProblemSink): Raw
   }
   const header = readHeader(entity, headerRow, sink);
   return dataRows.map((row) => toRecord(entity, header, row, headerRow.cells.length, sink));
+}
+
+/**
+ * The same as csvRecords for a stream, one record at a time (relationships.csv of a large network is never
+ * held in memory). Yields nothing after a broken header or a file separated by another character.
+ */
+export async function* csvRecordStream(
+  entity: Entity,
+  input: Readable,
+  sink: ProblemSink,
+): AsyncGenerator<RawRecord> {
+  const { file } = FILE_SPECS[entity];
+  const parser = parse({
+    relax_column_count: true,
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+    bom: true,
+  });
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    sink.add({
+      file,
+      line: typeof error.lines === 'number' ? error.lines : null,
+      column: null,
+      field: null,
+      code: 'BAD_CSV',
+      message: error.message,
+    });
+  });
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  let header: Header | null = null;
+  let width = 0;
+  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    const inside = item.record.reduce((sum, cell) => sum + countLineBreaks(cell), 0);
+    const row: CsvRow = { line: item.info.lines - inside, cells: item.record };
+    if (isBlank(row)) continue;
+    if (header === null) {
+      const separator = wrongSeparator(row);
+      if (separator !== null) {
+        sink.add({
+          file,
+          line: row.line,
+          column: 1,
+          field: null,
+          code: 'BAD_CSV',
+          message: `the header seems to be separated by ${separator}; atlas CSV files separate columns with commas`,
+        });
+        input.destroy();
+        return;
+      }
+      header = readHeader(entity, row, sink);
+      width = row.cells.length;
+      continue;
+    }
+    yield toRecord(entity, header, row, width, sink);
+  }
 }

@@ -17,6 +17,7 @@ import {
   splitList,
   unique,
 } from '../values.ts';
+import { cleanText, repairWebsite } from '../import/repairs.ts';
 
 export interface ValueOptions {
   required?: boolean;
@@ -37,7 +38,7 @@ interface ListItem {
 
 export class FieldReader {
   readonly record: RawRecord;
-  private readonly sink: ProblemSink;
+  readonly sink: ProblemSink;
 
   constructor(record: RawRecord, sink: ProblemSink) {
     this.record = record;
@@ -123,6 +124,13 @@ export class FieldReader {
   url(name: string): string | null {
     const value = this.text(name);
     if (value === null || isHttpUrl(value)) return value;
+    const repair = this.sink.repair;
+    if (repair) {
+      const repaired = repairWebsite(value, name);
+      if (repaired.repair)
+        repair({ file: this.record.file, line: this.position(name).line, field: name, ...repaired.repair });
+      return repaired.value;
+    }
     this.report(
       name,
       'BAD_URL',
@@ -202,6 +210,7 @@ export class FieldReader {
   private scalar(name: string, acceptNumber: boolean): string | number | null | typeof WRONG_TYPE {
     const raw = this.record.fields.get(name);
     if (raw === undefined || raw.value === null || raw.value === undefined) return null;
+    if (typeof raw.value === 'string' && this.sink.repair) return cleanText(raw.value);
     if (typeof raw.value === 'string') return raw.value.trim() === '' ? null : raw.value.trim();
     if (acceptNumber && typeof raw.value === 'number') return raw.value;
     this.report(name, 'BAD_TYPE', `${name} must be ${acceptNumber ? 'a number' : 'text (a JSON string)'}`);

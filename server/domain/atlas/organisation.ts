@@ -2,14 +2,27 @@
 import { ORGANISATION_STATUSES, SECTORS, type OrganisationRecord } from '../model.ts';
 import type { FieldReader } from './fieldReader.ts';
 import { readProvenance } from './provenance.ts';
+import { repairLocation } from '../import/repairs.ts';
 
 export function readOrganisation(reader: FieldReader): OrganisationRecord | null {
   const id = reader.text('id', { required: true });
   const name = reader.text('name', { required: true });
   const sector = reader.choice('sector', SECTORS, { required: true });
-  const country = reader.text('country');
-  const region = reader.text('region');
-  const city = reader.text('city');
+  let country = reader.text('country');
+  let region = reader.text('region');
+  let city = reader.text('city');
+  const repair = reader.sink.repair;
+  if (repair && country === null && (region !== null || city !== null)) {
+    // Tolerant reading: a lone value that names a country is the country.
+    const repaired = repairLocation({ country, region, city });
+    if (repaired.value.country !== null) {
+      ({ country, region, city } = repaired.value);
+      if (repaired.repair) {
+        const field = reader.peek('city') !== null ? 'city' : 'region';
+        repair({ file: reader.record.file, line: reader.position(field).line, field, ...repaired.repair });
+      }
+    }
+  }
   if (country === null) {
     for (const [field, value] of [
       ['region', region],

@@ -8,14 +8,29 @@ export interface AtlasProblem extends Problem {
   code: AtlasProblemCode;
 }
 
+/** A documented repair the tolerant reader applied (README "Repairs"), with where it was. */
+export interface AtlasRepair {
+  file: string;
+  line: number | null;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
 export class ProblemSink {
   private readonly kept: AtlasProblem[] = [];
   private readonly limit: number;
   private dropped = 0;
   private droppedFile = '';
+  /**
+   * Set for tolerant reading (imports): cosmetic problems are repaired and reported here instead of being
+   * errors. Unset (the default), the reader is strict.
+   */
+  readonly repair: ((repair: AtlasRepair) => void) | undefined;
 
-  constructor(limit = MAX_PROBLEMS) {
+  constructor(limit = MAX_PROBLEMS, repair?: (repair: AtlasRepair) => void) {
     this.limit = limit;
+    this.repair = repair;
   }
 
   add(problem: AtlasProblem): void {

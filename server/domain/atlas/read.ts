@@ -7,7 +7,7 @@ import { csvRecords } from './csvRecords.ts';
 import { didYouMean } from '../didYouMean.ts';
 import { jsonRecords } from './jsonRecords.ts';
 import type { AtlasOrigins } from './locations.ts';
-import { ProblemSink } from './problemSink.ts';
+import { ProblemSink, type AtlasRepair } from './problemSink.ts';
 import { emptyRawRecords } from './rawRecord.ts';
 
 export type { AtlasLocations, AtlasOrigins, FieldPosition, RecordLocation } from './locations.ts';
@@ -19,8 +19,11 @@ export interface AtlasReadResult extends AtlasOrigins {
 }
 
 /** Reads the CSV files of an atlas folder, keyed by file name (organisations.csv is required). */
-export function parseAtlasCsv(files: Readonly<Record<string, string>>): AtlasReadResult {
-  const sink = new ProblemSink();
+export function parseAtlasCsv(
+  files: Readonly<Record<string, string>>,
+  options: { repair?: (repair: AtlasRepair) => void } = {},
+): AtlasReadResult {
+  const sink = new ProblemSink(undefined, options.repair);
   for (const name of Object.keys(files).filter((file) => !CSV_FILE_NAMES.includes(file))) {
     sink.add({
       file: name,
@@ -51,8 +54,12 @@ export function parseAtlasCsv(files: Readonly<Record<string, string>>): AtlasRea
 }
 
 /** Reads an atlas JSON file; fileName is used in problems. */
-export function parseAtlasJson(text: string, fileName: string): AtlasReadResult {
-  const sink = new ProblemSink();
+export function parseAtlasJson(
+  text: string,
+  fileName: string,
+  options: { repair?: (repair: AtlasRepair) => void } = {},
+): AtlasReadResult {
+  const sink = new ProblemSink(undefined, options.repair);
   const raws = jsonRecords(text, fileName, sink) ?? emptyRawRecords();
   return { ...assemble(raws, sink), problems: sink.list() };
 }

@@ -10,7 +10,7 @@ import {
 const PAGE_SIZE = 5_000;
 
 export async function loadSnapshot(runner: QueryRunner, version: number): Promise<NetworkSnapshot> {
-  const [placeRows, themeRows, initiativeRows] = await Promise.all([
+  const [placeRows, themeRows, initiativeRows, aliasRows] = await Promise.all([
     runner.read<{
       id: string;
       name: string;
@@ -21,6 +21,7 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
     }>('snapshotPlaces'),
     runner.read<{ id: string; name: string }>('snapshotThemes'),
     runner.read<{ id: string; name: string }>('snapshotInitiatives'),
+    runner.read<{ alias: string; organisation: string }>('snapshotAliases'),
   ]);
   const placeIndex = new Map(placeRows.map((p, i) => [p.id, i]));
   const places: PlaceEntry[] = placeRows.map((p) => ({
@@ -47,5 +48,6 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
     if (page.length < PAGE_SIZE) break;
     after = page[page.length - 1]!.id;
   }
+  builder.addAliases(aliasRows);
   return builder.build();
 }

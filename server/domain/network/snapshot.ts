@@ -86,6 +86,7 @@ export interface NetworkSnapshot {
   readonly version: number;
   // Organisations, by index 0..n-1, in id order.
   readonly ids: readonly string[];
+  /** Organisation index by id, and by alias (the id of a record merged into it). */
   readonly index: ReadonlyMap<string, number>;
   readonly names: readonly string[];
   /** Index into SECTORS. */
@@ -151,6 +152,7 @@ export const sectorIndex = new Map<Sector, number>(SECTORS.map((s, i) => [s, i])
 /** Assembles a snapshot from the loaded rows; ties to organisations not in the rows are dropped. */
 export class SnapshotBuilder {
   private readonly ids: string[] = [];
+  private readonly aliases: [string, string][] = [];
   private readonly names: string[] = [];
   private readonly sectors = new IntList();
   private readonly kinds = new IntList();
@@ -235,9 +237,15 @@ export class SnapshotBuilder {
     return at;
   }
 
+  /** Aliases: ids of records merged into an organisation, found as that organisation. */
+  addAliases(rows: readonly { alias: string; organisation: string }[]): void {
+    for (const row of rows) this.aliases.push([row.alias, row.organisation]);
+  }
+
   build(): NetworkSnapshot {
     const n = this.ids.length;
     const index = new Map(this.ids.map((id, i) => [id, i]));
+
     // Keep only ties whose target is a published organisation we loaded.
     const keep: number[] = [];
     const targets = new Int32Array(this.tieIds.length);
@@ -248,6 +256,11 @@ export class SnapshotBuilder {
         keep.push(t);
       }
     });
+    // Aliases join the index once ties are matched (stored ties name the organisation itself).
+    for (const [alias, organisation] of this.aliases) {
+      const at = index.get(organisation);
+      if (at !== undefined && !index.has(alias)) index.set(alias, at);
+    }
     const m = keep.length;
     const pick32 = (list: IntList) => {
       const all = list.toArray();

@@ -5,6 +5,7 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { DateScalar } from '../scalars.ts';
 import { exploreResolvers } from './explore.ts';
 import { accountResolvers } from './accounts.ts';
+import { importResolvers } from './imports.ts';
 import { organisationResolvers } from './organisations.ts';
 import { researchResolvers } from './research.ts';
 
@@ -14,6 +15,7 @@ const PARTS: Resolvers[] = [
   exploreResolvers,
   researchResolvers,
   accountResolvers,
+  importResolvers,
 ];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

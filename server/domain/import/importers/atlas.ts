@@ -1,0 +1,389 @@
+// `atlas` through the run pipeline: the project's own format (README "The atlas data format"), read
+// tolerantly (repairs instead of errors for cosmetic problems; --strict makes them errors again), with
+// identity resolution: one organisation repeated under several ids becomes one, its other ids aliases.
+// Every CSV file of a folder is streamed row by row (places.csv, small, is collected first), so a network
+// of 100k organisations and a million relationships imports with bounded memory. A JSON file is read whole
+// (it is limited by IMPORT_MAX_FILE_MB; large networks belong in CSV folders).
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  InitiativeRecord,
+  OrganisationRecord,
+  ParticipationRecord,
+  PlaceRecord,
+  RelationshipRecord,
+} from '../../model.ts';
+import { parseAtlasJson, type AtlasReadResult } from '../../atlas/read.ts';
+import { CSV_FILE_NAMES, type Entity } from '../../atlas/columns.ts';
+import { csvRecordStream } from '../../atlas/csvRecords.ts';
+import { FieldReader } from '../../atlas/fieldReader.ts';
+import { ProblemSink, type AtlasProblem, type AtlasRepair } from '../../atlas/problemSink.ts';
+import { readParticipation } from '../../atlas/participation.ts';
+import { readRelationship } from '../../atlas/relationship.ts';
+import { readInitiative } from '../../atlas/initiative.ts';
+import { readOrganisation } from '../../atlas/organisation.ts';
+import { readPlace } from '../../atlas/place.ts';
+import { didYouMean } from '../../didYouMean.ts';
+import { openText } from '../files.ts';
+import type {
+  IncomingInitiative,
+  IncomingLink,
+  IncomingOrganisation,
+  IncomingParticipation,
+  IncomingRelationship,
+  Located,
+  OpenImporter,
+  Pass,
+  ReadContext,
+  SourceFacts,
+} from '../incoming.ts';
+import { problemAt } from './common.ts';
+
+const FORMAT = 'atlas';
+
+function facts(p: OrganisationRecord['provenance'], dataset: string, record: string): SourceFacts {
+  return {
+    sourceDataset: p.sourceDataset ?? dataset,
+    sourceRecord: p.sourceRecord ?? record,
+    sourceUrl: p.sourceUrl,
+    licence: null,
+    recordedBy: p.recordedBy,
+    recordedAt: p.recordedAt,
+  };
+}
+
+function coordinates(places: readonly PlaceRecord[]) {
+  const key = (c: string, r: string | null, ci: string | null) =>
+    [c, r ?? '', ci ?? ''].join('\u0000').toLowerCase();
+  const byKey = new Map(places.map((p) => [key(p.country, p.region, p.city), p]));
+  return (o: OrganisationRecord) =>
+    o.country === null ? undefined : byKey.get(key(o.country, o.region, o.city));
+}
+
+function organisation(
+  o: OrganisationRecord,
+  dataset: string,
+  place: PlaceRecord | undefined,
+): IncomingOrganisation {
+  return {
+    type: 'organisation',
+    recordId: o.id,
+    name: o.name,
+    sector: o.sector,
+    sectorRule: null,
+    kind: o.kind,
+    description: o.description,
+    websites: o.website === null ? [] : [o.website],
+    country: o.country,
+    region: o.region,
+    city: o.city,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+    themes: o.themes,
+    identifiers: o.identifiers,
+    status: o.status,
+    closedOn: null,
+    provenance: facts(o.provenance, dataset, o.id),
+  };
+}
+
+function relationship(r: RelationshipRecord, dataset: string): IncomingRelationship {
+  return {
+    type: 'relationship',
+    id: r.id,
+    kind: r.kind,
+    source: r.source,
+    target: r.target,
+    since: r.since,
+    until: r.until,
+    amount: r.amount,
+    currency: r.currency,
+    trust: r.trust,
+    description: r.description,
+    extra: {},
+    provenance: facts(r.provenance, dataset, r.id),
+  };
+}
+
+function initiative(i: InitiativeRecord, dataset: string): IncomingInitiative {
+  return {
+    type: 'initiative',
+    id: i.id,
+    name: i.name,
+    stage: i.stage,
+    startDate: i.startDate,
+    endDate: i.endDate,
+    themes: i.themes,
+    description: i.description,
+    website: i.website,
+    extra: {},
+    provenance: facts(i.provenance, dataset, i.id),
+  };
+}
+
+function participation(p: ParticipationRecord, dataset: string): IncomingParticipation {
+  return {
+    type: 'participation',
+    initiative: p.initiative,
+    organisation: p.organisation,
+    role: p.role,
+    since: p.since,
+    until: p.until,
+    extra: {},
+    provenance: facts(p.provenance, dataset, `${p.initiative}/${p.organisation}`),
+  };
+}
+
+/** Problems and repairs of the atlas reader, passed on to the run (first pass only reports). */
+function bridge(context: ReadContext, report: boolean) {
+  return {
+    problem: (p: AtlasProblem) => {
+      if (report) context.problem(p);
+    },
+    repair: (r: AtlasRepair) => {
+      if (report)
+        context.repair({
+          code: r.code,
+          where: `${r.file}${r.line === null ? '' : `:${r.line}`}`,
+          field: r.field,
+          message: r.message,
+        });
+    },
+  };
+}
+
+const where = (file: string, line: number) => `${file}:${line}`;
+
+function atOf(l: { file: string; line: number; fields: Record<string, { column: number }> } | undefined) {
+  if (!l) return undefined;
+  const columns: Record<string, number> = {};
+  for (const [name, position] of Object.entries(l.fields)) columns[name] = position.column;
+  return { file: l.file, line: l.line, columns };
+}
+
+async function* fromRead(
+  read: AtlasReadResult,
+  pass: Pass,
+  dataset: string,
+  context: ReadContext,
+  report: boolean,
+  entities: readonly Entity[],
+): AsyncGenerator<Located<IncomingOrganisation | IncomingLink>> {
+  if (report) for (const p of read.problems) context.problem(p);
+  const d = read.dataset;
+  const loc = read.locations;
+  if (pass === 'organisations') {
+    const placeOf = coordinates(d.places);
+    for (const [i, o] of d.organisations.entries()) {
+      const l = loc.organisations[i];
+      yield { record: organisation(o, dataset, placeOf(o)), where: l ? where(l.file, l.line) : dataset };
+    }
+    return;
+  }
+  if (entities.includes('initiatives')) {
+    for (const [i, x] of d.initiatives.entries()) {
+      const l = loc.initiatives[i];
+      yield { record: initiative(x, dataset), where: l ? where(l.file, l.line) : dataset };
+    }
+  }
+  if (entities.includes('relationships')) {
+    for (const [i, r] of d.relationships.entries()) {
+      const l = loc.relationships[i];
+      yield { record: relationship(r, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
+    }
+  }
+  if (entities.includes('participations')) {
+    for (const [i, p] of d.participations.entries()) {
+      const l = loc.participations[i];
+      yield { record: participation(p, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
+    }
+  }
+}
+
+/** A sink that hands every problem on at once (streamed files are never held). */
+class ForwardingSink extends ProblemSink {
+  constructor(
+    private readonly forward: (p: AtlasProblem) => void,
+    repair: (r: AtlasRepair) => void,
+  ) {
+    super(Number.MAX_SAFE_INTEGER, repair);
+  }
+  override add(problem: AtlasProblem): void {
+    this.forward(problem);
+  }
+}
+
+async function* streamed(
+  folder: string,
+  entity: 'relationships' | 'participations' | 'initiatives',
+  dataset: string,
+  context: ReadContext,
+): AsyncGenerator<Located<IncomingLink>> {
+  const file = path.join(folder, `${entity}.csv`);
+  if (!fs.existsSync(file)) return;
+  const b = bridge(context, true);
+  const sink = new ForwardingSink(b.problem, b.repair);
+  for await (const raw of csvRecordStream(entity, openText(file, context.progress), sink)) {
+    if (raw.unreadable) continue;
+    const reader = new FieldReader(raw, sink);
+    const at = where(raw.file, raw.line);
+    const position = atOf(reader.location());
+    if (entity === 'relationships') {
+      const r = readRelationship(reader);
+      if (r) yield { record: relationship(r, dataset), where: at, at: position };
+    } else if (entity === 'initiatives') {
+      const i = readInitiative(reader);
+      if (i) yield { record: initiative(i, dataset), where: at };
+    } else {
+      const p = readParticipation(reader);
+      if (p) yield { record: participation(p, dataset), where: at, at: position };
+    }
+  }
+}
+
+/** places.csv: small, read whole (its coordinates go to the organisations located there). */
+async function places(folder: string, context: ReadContext): Promise<PlaceRecord[]> {
+  const file = path.join(folder, 'places.csv');
+  if (!fs.existsSync(file)) return [];
+  const b = bridge(context, true);
+  const sink = new ForwardingSink(b.problem, b.repair);
+  const result: PlaceRecord[] = [];
+  for await (const raw of csvRecordStream('places', openText(file, context.progress), sink)) {
+    if (raw.unreadable) continue;
+    const place = readPlace(new FieldReader(raw, sink));
+    if (place) result.push(place);
+  }
+  return result;
+}
+
+/**
+ * organisations.csv row by row. A row with problems still yields its id (referenceOnly), so references to it
+ * are not reported as dangling: its own problem is the one to fix.
+ */
+async function* streamedOrganisations(
+  folder: string,
+  dataset: string,
+  context: ReadContext,
+): AsyncGenerator<Located<IncomingOrganisation>> {
+  const placeOf = coordinates(await places(folder, context));
+  const b = bridge(context, true);
+  const sink = new ForwardingSink(b.problem, b.repair);
+  const file = path.join(folder, 'organisations.csv');
+  for await (const raw of csvRecordStream('organisations', openText(file, context.progress), sink)) {
+    const reader = new FieldReader(raw, sink);
+    const at = atOf(reader.location());
+    const o = raw.unreadable ? null : readOrganisation(reader);
+    if (o) {
+      yield { record: organisation(o, dataset, placeOf(o)), where: where(raw.file, raw.line), at };
+      continue;
+    }
+    const id = reader.peek('id');
+    if (id !== null && !raw.unreadable) {
+      yield {
+        record: { ...organisation(placeholder(id), dataset, undefined), referenceOnly: true },
+        where: where(raw.file, raw.line),
+        at,
+      };
+    }
+  }
+}
+
+/** A stand-in for a record left out for its problems: only its id is used. */
+function placeholder(id: string): OrganisationRecord {
+  return {
+    id,
+    name: id,
+    sector: 'NGO',
+    kind: null,
+    description: null,
+    website: null,
+    country: null,
+    region: null,
+    city: null,
+    themes: [],
+    identifiers: [],
+    status: 'PUBLISHED',
+    provenance: {
+      sourceUrl: null,
+      sourceDataset: null,
+      sourceRecord: null,
+      recordedBy: null,
+      recordedAt: null,
+    },
+  };
+}
+
+export const atlasImporter: OpenImporter = {
+  name: FORMAT,
+  description: "the project's own format: a folder of CSV files or one JSON file (see README)",
+  defaultLicence: null,
+  recordedBy: `import:${FORMAT}`,
+  authoritative: true,
+  checkPaths(paths) {
+    if (paths.length !== 1) {
+      return [
+        problemAt('arguments', null, 'ONE_PATH', 'give one atlas folder (of CSV files) or one .json file'),
+      ];
+    }
+    const [p = ''] = paths;
+    const stat = fs.existsSync(p) ? fs.statSync(p) : null;
+    if (stat === null) return [];
+    if (stat.isDirectory()) {
+      return fs
+        .readdirSync(p)
+        .filter((name) => name.toLowerCase().endsWith('.csv') && !CSV_FILE_NAMES.includes(name))
+        .map((name) =>
+          problemAt(
+            name,
+            null,
+            'UNKNOWN_FILE',
+            `unknown file${didYouMean(name, CSV_FILE_NAMES)}; an atlas folder holds ${CSV_FILE_NAMES.join(', ')}`,
+          ),
+        )
+        .concat(
+          fs.existsSync(path.join(p, 'organisations.csv'))
+            ? []
+            : [
+                problemAt(
+                  'organisations.csv',
+                  null,
+                  'MISSING_FILE',
+                  'organisations.csv is missing; every atlas import needs it (it may hold just the header row)',
+                ),
+              ],
+        );
+    }
+    if (!p.toLowerCase().endsWith('.json')) {
+      return [
+        problemAt(p, null, 'UNKNOWN_FILE', 'an atlas import is a folder of CSV files or one .json file'),
+      ];
+    }
+    return [];
+  },
+  async *read(paths, pass, context) {
+    const [input = ''] = paths;
+    const dataset = `${FORMAT}:${path.basename(input)}`;
+    const report = pass === 'organisations';
+    const b = bridge(context, report);
+    if (!fs.statSync(input).isDirectory()) {
+      const text = fs.readFileSync(input, 'utf8');
+      if (report) context.progress(Buffer.byteLength(text));
+      yield* fromRead(
+        parseAtlasJson(text, path.basename(input), { repair: b.repair }),
+        pass,
+        dataset,
+        context,
+        report,
+        ['initiatives', 'relationships', 'participations'],
+      );
+      return;
+    }
+    if (pass === 'organisations') {
+      yield* streamedOrganisations(input, dataset, context);
+      return;
+    }
+    yield* streamed(input, 'initiatives', dataset, context);
+    yield* streamed(input, 'relationships', dataset, context);
+    yield* streamed(input, 'participations', dataset, context);
+  },
+};

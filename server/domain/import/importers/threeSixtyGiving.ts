@@ -1,0 +1,371 @@
+// `360giving`: grants in the 360Giving Data Standard (a publisher file `{ "grants": [...] }` or a tracker
+// export with more keys beside `grants`). Each grant is a FUNDING relationship funder → recipient with
+// amount, currency, award date, programme and title; funders and recipients are organisations identified
+// by their org-id (and charity or company numbers). The file is streamed, one grant at a time.
+import path from 'node:path';
+import type { Identifier } from '../../model.ts';
+import { splitOrgId } from '../../identity/normalise.ts';
+import { openText } from '../files.ts';
+import type {
+  IncomingOrganisation,
+  IncomingRelationship,
+  Located,
+  OpenImporter,
+  Pass,
+  ReadContext,
+} from '../incoming.ts';
+import { BadJsonError, jsonArrayItems } from '../jsonStream.ts';
+import { cleanText, parseFlexibleDate, repairLocation, repairWebsite } from '../repairs.ts';
+import { inferSector } from '../sectorRules.ts';
+import { slugify } from '../slug.ts';
+import { datasetName, filesOnly, looksLikeStreet, problemAt, sourceFacts, take } from './common.ts';
+import { normaliseIdentifier } from '../../identity/normalise.ts';
+
+const FORMAT = '360giving';
+const GRANTNAV = 'https://grantnav.threesixtygiving.org';
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function first(value: unknown): Json | null {
+  if (Array.isArray(value)) return value.find(isObject) ?? null;
+  return isObject(value) ? value : null;
+}
+
+/** Org-ids that are placeholders, not identifiers: empty, `DUMMY…`, `UNKNOWN`, no letter or digit. */
+function isPlaceholderId(id: string | null): boolean {
+  return id === null || /^(dummy|unknown|none|tbc|n\/?a)\d*$/i.test(id) || !/[a-z0-9]/i.test(id);
+}
+
+function identifiersOf(org: Json, orgId: string | null, context: ReadContext, where: string): Identifier[] {
+  const out: Identifier[] = [];
+  const split = orgId === null ? null : splitOrgId(orgId);
+  const add = (scheme: string, value: string, field: string) => {
+    const n = normaliseIdentifier(scheme, value);
+    if (n) out.push(n);
+    else {
+      context.repair({
+        code: 'BAD_IDENTIFIER',
+        where,
+        field,
+        message: `${field} "${value}" is not a valid ${scheme} number; not used to identify the organisation`,
+      });
+    }
+  };
+  if (split && split.scheme !== '360G') add(split.scheme, split.value, 'id');
+  const charity = cleanText(org.charityNumber);
+  if (charity !== null) {
+    const scheme = /^sc/i.test(charity)
+      ? 'GB-SC'
+      : /^ni/i.test(charity)
+        ? 'GB-NIC'
+        : split?.scheme === 'GB-SC' || split?.scheme === 'GB-NIC'
+          ? split.scheme
+          : 'GB-CHC';
+    add(scheme, charity, 'charityNumber');
+  }
+  const company = cleanText(org.companyNumber);
+  if (company !== null) add('GB-COH', company, 'companyNumber');
+  const seen = new Set<string>();
+  return out.filter((i) => {
+    const k = `${i.scheme}:${i.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function organisation(
+  org: Json,
+  role: 'funder' | 'recipient',
+  dataset: string,
+  context: ReadContext,
+  where: string,
+): IncomingOrganisation | null {
+  const name = cleanText(org.name);
+  if (name === null) {
+    context.problem(
+      problemAt(where, `${role}.name`, 'REQUIRED', `the ${role} has no name; every organisation needs one`),
+    );
+    return null;
+  }
+  const rawId = cleanText(org.id);
+  const identifiers = identifiersOf(org, rawId, context, `${where} ${role}`);
+  // A British org-id or a British postcode places the organisation in the United Kingdom.
+  const postcode = cleanText(org.postalCode);
+  const countryDefault =
+    (rawId !== null && /^GB-/i.test(rawId)) || (postcode !== null && UK_POSTCODE.test(postcode))
+      ? 'United Kingdom'
+      : null;
+  let city = cleanText(org.addressLocality);
+  if (city !== null && looksLikeStreet(city)) {
+    context.repair({
+      code: 'NOT_A_PLACE',
+      where: `${where} ${role}`,
+      field: 'addressLocality',
+      message: `addressLocality "${city}" looks like a street address, not a town; not used as the city`,
+    });
+    city = null;
+  }
+  let region = cleanText(org.addressRegion);
+  if (region !== null && looksLikeStreet(region)) region = null;
+  const location = take(
+    context,
+    `${where} ${role}`,
+    'address',
+    repairLocation({ country: cleanText(org.addressCountry), region, city }, countryDefault),
+  );
+  let recordId = rawId;
+  if (isPlaceholderId(rawId)) {
+    recordId = `360g-name:${slugify(name)}${(location.city ?? location.region ?? location.country) ? `@${slugify(location.city ?? location.region ?? location.country ?? '')}` : ''}`;
+    context.repair({
+      code: 'PLACEHOLDER_ID',
+      where: `${where} ${role}`,
+      field: 'id',
+      message: `org-id ${JSON.stringify(rawId ?? '')} is a placeholder, not an identifier; the organisation is identified by its name and place (${recordId})`,
+    });
+  }
+  const website = take(context, `${where} ${role}`, 'url', repairWebsite(org.url, 'url'));
+  const { sector, rule } = inferSector(name, identifiers);
+  context.sectorRule(rule);
+  const id = recordId ?? '';
+  return {
+    type: 'organisation',
+    recordId: id,
+    name,
+    sector,
+    sectorRule: rule,
+    kind: null,
+    description: cleanText(org.description),
+    websites: website === null ? [] : [website],
+    country: location.country,
+    region: location.region,
+    city: location.city,
+    latitude: null,
+    longitude: null,
+    themes: [],
+    identifiers,
+    status: 'PUBLISHED',
+    closedOn: null,
+    provenance: sourceFacts(
+      dataset,
+      id,
+      rawId === null || isPlaceholderId(rawId) ? null : `${GRANTNAV}/org/${encodeURIComponent(rawId)}`,
+    ),
+  };
+}
+
+function amountOf(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  const text = cleanText(value);
+  if (text === null) return null;
+  const n = Number(text.replace(/[,£$€\s]/g, ''));
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function funding(
+  grant: Json,
+  grantId: string,
+  funderId: string,
+  recipientId: string,
+  dataset: string,
+  context: ReadContext,
+  where: string,
+): IncomingRelationship | null {
+  let ok = true;
+  const amount = amountOf(grant.amountAwarded);
+  if (amount === null) {
+    context.problem(
+      problemAt(
+        where,
+        'amountAwarded',
+        'BAD_NUMBER',
+        `amountAwarded ${JSON.stringify(grant.amountAwarded ?? null)} is not an amount; write a number ≥ 0`,
+      ),
+    );
+    ok = false;
+  }
+  const currency = cleanText(grant.currency)?.toUpperCase() ?? null;
+  if (currency === null || !/^[A-Z]{3}$/.test(currency)) {
+    context.problem(
+      problemAt(
+        where,
+        'currency',
+        'BAD_CURRENCY',
+        `currency ${JSON.stringify(grant.currency ?? null)} is not an ISO 4217 code such as GBP`,
+      ),
+    );
+    ok = false;
+  }
+  const award = parseFlexibleDate(grant.awardDate, 'awardDate');
+  if (award === null) {
+    context.problem(
+      problemAt(
+        where,
+        'awardDate',
+        'BAD_DATE',
+        `awardDate ${JSON.stringify(grant.awardDate)} is not a date this importer reads (YYYY-MM-DD, an ISO date-time, DD/MM/YYYY, MM/YYYY, 31 March 2014)`,
+      ),
+    );
+    ok = false;
+  } else if (award.value === null) {
+    context.problem(
+      problemAt(where, 'awardDate', 'REQUIRED', 'awardDate is missing; every 360Giving grant has one'),
+    );
+    ok = false;
+  }
+  if (award?.repair) context.repair({ ...award.repair, where, field: 'awardDate' });
+  const planned = first(grant.plannedDates);
+  let until: string | null = null;
+  if (planned) {
+    const end = parseFlexibleDate(planned.endDate, 'plannedDates.endDate');
+    if (end === null) {
+      context.repair({
+        code: 'BAD_DATE_DROPPED',
+        where,
+        field: 'plannedDates.endDate',
+        message: `plannedDates endDate ${JSON.stringify(planned.endDate)} is not a date; left out`,
+      });
+    } else {
+      until = end.value;
+      if (end.repair) context.repair({ ...end.repair, where, field: 'plannedDates.endDate' });
+    }
+  }
+  const since = award?.value ?? null;
+  if (since !== null && until !== null && until < since) {
+    context.repair({
+      code: 'DATE_ORDER_DROPPED',
+      where,
+      field: 'plannedDates.endDate',
+      message: `planned end ${until} is before the award date ${since}; the end is left out`,
+    });
+    until = null;
+  }
+  if (!ok) return null;
+  const programme = first(grant.grantProgramme);
+  return {
+    type: 'relationship',
+    id: `360g:${grantId}`,
+    kind: 'FUNDING',
+    source: funderId,
+    target: recipientId,
+    since,
+    until,
+    amount,
+    currency,
+    trust: 'IMPORTED',
+    description: cleanText(grant.description),
+    extra: { title: cleanText(grant.title), programme: programme ? cleanText(programme.title) : null },
+    provenance: sourceFacts(dataset, grantId, `${GRANTNAV}/grant/${encodeURIComponent(grantId)}`),
+  };
+}
+
+async function* readFile(
+  file: string,
+  pass: Pass,
+  context: ReadContext,
+): AsyncGenerator<Located<IncomingOrganisation | IncomingRelationship>> {
+  const dataset = datasetName(FORMAT, file);
+  const name = path.basename(file);
+  let count = 0;
+  try {
+    for await (const { index, value } of jsonArrayItems(
+      openText(file, pass === 'organisations' ? context.progress : undefined),
+      'grants',
+    )) {
+      count += 1;
+      const where = `${name} grants[${index}]`;
+      if (!isObject(value)) {
+        if (pass === 'organisations')
+          context.problem(problemAt(where, null, 'BAD_TYPE', 'each grant must be an object { … }'));
+        continue;
+      }
+      const grantId = cleanText(value.id);
+      const funderJson = first(value.fundingOrganization);
+      const recipientJson = first(value.recipientOrganization);
+      if (pass === 'organisations') {
+        if (grantId === null)
+          context.problem(
+            problemAt(where, 'id', 'REQUIRED', 'the grant has no id; every 360Giving grant has one'),
+          );
+        if (!funderJson)
+          context.problem(
+            problemAt(where, 'fundingOrganization', 'REQUIRED', 'the grant names no funding organisation'),
+          );
+        if (!recipientJson)
+          context.problem(
+            problemAt(
+              where,
+              'recipientOrganization',
+              'REQUIRED',
+              'the grant names no recipient organisation',
+            ),
+          );
+      }
+      if (grantId === null || !funderJson || !recipientJson) continue;
+      // Organisations are read (and reported) in the first pass only; the second re-derives their ids quietly.
+      const quiet: ReadContext = {
+        problem: () => {},
+        repair: () => {},
+        sectorRule: () => {},
+        progress: () => {},
+      };
+      const ctx = pass === 'organisations' ? context : quiet;
+      const funder = organisation(funderJson, 'funder', dataset, ctx, where);
+      const recipient = organisation(recipientJson, 'recipient', dataset, ctx, where);
+      if (pass === 'organisations') {
+        if (funder) yield { record: funder, where: `${where} funder` };
+        if (recipient) yield { record: recipient, where: `${where} recipient` };
+      } else if (funder && recipient) {
+        const relationship = funding(
+          value,
+          grantId,
+          funder.recordId,
+          recipient.recordId,
+          dataset,
+          context,
+          where,
+        );
+        if (relationship) yield { record: relationship, where };
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof BadJsonError)) throw error;
+    if (pass === 'organisations') {
+      context.problem(
+        problemAt(
+          name,
+          null,
+          'BAD_JSON',
+          `invalid JSON after ${count} grant(s): ${error.message}; a 360Giving file is one JSON object with a "grants" list`,
+        ),
+      );
+    }
+    return;
+  }
+  if (count === 0 && pass === 'organisations') {
+    context.problem(
+      problemAt(
+        name,
+        'grants',
+        'NO_GRANTS',
+        'no grants found: a 360Giving file is a JSON object with a non-empty "grants" list',
+      ),
+    );
+  }
+}
+
+export const threeSixtyGivingImporter: OpenImporter = {
+  name: FORMAT,
+  description:
+    '360Giving grants JSON ({"grants": [...]}, publisher files or tracker exports): FUNDING funder → recipient',
+  defaultLicence: 'the publisher’s open licence under the 360Giving Data Standard (most often CC BY 4.0)',
+  recordedBy: `import:${FORMAT}`,
+  authoritative: false,
+  checkPaths: (paths) => filesOnly(paths, FORMAT, '360Giving JSON file'),
+  async *read(paths, pass, context) {
+    for (const file of paths) yield* readFile(file, pass, context);
+  },
+};
