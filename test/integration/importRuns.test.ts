@@ -9,6 +9,7 @@ import { organisationsByIds } from '../../server/domain/organisations.ts';
 import { runCypher } from '../support/cypher.ts';
 import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
 import { deleteNamespace, importFiles, owned } from '../support/imports.ts';
+import { startTestServer } from '../support/server.ts';
 import { sharedFile } from '../support/sharedData.ts';
 
 let db: TestDb;
@@ -114,6 +115,31 @@ describe('atlas: tolerant reading and identity resolution', () => {
       Organisation: 3,
       PARTNERSHIP: 1,
     });
+
+    // Over the API, a merged id finds the organisation wherever an id is asked for.
+    const server = await startTestServer(db);
+    try {
+      const { data, errors } = await server.graphql<{
+        organisation: { id: string };
+        neighbourhood: { nodes: { id: string }[] };
+        shortestPaths: { organisations: { id: string }[] }[];
+      }>(
+        `query ($alias: ID!, $other: ID!) {
+          organisation(id: $alias) { id }
+          neighbourhood(ids: [$alias], depth: 1) { nodes { id } }
+          shortestPaths(from: $alias, to: $other) { organisations { id } }
+        }`,
+        { alias: `${ns}civic-1-old`, other: `${ns}trust` },
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.organisation.id).toBe(`${ns}civic-1`);
+      expect(data!.neighbourhood.nodes.map((n) => n.id).sort()).toEqual(
+        [`${ns}civic-1`, `${ns}council`, `${ns}trust`].sort(),
+      );
+      expect(data!.shortestPaths[0]!.organisations.map((o) => o.id)).toEqual([`${ns}civic-1`, `${ns}trust`]);
+    } finally {
+      await server.close();
+    }
 
     // Importing again changes nothing; a later file may refer to a merged id.
     const again = await importFiles(db, 'atlas', [dir], ns);
