@@ -29,6 +29,14 @@ export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async willSendResponse({ contextValue, operation, operationName, response }) {
           const viewer = contextValue.accounts?.viewer;
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          // A rate limit met inside a resolver (signIn, signUp) answers like the plugin's own: HTTP 429
+          // with Retry-After, so clients and proxies that read only the status see it too.
+          const limited = body?.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+          if (limited) {
+            response.http.status = 429;
+            const after = Number(limited.extensions?.retryAfterSeconds);
+            if (Number.isFinite(after) && after > 0) response.http.headers.set('retry-after', String(after));
+          }
           const entry = {
             operation: operation?.operation ?? null,
             operationName: operationName ?? null,

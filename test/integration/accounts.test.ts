@@ -323,6 +323,66 @@ describe('rate limits', () => {
     }
   });
 
+  it('parallel wrong sign-ins for one email: at most the limit are verified, the rest get 429 RATE_LIMITED with Retry-After', async () => {
+    // Per-address failures set high, so only the per-email limits decide.
+    const limited = await startTestServer(db, {
+      auth: { rateLimits: { signInFailuresPerAddress: HIGH } },
+    });
+    try {
+      const account = await makeAccount(db, p, 'parallel-guess');
+      const replies = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          new BrowserClient(limited).signIn(account.email, `wrong password ${i}`),
+        ),
+      );
+      // A reply UNAUTHENTICATED is a password that was verified (and wrong); RATE_LIMITED was never verified.
+      const verified = replies.filter((r) => codeOf(r) === 'UNAUTHENTICATED');
+      const refused = replies.filter((r) => codeOf(r) === 'RATE_LIMITED');
+      expect(verified.length).toBe(DEFAULT_RATE_LIMITS.signInFailuresPerEmailAndAddress.points);
+      expect(refused.length).toBe(30 - verified.length);
+      for (const r of refused) {
+        expect(r.status).toBe(429);
+        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(r.errors![0]!.extensions!.retryAfterSeconds).toBe(Number(r.headers.get('retry-after')));
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a guesser spread over many addresses (X-Forwarded-For behind TRUST_PROXY) is stopped by the per-email limit', async () => {
+    const limited = await startTestServer(db, {
+      trustProxy: true,
+      auth: { rateLimits: { signInFailuresPerAddress: HIGH } },
+    });
+    try {
+      const account = await makeAccount(db, p, 'distributed-guess');
+      const replies = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          new BrowserClient(limited).graphql(
+            'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
+            { email: account.email, password: `wrong password ${i}` },
+            { headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } },
+          ),
+        ),
+      );
+      const verified = replies.filter((r) => codeOf(r) === 'UNAUTHENTICATED');
+      const refused = replies.filter((r) => codeOf(r) === 'RATE_LIMITED');
+      expect(verified.length).toBe(DEFAULT_RATE_LIMITS.signInFailuresPerEmail.points);
+      expect(refused.length).toBe(30 - verified.length);
+      expect(refused.every((r) => r.status === 429 && Number(r.headers.get('retry-after')) > 0)).toBe(true);
+      // Once the window is used up, even the right password from a new address waits.
+      const late = await new BrowserClient(limited).graphql(
+        'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
+        { email: account.email, password: PASSWORD },
+        { headers: { 'x-forwarded-for': '198.51.100.7' } },
+      );
+      expect(codeOf(late)).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits mutations per account with RATE_LIMITED and a Retry-After', async () => {
     const limited = await startTestServer(db, {
       auth: { rateLimits: { mutationsPerAccount: { points: 3, seconds: 60 } } },

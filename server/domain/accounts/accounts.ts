@@ -122,16 +122,15 @@ export async function signIn(
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw invalid(toProblems(parsed.error.issues, null));
   const { email } = parsed.data;
-  await origin.limits.beforeSignIn(email, origin.address);
+  // Reserve a failure first: the slow verification below never runs more often than the limits allow,
+  // however many attempts arrive at once.
+  await origin.limits.reserveSignIn(email, origin.address);
   const [row] = await runner.read<{ account: Account & { passwordHash: string } }>('accountForSignIn', {
     email,
   });
   // Verify against a dummy hash when there is no account, so the answer takes as long either way.
   const ok = await verifyPassword(row?.account.passwordHash ?? (await timingDummyHash()), input.password);
-  if (!row || !ok) {
-    await origin.limits.signInFailed(email, origin.address);
-    throw new UnauthenticatedError(WRONG);
-  }
+  if (!row || !ok) throw new UnauthenticatedError(WRONG);
   await origin.limits.signInSucceeded(email, origin.address);
   const { passwordHash: _hash, ...account } = row.account;
   return startSession(runner, account, origin.sessionToken ?? null);
