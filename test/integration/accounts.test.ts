@@ -3,6 +3,7 @@
 // personal API tokens (shown once, stored hashed, revocable), and the sign-in rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../server/domain/accounts/rateLimits.ts';
+import { createLogger } from '../../server/logger.ts';
 import { digest } from '../../server/domain/accounts/secrets.ts';
 import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
 import { BrowserClient, codeOf, problemFields } from '../support/browserClient.ts';
@@ -407,5 +408,76 @@ describe('rate limits', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  describe('mutations wrapped in fragments count, and are audited, like any other', () => {
+    const token = (alias: string) => `${alias}: createApiToken(name: "${alias}") { apiToken { id } }`;
+    const four = ['a', 'b', 'c', 'd'].map(token).join(' ');
+    it.each([
+      ['a named fragment', `mutation { ...Tokens } fragment Tokens on Mutation { ${four} }`],
+      ['an inline fragment', `mutation { ... on Mutation { ${four} } }`],
+      [
+        'nested fragments',
+        `mutation { ...Outer } fragment Outer on Mutation { ... on Mutation { ...Inner } } fragment Inner on Mutation { ${four} }`,
+      ],
+    ])(
+      'four root fields in %s are four mutations: over a limit of 3, refused with 429 and nothing written',
+      async (_, query) => {
+        const lines: string[] = [];
+        const limited = await startTestServer(db, {
+          logger: createLogger('info', false, { write: (line: string) => void lines.push(line) }),
+          auth: { rateLimits: { mutationsPerAccount: { points: 3, seconds: 60 } } },
+        });
+        try {
+          const { account, browser } = await signedIn(
+            db,
+            limited,
+            p,
+            `fragments-${lines.length}-${Math.random().toString(36).slice(2, 8)}`,
+          );
+          const reply = await browser.graphql(query);
+          expect(reply.status).toBe(429);
+          expect(codeOf(reply)).toBe('RATE_LIMITED');
+          const rows = await runCypher(db.driver, 'MATCH (t:ApiToken)-[:OF]->(:Account {id: $id}) RETURN t', {
+            id: account.id,
+          });
+          expect(rows).toEqual([]);
+          // The audit entry names the mutation fields inside the fragments.
+          const audit = lines
+            .map((l) => JSON.parse(l) as { msg: string; fields?: string[]; account?: string })
+            .filter((e) => e.msg === 'graphql mutation' && e.account === account.id)
+            .at(-1);
+          expect(audit?.fields).toEqual([
+            'createApiToken',
+            'createApiToken',
+            'createApiToken',
+            'createApiToken',
+          ]);
+        } finally {
+          await limited.close();
+        }
+      },
+    );
+
+    it('a signIn inside a fragment is audited as signIn', async () => {
+      const lines: string[] = [];
+      const logged = await startTestServer(db, {
+        logger: createLogger('info', false, { write: (line: string) => void lines.push(line) }),
+      });
+      try {
+        const account = await makeAccount(db, p, 'fragment-signin');
+        const reply = await new BrowserClient(logged).graphql(
+          'mutation ($e: String!, $p: String!) { ...S } fragment S on Mutation { signIn(email: $e, password: $p) { csrfToken } }',
+          { e: account.email, p: PASSWORD },
+        );
+        expect(reply.errors).toBeUndefined();
+        const audit = lines
+          .map((l) => JSON.parse(l) as { msg: string; fields?: string[] })
+          .filter((e) => e.msg === 'graphql mutation');
+        expect(audit.map((e) => e.fields)).toEqual([['signIn']]);
+      } finally {
+        await logged.close();
+      }
+    });
   });
 });
