@@ -4,11 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { deleteAccountsData, signedIn } from '../support/accounts.ts';
+import { toActor } from '../../server/domain/accounts/accounts.ts';
+import {
+  claimOrganisation,
+  registerOrganisation,
+  updateOrganisation,
+} from '../../server/domain/curation/registration.ts';
+import { approveRequest, rejectRequest } from '../../server/domain/curation/review.ts';
+import { deleteAccountsData, makeAccount, signedIn } from '../support/accounts.ts';
 import { BrowserClient, codeOf, problemFields } from '../support/browserClient.ts';
 import { runCypher } from '../support/cypher.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org } from '../support/fixtures.ts';
+import { recording } from '../support/recordingRunner.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
@@ -533,5 +541,29 @@ describe('updateOrganisation', () => {
     ]);
     expect(created!.action).toBe('CREATED');
     expect(Date.parse(byCurator!.at)).toBeGreaterThanOrEqual(Date.parse(byOwner!.at));
+  });
+});
+
+describe('the data version (it reloads the network snapshot) moves only with the public network', () => {
+  it('a registration, its edits, a claim and a rejection leave it; an approval moves it', async () => {
+    const registrant = toActor(await makeAccount(db, p, 'dv-registrant'), 'session');
+    const curator = toActor(await makeAccount(db, p, 'dv-curator', 'CURATOR'), 'session');
+    const ran = recording(db.runner);
+    const bumps = () => ran.names.filter((n) => n === 'bumpDataVersion').length;
+
+    const kept = await registerOrganisation(ran, registrant, valid('Versioned Org'));
+    const dropped = await registerOrganisation(ran, registrant, valid('Versioned Dropped Org'));
+    await updateOrganisation(ran, registrant, kept.organisationId, { description: 'Still pending.' }, null);
+    await rejectRequest(ran, curator, dropped.requestId, 'Not an organisation we can find.');
+    await claimOrganisation(ran, registrant, `${p}-listed`, 'I am its treasurer, see the annual report.');
+    expect(ran.names).toContain('registerOrganisation');
+    expect(ran.names).toContain('archiveRegistration');
+    expect(bumps()).toBe(0);
+
+    await approveRequest(ran, curator, kept.requestId, 'Checked.');
+    expect(bumps()).toBe(1);
+    // A published organisation's edit changes the public network: it moves.
+    await updateOrganisation(ran, curator, kept.organisationId, { description: 'Now public.' }, 'Typo.');
+    expect(bumps()).toBe(2);
   });
 });

@@ -170,7 +170,8 @@ export async function registerOrganisation(
         ],
         now,
       );
-      await tx.run('bumpDataVersion', { now });
+      // No bumpDataVersion: a pending registration is not in the public network, and the data version
+      // reloads the network snapshot. Its approval bumps it.
     });
   } catch (error) {
     // The identity key's uniqueness constraint: a concurrent registration of the same organisation won.
@@ -326,7 +327,8 @@ export async function updateOrganisation(
         ],
         now,
       );
-      await tx.run('bumpDataVersion', { now });
+      // Only a published organisation's edit changes the public network (and so the snapshot).
+      if (row.organisation.status === 'PUBLISHED') await tx.run('bumpDataVersion', { now });
     });
   } catch (error) {
     if (error instanceof ConflictError) throw new ConflictError(DUPLICATE, { cause: error });

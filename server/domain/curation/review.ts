@@ -257,10 +257,12 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
         accountId: d.request.submittedBy?.id ?? null,
         now: d.now,
       });
+      // Published: now in the public network.
+      await d.tx.run('bumpDataVersion', { now: d.now });
     } else {
+      // Pending to archived: never public, so the network (and its snapshot) does not change.
       await d.tx.run('archiveRegistration', { organisationId, now: d.now });
     }
-    await d.tx.run('bumpDataVersion', { now: d.now });
     const to = d.approved ? 'PUBLISHED' : 'ARCHIVED';
     return [orgChange(d, d.approved ? 'APPROVED' : 'REJECTED', [{ field: 'status', from: 'PENDING', to }])];
   },
