@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../common/errors.ts';
 import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
-import { hasRole, type Actor } from '../access/actor.ts';
-import { authorise } from '../access/policy.ts';
+import type { Actor } from '../access/actor.ts';
+import { allowed, authorise, reasonRequired } from '../access/policy.ts';
 import { newId } from '../accounts/secrets.ts';
 import { slugify } from '../import/slug.ts';
 import type { MatchRule, OrganisationStatus, Sector } from '../model.ts';
@@ -286,10 +286,11 @@ export async function updateOrganisation(
       if (!row) throw new NotFoundError(`No organisation has the id ${id}.`);
       const owner = row.verified === null ? null : row.verified ? 'verified' : 'unverified';
       const facts = { status: row.organisation.status, owner } as const;
-      if (facts.status !== 'PUBLISHED' && owner === null && !hasRole(actor, 'CURATOR'))
+      // An unpublished organisation the actor may not see does not exist for them.
+      if (facts.status !== 'PUBLISHED' && !allowed(actor, 'organisation.viewPrivate', facts))
         throw new NotFoundError(`No organisation has the id ${id}.`);
       authorise(actor, 'organisation.edit', facts);
-      if (owner === null && hasRole(actor, 'CURATOR') && !reason) {
+      if (!reason && reasonRequired(actor, { action: 'organisation.edit', facts })) {
         throw invalid([
           fieldProblem('reason', 'REQUIRED', 'say why you change an organisation you do not own'),
         ]);

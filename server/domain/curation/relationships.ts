@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../common/errors.ts';
 import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
-import { hasRole, type AccountActor, type Actor } from '../access/actor.ts';
-import { authorise, type Ownership, type RelationshipFacts } from '../access/policy.ts';
+import type { AccountActor, Actor } from '../access/actor.ts';
+import { allowed, authorise, type Ownership, type RelationshipFacts } from '../access/policy.ts';
 import { newId } from '../accounts/secrets.ts';
 import { RELATIONSHIP_KINDS, type RelationshipKind, type TrustState } from '../model.ts';
 import type { Relationship } from '../organisations.ts';
@@ -175,7 +175,7 @@ export async function lockRelationship(tx: QueryTx, actor: Actor, id: string): P
   const visible =
     record &&
     ((record.sourceStatus === 'PUBLISHED' && record.targetStatus === 'PUBLISHED') ||
-      hasRole(actor, 'CURATOR'));
+      allowed(actor, 'relationship.viewPrivate'));
   if (!record || !visible) throw new NotFoundError(`No relationship has the id ${id}.`);
   return record;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../common/errors.ts';
 import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
 import type { AccountActor, Actor } from '../access/actor.ts';
-import { authorise } from '../access/policy.ts';
+import { authorise, reasonRequired } from '../access/policy.ts';
 import {
   REVIEW_KINDS,
   type MergeCandidateStatus,
@@ -281,6 +281,15 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
     const r = record.relationship;
     const trust: TrustState = r.trust;
     if (d.approved) {
+      if (d.reason === null && reasonRequired(d.curator, { action: 'review.verifySource' })) {
+        throw invalid([
+          fieldProblem(
+            'reason',
+            'REQUIRED',
+            'say how you verified the source (what it shows), 3–1000 characters: it is kept in the history',
+          ),
+        ]);
+      }
       if (r.provenance.sourceUrl === null) {
         throw invalid([
           fieldProblem(
