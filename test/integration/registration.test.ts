@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
+import { normaliseIdentifier, normaliseName } from '../../server/domain/identity/normalise.ts';
 import { toActor } from '../../server/domain/accounts/accounts.ts';
 import {
   claimOrganisation,
@@ -24,6 +25,8 @@ let server: TestServer;
 const p = uniquePrefix('reg');
 const site = `${p}-listed.org`;
 const HIGH = { points: 10_000, seconds: 60 };
+/** A charity number of this test's own (7 digits from the prefix's random part). */
+const charity = String(1_000_000 + (parseInt(p.slice(-6), 16) % 9_000_000));
 
 beforeAll(async () => {
   db = connectTestDb();
@@ -42,6 +45,9 @@ beforeAll(async () => {
           website: `https://www.gov.uk/government/organisations/${p}-ministry`,
         }),
         org(`${p}-hidden`, `${p} Hidden Pending`, 'NGO', { status: 'PENDING' }),
+        org(`${p}-bread`, `${p} Bread & Roses`, 'NGO', {
+          identifiers: [{ scheme: 'GB-CHC', value: charity }],
+        }),
       ],
       relationships: [],
       initiatives: [],
@@ -304,6 +310,19 @@ describe('likelyMatches ("is this you?")', () => {
         identifiers: [`GB-CHC:${p.slice(-8)}01`],
       }),
     ).toEqual([[`${p}-listed`, ['SAME_IDENTIFIER', 'SAME_WEBSITE', 'SAME_NAME']]]);
+  });
+
+  it('a name or identifier the importer treats as the same is a likely match too (one normalisation)', async () => {
+    // The importers' identity rules (identity/normalise.ts) see these as one organisation…
+    expect(normaliseName(`${p} Listed Trust Limited`)).toBe(normaliseName(`${p} Listed Trust Ltd`));
+    expect(normaliseName(`The ${p} Bread and Roses`)).toBe(normaliseName(`${p} Bread & Roses`));
+    expect(normaliseIdentifier('gb-chc', ` 0${charity}`)).toEqual(normaliseIdentifier('GB-CHC', charity));
+    // …and so does registration's "is this you?".
+    expect(await matches({ name: `${p} Listed Trust Limited` })).toEqual([[`${p}-listed`, ['SAME_NAME']]]);
+    expect(await matches({ name: `The ${p} Bread and Roses` })).toEqual([[`${p}-bread`, ['SAME_NAME']]]);
+    expect(await matches({ identifiers: [`gb-chc: 0${charity}`] })).toEqual([
+      [`${p}-bread`, ['SAME_IDENTIFIER']],
+    ]);
   });
 
   it('never matches by a shared host alone (a social network, gov.uk): only the same page', async () => {

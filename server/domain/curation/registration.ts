@@ -13,7 +13,8 @@ import { formatIdentifier } from '../values.ts';
 import { line, optional, paragraph, TEXT_LIMITS, webUrl } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 import { recordChanges } from './history.ts';
-import { identityKey, matchRules, matchScore, normaliseName, siteOf, type Comparable } from './matching.ts';
+import { identifierKey, normaliseName, siteOf } from '../identity/normalise.ts';
+import { identityKey, matchRules, matchScore, type Comparable } from './matching.ts';
 import {
   diffFields,
   organisationProps,
@@ -73,7 +74,9 @@ export async function likelyMatches(
   const name = normaliseName(wanted.name);
   if (name !== '') await search(name);
   for (const written of wanted.identifiers) {
-    const value = written.slice(written.indexOf(':') + 1);
+    // In the register's spelling (a charity number without its leading zeros), as organisations store it.
+    const key = identifierKey(written) ?? written;
+    const value = key.slice(key.indexOf(':') + 1);
     if (value.trim() !== '') await search(value);
   }
   const site = wanted.website ? siteOf(wanted.website) : null;

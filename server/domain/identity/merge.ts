@@ -11,7 +11,7 @@ import { recordChanges, type ChangeRecord } from '../curation/history.ts';
 import { anyOrganisationsByIds } from '../curation/reads.ts';
 import { mergeCandidatesByIds, type MergeCandidate } from '../curation/review.ts';
 import type { Organisation } from '../organisations.ts';
-import { identifierKey } from '../curation/matching.ts';
+import { identifierKey } from './normalise.ts';
 import { line, paragraph, TEXT_LIMITS } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 
