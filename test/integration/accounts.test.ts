@@ -167,6 +167,50 @@ describe('signing in again', () => {
   });
 });
 
+describe('cookies over HTTPS', () => {
+  it('are Secure and named with the __Host- prefix (Path=/, no Domain); plain HTTP names them without it', async () => {
+    const https = await startTestServer(db, { trustProxy: true });
+    try {
+      const account = await makeAccount(db, p, 'https');
+      const browser = new BrowserClient(https);
+      const overTls = { headers: { 'x-forwarded-proto': 'https' } };
+      const reply = await browser.graphql<{ signIn: { csrfToken: string } }>(
+        'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
+        { email: account.email, password: PASSWORD },
+        overTls,
+      );
+      expect(reply.errors).toBeUndefined();
+      expect(reply.setCookies.map((c) => c.split('=')[0]).sort()).toEqual([
+        '__Host-atlas_csrf',
+        '__Host-atlas_session',
+      ]);
+      for (const cookie of reply.setCookies) {
+        expect(cookie).toMatch(/; Secure/);
+        expect(cookie).toMatch(/; Path=\/(;|$)/);
+        expect(cookie).toMatch(/HttpOnly/);
+        expect(cookie).not.toMatch(/Domain=/i);
+      }
+      browser.csrfToken = reply.data!.signIn.csrfToken;
+      const me = await browser.graphql<{ me: { id: string } | null }>(ME, {}, overTls);
+      expect(me.data?.me?.id).toBe(account.id);
+      const token = await browser.graphql(
+        'mutation ($n: String!) { createApiToken(name: $n) { apiToken { id } } }',
+        { n: 'over tls' },
+        overTls,
+      );
+      expect(token.errors).toBeUndefined();
+      const out = await browser.graphql('mutation { signOut }', {}, overTls);
+      expect(out.setCookies.some((c) => c.startsWith('__Host-atlas_session=;'))).toBe(true);
+      // Over plain HTTP (no proxy saying HTTPS) the same server names them without the prefix.
+      const plain = await new BrowserClient(https).signIn(account.email, PASSWORD);
+      expect(plain.setCookies.map((c) => c.split('=')[0]).sort()).toEqual(['atlas_csrf', 'atlas_session']);
+      expect(plain.setCookies.every((c) => !/; Secure/.test(c))).toBe(true);
+    } finally {
+      await https.close();
+    }
+  });
+});
+
 describe('CSRF protection of cookie-authenticated mutations', () => {
   it('refuses a mutation without the x-csrf-token header, and one with a token of another session', async () => {
     const { browser } = await signedIn(db, server, p, 'csrf');
@@ -197,6 +241,25 @@ describe('CSRF protection of cookie-authenticated mutations', () => {
     browser.csrfToken = fresh.data!.csrfToken;
     const ok = await browser.graphql(REGISTER, { input });
     expect(ok.errors).toBeUndefined();
+  });
+
+  it('refuses a CSRF token and cookie of one session sent with another session’s cookie (the token is bound to its session)', async () => {
+    // The attacker signs in themself and gets a valid pair (CSRF cookie + token); they manage to plant that
+    // CSRF cookie in the victim's browser (cookie tossing from a sibling host) and make it send their token.
+    const { browser: victim } = await signedIn(db, server, p, 'csrf-victim');
+    const { browser: attacker } = await signedIn(db, server, p, 'csrf-attacker');
+    const input = { name: `${p} Tossed Org`, sector: 'NGO' };
+    const tossed = new BrowserClient(server);
+    tossed.cookies.set('atlas_session', victim.cookies.get('atlas_session')!);
+    tossed.cookies.set('atlas_csrf', attacker.cookies.get('atlas_csrf')!);
+    tossed.csrfToken = attacker.csrfToken;
+    const refused = await tossed.graphql(REGISTER, { input });
+    expect(refused.status).toBe(403);
+    expect(codeOf(refused)).toBe('CSRF_TOKEN_INVALID');
+    expect(await runCypher(db.driver, 'MATCH (o:Organisation {name: $name}) RETURN o', input)).toEqual([]);
+    // The same pair with its own session works: only the binding made the difference.
+    tossed.cookies.set('atlas_session', attacker.cookies.get('atlas_session')!);
+    expect((await tossed.graphql(REGISTER, { input })).errors).toBeUndefined();
   });
 
   it('refuses a form-encoded (simple) POST outright: Apollo requires a preflighted request', async () => {
