@@ -2,7 +2,10 @@
 // session cookie, CSRF tokens on cookie-authenticated mutations, a cookie replayed after sign-out,
 // personal API tokens (shown once, stored hashed, revocable), and the sign-in rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS } from '../../server/domain/accounts/rateLimits.ts';
+import { ConflictError } from '../../server/common/errors.ts';
+import type { QueryRunner } from '../../server/common/queryRunner.ts';
+import { signUp } from '../../server/domain/accounts/accounts.ts';
+import { createRateLimits, DEFAULT_RATE_LIMITS } from '../../server/domain/accounts/rateLimits.ts';
 import { createLogger } from '../../server/logger.ts';
 import { digest } from '../../server/domain/accounts/secrets.ts';
 import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
@@ -77,6 +80,66 @@ describe('signUp', () => {
       name: 'Two',
     });
     expect(codeOf(second)).toBe('CONFLICT');
+  });
+
+  it('the database itself refuses a duplicate email (constraint account_email), whoever writes it', async () => {
+    const email = emailOf(p, 'constraint');
+    const row = (id: string) => ({
+      id,
+      email,
+      name: 'Direct',
+      passwordHash: 'not-a-real-hash',
+      role: 'MEMBER',
+      now: new Date().toISOString(),
+    });
+    // Straight through the runner: no use case, no check before the write.
+    await db.runner.write('createAccount', row(`${p}-direct-1`));
+    await expect(db.runner.write('createAccount', row(`${p}-direct-2`))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    // And with the driver alone, as any other program would.
+    await expect(
+      runCypher(db.driver, 'CREATE (:Account {id: $id, email: $email})', { id: `${p}-direct-3`, email }),
+    ).rejects.toThrow(/already exists|ConstraintValidationFailed/);
+    const rows = await runCypher(db.driver, 'MATCH (a:Account {email: $email}) RETURN a.id AS id', { email });
+    expect(rows).toEqual([{ id: `${p}-direct-1` }]);
+  });
+
+  it('never leaves a half-written account: a failure after the account is written undoes it', async () => {
+    const email = emailOf(p, 'half');
+    // The real database, but writing the session fails (as a lost connection or a timeout would).
+    const injected = () => Promise.reject(new Error('injected: the database went away'));
+    const failing: QueryRunner = {
+      database: db.runner.database,
+      read: (name, params) => db.runner.read(name, params),
+      write: (name, params) => (name === 'createSession' ? injected() : db.runner.write(name, params)),
+      readTransaction: (work, options) => db.runner.readTransaction(work, options),
+      writeTransaction: (work, options) =>
+        db.runner.writeTransaction(
+          (tx) =>
+            work({
+              run: async (name, params) => {
+                return name === 'createSession' ? injected() : tx.run(name, params);
+              },
+            }),
+          options,
+        ),
+      status: () => db.runner.status(),
+    };
+    const origin = { limits: createRateLimits({ signUpsPerAddress: HIGH }), address: '192.0.2.9' };
+    await expect(signUp(failing, { email, password: PASSWORD, name: 'Half' }, origin)).rejects.toThrow(
+      /injected/,
+    );
+    expect(await runCypher(db.driver, 'MATCH (a:Account {email: $email}) RETURN a', { email })).toEqual([]);
+    // So the same sign-up simply works when sent again.
+    const again = await signUp(db.runner, { email, password: PASSWORD, name: 'Half' }, origin);
+    expect(again.account.email).toBe(email);
+    const [stored] = await runCypher(
+      db.driver,
+      'MATCH (s:Session)-[:OF]->(a:Account {email: $email}) RETURN count(s) AS sessions',
+      { email },
+    );
+    expect(stored).toEqual({ sessions: 1 });
   });
 
   it.each([
