@@ -18,6 +18,7 @@ import { optional, paragraph, TEXT_LIMITS } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 import { recordChanges, type ChangeRecord, type Contributor } from './history.ts';
 import { lockRelationship, relationshipChange, setConsent } from './relationships.ts';
+import { nextTrust } from './trustStates.ts';
 
 export interface ReviewRequest {
   id: string;
@@ -299,17 +300,18 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
           ),
         ]);
       }
-      if (trust !== 'CLAIMED') throw new ConflictError(`This relationship is ${trust}, no longer CLAIMED.`);
-      await setConsent(d.tx, record, { trust: 'SOURCED', sourcedBy: d.curator.id, sourcedAt: d.now });
+      const next = nextTrust(trust, 'verifySource')!;
+      await setConsent(d.tx, record, { trust: next, sourcedBy: d.curator.id, sourcedAt: d.now });
       await d.tx.run('bumpDataVersion', { now: d.now });
       return [
         relationshipChange(r.id, 'APPROVED', d.curator, d.reason, [
-          { field: 'trust', from: trust, to: 'SOURCED' },
+          { field: 'trust', from: trust, to: next },
         ]),
       ];
     }
+    const disputed = nextTrust(trust, 'rejectProposal')!;
     await setConsent(d.tx, record, {
-      trust: 'DISPUTED',
+      trust: disputed,
       previousTrust: trust,
       disputeReason: d.reason,
       disputedBy: d.curator.id,
@@ -318,7 +320,7 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
     await d.tx.run('bumpDataVersion', { now: d.now });
     return [
       relationshipChange(r.id, 'REJECTED', d.curator, d.reason, [
-        { field: 'trust', from: trust, to: 'DISPUTED' },
+        { field: 'trust', from: trust, to: disputed },
       ]),
     ];
   },
@@ -329,6 +331,7 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
     await d.tx.run('bumpDataVersion', { now: d.now });
     if (d.approved) {
       // The dispute is upheld: the relationship goes; its history stays readable by its id.
+      nextTrust(r.trust, 'upholdDispute');
       await d.tx.run('deleteRelationshipsById', { relationships: [{ id: r.id, kind: r.kind }] });
       return [
         relationshipChange(r.id, 'REMOVED', d.curator, d.reason, [
@@ -336,7 +339,11 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
         ]),
       ];
     }
-    const restored = (record.consent.previousTrust as TrustState | null) ?? 'CLAIMED';
+    const restored = nextTrust(
+      r.trust,
+      'settleDispute',
+      (record.consent.previousTrust as TrustState | null) ?? null,
+    )!;
     await setConsent(d.tx, record, {
       trust: restored,
       previousTrust: null,
