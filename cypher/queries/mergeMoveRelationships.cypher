@@ -1,11 +1,16 @@
 // Merge, step 1: every relationship of the merged organisation moves to the kept one with the same
 // kind, direction, id and properties (trust, provenance, consent). A relationship between the two would
 // become a tie of the kept organisation with itself: it is removed (the caller records that in history).
+// A proposal made on behalf of the merged organisation is now made on behalf of the kept one
+// (proposingOrganisationId), so consent keeps working.
 // Params: $keep, $merge
 MATCH (m:Organisation {id: $merge})
 MATCH (k:Organisation {id: $keep})
 MATCH (m)-[r:PARTNERSHIP|FUNDING|MEMBERSHIP|PART_OF|INVESTMENT|DATA_SHARING|ADOPTION]-(other:Organisation)
-WITH k, r, other, type(r) AS kind, properties(r) AS props, startNode(r) = m AS outgoing
+WITH k, r, other, type(r) AS kind, startNode(r) = m AS outgoing,
+     CASE WHEN r.proposingOrganisationId = $merge
+       THEN r {.*, proposingOrganisationId: $keep}
+       ELSE properties(r) END AS props
 DELETE r
 WITH k, other, kind, props, outgoing
 CALL (k, other, kind, props, outgoing) {

@@ -2,8 +2,10 @@
 // one has none), identifiers and websites ($props), verified owners, requests, merge candidates (the
 // pair's are MERGED and point at the alias), history; then the merged organisation is deleted and its
 // id becomes an Alias of the kept one (its own aliases are re-pointed), so the id keeps resolving.
-// A pending registration of the merged organisation is closed as REJECTED with $registrationReason.
-// Params: $keep, $merge, $props (map), $registrationReason, $curatorId, $now (ISO date-time)
+// Stored ids of the merged one are rewritten: an open claim's openKey names the kept one (a claimant who
+// already claimed or owns the kept one has the claim closed as REJECTED with $claimReason). Only published
+// organisations are merged (merge.ts), so no pending registration is involved.
+// Params: $keep, $merge, $props (map), $claimReason, $curatorId, $now (ISO date-time)
 MATCH (k:Organisation {id: $keep})
 MATCH (m:Organisation {id: $merge})
 SET k += $props, k.updatedAt = datetime($now)
@@ -24,11 +26,18 @@ CALL (k, m) {
     ON CREATE SET x.since = w.since
   SET x.verified = true, x.verifiedAt = coalesce(x.verifiedAt, w.verifiedAt)
 }
-CALL (m) {
-  MATCH (r:Request)-[:ABOUT]->(m)
-  WHERE r.kind = 'REGISTRATION' AND r.status = 'PENDING'
-  SET r.status = 'REJECTED', r.decisionReason = $registrationReason, r.decidedAt = datetime($now)
-  REMOVE r.openKey
+CALL (k, m) {
+  MATCH (a:Account)-[:SUBMITTED]->(r:Request {kind: 'CLAIM', status: 'PENDING'})-[:ABOUT]->(m)
+  WITH a, r, EXISTS { (a)-[:OWNS]->(k) } OR EXISTS { (a)-[:SUBMITTED]->(:Request {openKey: 'CLAIM|' + a.id + '|' + $keep}) } AS already
+  CALL (r, already) {
+    WITH r WHERE already
+    SET r.status = 'REJECTED', r.decisionReason = $claimReason, r.decidedAt = datetime($now)
+    REMOVE r.openKey
+  }
+  CALL (a, r, already) {
+    WITH a, r WHERE NOT already
+    SET r.openKey = 'CLAIM|' + a.id + '|' + $keep
+  }
 }
 CALL (k, m) {
   MATCH (r:Request)-[x:ABOUT]->(m)

@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { CsrfError, RateLimitedError, type AtlasError } from '../common/errors.ts';
 import type { Logger } from 'pino';
 import type { Context } from './context.ts';
+import { rootFields } from './rootFields.ts';
 
 function refuse(error: AtlasError, status: number, headers?: HeaderMap): GraphQLError {
   return new GraphQLError(error.message, {
@@ -26,15 +27,22 @@ export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
     },
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, operationName, response }) {
+        async willSendResponse({ contextValue, document, operation, operationName, response }) {
           const viewer = contextValue.accounts?.viewer;
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          // A rate limit met inside a resolver (signIn, signUp) answers like the plugin's own: HTTP 429
+          // with Retry-After, so clients and proxies that read only the status see it too.
+          const limited = body?.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
+          if (limited) {
+            response.http.status = 429;
+            const after = Number(limited.extensions?.retryAfterSeconds);
+            if (Number.isFinite(after) && after > 0) response.http.headers.set('retry-after', String(after));
+          }
           const entry = {
             operation: operation?.operation ?? null,
             operationName: operationName ?? null,
-            fields:
-              operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ??
-              [],
+            // Through fragments too: `mutation { ...F }` is audited by the fields F runs.
+            fields: operation ? rootFields(operation, document).map((f) => f.name) : [],
             account: viewer?.kind === 'account' ? viewer.id : null,
             via: viewer?.kind === 'account' ? viewer.via : null,
             address: contextValue.accounts?.origin.address ?? null,
@@ -43,7 +51,7 @@ export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
           if (operation?.operation === 'mutation') logger.info(entry, 'graphql mutation');
           else logger.debug(entry, 'graphql operation');
         },
-        async didResolveOperation({ contextValue, operation }) {
+        async didResolveOperation({ contextValue, document, operation }) {
           if (operation?.operation !== 'mutation') return;
           const { viewer, csrfValid, origin } = contextValue.accounts;
           if (viewer.kind === 'account' && viewer.via === 'session' && !csrfValid) {
@@ -58,7 +66,8 @@ export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
             await origin.limits.mutations(
               origin.address,
               viewer.kind === 'account' ? viewer.id : null,
-              Math.max(1, operation.selectionSet.selections.length),
+              // Each root field counts, also inside named and inline fragments.
+              Math.max(1, rootFields(operation, document).length),
             );
           } catch (error) {
             if (error instanceof RateLimitedError) {

@@ -16,6 +16,15 @@ import type { RequestAuth, SessionCookies } from '../graphql/accountsContext.ts'
 export const SESSION_COOKIE = 'atlas_session';
 export const CSRF_COOKIE = 'atlas_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * Over HTTPS the cookies are Secure and named with the `__Host-` prefix: browsers then accept them only
+ * from a secure origin, for Path=/ and without a Domain, so no other host (a sibling subdomain) and no
+ * plain-HTTP page can set or overwrite them.
+ */
+export const HOST_PREFIX = '__Host-';
+
+/** The cookie's name for this request: `__Host-` prefixed when it came over HTTPS (and so is Secure). */
+export const cookieName = (req: Request, name: string) => (req.secure ? `${HOST_PREFIX}${name}` : name);
 
 export interface AuthOptions {
   /** Overrides of the documented rate limits (tests raise them; README "Rate limits"). */
@@ -34,7 +43,7 @@ export function createHttpAuth(runner: QueryRunner, options: AuthOptions = {}) {
   /** Sessions started by the current request (signUp, signIn): their CSRF token is bound to them. */
   const fresh = new WeakMap<Request, string>();
   const sessionOf = (req: Request): string | null => {
-    const cookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+    const cookie = (req.cookies as Record<string, unknown> | undefined)?.[cookieName(req, SESSION_COOKIE)];
     return fresh.get(req) ?? (typeof cookie === 'string' && cookie !== '' ? cookie : null);
   };
   // The key of CSRF tokens: one per database, created on first use (domain/accounts/serverSecret.ts).
@@ -47,32 +56,42 @@ export function createHttpAuth(runner: QueryRunner, options: AuthOptions = {}) {
     });
     secret = await loading;
   };
-  const csrf = doubleCsrf({
-    getSecret: () => secret ?? '',
-    getSessionIdentifier: (req) => sessionOf(req) ?? '',
-    cookieName: CSRF_COOKIE,
-    cookieOptions: { httpOnly: true, sameSite: 'strict', path: '/' },
-    getCsrfTokenFromRequest: (req) => req.headers[CSRF_HEADER],
-  });
+  const csrfWith = (name: string) =>
+    doubleCsrf({
+      getSecret: () => secret ?? '',
+      getSessionIdentifier: (req) => sessionOf(req) ?? '',
+      cookieName: name,
+      cookieOptions: { httpOnly: true, sameSite: 'strict', path: '/' },
+      getCsrfTokenFromRequest: (req) => req.headers[CSRF_HEADER],
+    });
+  const csrfPlain = csrfWith(CSRF_COOKIE);
+  const csrfSecure = csrfWith(`${HOST_PREFIX}${CSRF_COOKIE}`);
+  const csrfOf = (req: Request) => (req.secure ? csrfSecure : csrfPlain);
 
   function cookies(req: Request, res: Response): SessionCookies {
     return {
       async start(sessionToken, expiresAt) {
         await loadSecret();
         fresh.set(req, sessionToken);
-        res.cookie(SESSION_COOKIE, sessionToken, { ...cookieOptions(req), expires: new Date(expiresAt) });
-        return csrf.generateCsrfToken(req, res, { overwrite: true, cookieOptions: cookieOptions(req) });
+        res.cookie(cookieName(req, SESSION_COOKIE), sessionToken, {
+          ...cookieOptions(req),
+          expires: new Date(expiresAt),
+        });
+        return csrfOf(req).generateCsrfToken(req, res, {
+          overwrite: true,
+          cookieOptions: cookieOptions(req),
+        });
       },
       current: () => sessionOf(req),
       end() {
         fresh.delete(req);
-        res.clearCookie(SESSION_COOKIE, cookieOptions(req));
-        res.clearCookie(CSRF_COOKIE, cookieOptions(req));
+        res.clearCookie(cookieName(req, SESSION_COOKIE), cookieOptions(req));
+        res.clearCookie(cookieName(req, CSRF_COOKIE), cookieOptions(req));
       },
       async csrfToken() {
         if (sessionOf(req) === null) return null;
         await loadSecret();
-        return csrf.generateCsrfToken(req, res, { cookieOptions: cookieOptions(req) });
+        return csrfOf(req).generateCsrfToken(req, res, { cookieOptions: cookieOptions(req) });
       },
     };
   }
@@ -107,7 +126,7 @@ export function createHttpAuth(runner: QueryRunner, options: AuthOptions = {}) {
       if (actor) {
         viewer = actor;
         await loadSecret();
-        csrfValid = csrf.validateRequest(req);
+        csrfValid = csrfOf(req).validateRequest(req);
       } else {
         // Signed out, expired or unknown: the cookie signs nobody in; tell the browser to drop it.
         jar.end();

@@ -2,7 +2,11 @@
 // session cookie, CSRF tokens on cookie-authenticated mutations, a cookie replayed after sign-out,
 // personal API tokens (shown once, stored hashed, revocable), and the sign-in rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS } from '../../server/domain/accounts/rateLimits.ts';
+import { ConflictError } from '../../server/common/errors.ts';
+import type { QueryRunner } from '../../server/common/queryRunner.ts';
+import { signUp } from '../../server/domain/accounts/accounts.ts';
+import { createRateLimits, DEFAULT_RATE_LIMITS } from '../../server/domain/accounts/rateLimits.ts';
+import { createLogger } from '../../server/logger.ts';
 import { digest } from '../../server/domain/accounts/secrets.ts';
 import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
 import { BrowserClient, codeOf, problemFields } from '../support/browserClient.ts';
@@ -76,6 +80,66 @@ describe('signUp', () => {
       name: 'Two',
     });
     expect(codeOf(second)).toBe('CONFLICT');
+  });
+
+  it('the database itself refuses a duplicate email (constraint account_email), whoever writes it', async () => {
+    const email = emailOf(p, 'constraint');
+    const row = (id: string) => ({
+      id,
+      email,
+      name: 'Direct',
+      passwordHash: 'not-a-real-hash',
+      role: 'MEMBER',
+      now: new Date().toISOString(),
+    });
+    // Straight through the runner: no use case, no check before the write.
+    await db.runner.write('createAccount', row(`${p}-direct-1`));
+    await expect(db.runner.write('createAccount', row(`${p}-direct-2`))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    // And with the driver alone, as any other program would.
+    await expect(
+      runCypher(db.driver, 'CREATE (:Account {id: $id, email: $email})', { id: `${p}-direct-3`, email }),
+    ).rejects.toThrow(/already exists|ConstraintValidationFailed/);
+    const rows = await runCypher(db.driver, 'MATCH (a:Account {email: $email}) RETURN a.id AS id', { email });
+    expect(rows).toEqual([{ id: `${p}-direct-1` }]);
+  });
+
+  it('never leaves a half-written account: a failure after the account is written undoes it', async () => {
+    const email = emailOf(p, 'half');
+    // The real database, but writing the session fails (as a lost connection or a timeout would).
+    const injected = () => Promise.reject(new Error('injected: the database went away'));
+    const failing: QueryRunner = {
+      database: db.runner.database,
+      read: (name, params) => db.runner.read(name, params),
+      write: (name, params) => (name === 'createSession' ? injected() : db.runner.write(name, params)),
+      readTransaction: (work, options) => db.runner.readTransaction(work, options),
+      writeTransaction: (work, options) =>
+        db.runner.writeTransaction(
+          (tx) =>
+            work({
+              run: async (name, params) => {
+                return name === 'createSession' ? injected() : tx.run(name, params);
+              },
+            }),
+          options,
+        ),
+      status: () => db.runner.status(),
+    };
+    const origin = { limits: createRateLimits({ signUpsPerAddress: HIGH }), address: '192.0.2.9' };
+    await expect(signUp(failing, { email, password: PASSWORD, name: 'Half' }, origin)).rejects.toThrow(
+      /injected/,
+    );
+    expect(await runCypher(db.driver, 'MATCH (a:Account {email: $email}) RETURN a', { email })).toEqual([]);
+    // So the same sign-up simply works when sent again.
+    const again = await signUp(db.runner, { email, password: PASSWORD, name: 'Half' }, origin);
+    expect(again.account.email).toBe(email);
+    const [stored] = await runCypher(
+      db.driver,
+      'MATCH (s:Session)-[:OF]->(a:Account {email: $email}) RETURN count(s) AS sessions',
+      { email },
+    );
+    expect(stored).toEqual({ sessions: 1 });
   });
 
   it.each([
@@ -166,6 +230,50 @@ describe('signing in again', () => {
   });
 });
 
+describe('cookies over HTTPS', () => {
+  it('are Secure and named with the __Host- prefix (Path=/, no Domain); plain HTTP names them without it', async () => {
+    const https = await startTestServer(db, { trustProxy: true });
+    try {
+      const account = await makeAccount(db, p, 'https');
+      const browser = new BrowserClient(https);
+      const overTls = { headers: { 'x-forwarded-proto': 'https' } };
+      const reply = await browser.graphql<{ signIn: { csrfToken: string } }>(
+        'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
+        { email: account.email, password: PASSWORD },
+        overTls,
+      );
+      expect(reply.errors).toBeUndefined();
+      expect(reply.setCookies.map((c) => c.split('=')[0]).sort()).toEqual([
+        '__Host-atlas_csrf',
+        '__Host-atlas_session',
+      ]);
+      for (const cookie of reply.setCookies) {
+        expect(cookie).toMatch(/; Secure/);
+        expect(cookie).toMatch(/; Path=\/(;|$)/);
+        expect(cookie).toMatch(/HttpOnly/);
+        expect(cookie).not.toMatch(/Domain=/i);
+      }
+      browser.csrfToken = reply.data!.signIn.csrfToken;
+      const me = await browser.graphql<{ me: { id: string } | null }>(ME, {}, overTls);
+      expect(me.data?.me?.id).toBe(account.id);
+      const token = await browser.graphql(
+        'mutation ($n: String!) { createApiToken(name: $n) { apiToken { id } } }',
+        { n: 'over tls' },
+        overTls,
+      );
+      expect(token.errors).toBeUndefined();
+      const out = await browser.graphql('mutation { signOut }', {}, overTls);
+      expect(out.setCookies.some((c) => c.startsWith('__Host-atlas_session=;'))).toBe(true);
+      // Over plain HTTP (no proxy saying HTTPS) the same server names them without the prefix.
+      const plain = await new BrowserClient(https).signIn(account.email, PASSWORD);
+      expect(plain.setCookies.map((c) => c.split('=')[0]).sort()).toEqual(['atlas_csrf', 'atlas_session']);
+      expect(plain.setCookies.every((c) => !/; Secure/.test(c))).toBe(true);
+    } finally {
+      await https.close();
+    }
+  });
+});
+
 describe('CSRF protection of cookie-authenticated mutations', () => {
   it('refuses a mutation without the x-csrf-token header, and one with a token of another session', async () => {
     const { browser } = await signedIn(db, server, p, 'csrf');
@@ -196,6 +304,25 @@ describe('CSRF protection of cookie-authenticated mutations', () => {
     browser.csrfToken = fresh.data!.csrfToken;
     const ok = await browser.graphql(REGISTER, { input });
     expect(ok.errors).toBeUndefined();
+  });
+
+  it('refuses a CSRF token and cookie of one session sent with another session’s cookie (the token is bound to its session)', async () => {
+    // The attacker signs in themself and gets a valid pair (CSRF cookie + token); they manage to plant that
+    // CSRF cookie in the victim's browser (cookie tossing from a sibling host) and make it send their token.
+    const { browser: victim } = await signedIn(db, server, p, 'csrf-victim');
+    const { browser: attacker } = await signedIn(db, server, p, 'csrf-attacker');
+    const input = { name: `${p} Tossed Org`, sector: 'NGO' };
+    const tossed = new BrowserClient(server);
+    tossed.cookies.set('atlas_session', victim.cookies.get('atlas_session')!);
+    tossed.cookies.set('atlas_csrf', attacker.cookies.get('atlas_csrf')!);
+    tossed.csrfToken = attacker.csrfToken;
+    const refused = await tossed.graphql(REGISTER, { input });
+    expect(refused.status).toBe(403);
+    expect(codeOf(refused)).toBe('CSRF_TOKEN_INVALID');
+    expect(await runCypher(db.driver, 'MATCH (o:Organisation {name: $name}) RETURN o', input)).toEqual([]);
+    // The same pair with its own session works: only the binding made the difference.
+    tossed.cookies.set('atlas_session', attacker.cookies.get('atlas_session')!);
+    expect((await tossed.graphql(REGISTER, { input })).errors).toBeUndefined();
   });
 
   it('refuses a form-encoded (simple) POST outright: Apollo requires a preflighted request', async () => {
@@ -323,6 +450,66 @@ describe('rate limits', () => {
     }
   });
 
+  it('parallel wrong sign-ins for one email: at most the limit are verified, the rest get 429 RATE_LIMITED with Retry-After', async () => {
+    // Per-address failures set high, so only the per-email limits decide.
+    const limited = await startTestServer(db, {
+      auth: { rateLimits: { signInFailuresPerAddress: HIGH } },
+    });
+    try {
+      const account = await makeAccount(db, p, 'parallel-guess');
+      const replies = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          new BrowserClient(limited).signIn(account.email, `wrong password ${i}`),
+        ),
+      );
+      // A reply UNAUTHENTICATED is a password that was verified (and wrong); RATE_LIMITED was never verified.
+      const verified = replies.filter((r) => codeOf(r) === 'UNAUTHENTICATED');
+      const refused = replies.filter((r) => codeOf(r) === 'RATE_LIMITED');
+      expect(verified.length).toBe(DEFAULT_RATE_LIMITS.signInFailuresPerEmailAndAddress.points);
+      expect(refused.length).toBe(30 - verified.length);
+      for (const r of refused) {
+        expect(r.status).toBe(429);
+        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(r.errors![0]!.extensions!.retryAfterSeconds).toBe(Number(r.headers.get('retry-after')));
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a guesser spread over many addresses (X-Forwarded-For behind TRUST_PROXY) is stopped by the per-email limit', async () => {
+    const limited = await startTestServer(db, {
+      trustProxy: true,
+      auth: { rateLimits: { signInFailuresPerAddress: HIGH } },
+    });
+    try {
+      const account = await makeAccount(db, p, 'distributed-guess');
+      const replies = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          new BrowserClient(limited).graphql(
+            'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
+            { email: account.email, password: `wrong password ${i}` },
+            { headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } },
+          ),
+        ),
+      );
+      const verified = replies.filter((r) => codeOf(r) === 'UNAUTHENTICATED');
+      const refused = replies.filter((r) => codeOf(r) === 'RATE_LIMITED');
+      expect(verified.length).toBe(DEFAULT_RATE_LIMITS.signInFailuresPerEmail.points);
+      expect(refused.length).toBe(30 - verified.length);
+      expect(refused.every((r) => r.status === 429 && Number(r.headers.get('retry-after')) > 0)).toBe(true);
+      // Once the window is used up, even the right password from a new address waits.
+      const late = await new BrowserClient(limited).graphql(
+        'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { csrfToken } }',
+        { email: account.email, password: PASSWORD },
+        { headers: { 'x-forwarded-for': '198.51.100.7' } },
+      );
+      expect(codeOf(late)).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('limits mutations per account with RATE_LIMITED and a Retry-After', async () => {
     const limited = await startTestServer(db, {
       auth: { rateLimits: { mutationsPerAccount: { points: 3, seconds: 60 } } },
@@ -347,5 +534,76 @@ describe('rate limits', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  describe('mutations wrapped in fragments count, and are audited, like any other', () => {
+    const token = (alias: string) => `${alias}: createApiToken(name: "${alias}") { apiToken { id } }`;
+    const four = ['a', 'b', 'c', 'd'].map(token).join(' ');
+    it.each([
+      ['a named fragment', `mutation { ...Tokens } fragment Tokens on Mutation { ${four} }`],
+      ['an inline fragment', `mutation { ... on Mutation { ${four} } }`],
+      [
+        'nested fragments',
+        `mutation { ...Outer } fragment Outer on Mutation { ... on Mutation { ...Inner } } fragment Inner on Mutation { ${four} }`,
+      ],
+    ])(
+      'four root fields in %s are four mutations: over a limit of 3, refused with 429 and nothing written',
+      async (_, query) => {
+        const lines: string[] = [];
+        const limited = await startTestServer(db, {
+          logger: createLogger('info', false, { write: (line: string) => void lines.push(line) }),
+          auth: { rateLimits: { mutationsPerAccount: { points: 3, seconds: 60 } } },
+        });
+        try {
+          const { account, browser } = await signedIn(
+            db,
+            limited,
+            p,
+            `fragments-${lines.length}-${Math.random().toString(36).slice(2, 8)}`,
+          );
+          const reply = await browser.graphql(query);
+          expect(reply.status).toBe(429);
+          expect(codeOf(reply)).toBe('RATE_LIMITED');
+          const rows = await runCypher(db.driver, 'MATCH (t:ApiToken)-[:OF]->(:Account {id: $id}) RETURN t', {
+            id: account.id,
+          });
+          expect(rows).toEqual([]);
+          // The audit entry names the mutation fields inside the fragments.
+          const audit = lines
+            .map((l) => JSON.parse(l) as { msg: string; fields?: string[]; account?: string })
+            .filter((e) => e.msg === 'graphql mutation' && e.account === account.id)
+            .at(-1);
+          expect(audit?.fields).toEqual([
+            'createApiToken',
+            'createApiToken',
+            'createApiToken',
+            'createApiToken',
+          ]);
+        } finally {
+          await limited.close();
+        }
+      },
+    );
+
+    it('a signIn inside a fragment is audited as signIn', async () => {
+      const lines: string[] = [];
+      const logged = await startTestServer(db, {
+        logger: createLogger('info', false, { write: (line: string) => void lines.push(line) }),
+      });
+      try {
+        const account = await makeAccount(db, p, 'fragment-signin');
+        const reply = await new BrowserClient(logged).graphql(
+          'mutation ($e: String!, $p: String!) { ...S } fragment S on Mutation { signIn(email: $e, password: $p) { csrfToken } }',
+          { e: account.email, p: PASSWORD },
+        );
+        expect(reply.errors).toBeUndefined();
+        const audit = lines
+          .map((l) => JSON.parse(l) as { msg: string; fields?: string[] })
+          .filter((e) => e.msg === 'graphql mutation');
+        expect(audit.map((e) => e.fields)).toEqual([['signIn']]);
+      } finally {
+        await logged.close();
+      }
+    });
   });
 });

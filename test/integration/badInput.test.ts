@@ -316,6 +316,42 @@ const CASES: Case[] = [
     ['keep'],
     'curator',
   ],
+  // A curator's decision always says why: a blank reason is a missing one.
+  [
+    'reject: a blank reason',
+    'mutation ($id: ID!) { reject(id: $id, reason: "   ") { id } }',
+    { id: '' },
+    ['reason'],
+    'curator',
+  ],
+  [
+    'mergeOrganisations: a blank reason',
+    'mutation ($k: ID!, $m: ID!) { mergeOrganisations(keep: $k, merge: $m, reason: " \\t ") { id } }',
+    { k: A, m: B },
+    ['reason'],
+    'curator',
+  ],
+  [
+    'updateOrganisation: a curator editing what they do not own, without a reason',
+    'mutation ($id: ID!) { updateOrganisation(id: $id, changes: { kind: "x" }) { id } }',
+    { id: A },
+    ['reason'],
+    'curator',
+  ],
+  [
+    'updateOrganisation: a curator editing what they do not own, with a blank reason',
+    'mutation ($id: ID!) { updateOrganisation(id: $id, changes: { kind: "x" }, reason: "  ") { id } }',
+    { id: A },
+    ['reason'],
+    'curator',
+  ],
+  [
+    'dismissMergeCandidate: a blank reason',
+    'mutation ($id: ID!) { dismissMergeCandidate(id: $id, reason: "  ") { id } }',
+    { id: `${p}-mc` },
+    ['reason'],
+    'curator',
+  ],
   [
     'dismissMergeCandidate: missing reason',
     'mutation ($id: ID!) { dismissMergeCandidate(id: $id, reason: "") { id } }',

@@ -312,17 +312,24 @@ describe('disputes and curators', () => {
       sourceUrl: `https://${p}.example.org/data`,
     });
     const item = await queueItemFor(sourced.id, 'PROPOSED_RELATIONSHIP');
-    const approved = await curator.browser.graphql(
-      'mutation ($id: ID!) { approve(id: $id) { status relationship { trust } } }',
-      { id: item!.request.id },
-    );
+    const VERIFY =
+      'mutation ($id: ID!, $reason: String) { approve(id: $id, reason: $reason) { status relationship { trust } } }';
+    // Verifying is a curator's statement: without a reason (or a blank one) it is refused, nothing changes.
+    for (const reason of [null, '   ']) {
+      const unexplained = await curator.browser.graphql(VERIFY, { id: item!.request.id, reason });
+      expect(codeOf(unexplained)).toBe('BAD_USER_INPUT');
+      expect(problemFields(unexplained)).toEqual(['reason']);
+    }
+    expect((await queueItemFor(sourced.id, 'PROPOSED_RELATIONSHIP'))?.request.id).toBe(item!.request.id);
+    const approved = await curator.browser.graphql(VERIFY, {
+      id: item!.request.id,
+      reason: 'The data-sharing agreement is on their site.',
+    });
     expect(approved.data).toEqual({ approve: { status: 'APPROVED', relationship: { trust: 'SOURCED' } } });
 
     const unsourced = await propose(alice, { source: A, target: B, kind: 'MEMBERSHIP' });
     const other = await queueItemFor(unsourced.id, 'PROPOSED_RELATIONSHIP');
-    const refused = await curator.browser.graphql('mutation ($id: ID!) { approve(id: $id) { status } }', {
-      id: other!.request.id,
-    });
+    const refused = await curator.browser.graphql(VERIFY, { id: other!.request.id, reason: 'Looks right.' });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     // Rejected instead, with a reason: DISPUTED by the curator.
     const rejected = await curator.browser.graphql(

@@ -4,11 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { deleteAccountsData, signedIn } from '../support/accounts.ts';
+import { normaliseIdentifier, normaliseName } from '../../server/domain/identity/normalise.ts';
+import { toActor } from '../../server/domain/accounts/accounts.ts';
+import {
+  claimOrganisation,
+  registerOrganisation,
+  updateOrganisation,
+} from '../../server/domain/curation/registration.ts';
+import { approveRequest, rejectRequest } from '../../server/domain/curation/review.ts';
+import { deleteAccountsData, makeAccount, signedIn } from '../support/accounts.ts';
 import { BrowserClient, codeOf, problemFields } from '../support/browserClient.ts';
 import { runCypher } from '../support/cypher.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org } from '../support/fixtures.ts';
+import { recording } from '../support/recordingRunner.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
@@ -16,6 +25,8 @@ let server: TestServer;
 const p = uniquePrefix('reg');
 const site = `${p}-listed.org`;
 const HIGH = { points: 10_000, seconds: 60 };
+/** A charity number of this test's own (7 digits from the prefix's random part). */
+const charity = String(1_000_000 + (parseInt(p.slice(-6), 16) % 9_000_000));
 
 beforeAll(async () => {
   db = connectTestDb();
@@ -34,6 +45,9 @@ beforeAll(async () => {
           website: `https://www.gov.uk/government/organisations/${p}-ministry`,
         }),
         org(`${p}-hidden`, `${p} Hidden Pending`, 'NGO', { status: 'PENDING' }),
+        org(`${p}-bread`, `${p} Bread & Roses`, 'NGO', {
+          identifiers: [{ scheme: 'GB-CHC', value: charity }],
+        }),
       ],
       relationships: [],
       initiatives: [],
@@ -298,6 +312,19 @@ describe('likelyMatches ("is this you?")', () => {
     ).toEqual([[`${p}-listed`, ['SAME_IDENTIFIER', 'SAME_WEBSITE', 'SAME_NAME']]]);
   });
 
+  it('a name or identifier the importer treats as the same is a likely match too (one normalisation)', async () => {
+    // The importers' identity rules (identity/normalise.ts) see these as one organisation…
+    expect(normaliseName(`${p} Listed Trust Limited`)).toBe(normaliseName(`${p} Listed Trust Ltd`));
+    expect(normaliseName(`The ${p} Bread and Roses`)).toBe(normaliseName(`${p} Bread & Roses`));
+    expect(normaliseIdentifier('gb-chc', ` 0${charity}`)).toEqual(normaliseIdentifier('GB-CHC', charity));
+    // …and so does registration's "is this you?".
+    expect(await matches({ name: `${p} Listed Trust Limited` })).toEqual([[`${p}-listed`, ['SAME_NAME']]]);
+    expect(await matches({ name: `The ${p} Bread and Roses` })).toEqual([[`${p}-bread`, ['SAME_NAME']]]);
+    expect(await matches({ identifiers: [`gb-chc: 0${charity}`] })).toEqual([
+      [`${p}-bread`, ['SAME_IDENTIFIER']],
+    ]);
+  });
+
   it('never matches by a shared host alone (a social network, gov.uk): only the same page', async () => {
     expect(
       await matches({ name: 'Another Group', website: `https://www.facebook.com/${p}-other-page` }),
@@ -533,5 +560,29 @@ describe('updateOrganisation', () => {
     ]);
     expect(created!.action).toBe('CREATED');
     expect(Date.parse(byCurator!.at)).toBeGreaterThanOrEqual(Date.parse(byOwner!.at));
+  });
+});
+
+describe('the data version (it reloads the network snapshot) moves only with the public network', () => {
+  it('a registration, its edits, a claim and a rejection leave it; an approval moves it', async () => {
+    const registrant = toActor(await makeAccount(db, p, 'dv-registrant'), 'session');
+    const curator = toActor(await makeAccount(db, p, 'dv-curator', 'CURATOR'), 'session');
+    const ran = recording(db.runner);
+    const bumps = () => ran.names.filter((n) => n === 'bumpDataVersion').length;
+
+    const kept = await registerOrganisation(ran, registrant, valid('Versioned Org'));
+    const dropped = await registerOrganisation(ran, registrant, valid('Versioned Dropped Org'));
+    await updateOrganisation(ran, registrant, kept.organisationId, { description: 'Still pending.' }, null);
+    await rejectRequest(ran, curator, dropped.requestId, 'Not an organisation we can find.');
+    await claimOrganisation(ran, registrant, `${p}-listed`, 'I am its treasurer, see the annual report.');
+    expect(ran.names).toContain('registerOrganisation');
+    expect(ran.names).toContain('archiveRegistration');
+    expect(bumps()).toBe(0);
+
+    await approveRequest(ran, curator, kept.requestId, 'Checked.');
+    expect(bumps()).toBe(1);
+    // A published organisation's edit changes the public network: it moves.
+    await updateOrganisation(ran, curator, kept.organisationId, { description: 'Now public.' }, 'Typo.');
+    expect(bumps()).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ export interface GraphQLReply<T = Record<string, unknown>> {
     extensions?: Record<string, unknown> & { code?: string; problems?: Problem[] };
   }[];
   setCookies: string[];
+  headers: Headers;
 }
 
 export interface Problem {
@@ -56,7 +57,7 @@ export class BrowserClient {
       else this.cookies.set(name, value);
     }
     const body = (await response.json()) as { data?: T; errors?: GraphQLReply<T>['errors'] };
-    return { status: response.status, ...body, setCookies };
+    return { status: response.status, ...body, setCookies, headers: response.headers };
   }
 
   /** Signs in (or up) and keeps the CSRF token, as the explorer will. */

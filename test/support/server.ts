@@ -16,13 +16,20 @@ export interface TestServer {
 
 export async function startTestServer(
   db: TestDb,
-  options: { clientDir?: string; logger?: Logger; auth?: AuthOptions } = {},
+  options: {
+    clientDir?: string;
+    logger?: Logger;
+    auth?: AuthOptions;
+    /** Express's `trust proxy` (TRUST_PROXY): tests of X-Forwarded-For addresses and HTTPS. */
+    trustProxy?: boolean | number | string;
+  } = {},
 ): Promise<TestServer> {
   const http = await createHttpServer({
     runner: db.runner,
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -44,7 +44,7 @@ interface Facts {
 
 export type Permission = keyof Facts;
 
-const curator = (a: AccountActor) => hasRole(a, 'CURATOR');
+const curator = (a: Actor) => hasRole(a, 'CURATOR');
 const ownsEither = (f: RelationshipFacts) => f.sourceOwner === 'verified' || f.targetOwner === 'verified';
 
 /** Each rule returns null when allowed, or why not (the message of the FORBIDDEN error). */
@@ -104,6 +104,27 @@ export function authorise<P extends Permission>(
   const why = RULES[permission](actor, facts[0] as Facts[P]);
   if (why !== null) throw new ForbiddenError(why);
   return actor;
+}
+
+/** Every permission the policy decides (the unit test's table covers each). */
+export const PERMISSIONS = Object.keys(RULES) as Permission[];
+
+/**
+ * Curator actions on what is not theirs need a why, recorded in the history and shown to the submitter:
+ * rejecting a request, verifying a proposal's source (SOURCED), merging, dismissing a merge candidate, and
+ * editing an organisation the curator does not own. The domain refuses a missing or blank one with a
+ * BAD_USER_INPUT problem on the `reason` field.
+ */
+export type ReasonedAction =
+  | { action: 'review.reject' }
+  | { action: 'review.verifySource' }
+  | { action: 'organisation.merge' }
+  | { action: 'mergeCandidate.dismiss' }
+  | { action: 'organisation.edit'; facts: OrganisationFacts };
+
+export function reasonRequired(actor: Actor, what: ReasonedAction): boolean {
+  if (what.action === 'organisation.edit') return curator(actor) && what.facts.owner === null;
+  return true;
 }
 
 /** The same decision as a boolean, for fields that tell the explorer which buttons to show. */

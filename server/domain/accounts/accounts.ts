@@ -2,7 +2,7 @@
 // (`npm run user`). Passwords are kept only as argon2id hashes; sessions only as SHA-256 digests.
 import { z } from 'zod';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors.ts';
-import type { QueryRunner } from '../../common/queryRunner.ts';
+import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
 import type { AccountActor, Actor } from '../access/actor.ts';
 import { ROLES, type Role } from '../model.ts';
 import { email as emailField, line, TEXT_LIMITS } from '../validation/fields.ts';
@@ -71,29 +71,48 @@ export async function createAccount(
   runner: QueryRunner,
   input: { email: string; name: string; password: string; role: Role },
 ): Promise<Account> {
+  const params = await newAccountParams(input);
+  return duplicateEmailAsConflict(params.email, () =>
+    runner.writeTransaction(async (tx) => {
+      const [row] = await tx.run<{ account: Account }>('createAccount', params);
+      return row!.account;
+    }),
+  );
+}
+
+/** Validates a new account and hashes its password (slow: before any transaction opens). */
+async function newAccountParams(input: { email: string; name: string; password: string; role: Role }) {
   const fields = validateNewAccount(input);
   if (!ROLES.includes(input.role))
     throw invalid([fieldProblem('role', 'UNKNOWN_VALUE', `use one of ${ROLES.join(', ')}`)]);
-  const passwordHash = await hashPassword(fields.password);
+  return {
+    id: newId('acc'),
+    email: fields.email,
+    name: fields.name,
+    passwordHash: await hashPassword(fields.password),
+    role: input.role,
+    now: new Date().toISOString(),
+  };
+}
+
+/** The email's uniqueness constraint failing (whenever in the transaction): a conflict that says what to do. */
+async function duplicateEmailAsConflict<T>(email: string, work: () => Promise<T>): Promise<T> {
   try {
-    const [row] = await runner.write<{ account: Account }>('createAccount', {
-      id: newId('acc'),
-      email: fields.email,
-      name: fields.name,
-      passwordHash,
-      role: input.role,
-      now: new Date().toISOString(),
-    });
-    return row!.account;
+    return await work();
   } catch (error) {
     if (error instanceof ConflictError)
-      throw new ConflictError(`An account with the email ${fields.email} already exists: sign in instead.`, {
+      throw new ConflictError(`An account with the email ${email} already exists: sign in instead.`, {
         cause: error,
       });
     throw error;
   }
 }
 
+/**
+ * Creates a MEMBER account and its first session in ONE transaction: a failure anywhere (a duplicate
+ * email, the database going away before the session is written) leaves no account behind, so the same
+ * sign-up can simply be sent again.
+ */
 export async function signUp(
   runner: QueryRunner,
   input: { email: string; password: string; name: string },
@@ -101,8 +120,17 @@ export async function signUp(
 ): Promise<SignedIn> {
   validateNewAccount(input);
   await origin.limits.signUp(origin.address);
-  const account = await createAccount(runner, { ...input, role: 'MEMBER' });
-  return startSession(runner, account, origin.sessionToken ?? null);
+  const params = await newAccountParams({ ...input, role: 'MEMBER' });
+  const signedUp = await duplicateEmailAsConflict(params.email, () =>
+    runner.writeTransaction(async (tx) => {
+      const [row] = await tx.run<{ account: Account }>('createAccount', params);
+      const account = row!.account;
+      return { account, ...(await insertSession(tx, account)) };
+    }),
+  );
+  // The session this browser had (another account's) ends once the new one exists.
+  if (origin.sessionToken) await signOut(runner, origin.sessionToken);
+  return signedUp;
 }
 
 const WRONG = 'The email or password is wrong.';
@@ -122,16 +150,15 @@ export async function signIn(
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw invalid(toProblems(parsed.error.issues, null));
   const { email } = parsed.data;
-  await origin.limits.beforeSignIn(email, origin.address);
+  // Reserve a failure first: the slow verification below never runs more often than the limits allow,
+  // however many attempts arrive at once.
+  await origin.limits.reserveSignIn(email, origin.address);
   const [row] = await runner.read<{ account: Account & { passwordHash: string } }>('accountForSignIn', {
     email,
   });
   // Verify against a dummy hash when there is no account, so the answer takes as long either way.
   const ok = await verifyPassword(row?.account.passwordHash ?? (await timingDummyHash()), input.password);
-  if (!row || !ok) {
-    await origin.limits.signInFailed(email, origin.address);
-    throw new UnauthenticatedError(WRONG);
-  }
+  if (!row || !ok) throw new UnauthenticatedError(WRONG);
   await origin.limits.signInSucceeded(email, origin.address);
   const { passwordHash: _hash, ...account } = row.account;
   return startSession(runner, account, origin.sessionToken ?? null);
@@ -144,16 +171,25 @@ async function startSession(
 ): Promise<SignedIn> {
   // Signing in again in the same browser ends the session it had, so no forgotten session stays valid.
   if (replacing !== null) await signOut(runner, replacing);
+  return { account, ...(await runner.writeTransaction((tx) => insertSession(tx, account))) };
+}
+
+/** Writes a new session of the account in the caller's transaction; only the secret's digest is stored. */
+async function insertSession(
+  tx: QueryTx,
+  account: Account,
+): Promise<{ sessionToken: string; expiresAt: string }> {
   const sessionToken = newSecret();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
-  await runner.write('createSession', {
+  const [row] = await tx.run('createSession', {
     accountId: account.id,
     sessionId: digest(sessionToken),
     now: now.toISOString(),
     expiresAt,
   });
-  return { account, sessionToken, expiresAt };
+  if (!row) throw new Error(`The session of account ${account.id} was not written.`);
+  return { sessionToken, expiresAt };
 }
 
 /** Ends the session: its cookie no longer signs anyone in, even if it is sent again. */

@@ -13,6 +13,8 @@ export interface Limit {
 export interface RateLimitSettings {
   /** Failed sign-ins for one email from one address; once reached, that email is refused from that address. */
   signInFailuresPerEmailAndAddress: Limit;
+  /** Failed sign-ins for one email from any address (a guesser spread over many addresses). */
+  signInFailuresPerEmail: Limit;
   /** Failed sign-ins from one address, whatever the email (password spraying). */
   signInFailuresPerAddress: Limit;
   /** New accounts from one address. */
@@ -26,6 +28,7 @@ export interface RateLimitSettings {
 /** The documented defaults (README "Rate limits"). */
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   signInFailuresPerEmailAndAddress: { points: 5, seconds: 15 * 60 },
+  signInFailuresPerEmail: { points: 10, seconds: 15 * 60 },
   signInFailuresPerAddress: { points: 50, seconds: 60 * 60 },
   signUpsPerAddress: { points: 10, seconds: 60 * 60 },
   mutationsPerAccount: { points: 60, seconds: 60 },
@@ -33,9 +36,12 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
 };
 
 export interface RateLimits {
-  /** Refuses a sign-in while its email and address (or the address alone) has too many failures. */
-  beforeSignIn(email: string, address: string): Promise<void>;
-  signInFailed(email: string, address: string): Promise<void>;
+  /**
+   * Reserves one failure for a sign-in attempt BEFORE its password is verified (per email and address,
+   * per email, per address), so parallel attempts cannot all be verified: refuses when any is used up.
+   * A wrong password keeps the reservation; `signInSucceeded` gives it back.
+   */
+  reserveSignIn(email: string, address: string): Promise<void>;
   signInSucceeded(email: string, address: string): Promise<void>;
   signUp(address: string): Promise<void>;
   /** `count` mutations at once (one per root field), by an account (or nobody) from an address. */
@@ -62,36 +68,43 @@ async function consume(l: RateLimiterMemory, key: string, what: string, points =
   }
 }
 
-async function ensureUnder(l: RateLimiterMemory, key: string, limit: Limit, what: string): Promise<void> {
-  const state = await l.get(key);
-  if (state && state.consumedPoints >= limit.points) throw refused(what, state.msBeforeNext);
-}
-
 export function createRateLimits(overrides: Partial<RateLimitSettings> = {}): RateLimits {
   const s = { ...DEFAULT_RATE_LIMITS, ...overrides };
-  const perEmail = limiter(s.signInFailuresPerEmailAndAddress, 'signin-email');
+  const perEmailAndAddress = limiter(s.signInFailuresPerEmailAndAddress, 'signin-email-address');
+  const perEmail = limiter(s.signInFailuresPerEmail, 'signin-email');
   const perAddress = limiter(s.signInFailuresPerAddress, 'signin-address');
   const signUps = limiter(s.signUpsPerAddress, 'signup-address');
   const byAccount = limiter(s.mutationsPerAccount, 'mutation-account');
   const byAddress = limiter(s.mutationsPerAddress, 'mutation-address');
-  const emailKey = (email: string, address: string) => `${email.trim().toLowerCase()}|${address}`;
+  const emailKey = (email: string) => email.trim().toLowerCase();
+  const emailAndAddressKey = (email: string, address: string) => `${emailKey(email)}|${address}`;
   return {
-    async beforeSignIn(email, address) {
-      await ensureUnder(
-        perEmail,
-        emailKey(email, address),
-        s.signInFailuresPerEmailAndAddress,
-        'failed sign-ins',
-      );
-      await ensureUnder(perAddress, address, s.signInFailuresPerAddress, 'failed sign-ins from your address');
-    },
-    async signInFailed(email, address) {
-      // Counted without refusing: the refusal comes with the next attempt, in beforeSignIn.
-      await perEmail.penalty(emailKey(email, address), 1);
-      await perAddress.penalty(address, 1);
+    async reserveSignIn(email, address) {
+      // Consumed before the password is checked: the counter is what stops the next attempt, so it must
+      // move before the slow verification, not after it. Most specific first; an attempt refused by one
+      // counter gives back what it took from the others, so refused attempts cost nobody else anything.
+      const steps: [RateLimiterMemory, string, string][] = [
+        [perEmailAndAddress, emailAndAddressKey(email, address), 'failed sign-ins'],
+        [perEmail, emailKey(email), 'failed sign-ins for this account'],
+        [perAddress, address, 'failed sign-ins from your address'],
+      ];
+      const taken: [RateLimiterMemory, string][] = [];
+      try {
+        for (const [l, key, what] of steps) {
+          await consume(l, key, what);
+          taken.push([l, key]);
+        }
+      } catch (error) {
+        for (const [l, key] of taken) await l.reward(key, 1);
+        throw error;
+      }
     },
     async signInSucceeded(email, address) {
-      await perEmail.delete(emailKey(email, address));
+      // The right password: this attempt was no failure. Its email and address start again (the README's
+      // "a good sign-in resets it"); the wider counters only get this attempt's point back.
+      await perEmailAndAddress.delete(emailAndAddressKey(email, address));
+      await perEmail.reward(emailKey(email), 1);
+      await perAddress.reward(address, 1);
     },
     signUp: (address) => consume(signUps, address, 'new accounts from your address'),
     async mutations(address, accountId, count) {

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../common/errors.ts';
 import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
-import { hasRole, type Actor } from '../access/actor.ts';
-import { authorise } from '../access/policy.ts';
+import type { Actor } from '../access/actor.ts';
+import { allowed, authorise, reasonRequired } from '../access/policy.ts';
 import { newId } from '../accounts/secrets.ts';
 import { slugify } from '../import/slug.ts';
 import type { MatchRule, OrganisationStatus, Sector } from '../model.ts';
@@ -13,7 +13,8 @@ import { formatIdentifier } from '../values.ts';
 import { line, optional, paragraph, TEXT_LIMITS, webUrl } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 import { recordChanges } from './history.ts';
-import { identityKey, matchRules, matchScore, normaliseName, siteOf, type Comparable } from './matching.ts';
+import { identifierKey, normaliseName, siteOf } from '../identity/normalise.ts';
+import { identityKey, matchRules, matchScore, type Comparable } from './matching.ts';
 import {
   diffFields,
   organisationProps,
@@ -73,7 +74,9 @@ export async function likelyMatches(
   const name = normaliseName(wanted.name);
   if (name !== '') await search(name);
   for (const written of wanted.identifiers) {
-    const value = written.slice(written.indexOf(':') + 1);
+    // In the register's spelling (a charity number without its leading zeros), as organisations store it.
+    const key = identifierKey(written) ?? written;
+    const value = key.slice(key.indexOf(':') + 1);
     if (value.trim() !== '') await search(value);
   }
   const site = wanted.website ? siteOf(wanted.website) : null;
@@ -170,7 +173,8 @@ export async function registerOrganisation(
         ],
         now,
       );
-      await tx.run('bumpDataVersion', { now });
+      // No bumpDataVersion: a pending registration is not in the public network, and the data version
+      // reloads the network snapshot. Its approval bumps it.
     });
   } catch (error) {
     // The identity key's uniqueness constraint: a concurrent registration of the same organisation won.
@@ -285,10 +289,11 @@ export async function updateOrganisation(
       if (!row) throw new NotFoundError(`No organisation has the id ${id}.`);
       const owner = row.verified === null ? null : row.verified ? 'verified' : 'unverified';
       const facts = { status: row.organisation.status, owner } as const;
-      if (facts.status !== 'PUBLISHED' && owner === null && !hasRole(actor, 'CURATOR'))
+      // An unpublished organisation the actor may not see does not exist for them.
+      if (facts.status !== 'PUBLISHED' && !allowed(actor, 'organisation.viewPrivate', facts))
         throw new NotFoundError(`No organisation has the id ${id}.`);
       authorise(actor, 'organisation.edit', facts);
-      if (owner === null && hasRole(actor, 'CURATOR') && !reason) {
+      if (!reason && reasonRequired(actor, { action: 'organisation.edit', facts })) {
         throw invalid([
           fieldProblem('reason', 'REQUIRED', 'say why you change an organisation you do not own'),
         ]);
@@ -326,7 +331,8 @@ export async function updateOrganisation(
         ],
         now,
       );
-      await tx.run('bumpDataVersion', { now });
+      // Only a published organisation's edit changes the public network (and so the snapshot).
+      if (row.organisation.status === 'PUBLISHED') await tx.run('bumpDataVersion', { now });
     });
   } catch (error) {
     if (error instanceof ConflictError) throw new ConflictError(DUPLICATE, { cause: error });

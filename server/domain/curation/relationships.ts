@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../common/errors.ts';
 import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
-import { hasRole, type AccountActor, type Actor } from '../access/actor.ts';
-import { authorise, type Ownership, type RelationshipFacts } from '../access/policy.ts';
+import type { AccountActor, Actor } from '../access/actor.ts';
+import { allowed, authorise, type Ownership, type RelationshipFacts } from '../access/policy.ts';
 import { newId } from '../accounts/secrets.ts';
 import { RELATIONSHIP_KINDS, type RelationshipKind, type TrustState } from '../model.ts';
 import type { Relationship } from '../organisations.ts';
@@ -13,6 +13,7 @@ import { isCalendarDate } from '../values.ts';
 import { optional, paragraph, line, TEXT_LIMITS, webUrl } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 import { recordChanges, type ChangeRecord } from './history.ts';
+import { nextTrust } from './trustStates.ts';
 import type { FieldChange } from './organisationInput.ts';
 import {
   organisationAccess,
@@ -143,7 +144,7 @@ export async function proposeRelationship(
       ...(['since', 'until', 'amount', 'currency', 'description', 'sourceUrl'] as const)
         .filter((k) => v[k] !== null && v[k] !== undefined)
         .map((k) => ({ field: k, from: null, to: show(v[k]) })),
-      { field: 'trust', from: null, to: 'CLAIMED' },
+      { field: 'trust', from: null, to: nextTrust(null, 'propose') },
     ];
     await recordChanges(tx, [relationshipChange(id, 'CREATED', account, null, changes)], now);
     await tx.run('bumpDataVersion', { now });
@@ -175,7 +176,7 @@ export async function lockRelationship(tx: QueryTx, actor: Actor, id: string): P
   const visible =
     record &&
     ((record.sourceStatus === 'PUBLISHED' && record.targetStatus === 'PUBLISHED') ||
-      hasRole(actor, 'CURATOR'));
+      allowed(actor, 'relationship.viewPrivate'));
   if (!record || !visible) throw new NotFoundError(`No relationship has the id ${id}.`);
   return record;
 }
@@ -246,14 +247,12 @@ export async function confirmRelationship(
     const record = await lockRelationship(tx, actor, id);
     authorise(actor, 'relationship.confirm', await relationshipFacts(tx, actor, record));
     const trust = record.relationship.trust;
-    if (trust === 'CONFIRMED') throw new ConflictError('This relationship is already confirmed.');
-    if (trust === 'DISPUTED')
-      throw new ConflictError('This relationship is disputed: a curator settles the dispute first.');
-    await setConsent(tx, record, { trust: 'CONFIRMED', confirmedBy: account.id, confirmedAt: now });
+    const next = nextTrust(trust, 'confirm')!;
+    await setConsent(tx, record, { trust: next, confirmedBy: account.id, confirmedAt: now });
     await closeOpenRequest(tx, `PROPOSAL|${id}`, 'APPROVED', 'Confirmed by the other side.', account, now);
     await recordChanges(
       tx,
-      [relationshipChange(id, 'CONFIRMED', account, null, [trustChange(trust, 'CONFIRMED')])],
+      [relationshipChange(id, 'CONFIRMED', account, null, [trustChange(trust, next)])],
       now,
     );
     await tx.run('bumpDataVersion', { now });
@@ -277,9 +276,9 @@ export async function disputeRelationship(
     const record = await lockRelationship(tx, actor, id);
     authorise(actor, 'relationship.dispute', await relationshipFacts(tx, actor, record));
     const trust = record.relationship.trust;
-    if (trust === 'DISPUTED') throw new ConflictError('This relationship is already disputed.');
+    const next = nextTrust(trust, 'dispute')!;
     await setConsent(tx, record, {
-      trust: 'DISPUTED',
+      trust: next,
       previousTrust: trust,
       disputeReason: v.reason,
       disputedBy: account.id,
@@ -302,7 +301,7 @@ export async function disputeRelationship(
     });
     await recordChanges(
       tx,
-      [relationshipChange(id, 'DISPUTED', account, v.reason, [trustChange(trust, 'DISPUTED')])],
+      [relationshipChange(id, 'DISPUTED', account, v.reason, [trustChange(trust, next)])],
       now,
     );
     await tx.run('bumpDataVersion', { now });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../common/errors.ts';
 import type { QueryRunner, QueryTx } from '../../common/queryRunner.ts';
 import type { AccountActor, Actor } from '../access/actor.ts';
-import { authorise } from '../access/policy.ts';
+import { authorise, reasonRequired } from '../access/policy.ts';
 import {
   REVIEW_KINDS,
   type MergeCandidateStatus,
@@ -18,6 +18,7 @@ import { optional, paragraph, TEXT_LIMITS } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 import { recordChanges, type ChangeRecord, type Contributor } from './history.ts';
 import { lockRelationship, relationshipChange, setConsent } from './relationships.ts';
+import { nextTrust } from './trustStates.ts';
 
 export interface ReviewRequest {
   id: string;
@@ -257,10 +258,12 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
         accountId: d.request.submittedBy?.id ?? null,
         now: d.now,
       });
+      // Published: now in the public network.
+      await d.tx.run('bumpDataVersion', { now: d.now });
     } else {
+      // Pending to archived: never public, so the network (and its snapshot) does not change.
       await d.tx.run('archiveRegistration', { organisationId, now: d.now });
     }
-    await d.tx.run('bumpDataVersion', { now: d.now });
     const to = d.approved ? 'PUBLISHED' : 'ARCHIVED';
     return [orgChange(d, d.approved ? 'APPROVED' : 'REJECTED', [{ field: 'status', from: 'PENDING', to }])];
   },
@@ -279,6 +282,15 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
     const r = record.relationship;
     const trust: TrustState = r.trust;
     if (d.approved) {
+      if (d.reason === null && reasonRequired(d.curator, { action: 'review.verifySource' })) {
+        throw invalid([
+          fieldProblem(
+            'reason',
+            'REQUIRED',
+            'say how you verified the source (what it shows), 3–1000 characters: it is kept in the history',
+          ),
+        ]);
+      }
       if (r.provenance.sourceUrl === null) {
         throw invalid([
           fieldProblem(
@@ -288,17 +300,18 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
           ),
         ]);
       }
-      if (trust !== 'CLAIMED') throw new ConflictError(`This relationship is ${trust}, no longer CLAIMED.`);
-      await setConsent(d.tx, record, { trust: 'SOURCED', sourcedBy: d.curator.id, sourcedAt: d.now });
+      const next = nextTrust(trust, 'verifySource')!;
+      await setConsent(d.tx, record, { trust: next, sourcedBy: d.curator.id, sourcedAt: d.now });
       await d.tx.run('bumpDataVersion', { now: d.now });
       return [
         relationshipChange(r.id, 'APPROVED', d.curator, d.reason, [
-          { field: 'trust', from: trust, to: 'SOURCED' },
+          { field: 'trust', from: trust, to: next },
         ]),
       ];
     }
+    const disputed = nextTrust(trust, 'rejectProposal')!;
     await setConsent(d.tx, record, {
-      trust: 'DISPUTED',
+      trust: disputed,
       previousTrust: trust,
       disputeReason: d.reason,
       disputedBy: d.curator.id,
@@ -307,7 +320,7 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
     await d.tx.run('bumpDataVersion', { now: d.now });
     return [
       relationshipChange(r.id, 'REJECTED', d.curator, d.reason, [
-        { field: 'trust', from: trust, to: 'DISPUTED' },
+        { field: 'trust', from: trust, to: disputed },
       ]),
     ];
   },
@@ -318,6 +331,7 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
     await d.tx.run('bumpDataVersion', { now: d.now });
     if (d.approved) {
       // The dispute is upheld: the relationship goes; its history stays readable by its id.
+      nextTrust(r.trust, 'upholdDispute');
       await d.tx.run('deleteRelationshipsById', { relationships: [{ id: r.id, kind: r.kind }] });
       return [
         relationshipChange(r.id, 'REMOVED', d.curator, d.reason, [
@@ -325,7 +339,11 @@ const HANDLERS: Record<Exclude<ReviewKind, 'MERGE_CANDIDATE'>, (d: Decision) => 
         ]),
       ];
     }
-    const restored = (record.consent.previousTrust as TrustState | null) ?? 'CLAIMED';
+    const restored = nextTrust(
+      r.trust,
+      'settleDispute',
+      (record.consent.previousTrust as TrustState | null) ?? null,
+    )!;
     await setConsent(d.tx, record, {
       trust: restored,
       previousTrust: null,

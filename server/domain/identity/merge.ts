@@ -11,7 +11,7 @@ import { recordChanges, type ChangeRecord } from '../curation/history.ts';
 import { anyOrganisationsByIds } from '../curation/reads.ts';
 import { mergeCandidatesByIds, type MergeCandidate } from '../curation/review.ts';
 import type { Organisation } from '../organisations.ts';
-import { identifierKey } from '../curation/matching.ts';
+import { identifierKey } from './normalise.ts';
 import { line, paragraph, TEXT_LIMITS } from '../validation/fields.ts';
 import { fieldProblem, invalid, validate } from '../validation/problems.ts';
 
@@ -24,6 +24,32 @@ interface MovedRelationship {
   otherId: string;
   outcome: 'moved' | 'removed';
   trust: string | null;
+}
+
+/**
+ * The merge rules: the kept organisation is PUBLISHED, and the merged one too. An archived organisation
+ * (a rejected registration, a closed listing) is never merged either way. A pending registration is never
+ * merged: its data and history were not reviewed, and merging would publish them; the curator rejects it
+ * (the registrant can then claim the listed one) or approves it first.
+ */
+export function refuseUnmergeable(keep: Props, merge: Props): void {
+  const named = (o: Props) => `"${o.name}" (${o.id})`;
+  if (keep.status === 'ARCHIVED' || merge.status === 'ARCHIVED') {
+    const archived = keep.status === 'ARCHIVED' ? keep : merge;
+    throw new ConflictError(
+      `${named(archived)} is archived (a rejected registration or a closed listing): archived organisations are never merged. Merge two published organisations.`,
+    );
+  }
+  if (keep.status !== 'PUBLISHED') {
+    throw new ConflictError(
+      `keep: ${named(keep)} is a registration waiting for review: only a published organisation can be kept. Approve it first, or keep the published one and reject this registration.`,
+    );
+  }
+  if (merge.status !== 'PUBLISHED') {
+    throw new ConflictError(
+      `merge: ${named(merge)} is a registration waiting for review, and merging would publish its unreviewed data and history. Reject it in the review queue, saying it is already listed as ${named(keep)} (its registrant can claim that one), or approve it first and then merge.`,
+    );
+  }
 }
 
 const fields = z.object({
@@ -75,6 +101,7 @@ export async function mergeOrganisations(
       if (!found)
         throw new NotFoundError(`${field}: no organisation has the id ${id} (was it merged already?).`);
     }
+    refuseUnmergeable(keep!, merge!);
     const moved = await tx.run<MovedRelationship>('mergeMoveRelationships', { keep: v.keep, merge: v.merge });
     await tx.run('mergeMoveParticipations', { keep: v.keep, merge: v.merge });
     const identifiers = mergedIdentifiers(keep!, merge!);
@@ -88,7 +115,7 @@ export async function mergeOrganisations(
         websites,
         website: typeof keep!.website === 'string' ? keep!.website : (websites[0] ?? null),
       },
-      registrationReason: `Merged into "${keep!.name}" (${v.keep}), which was already listed: claim it if it is yours.`,
+      claimReason: `Merged into "${keep!.name}" (${v.keep}), which you had already claimed or own.`,
       curatorId: curator.id,
       now,
     });

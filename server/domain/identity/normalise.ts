@@ -1,6 +1,8 @@
 // Normal forms used to recognise one organisation across records and sources: names, websites and
 // register identifiers, each reduced to the key the identity rules compare (README "Identity resolution").
+import { getDomain, getPublicSuffix } from 'tldts';
 import { slugify } from '../import/slug.ts';
+import { parseIdentifier } from '../values.ts';
 
 /** Legal forms and articles that do not tell two organisations apart ("The Trussell Trust" = "Trussell Trust"). */
 const NOISE_WORDS = new Set(['the', 'ltd', 'limited', 'plc', 'llp', 'inc', 'cic', 'gmbh', 'ev', 'e v']);
@@ -22,24 +24,43 @@ export function normaliseName(name: string): string {
 }
 
 /**
- * Hosts shared by many organisations: a page there can identify one (a path such as
- * facebook.com/codeforboston), the bare host never does, and the same host is no sign of the same
- * organisation.
+ * Hosts shared by many organisations — social networks, code hosts, event and link pages, site builders,
+ * national government portals: a page there can identify one (a path such as facebook.com/codeforboston),
+ * the bare host never does, and the same host is no sign of the same organisation. The one list for the
+ * importers' identity rules and for registration's "is this you?" (siteOf below).
  */
 export const SHARED_HOSTS: readonly string[] = [
   'gov.uk',
   'www.gov.uk',
+  'service.gov.uk',
   'gov.scot',
   'gov.wales',
   'nhs.uk',
+  'usa.gov',
+  'canada.ca',
+  'gov.au',
+  'govt.nz',
+  'gouv.fr',
+  'bund.de',
+  'gov.ie',
+  'europa.eu',
+  'cordis.europa.eu',
   'facebook.com',
+  'fb.com',
   'twitter.com',
   'x.com',
   'linkedin.com',
   'instagram.com',
   'youtube.com',
+  'tiktok.com',
+  'threads.net',
+  'bsky.app',
+  'mastodon.social',
+  'medium.com',
+  'substack.com',
   'github.com',
   'gitlab.com',
+  'bitbucket.org',
   'meetup.com',
   'eventbrite.com',
   'eventbrite.co.uk',
@@ -49,19 +70,53 @@ export const SHARED_HOSTS: readonly string[] = [
   'docs.google.com',
   'wordpress.com',
   'blogspot.com',
-  'medium.com',
   'tumblr.com',
+  'wix.com',
   'wixsite.com',
+  'weebly.com',
   'squarespace.com',
+  'notion.site',
   'justgiving.com',
   'linktr.ee',
-  'europa.eu',
-  'cordis.europa.eu',
 ];
+
+const SHARED = new Set(SHARED_HOSTS);
 
 /** A host is shared when it, or a domain it belongs to, is in SHARED_HOSTS. */
 export function isSharedHost(host: string): boolean {
   return SHARED_HOSTS.some((shared) => host === shared || host.endsWith(`.${shared}`));
+}
+
+export interface Site {
+  /** What identifies the site: its registrable domain, or host + path on a shared host. */
+  key: string;
+  /** True when the host is shared, so the host alone says nothing. */
+  shared: boolean;
+}
+
+/**
+ * The site of a website URL for registration's "is this you?" and its identity key, or null when it is not
+ * a web address of a public domain: the registrable domain (public suffix list, with tldts), so
+ * www.leeds.gov.uk and leeds.gov.uk/contact are one site; on a shared host (SHARED_HOSTS, or a host that is
+ * itself a public suffix's portal such as www.gov.uk) only host + page.
+ */
+export function siteOf(url: string): Site | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  const domain = getDomain(parsed.hostname, { allowPrivateDomains: true });
+  if (domain === null) return null;
+  const suffix = getPublicSuffix(parsed.hostname, { allowPrivateDomains: true });
+  // www.gov.uk is a registrable domain only because gov.uk is a public suffix: it is that suffix's portal.
+  const shared =
+    SHARED.has(domain) || SHARED.has(host) || host === suffix || domain.replace(/^www\./, '') === suffix;
+  if (!shared) return { key: domain, shared: false };
+  const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();
+  return { key: `${host}${path}`, shared: true };
 }
 
 export interface WebsiteKey {
@@ -138,6 +193,20 @@ export function normaliseIdentifier(scheme: string, value: string): { scheme: st
     default:
       return { scheme: s, value: v };
   }
+}
+
+/**
+ * One identifier written `scheme:value` as the key two spellings of it share: the register's normal form
+ * (normaliseIdentifier: `gb-chc:0123 456` = `GB-CHC:123456`), or, for a value the register's rule does not
+ * recognise, the scheme in upper case and the value without spaces. Null when it is not `scheme:value`.
+ */
+export function identifierKey(written: string): string | null {
+  const parsed = parseIdentifier(written);
+  if (parsed === null) return null;
+  const normal = normaliseIdentifier(parsed.scheme, parsed.value);
+  return normal
+    ? `${normal.scheme}:${normal.value}`
+    : `${parsed.scheme.toUpperCase()}:${parsed.value.replace(/\s+/g, '')}`;
 }
 
 /** A 360Giving org-id (`GB-CHC-1234567`, `GB-COH-01234567`, `360G-funder-xyz`) as scheme and value. */

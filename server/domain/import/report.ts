@@ -33,6 +33,8 @@ export interface OrganisationCounts extends Counts {
 export interface RelationshipCounts extends Counts {
   /** Stored relationships whose id came back with another kind or other ends. */
   replaced: number;
+  /** Stored relationships whose trust state people set (claimed, confirmed, disputed, sourced): kept. */
+  keptTrust: number;
 }
 
 export interface MergeEntry {
@@ -116,7 +118,7 @@ export function emptyReport(init: {
     ...init,
     counts: {
       organisations: { ...counts(), merged: 0, matched: 0 },
-      relationships: { ...counts(), replaced: 0 },
+      relationships: { ...counts(), replaced: 0, keptTrust: 0 },
       initiatives: counts(),
       participations: counts(),
       aliases: 0,
@@ -188,11 +190,14 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
       `${c.organisations.merged} merged`,
       `${c.organisations.matched} matched by id`,
     ]),
-    countLine(
-      'relationships',
-      c.relationships,
-      c.relationships.replaced > 0 ? [`${c.relationships.replaced} replaced`] : [],
-    ),
+    countLine('relationships', c.relationships, [
+      ...(c.relationships.replaced > 0 ? [`${c.relationships.replaced} replaced`] : []),
+      ...(c.relationships.keptTrust > 0
+        ? [
+            `kept ${c.relationships.keptTrust} people-set trust state${c.relationships.keptTrust === 1 ? '' : 's'}`,
+          ]
+        : []),
+    ]),
     countLine('initiatives', c.initiatives),
     countLine('participations', c.participations),
     `  ${'aliases'.padEnd(15)} ${c.aliases} new`,

@@ -264,9 +264,28 @@ export function relationshipRow(
 }
 
 /**
+ * Whether a re-import keeps the stored trust state of a relationship instead of the record's: only an
+ * open-data run (`correct` or `fill`) does, when people set it — a member's claim or confirmation, a
+ * dispute, a curator's SOURCED: any state other than the IMPORTED an open-data importer gives. The atlas
+ * format (`replace`) writes the trust state its file gives.
+ */
+export function keepsPeopleTrust(props: Props, stored: Record<string, unknown>, mode: ChangeMode): boolean {
+  const current = stored.trust;
+  return (
+    mode !== 'replace' &&
+    typeof current === 'string' &&
+    current !== 'IMPORTED' &&
+    'trust' in props &&
+    props.trust !== current
+  );
+}
+
+/**
  * Changed values of a stored relationship, initiative or participation (recorder and time are kept from its
  * creation), by the same modes as organisations: `replace` (atlas), `correct` (the dataset that created it:
- * its values win, an empty one keeps what is stored), `fill` (another dataset: only what is empty).
+ * its values win, an empty one keeps what is stored), `fill` (another dataset: only what is empty). A trust
+ * state people set is never changed by an open-data run (keepsPeopleTrust); their consent and dispute
+ * properties are not an import's values, so no run touches them.
  */
 export function changedValues(
   props: Props,
@@ -279,8 +298,10 @@ export function changedValues(
     const current = (stored[key] as Value | undefined) ?? null;
     return mode === 'replace' ? value : mode === 'correct' ? (value ?? current) : (current ?? value);
   };
+  const keepTrust = keepsPeopleTrust(props, stored, mode);
   for (const [key, value] of Object.entries(props)) {
     if (key === 'recordedBy' || key === 'recordedAt') continue;
+    if (key === 'trust' && keepTrust) continue;
     if (mode === 'fill' && PROVENANCE.includes(key as (typeof PROVENANCE)[number])) continue;
     const next = pick(key, value);
     if (!same(stored[key], next)) set[key] = next;

@@ -28,6 +28,7 @@ import type {
 import { emptyReport, pushLimited, RUN_STATUS, type ImportReport, type MergeEntry } from './report.ts';
 import {
   changedValues,
+  keepsPeopleTrust,
   fingerprint,
   initiativeRow,
   mergeInto,
@@ -655,7 +656,9 @@ class Run {
       const s = byId.get(row.id);
       if (s && s.kind === row.kind && s.source === row.source && s.target === row.target) {
         const dates = { since: row.since, until: row.until };
-        const set = changedValues(row.props, dates, s.stored, this.modeFor(s.stored, row.props));
+        const mode = this.modeFor(s.stored, row.props);
+        if (keepsPeopleTrust(row.props, s.stored, mode)) counts.keptTrust += 1;
+        const set = changedValues(row.props, dates, s.stored, mode);
         if (set) {
           counts.updated += 1;
           this.pending.relationshipChanges.push({

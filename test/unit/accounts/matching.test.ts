@@ -1,7 +1,8 @@
 // "Is this you?" rules: normalised names, sites (never a shared host alone), identifiers, and the
 // identity key that makes concurrent registrations of one organisation collide in the database.
 import { describe, expect, it } from 'vitest';
-import { identityKey, matchRules, normaliseName, siteOf } from '../../../server/domain/curation/matching.ts';
+import { identityKey, matchRules } from '../../../server/domain/curation/matching.ts';
+import { normaliseName, siteOf } from '../../../server/domain/identity/normalise.ts';
 
 describe('normaliseName', () => {
   it.each([
