@@ -43,24 +43,39 @@ const CUT: PathFilterInput = {
 export function pathCases(g: GraphData, degree: Int32Array, sampled: number[]): PathCase[] {
   const next = random(42);
   const pick = (list: readonly number[]) => list[Math.floor(next() * list.length)]!;
+  /** A second end different from the first (a path from an organisation to itself is not a case). */
+  const other = (list: readonly number[], from: number) => {
+    for (;;) {
+      const to = pick(list);
+      if (to !== from || list.length < 2) return to;
+    }
+  };
+  const pair = (a: readonly number[], b: readonly number[]): [number, number] => {
+    const from = pick(a);
+    return [from, other(b, from)];
+  };
   const cases: PathCase[] = [];
-  for (let k = 0; k < 40; k++)
-    cases.push({ group: 'spread pairs', from: pick(sampled), to: pick(sampled), maxHops: 6, filter: null });
+  for (let k = 0; k < 40; k++) {
+    const [from, to] = pair(sampled, sampled);
+    cases.push({ group: 'spread pairs', from, to, maxHops: 6, filter: null });
+  }
   const isolated = g.ids.map((_, i) => i).filter((i) => degree[i] === 0);
   if (isolated.length > 0) {
     for (let k = 0; k < 20; k++) {
-      const [from, to] = k % 2 === 0 ? [pick(isolated), pick(sampled)] : [pick(sampled), pick(isolated)];
+      const [from, to] = k % 2 === 0 ? pair(isolated, sampled) : pair(sampled, isolated);
       cases.push({ group: 'an organisation without ties', from, to, maxHops: 6, filter: null });
     }
   }
   const civic = g.ids.map((_, i) => i).filter((i) => g.sectors[i] === 'CIVIC_INNOVATOR');
   for (let k = 0; k < 30; k++) {
     // Ends from anywhere, the inside of the path restricted.
-    const [from, to] = k % 3 === 0 ? [pick(civic), pick(civic)] : [pick(sampled), pick(sampled)];
+    const [from, to] = k % 3 === 0 ? pair(civic, civic) : pair(sampled, sampled);
     cases.push({ group: 'only civic innovators, only investment ties', from, to, maxHops: 6, filter: CUT });
   }
-  for (let k = 0; k < 10; k++)
-    cases.push({ group: 'maxHops 2', from: pick(sampled), to: pick(sampled), maxHops: 2, filter: null });
+  for (let k = 0; k < 10; k++) {
+    const [from, to] = pair(sampled, sampled);
+    cases.push({ group: 'maxHops 2', from, to, maxHops: 2, filter: null });
+  }
   return cases;
 }
 
