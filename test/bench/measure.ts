@@ -16,6 +16,8 @@ export interface Comparison {
   baseline: Summary;
   /** Facts a reader needs to interpret the numbers (sample counts, truncation, result differences). */
   notes: string[];
+  /** Goals about results rather than time (search quality, agreement with a reference), met or not. */
+  goals?: { what: string; measured: string; met: boolean }[];
 }
 
 export interface Timed<T> {

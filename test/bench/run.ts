@@ -215,6 +215,7 @@ function goalsOf(comparisons: Comparison[]): Goal[] {
         met: ratio(c) <= 1.3,
       });
   }
+  goals.push(...comparisons.flatMap((c) => c.goals ?? []));
   return goals;
 }
 

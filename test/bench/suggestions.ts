@@ -155,7 +155,16 @@ export async function benchSuggestions(
         : `WARNING: ${agreement.scoreMismatches.length} scores differ from the reference: ${agreement.scoreMismatches.slice(0, 3).join(' | ')}`,
       `brokers: ${agreement.brokers.agree}/${agreement.brokers.compared} of the suggestions both lists share have the same broker${agreement.brokers.invalid.length > 0 ? `; differing: ${agreement.brokers.invalid.slice(0, 3).join(' | ')}` : ''}`,
     ];
-    comparisons.push(samples.compare(c.name, notes));
+    const comparison = samples.compare(c.name, notes);
+    const agreeing = n - agreement.unexplained.length;
+    comparison.goals = [
+      {
+        what: `${c.name}: the same top ${FIRST} as the naive reference`,
+        measured: `${agreement.exact}/${n} identical, ${agreeing - agreement.exact} differing only as explained, ${agreement.unexplained.length} unexplained; ${agreement.scoreMismatches.length} score mismatches`,
+        met: agreement.unexplained.length === 0 && agreement.scoreMismatches.length === 0,
+      },
+    ];
+    comparisons.push(comparison);
   }
   return comparisons;
 }
