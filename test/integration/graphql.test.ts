@@ -179,8 +179,9 @@ describe('searchOrganisations', () => {
         sourceFromDataset({ ...emptyDataset(), organisations: [council, trust] }),
         { recordedBy: 'import:test' },
       );
+      // Both match every word; partial matches from other data may follow them (the database is shared).
       const found = (await search(`${v}stanby fin`)).data?.searchOrganisations.map((o) => o.id);
-      expect(found).toEqual([`${q}-trust`, `${q}-council`]);
+      expect(found?.slice(0, 2)).toEqual([`${q}-trust`, `${q}-council`]);
     } finally {
       await deleteByPrefix(db, q);
     }
