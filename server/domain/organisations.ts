@@ -11,7 +11,7 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
-import { buildSearchQueries } from './search.ts';
+import { buildSearchQueries, nameMatchScore } from './search.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -240,8 +240,19 @@ export async function searchHits(
 export const FILTERED_SEARCH_HITS = 2_000;
 
 /**
+ * The index's best hits that are ranked again by how well they match by name (nameMatchScore): the index
+ * adds up every field a word matches in, so an organisation located in "Stanby" that works on financial
+ * inclusion outscores "Stanby Finance Trust" for "Stanby Fin"; ranking its best 30 by name puts the
+ * organisation people typed the name of first.
+ */
+export const SEARCH_RANK_WINDOW = 30;
+
+/**
  * The best matches for `query`; with `allowed`, only among the organisations it accepts (the filtered
- * search looks at the best FILTERED_SEARCH_HITS hits).
+ * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
+ * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
+ * match the name, then by the index's score: a name match comes before a match only by place, theme,
+ * identifier or description.
  */
 export async function searchOrganisations(
   runner: QueryRunner,
@@ -250,13 +261,25 @@ export async function searchOrganisations(
   allowed?: (id: string) => boolean,
 ): Promise<Organisation[]> {
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
-  const hits = await searchHits(runner, query, allowed ? FILTERED_SEARCH_HITS : first);
-  const ids = hits
-    .map((h) => h.id)
-    .filter((id) => !allowed || allowed(id))
-    .slice(0, first);
-  const found = await organisationsByIds(runner, ids);
-  return found.filter((o): o is Organisation => o !== null);
+  const window = Math.max(first, SEARCH_RANK_WINDOW);
+  const hits = allowed
+    ? await searchHits(runner, query, FILTERED_SEARCH_HITS)
+    : await searchHits(runner, query, window, first);
+  const candidates = hits.filter((h) => !allowed || allowed(h.id)).slice(0, window);
+  const found = await organisationsByIds(
+    runner,
+    candidates.map((h) => h.id),
+  );
+  return candidates
+    .flatMap((hit, rank) => {
+      const organisation = found[rank];
+      return organisation
+        ? [{ hit, rank, organisation, byName: nameMatchScore(query, organisation.name) }]
+        : [];
+    })
+    .sort((a, b) => a.hit.tier - b.hit.tier || b.byName - a.byName || a.rank - b.rank)
+    .slice(0, first)
+    .map((r) => r.organisation);
 }
 
 export interface RelationshipRow extends Props {

@@ -159,3 +159,54 @@ export function acronymOf(name: string): string | null {
     .join('');
   return letters.length >= 3 ? letters : null;
 }
+
+/** Optimal string alignment distance (Levenshtein with adjacent swaps), as Lucene's fuzzy terms count edits. */
+function editDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let best = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, before[j - 2]! + 1);
+      row.push(best);
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * How well one typed word matches one word of a name: 3 the word itself (or what its abbreviation stands
+ * for), 2 the start of it, 1 a typo of it (the edits the index's fuzzy terms allow: one from four letters,
+ * two from seven), 0 not at all.
+ */
+export function wordMatchInName(typed: string, word: string): number {
+  if (typed === word || (ABBREVIATIONS[typed] ?? []).includes(word)) return 3;
+  if (word.startsWith(typed)) return 2;
+  if (/^\d+$/.test(typed) || typed.length < 4) return 0;
+  const allowed = typed.length >= 7 ? 2 : 1;
+  if (Math.abs(typed.length - word.length) > allowed) return 0;
+  return editDistance(typed, word) <= allowed ? 1 : 0;
+}
+
+/**
+ * How well `text` matches an organisation's NAME, for ranking hits: the sum over the typed words of their
+ * best match among the name's words (wordMatchInName), an acronym typed whole counting as the words
+ * themselves. A word found only in a place, theme, identifier or description adds nothing here: those
+ * hits keep their place after the name matches.
+ */
+export function nameMatchScore(text: string, name: string): number {
+  const nameWords = searchWords(name, Number.POSITIVE_INFINITY);
+  const acronym = acronymOf(name)?.toLowerCase() ?? null;
+  return searchWords(text).reduce((sum, typed) => {
+    if (typed === acronym) return sum + 3;
+    return sum + nameWords.reduce((best, word) => Math.max(best, wordMatchInName(typed, word)), 0);
+  }, 0);
+}

@@ -5,6 +5,7 @@ export interface Summary {
   samples: number;
   median: number;
   p95: number;
+  p99: number;
 }
 
 /** One benchmark's result: ours against its baseline, both measured in the same run. */
@@ -15,6 +16,8 @@ export interface Comparison {
   baseline: Summary;
   /** Facts a reader needs to interpret the numbers (sample counts, truncation, result differences). */
   notes: string[];
+  /** Goals about results rather than time (search quality, agreement with a reference), met or not. */
+  goals?: { what: string; measured: string; met: boolean }[];
 }
 
 export interface Timed<T> {
@@ -45,16 +48,22 @@ export async function sideBySide<A, B>(
   return { ours: await timed(ours), baseline: b };
 }
 
-/** Median (mean of the two middle values for an even count) and nearest-rank 95th percentile. */
+/** The nearest-rank percentile `q` (0–100) of `values`; NaN when there are none. */
+export function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((q / 100) * sorted.length) - 1)] as number;
+}
+
+/** Median (mean of the two middle values for an even count) and nearest-rank 95th and 99th percentiles. */
 export function summarise(values: readonly number[]): Summary {
-  if (values.length === 0) return { samples: 0, median: Number.NaN, p95: Number.NaN };
+  if (values.length === 0) return { samples: 0, median: Number.NaN, p95: Number.NaN, p99: Number.NaN };
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length / 2;
   const median = Number.isInteger(mid)
     ? ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
     : (sorted[Math.floor(mid)] as number);
-  const p95 = sorted[Math.ceil(0.95 * sorted.length) - 1] as number;
-  return { samples: sorted.length, median, p95 };
+  return { samples: sorted.length, median, p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
 /** ours / baseline on the medians: below 1 means our code is faster. */

@@ -1,11 +1,13 @@
-// `npm run bench`: starts a private Neo4j, loads a synthetic network and compares our code with simple
-// baselines side by side; prints a Markdown report and writes it to test/bench/RESULTS.md.
+// `npm run bench`: compares our code with simple baselines side by side, on a private Neo4j, and appends a
+// Markdown section (the command, the data size, the table, the goals) to test/bench/RESULTS.md.
 //
-//   npm run bench -- [--organisations 10000] [--rounds 5] [--only neighbourhood|search|import] [--out FILE]
-//                    [--stale-statistics]
-//   npm run bench -- --only cordis|d1    (import throughput at real sizes, appended to RESULTS.md)
+//   npm run bench -- [--organisations 10000] [--rounds 5] [--only BENCHMARK] [--out FILE] [--stale-statistics]
+//       a fresh store: generates and imports a synthetic network, then the query benchmarks and import
+//   npm run bench -- --d1 [--rounds 3] [--only BENCHMARK]
+//       the query benchmarks on the reusable D1 store (test/bench/d1.ts); run it under the machine's D1 lock
+//   npm run bench -- --only cordis|d1
+//       import throughput at real sizes
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,23 +15,43 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { generateSyntheticNetwork, MAX_ORGANISATIONS } from '../../server/domain/generate/synthetic.ts';
+import type { Driver } from 'neo4j-driver';
+import type { QueryRunner } from '../../server/common/queryRunner.ts';
+import {
+  generateSyntheticNetwork,
+  MAX_ORGANISATIONS,
+  SYNTHETIC_DEFAULTS,
+} from '../../server/domain/generate/synthetic.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { refreshStatistics, startBenchDb, type BenchDb } from './database.ts';
+import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
+import { listOrganisations } from '../../server/domain/network/organisationList.ts';
+import { partnerSuggestions } from '../../server/domain/network/suggestions.ts';
+import { runCypher } from '../support/cypher.ts';
+import { D1_HEAP, D1_OPTIONS, D1_PAGE_CACHE, openD1 } from './d1.ts';
+import { refreshStatistics, startBenchDb } from './database.ts';
+import { degrees, neighbourSets, readGraph, spreadSample } from './graphData.ts';
 import { benchImport } from './import.ts';
+import { ratio, timed, type Comparison } from './measure.ts';
+import { benchNeighbourhood, NEIGHBOURHOOD_STARTS } from './neighbourhood.ts';
 import { benchCordis, benchD1 } from './openData.ts';
-import { timed, type Comparison } from './measure.ts';
-import { benchNeighbourhood } from './neighbourhood.ts';
-import { renderReport } from './report.ts';
-import { benchSearch } from './search.ts';
+import { benchOrganisationList, listCases } from './organisationList.ts';
+import { benchPaths, pathCases } from './paths.ts';
+import { NaiveSuggestions } from './reference.ts';
+import { appendSection, renderSection, type Goal } from './report.ts';
+import { benchSearch, type DataKey } from './search.ts';
+import { benchSuggestions } from './suggestions.ts';
 
-const BENCHMARKS = ['neighbourhood', 'search', 'import'] as const;
-/** Benchmarks on their own data (real CORDIS files, D1), only with --only; their sections are appended. */
+/** Benchmarks of reads, on a fresh store or on D1. */
+const QUERY_BENCHMARKS = ['neighbourhood', 'search', 'organisations', 'suggestions', 'paths'] as const;
+/** Import throughput into the fresh store (not with --d1). */
+const FRESH_ONLY = ['import'] as const;
+/** Benchmarks on their own data (real CORDIS files, the D1 import), only with --only. */
 const OWN_DATA = ['cordis', 'd1'] as const;
-type Benchmark = (typeof BENCHMARKS)[number] | (typeof OWN_DATA)[number];
+type QueryBenchmark = (typeof QUERY_BENCHMARKS)[number];
+type Benchmark = QueryBenchmark | (typeof FRESH_ONLY)[number] | (typeof OWN_DATA)[number];
 
-const DEFAULTS = { organisations: 10_000, rounds: 5, seed: 42 } as const;
+const DEFAULTS = { organisations: 10_000, rounds: 5, d1Rounds: 3, seed: 42 } as const;
 const DEFAULT_OUT = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 interface Options {
@@ -39,6 +61,8 @@ interface Options {
   out: string;
   /** Measure right after the import, without refreshing index statistics (as a server would). */
   staleStatistics: boolean;
+  /** The query benchmarks on the reusable D1 store instead of a fresh one. */
+  d1: boolean;
 }
 
 class UsageError extends Error {
@@ -63,13 +87,22 @@ function parseOptions(argv: string[]): Options {
       only: { type: 'string' },
       out: { type: 'string' },
       'stale-statistics': { type: 'boolean', default: false },
+      d1: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  const d1 = values.d1 === true;
   const only = values.only;
-  const all: readonly string[] = [...BENCHMARKS, ...OWN_DATA];
-  if (only !== undefined && !all.includes(only)) {
-    throw new UsageError(`--only must be one of ${all.join(', ')}; got "${only}".`);
+  const allowed: readonly string[] = d1
+    ? QUERY_BENCHMARKS
+    : [...QUERY_BENCHMARKS, ...FRESH_ONLY, ...OWN_DATA];
+  if (only !== undefined && !allowed.includes(only)) {
+    throw new UsageError(
+      `--only must be one of ${allowed.join(', ')}${d1 ? ' with --d1' : ''}; got "${only}".`,
+    );
+  }
+  if (d1 && values.organisations !== undefined) {
+    throw new UsageError('--organisations does not go with --d1: D1 has 100,000 organisations.');
   }
   return {
     organisations: integerOption(
@@ -78,10 +111,16 @@ function parseOptions(argv: string[]): Options {
       DEFAULTS.organisations,
       MAX_ORGANISATIONS,
     ),
-    rounds: integerOption('rounds', values.rounds, DEFAULTS.rounds, 1_000),
-    only: only === undefined ? [...BENCHMARKS] : [only as Benchmark],
+    rounds: integerOption('rounds', values.rounds, d1 ? DEFAULTS.d1Rounds : DEFAULTS.rounds, 1_000),
+    only:
+      only !== undefined
+        ? [only as Benchmark]
+        : d1
+          ? [...QUERY_BENCHMARKS]
+          : [...QUERY_BENCHMARKS, ...FRESH_ONLY],
     out: values.out === undefined ? DEFAULT_OUT : path.resolve(values.out),
     staleStatistics: values['stale-statistics'] === true,
+    d1,
   };
 }
 
@@ -118,96 +157,254 @@ function loadAverage(): string {
     .join(' / ');
 }
 
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.arch()}; Node ${process.version}`;
+}
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const command = () =>
+  `\`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``;
+
 function log(line: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
 
 /** Stops the database on Ctrl-C too; the launcher also stops by itself if this process dies. */
-function stopOnSignals(db: BenchDb): void {
+function stopOnSignals(stop: () => Promise<void>): void {
   const handler = () => {
     log('interrupted: stopping Neo4j');
-    void db.stop().finally(() => process.exit(130));
+    void stop().finally(() => process.exit(130));
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
 }
 
-async function run(options: Options, db: BenchDb): Promise<string> {
-  const startedAt = performance.now();
-  const loadBefore = loadAverage();
-  const heapBefore = heapUsedMiB();
-  log(`generating ${options.organisations} organisations (seed ${DEFAULTS.seed})`);
-  const dataset = generateSyntheticNetwork({ organisations: options.organisations, seed: DEFAULTS.seed });
-  const heapGenerated = heapUsedMiB();
-  log('importing them with importSource');
-  const first = await timed(() =>
-    importSource(db.runner, sourceFromDataset(dataset, 'bench'), { recordedBy: 'bench' }),
+async function neo4jVersion(driver: Driver): Promise<string> {
+  const [c] = await runCypher(
+    driver,
+    'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
   );
-  const heapImported = heapUsedMiB();
-  const written = first.value;
-  const firstRows = Object.values(written).reduce((sum, counts) => sum + counts.created, 0);
-
-  if (!options.staleStatistics) {
-    log('refreshing index statistics');
-    await refreshStatistics(db.driver);
-  }
-
-  const comparisons: Comparison[] = [];
-  if (options.only.includes('neighbourhood')) {
-    comparisons.push(...(await benchNeighbourhood(db, dataset, options.rounds, log)));
-  }
-  if (options.only.includes('search')) {
-    comparisons.push(await benchSearch(db, dataset, options.rounds, log));
-  }
-  if (options.only.includes('import')) {
-    comparisons.push(await benchImport(db.runner, db.driver, options.organisations, options.rounds, log));
-  }
-
-  const cpus = os.cpus();
-  return renderReport(
-    {
-      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.arch()}`,
-      node: process.version,
-      neo4j: `${db.neo4jVersion} (heap ${db.heap}, page cache ${db.pageCache})`,
-      organisations: dataset.organisations.length,
-      relationships: dataset.relationships.length,
-      seed: DEFAULTS.seed,
-      rounds: options.rounds,
-      durationSeconds: (performance.now() - startedAt) / 1000,
-      facts: [
-        `code: commit ${codeVersion()}`,
-        `load average (1 / 5 / 15 min) at the start: ${loadBefore}, at the end: ${loadAverage()} (other work on the machine slows both sides, not necessarily equally)`,
-        options.staleStatistics
-          ? 'index statistics: left as the import left them (--stale-statistics), so plans may be made on stale samples'
-          : 'index statistics: resampled after the first import, before measuring (see README)',
-        `first import of the whole dataset into the empty database (${firstRows} rows created, incl. ${written.initiatives.created} initiatives, ${written.participations.created} participations, themes and places; cold): ${(first.ms / 1000).toFixed(2)} s`,
-        `Node heap used${collectGarbage() ? ' (after a forced GC)' : ''}: ${heapBefore.toFixed(0)} MiB before generation, ${heapGenerated.toFixed(0)} MiB after generation, ${heapImported.toFixed(0)} MiB after the import`,
-      ],
-    },
-    comparisons,
-  );
+  return c ? `${String(c.name)} ${String(c.version)} ${String(c.edition)}` : 'unknown';
 }
 
-/** CORDIS or D1: measured on stores of their own, appended to the results with the command that ran it. */
+/** The goals of issue 6, as measured in this run (they are set at D1). */
+function goalsOf(comparisons: Comparison[]): Goal[] {
+  const find = (name: string) => comparisons.find((c) => c.name === name);
+  const goals: Goal[] = [];
+  const p95 = (name: string, max: number, what: string) => {
+    const c = find(name);
+    if (c) goals.push({ what, measured: `p95 ${c.ours.p95.toFixed(1)} ms`, met: c.ours.p95 <= max });
+  };
+  p95('search', 20, 'search p95 ≤ 20 ms');
+  p95('organisations(filter) with facets', 50, '`organisations` with filters and facets p95 ≤ 50 ms');
+  p95('partnerSuggestions, top 10', 100, '`partnerSuggestions` top 10 p95 ≤ 100 ms');
+  const paths = find('shortestPaths');
+  if (paths)
+    goals.push({
+      what: '`shortestPaths` p99 ≤ 100 ms, pairs without a path included',
+      measured: `p99 ${paths.ours.p99.toFixed(1)} ms`,
+      met: paths.ours.p99 <= 100,
+    });
+  for (const depth of [1, 2]) {
+    const c = find(`neighbourhood, depth ${depth}`);
+    if (c)
+      goals.push({
+        what: `\`neighbourhood\` depth ${depth} within 1.3× of one hand-written Cypher query`,
+        measured: `${ratio(c).toFixed(2)}×`,
+        met: ratio(c) <= 1.3,
+      });
+  }
+  goals.push(...comparisons.flatMap((c) => c.goals ?? []));
+  return goals;
+}
+
+/**
+ * The query benchmarks on a store: the cold start of the network snapshot first (as the first request
+ * after a server starts), then each benchmark with one cache, as a server process has.
+ */
+async function runQueryBenchmarks(
+  store: { runner: QueryRunner; driver: Driver },
+  key: DataKey,
+  options: Options,
+): Promise<{ comparisons: Comparison[]; facts: string[] }> {
+  const { runner, driver } = store;
+  const facts: string[] = [];
+  const heapBefore = heapUsedMiB();
+  const cache = createNetworkCache();
+  log('cold start: loading the network snapshot (the first request after a server starts)');
+  const cold = await timed(() => networkAccess(runner, cache).snapshot());
+  const heapSnapshot = heapUsedMiB() - heapBefore;
+  facts.push(
+    `cold start (not in the percentiles): the first request after a start loads the network snapshot in ${(cold.ms / 1000).toFixed(2)} s (${cold.value.ids.length} organisations, ${cold.value.tieIds.length} ties; ${heapSnapshot.toFixed(0)} MiB of Node heap)`,
+  );
+
+  log('reading the network with the benchmark’s own Cypher (samples and the naive reference)');
+  const g = await readGraph(driver);
+  const degree = degrees(g);
+  const sampled = spreadSample(g, degree, 100, 10);
+  const comparisons: Comparison[] = [];
+  const firstCalls: string[] = [];
+  const only = new Set(options.only);
+
+  if (only.has('neighbourhood')) {
+    const starts = spreadSample(g, degree, NEIGHBOURHOOD_STARTS.total, NEIGHBOURHOOD_STARTS.hubs);
+    comparisons.push(...(await benchNeighbourhood(runner, driver, cache, g, starts, options.rounds, log)));
+  }
+  if (only.has('search')) comparisons.push(await benchSearch(runner, driver, g, key, options.rounds, log));
+  if (only.has('organisations')) {
+    const cases = listCases(g);
+    // The first list computes the orderings and tie masks it keeps with the snapshot.
+    const first = await timed(async () => {
+      const page = await listOrganisations(runner, networkAccess(runner, cache), {
+        filter: cases[1]!.filter,
+      });
+      return page.facets();
+    });
+    firstCalls.push(
+      `the first organisations(filter) ${first.ms.toFixed(0)} ms (orderings and tie masks, kept with the snapshot)`,
+    );
+    comparisons.push(await benchOrganisationList(runner, driver, cache, cases, options.rounds, log));
+  }
+  if (only.has('suggestions')) {
+    const first = await timed(() =>
+      partnerSuggestions(networkAccess(runner, cache), { organisationId: g.ids[sampled[0]!]! }),
+    );
+    firstCalls.push(
+      `the first partnerSuggestions ${first.ms.toFixed(0)} ms (its index of themes, places and initiatives, kept with the snapshot)`,
+    );
+    log('building the naive reference’s neighbour sets');
+    const reference = new NaiveSuggestions(g, neighbourSets(g), degree);
+    comparisons.push(...(await benchSuggestions(runner, cache, g, reference, sampled, options.rounds, log)));
+  }
+  if (only.has('paths')) {
+    comparisons.push(
+      await benchPaths(runner, driver, cache, g, pathCases(g, degree, sampled), options.rounds, log),
+    );
+  }
+  if (firstCalls.length > 0)
+    facts.push(`cold start, first calls after the snapshot: ${firstCalls.join('; ')}`);
+  facts.unshift(
+    `published in the store: ${g.ids.length} organisations, ${g.tieIds.length} ties between them`,
+  );
+  return { comparisons, facts };
+}
+
+/** A fresh store: generate, import, then the benchmarks. */
+async function runFresh(options: Options): Promise<void> {
+  const startedAt = performance.now();
+  const loadBefore = loadAverage();
+  log(`starting a private Neo4j (${options.only.join(', ')}; ${options.organisations} organisations)`);
+  const db = await startBenchDb(log);
+  stopOnSignals(db.stop);
+  try {
+    const heapBefore = heapUsedMiB();
+    log(`generating ${options.organisations} organisations (seed ${DEFAULTS.seed})`);
+    const dataset = generateSyntheticNetwork({ organisations: options.organisations, seed: DEFAULTS.seed });
+    const heapGenerated = heapUsedMiB();
+    log('importing them with importSource');
+    const first = await timed(() =>
+      importSource(db.runner, sourceFromDataset(dataset, 'bench'), { recordedBy: 'bench' }),
+    );
+    const heapImported = heapUsedMiB();
+    const written = first.value;
+    const firstRows = Object.values(written).reduce((sum, counts) => sum + counts.created, 0);
+    if (!options.staleStatistics) {
+      log('refreshing index statistics');
+      await refreshStatistics(db.driver);
+    }
+    const key = {
+      organisations: options.organisations,
+      seed: DEFAULTS.seed,
+      averageDegree: SYNTHETIC_DEFAULTS.averageDegree,
+    };
+    const queries = options.only.some((b) => (QUERY_BENCHMARKS as readonly string[]).includes(b))
+      ? await runQueryBenchmarks(db, key, options)
+      : { comparisons: [], facts: [] };
+    const comparisons = [...queries.comparisons];
+    if (options.only.includes('import')) {
+      comparisons.push(await benchImport(db.runner, db.driver, options.organisations, options.rounds, log));
+    }
+    const facts = [
+      `command: ${command()}`,
+      `data: ${dataset.organisations.length} organisations, ${dataset.relationships.length} relationships (npm run generate -- --organisations ${options.organisations} --seed ${DEFAULTS.seed}: synthetic, average degree ${SYNTHETIC_DEFAULTS.averageDegree})`,
+      ...queries.facts,
+      `machine: ${machine()}`,
+      `Neo4j: ${await neo4jVersion(db.driver)} (heap ${db.heap}, page cache ${db.pageCache}), a fresh store`,
+      `${options.rounds} measured round${options.rounds === 1 ? '' : 's'} after one warm-up round; whole run ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
+      `code: commit ${codeVersion()}`,
+      `load average (1 / 5 / 15 min) at the start: ${loadBefore}, at the end: ${loadAverage()} (other work on the machine slows both sides, not necessarily equally)`,
+      options.staleStatistics
+        ? 'index statistics: left as the import left them (--stale-statistics), so plans may be made on stale samples'
+        : 'index statistics: resampled after the first import, before measuring (see README)',
+      `first import of the whole dataset into the empty database (${firstRows} rows created, incl. ${written.initiatives.created} initiatives, ${written.participations.created} participations, themes and places; cold): ${(first.ms / 1000).toFixed(2)} s`,
+      `Node heap used${collectGarbage() ? ' (after a forced GC)' : ''}: ${heapBefore.toFixed(0)} MiB before generation, ${heapGenerated.toFixed(0)} MiB after generation, ${heapImported.toFixed(0)} MiB after the import`,
+    ];
+    const title = `${options.only.join(', ')}: ${options.organisations.toLocaleString('en')} organisations (${now()})`;
+    finish(options, renderSection(title, facts, comparisons, goalsOf(comparisons)));
+  } finally {
+    log('stopping Neo4j');
+    await db.stop();
+  }
+}
+
+/** The query benchmarks on the reusable D1 store. */
+async function runD1(options: Options): Promise<void> {
+  const startedAt = performance.now();
+  const loadBefore = loadAverage();
+  const d1 = await openD1({ log });
+  stopOnSignals(d1.stop);
+  try {
+    if (!options.staleStatistics) {
+      log('refreshing index statistics');
+      await refreshStatistics(d1.driver);
+    }
+    const queries = await runQueryBenchmarks(d1, { ...D1_OPTIONS }, options);
+    const facts = [
+      `command: ${command()}`,
+      `data: D1 = npm run generate -- --organisations ${D1_OPTIONS.organisations} --seed ${D1_OPTIONS.seed} --average-degree ${D1_OPTIONS.averageDegree}, imported with the product importer (--no-merge) into the reusable store of test/bench/d1.ts${d1.built ? ` (built by this run: import ${d1.importSeconds?.toFixed(0)} s)` : ''}`,
+      ...queries.facts,
+      `machine: ${machine()}`,
+      `Neo4j: ${await neo4jVersion(d1.driver)} (heap ${D1_HEAP}, page cache ${D1_PAGE_CACHE}), started by this run`,
+      `${options.rounds} measured round${options.rounds === 1 ? '' : 's'} after one warm-up round; whole run ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
+      `code: commit ${codeVersion()}`,
+      `load average (1 / 5 / 15 min) at the start: ${loadBefore}, at the end: ${loadAverage()} (other work on the machine slows both sides, not necessarily equally)`,
+      options.staleStatistics
+        ? 'index statistics: as the store has them (--stale-statistics)'
+        : 'index statistics: resampled before measuring (see README)',
+    ];
+    const title = `${options.only.join(', ')}: D1 (${now()})`;
+    finish(options, renderSection(title, facts, queries.comparisons, goalsOf(queries.comparisons)));
+  } finally {
+    log('stopping Neo4j');
+    await d1.stop();
+  }
+}
+
+/** Appends the section, formatted like every other file (prettier, in a child process), and prints it. */
+function finish(options: Options, section: string): void {
+  appendSection(options.out, section);
+  execFileSync('npx', ['prettier', '--write', '--log-level', 'warn', options.out], { stdio: 'inherit' });
+  process.stdout.write(`\n${section}\n`);
+  const shown = path.relative(process.cwd(), options.out);
+  log(`appended to ${shown.startsWith('..') ? options.out : shown}`);
+}
+
+/** CORDIS or the D1 import: measured on stores of their own, appended to the results with the command that ran it. */
 async function runOwnData(options: Options, which: (typeof OWN_DATA)[number]): Promise<void> {
   const started = performance.now();
   const load = loadAverage();
   const result = which === 'cordis' ? await benchCordis(log) : await benchD1(log);
-  const cpus = os.cpus();
-  const text = [
-    `## ${result.title} (${new Date().toISOString().replace(/\.\d+Z$/, 'Z')})`,
+  const section = [
+    `## ${result.title} (${now()})`,
     '',
-    `- command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\``,
-    `- machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; code ${codeVersion()}`,
+    `- command: ${command()}`,
+    `- machine: ${machine()}; code ${codeVersion()}`,
     `- load average at the start: ${load}, at the end: ${loadAverage()}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
     ...result.lines,
     '',
   ].join('\n');
-  fs.appendFileSync(options.out, `\n${text}`);
-  execFileSync('npx', ['prettier', '--write', '--log-level', 'warn', options.out], { stdio: 'inherit' });
-  process.stdout.write(`\n${text}\n`);
-  log(`appended to ${path.relative(process.cwd(), options.out)}`);
+  finish(options, section);
 }
 
 async function main(): Promise<void> {
@@ -215,26 +412,9 @@ async function main(): Promise<void> {
   const own = options.only.find((b): b is (typeof OWN_DATA)[number] =>
     (OWN_DATA as readonly string[]).includes(b),
   );
-  if (own !== undefined) {
-    await runOwnData(options, own);
-    return;
-  }
-  log(`starting a private Neo4j (${options.only.join(', ')}; ${options.organisations} organisations)`);
-  const db = await startBenchDb(log);
-  stopOnSignals(db);
-  try {
-    fs.writeFileSync(options.out, await run(options, db));
-    // Formatted like every other file, so the written report passes `npm run check` as it is. A child
-    // process, so prettier does not count in the heap figures.
-    execFileSync('npx', ['prettier', '--write', '--log-level', 'warn', options.out], { stdio: 'inherit' });
-    const report = fs.readFileSync(options.out, 'utf8');
-    process.stdout.write(`\n${report}`);
-    const shown = path.relative(process.cwd(), options.out);
-    log(`written to ${shown.startsWith('..') ? options.out : shown}`);
-  } finally {
-    log('stopping Neo4j');
-    await db.stop();
-  }
+  if (own !== undefined) await runOwnData(options, own);
+  else if (options.d1) await runD1(options);
+  else await runFresh(options);
 }
 
 main().catch((error: unknown) => {

@@ -7,8 +7,9 @@ import { createQueryRunner } from '../../server/db/runner.ts';
 import { createHttpServer } from '../../server/http/app.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
+import { emptyDataset } from '../../server/domain/model.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
-import { searchWord, smallNetwork } from '../support/fixtures.ts';
+import { org, searchWord, smallNetwork } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
@@ -160,6 +161,30 @@ describe('searchOrganisations', () => {
     const result = await search(text);
     expect(result.errors).toBeUndefined();
     expect(Array.isArray(result.data?.searchOrganisations)).toBe(true);
+  });
+
+  it('puts a name that matches every word before one matched only by identifier and description', async () => {
+    // In the index the council scores higher: its identifier and description repeat the first word, and
+    // "fin" matches its description. By name, only the trust matches both words.
+    const q = uniquePrefix('gqlrank');
+    const v = searchWord(q);
+    const council = org(`${q}-council`, `${v}stanby Borough Council`, 'GOVERNMENT', {
+      description: `${v}stanby finances, ${v}stanby finance reports, ${v}stanby`,
+      identifiers: [{ scheme: 'GB-GOV', value: `${v}stanby` }],
+    });
+    const trust = org(`${q}-trust`, `${v}stanby Finance Trust`, 'NGO');
+    try {
+      await importSource(
+        db.runner,
+        sourceFromDataset({ ...emptyDataset(), organisations: [council, trust] }),
+        { recordedBy: 'import:test' },
+      );
+      // Both match every word; partial matches from other data may follow them (the database is shared).
+      const found = (await search(`${v}stanby fin`)).data?.searchOrganisations.map((o) => o.id);
+      expect(found?.slice(0, 2)).toEqual([`${q}-trust`, `${q}-council`]);
+    } finally {
+      await deleteByPrefix(db, q);
+    }
   });
 
   it('rejects first outside 1–50 with BAD_USER_INPUT', async () => {

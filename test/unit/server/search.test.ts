@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acronymOf, buildSearchQueries, escapeLucene, searchWords } from '../../../server/domain/search.ts';
+import {
+  acronymOf,
+  buildSearchQueries,
+  escapeLucene,
+  nameMatchScore,
+  searchWords,
+  wordMatchInName,
+} from '../../../server/domain/search.ts';
 
 describe('escapeLucene', () => {
   it('escapes every Lucene special character', () => {
@@ -87,5 +94,34 @@ describe('buildSearchQueries', () => {
   });
   it('keeps at most six words', () => {
     expect(searchWords('a b c d e f g h')).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});
+
+describe('wordMatchInName', () => {
+  it('ranks the word itself over its start over a typo of it', () => {
+    expect(wordMatchInName('finance', 'finance')).toBe(3);
+    expect(wordMatchInName('fin', 'finance')).toBe(2);
+    expect(wordMatchInName('finanec', 'finance')).toBe(1); // two letters swapped: one edit
+    expect(wordMatchInName('fnance', 'finance')).toBe(1); // one letter dropped
+    expect(wordMatchInName('partnrshp', 'partnership')).toBe(1); // two edits from seven typed letters
+    expect(wordMatchInName('fnanec', 'finance')).toBe(0); // two edits, six typed letters
+    expect(wordMatchInName('nance', 'finance')).toBe(0);
+    expect(wordMatchInName('fin', 'fun')).toBe(0); // no typos under four letters
+  });
+  it('counts an abbreviation as the word it stands for', () => {
+    expect(wordMatchInName('univ', 'university')).toBe(3);
+    expect(wordMatchInName('dept', 'department')).toBe(3);
+  });
+});
+
+describe('nameMatchScore', () => {
+  it('adds up the best match of each typed word among the name’s words', () => {
+    expect(nameMatchScore('Stanby Fin', 'Stanby Finance Trust')).toBe(5);
+    // "fin" matches no word of this name: a theme or place match does not count here
+    expect(nameMatchScore('Stanby Fin', 'Stanby Borough Council')).toBe(3);
+    expect(nameMatchScore('stanby finance trust', 'Stanby Finance Trust')).toBe(9);
+  });
+  it('counts an acronym typed whole as a full match', () => {
+    expect(nameMatchScore('HBC', 'Hadrian Borough Council')).toBe(3);
   });
 });
