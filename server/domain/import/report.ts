@@ -73,6 +73,8 @@ export interface ImportReport {
     relationships: RelationshipCounts;
     initiatives: Counts;
     participations: Counts;
+    /** read: steps read; created, updated, unchanged: initiatives whose stage history that is. */
+    stageHistories: Counts;
     aliases: number;
     candidates: number;
   };
@@ -119,6 +121,7 @@ export function emptyReport(init: {
       relationships: { ...counts(), replaced: 0 },
       initiatives: counts(),
       participations: counts(),
+      stageHistories: counts(),
       aliases: 0,
       candidates: 0,
     },
@@ -172,6 +175,8 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
       c0.initiatives.updated +
       c0.participations.created +
       c0.participations.updated +
+      c0.stageHistories.created +
+      c0.stageHistories.updated +
       c0.aliases ===
     0;
   const note =
@@ -195,6 +200,7 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
     ),
     countLine('initiatives', c.initiatives),
     countLine('participations', c.participations),
+    ...(c.stageHistories.read > 0 ? [countLine('stage histories', c.stageHistories)] : []),
     `  ${'aliases'.padEnd(15)} ${c.aliases} new`,
     `  ${'candidates'.padEnd(15)} ${c.candidates} possible duplicates flagged for curators`,
   );
