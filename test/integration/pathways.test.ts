@@ -316,6 +316,7 @@ describe('innovationPathways', () => {
     [{ stagesReached: ['ADOPTED'] }, ['Alpha']],
     [{ stagesReached: ['ENDED', 'SCALING'] }, ['Alpha', 'Beta', 'Gamma']],
     [{ query: 'gam' }, ['Gamma']],
+    [{ initiatives: [id('Gamma'), id('Beta'), id('nothing')] }, ['Beta', 'Gamma']],
   ])('filters by %j', async (filter, expected) => {
     expect(names(await pathways(filter))).toEqual(expected);
   });

@@ -36,6 +36,7 @@ import type { PathwayData, PathwayInitiative, StageStep } from './load.ts';
 import { median } from './median.ts';
 
 export interface PathwayFilterInput {
+  initiatives?: readonly string[] | null;
   query?: string | null;
   sectors?: readonly Sector[] | null;
   themes?: readonly string[] | null;
@@ -142,8 +143,10 @@ export function pathwayPredicate(
     ? new Set([...resolveThemes(s, f.themes, 'filter.themes')].map((t) => s.themes[t]!.id))
     : null;
   const stages = given(f.stagesReached) ? new Set(f.stagesReached) : null;
+  const only = given(f.initiatives) ? new Set(f.initiatives) : null;
   const text = typeof f.query === 'string' && f.query.trim() !== '' ? f.query.trim().toLowerCase() : null;
   return (p, innovators, themeIds) =>
+    (only === null || only.has(p.initiativeId)) &&
     (!byOrganisation || innovators.some((i) => matches(s, organisations, i))) &&
     (themes === null || themeIds.some((t) => themes.has(t))) &&
     (stages === null || p.stages.some((step) => stages.has(step.stage))) &&
