@@ -4,6 +4,7 @@ export {
   ExamplesDocument as EXAMPLES,
   NeighbourhoodDocument as NEIGHBOURHOOD,
   OrganisationDocument as ORGANISATION,
+  PathwayDocument as PATHWAY,
   SearchOrganisationsDocument as SEARCH_ORGANISATIONS,
 } from './generated/graphql.ts';
 export type { TypedDocumentString } from './generated/graphql.ts';

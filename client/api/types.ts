@@ -8,6 +8,7 @@ import type {
   OrganisationQuery,
   OrganisationRefFragment,
   OrganisationSummaryFragment,
+  PathwayQuery,
   PlaceChainFragment,
   ProvenanceFieldsFragment,
   RelationshipDetailsFragment,
@@ -38,3 +39,5 @@ export type GraphNode = GraphNodeFieldsFragment;
 export type GraphEdge = GraphEdgeFieldsFragment;
 export type Neighbourhood = NeighbourhoodQuery['neighbourhood'];
 export type OrganisationResult = OrganisationQuery;
+/** One initiative's pathway, as the pathway timeline selects it. */
+export type PathwayNode = PathwayQuery['innovationPathways']['nodes'][number];

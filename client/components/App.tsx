@@ -11,6 +11,8 @@ import { GraphNotice, GraphStatus } from './GraphStatus.tsx';
 import { GraphView } from './GraphView.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
+import { PathwayTimeline } from './PathwayTimeline.tsx';
+import { pathwayFromUrl } from './pathwayFormat.ts';
 
 const LEGEND_MARGIN = 16;
 
@@ -19,6 +21,7 @@ export function App() {
   const graph = useNeighbourhood(view.org, view.expanded);
   const selected = selectedId(view);
   const details = useOrganisation(selected);
+  const pathway = pathwayFromUrl();
   const legendRef = useRef<HTMLElement>(null);
   const legendSize = useElementSize(legendRef);
   // The legend sits LEGEND_MARGIN px from the corner; the graph keeps clear of that margin too.
@@ -64,6 +67,7 @@ export function App() {
           <GraphStatus rootId={view.org} graph={graph} onChoose={choose} />
           <GraphNotice graph={graph} />
           <Legend ref={legendRef} />
+          {pathway !== null && <PathwayTimeline initiativeId={pathway} />}
         </section>
         {selected !== null && (
           <DetailsPanel

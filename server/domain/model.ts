@@ -132,6 +132,18 @@ export interface ParticipationRecord {
   provenance: Provenance;
 }
 
+/**
+ * One step of an initiative's pathway: the day it reached a stage (IDEA → PILOT → SCALING → ADOPTED or
+ * ENDED). An initiative's steps, in date order, are its stage history; its `stage` is the last one.
+ */
+export interface InitiativeStageRecord {
+  initiative: string;
+  stage: InitiativeStage;
+  /** YYYY-MM-DD. */
+  date: string;
+  provenance: Provenance;
+}
+
 /** Optional coordinates for a place; places themselves come from organisations' country/region/city. */
 export interface PlaceRecord {
   country: string;
@@ -147,10 +159,19 @@ export interface Dataset {
   initiatives: InitiativeRecord[];
   participations: ParticipationRecord[];
   places: PlaceRecord[];
+  /** Stage histories of initiatives; absent means none (older datasets and importers without them). */
+  initiativeStages?: InitiativeStageRecord[];
 }
 
 export function emptyDataset(): Dataset {
-  return { organisations: [], relationships: [], initiatives: [], participations: [], places: [] };
+  return {
+    organisations: [],
+    relationships: [],
+    initiatives: [],
+    participations: [],
+    places: [],
+    initiativeStages: [],
+  };
 }
 
 export const NO_PROVENANCE: Provenance = Object.freeze({

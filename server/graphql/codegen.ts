@@ -54,6 +54,15 @@ const config: CodegenConfig = {
           CommunitySummary: '../../domain/network/metrics.ts#NetworkSummary',
           Community: '../../domain/network/metrics.ts#CommunityView',
           Changes: '../../domain/network/relationshipList.ts#Changes',
+          // Innovation pathways.
+          PathwayConnection: '../../domain/pathways/list.ts#PathwayPage',
+          Pathway: '../../domain/pathways/pathways.ts#Pathway',
+          PathwayStage: '../../domain/pathways/pathways.ts#PathwayStage',
+          PathwaySupport: '../../domain/pathways/pathways.ts#Support',
+          PathwayAdoption: '../../domain/pathways/pathways.ts#Adoption',
+          PathwaySummary: '../../domain/pathways/pathways.ts#PathwaySummary',
+          PathwayGroup: '../../domain/pathways/pathways.ts#PathwayGroup',
+          StageStep: '../../domain/pathways/load.ts#StageStep',
           // Accounts and curation (issue 9).
           Account: '../../domain/accounts/accounts.ts#Account',
           ApiToken: '../../domain/accounts/apiTokens.ts#ApiToken',

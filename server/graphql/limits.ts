@@ -3,7 +3,7 @@
 // - cost: the whole request counts (aliases, fragments and nested lists included). A field costs 1, a
 //   list costs its size times what each item selects; the size of a list is the `first` or `limit` it
 //   is given (or that argument's default), inherited by the `nodes`/`edges` of a connection; a list
-//   without either counts DEFAULT_LIST_SIZE items.
+//   without either counts DEFAULT_LIST_SIZE items, or its known bound (BOUNDED_LISTS) when smaller.
 // - depth: 10 levels of fields; introspection may go 16 deep (enough for the standard introspection
 //   query, not for a query nesting `ofType` without end).
 // - tokens: at most 2,500 lexical tokens per document: the parser stops there (Apollo's parseOptions),
@@ -31,6 +31,14 @@ import {
 export const LIMITS = { cost: 30_000, depth: 10, introspectionDepth: 16, tokens: 2_500 } as const;
 /** The items a list without `first` or `limit` is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 10;
+/**
+ * Lists without `first` whose length the data model bounds (by `Type.field`): a stage history holds each
+ * stage at most once, so never more than the five stages.
+ */
+export const BOUNDED_LISTS: Readonly<Record<string, number>> = {
+  'Initiative.stageHistory': 5,
+  'Pathway.stages': 5,
+};
 
 export function limitError(
   name: string,
@@ -158,7 +166,7 @@ function measureCost(
     // A connection's size is inherited by its `nodes` and `edges`.
     const children = selectionCost(node.selectionSet, named, list ? null : own, seen, path);
     if (!list) return 1 + children;
-    const size = own ?? inherited ?? DEFAULT_LIST_SIZE;
+    const size = own ?? inherited ?? BOUNDED_LISTS[`${parent.name}.${node.name.value}`] ?? DEFAULT_LIST_SIZE;
     if (!largest || size > largest.size) largest = { path, size };
     return 1 + size * Math.max(1, children);
   };

@@ -172,6 +172,12 @@ describe('the atlas format round trip', () => {
       });
       expect(Object.fromEntries(again.map((f) => [f.name, f.body]))).toEqual(files);
       expect(files['organisations.csv']?.split('\n').length).toBeGreaterThan(ids.length);
+      // The stage history travels too, with its provenance.
+      expect(files['initiative_stages.csv']?.trim().split('\n')).toEqual([
+        'initiative,stage,date,source_url,source_dataset,source_record,recorded_by,recorded_at',
+        `${p}-ini,IDEA,2021-06-01,https://example.org/source,test-fixture,row-7,tester,2024-01-02T03:04:05Z`,
+        expect.stringMatching(new RegExp(`^${p}-ini,PILOT,2022-01-01,,,,import:test,`)),
+      ]);
     } finally {
       await empty.stop();
     }

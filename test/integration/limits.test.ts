@@ -1,6 +1,8 @@
 // Hostile and oversized documents are refused with a 4xx and a code before anything runs, and the
 // message names the limit and how to stay within it; ordinary research requests pass.
-import { getIntrospectionQuery } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
+import { documentCost } from '../../server/graphql/limits.ts';
+import { typeDefs } from '../../server/graphql/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestDb, type TestDb } from '../support/db.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -61,6 +63,34 @@ describe('the cost limit counts the whole request', () => {
     expect((await post({ query: neighbourhoods(1, 1000) })).status).toBe(200);
     const ten = `{ ${Array.from({ length: 10 }, (_, k) => `o${k}: organisation(id: "x${k}") { name relationships(first: 100) { kind trust source { name } target { name } } }`).join(' ')} }`;
     expect((await post({ query: ten })).status).toBe(200);
+  });
+});
+
+describe('innovation pathways within the cost limit', () => {
+  const pathways = (first: number, perStage: number) =>
+    `{ innovationPathways(first: ${first}) { totalCount nodes { initiative { name stageHistory { stage on } }
+       currentStage innovators { role organisation { name } }
+       stages { stage from to days funders(first: ${perStage}) { organisation { name } relationship { kind amount } since }
+                partners(first: ${perStage}) { organisation { name } role since } }
+       adoptedBy { organisation { name } since } }
+       summary { overall { pilots scaledOrAdoptedShare transitions { from to medianDays } }
+                 bySector { sector scaledOrAdoptedShare } byTheme { theme { name } pilots } byPlace { place { name } pilots } } } }`;
+
+  it('counts a stage history as at most five stages', () => {
+    const schema = buildSchema(typeDefs);
+    const cost = (query: string) => documentCost(schema, parse(query));
+    // innovationPathways 1 + nodes (1 + 1 pathway × (stages 1 + 5 × stage 1)) = 8
+    expect(cost('{ innovationPathways(first: 1) { nodes { stages { stage } } } }')).toBe(8);
+    // … while a list without a known bound counts ten: innovators 1 + 10 × role 1
+    expect(cost('{ innovationPathways(first: 1) { nodes { innovators { role } } } }')).toBe(13);
+  });
+
+  it('lets a page of 20 full pathways pass and refuses 100 with 100 supporters per stage', async () => {
+    expect((await post({ query: pathways(20, 10) })).status).toBe(200);
+    const big = await post({ query: pathways(100, 100) });
+    expect(big.status).toBe(400);
+    expect(big.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect(big.errors?.[0]?.message).toMatch(/innovationPathways\.nodes/);
   });
 });
 

@@ -144,6 +144,10 @@ export function smallNetwork(p: string): Dataset {
     places: [
       { country: 'United Kingdom', region: 'England', city: 'Leeds', latitude: 53.8, longitude: -1.55 },
     ],
+    initiativeStages: [
+      { initiative: `${p}-ini`, stage: 'IDEA', date: '2021-06-01', provenance },
+      { initiative: `${p}-ini`, stage: 'PILOT', date: '2022-01-01', provenance: NO_PROVENANCE },
+    ],
   };
 }
 

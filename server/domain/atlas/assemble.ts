@@ -2,6 +2,7 @@
 import { emptyDataset, type Dataset, type RelationshipRecord } from '../model.ts';
 import { FieldReader } from './fieldReader.ts';
 import { readInitiative } from './initiative.ts';
+import { readInitiativeStage } from './initiativeStage.ts';
 import type { AtlasOrigins, RecordLocation } from './locations.ts';
 import { readOrganisation } from './organisation.ts';
 import { readParticipation } from './participation.ts';
@@ -9,10 +10,12 @@ import { readPlace } from './place.ts';
 import type { ProblemSink } from './problemSink.ts';
 import type { RawRecord, RawRecords } from './rawRecord.ts';
 import { readRelationship } from './relationship.ts';
+import { checkStageHistories } from './stageHistory.ts';
 
 /** How records of one kind are told apart, for DUPLICATE_ID. */
 interface Identity<T> {
-  key(record: T): string;
+  /** null: records of this kind are not checked here. */
+  key(record: T): string | null;
   /**
    * The key of a record left out for other problems, when its id tells it: a repeat of it is then still found
    * now, rather than after the user has fixed the first problem.
@@ -105,12 +108,34 @@ export function assemble(raws: RawRecords, sink: ProblemSink): AtlasOrigins & { 
       `place ${['country', 'region', 'city'].flatMap((field) => reader.peek(field) ?? []).join(' / ')} already ` +
       `has coordinates on ${first}; remove the repeat`,
   });
+  // Repeats of a stage are found by the pathway check, which also names the first one.
+  const initiativeStages = collect(raws.initiativeStages, sink, readInitiativeStage, {
+    key: () => null,
+    rejectedKey: () => null,
+    field: 'stage',
+    message: () => '',
+  });
+  const stageOf = new Map(initiatives.records.map((i) => [i.id, i.stage]));
+  const stepProblems = checkStageHistories(
+    initiativeStages.records.map((step, k) => {
+      const l = initiativeStages.locations[k]!;
+      return {
+        step,
+        file: l.file,
+        line: l.line,
+        fields: { initiative: l.fields.initiative, stage: l.fields.stage, date: l.fields.date },
+      };
+    }),
+    (id) => stageOf.get(id),
+  );
+  for (const problem of stepProblems) sink.add(problem);
   const dataset = emptyDataset();
   dataset.organisations = organisations.records;
   dataset.relationships = relationships.records;
   dataset.initiatives = initiatives.records;
   dataset.participations = participations.records;
   dataset.places = places.records;
+  dataset.initiativeStages = initiativeStages.records;
   return {
     dataset,
     locations: {
@@ -119,6 +144,7 @@ export function assemble(raws: RawRecords, sink: ProblemSink): AtlasOrigins & { 
       initiatives: initiatives.locations,
       participations: participations.locations,
       places: places.locations,
+      initiativeStages: initiativeStages.locations,
     },
     rejectedIds: { organisations: organisations.rejectedIds, initiatives: initiatives.rejectedIds },
   };

@@ -2,6 +2,7 @@
 import type {
   Dataset,
   InitiativeRecord,
+  InitiativeStageRecord,
   OrganisationRecord,
   ParticipationRecord,
   PlaceRecord,
@@ -87,6 +88,10 @@ function placeCells(p: PlaceRecord): Cells {
   return { country: p.country, region: p.region, city: p.city, latitude: p.latitude, longitude: p.longitude };
 }
 
+function stageCells(s: InitiativeStageRecord): Cells {
+  return { initiative: s.initiative, stage: s.stage, date: s.date, ...provenanceCells(s.provenance) };
+}
+
 export function datasetCells(dataset: Dataset): Record<Entity, Cells[]> {
   return {
     organisations: dataset.organisations.map(organisationCells),
@@ -94,5 +99,6 @@ export function datasetCells(dataset: Dataset): Record<Entity, Cells[]> {
     initiatives: dataset.initiatives.map(initiativeCells),
     participations: dataset.participations.map(participationCells),
     places: dataset.places.map(placeCells),
+    initiativeStages: (dataset.initiativeStages ?? []).map(stageCells),
   };
 }

@@ -25,6 +25,9 @@ export const ATLAS_PROBLEM_CODES = [
   'DUPLICATE_ID',
   'PLACE_HIERARCHY',
   'DANGLING_REFERENCE',
+  'STAGE_ORDER',
+  'STAGE_AFTER_END',
+  'STAGE_MISMATCH',
   'TOO_MANY_PROBLEMS',
 ] as const;
 export type AtlasProblemCode = (typeof ATLAS_PROBLEM_CODES)[number];

@@ -6,6 +6,7 @@ export const ENTITIES = [
   'initiatives',
   'participations',
   'places',
+  'initiativeStages',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -99,6 +100,12 @@ export const FILE_SPECS: Readonly<Record<Entity, FileSpec>> = {
     file: 'places.csv',
     noun: 'place',
     columns: columns(['country', 'region', 'city', 'latitude', 'longitude'], []),
+  },
+  initiativeStages: {
+    entity: 'initiativeStages',
+    file: 'initiative_stages.csv',
+    noun: 'initiative stage',
+    columns: columns(['initiative', 'stage', 'date', ...PROVENANCE], [...PROVENANCE]),
   },
 };
 

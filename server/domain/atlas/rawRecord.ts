@@ -36,5 +36,12 @@ export interface RawRecord {
 export type RawRecords = Record<Entity, RawRecord[]>;
 
 export function emptyRawRecords(): RawRecords {
-  return { organisations: [], relationships: [], initiatives: [], participations: [], places: [] };
+  return {
+    organisations: [],
+    relationships: [],
+    initiatives: [],
+    participations: [],
+    places: [],
+    initiativeStages: [],
+  };
 }

@@ -12,7 +12,7 @@ export interface UnresolvedRef {
   /** What the id must name. */
   refersTo: 'organisation' | 'initiative';
   /** The record that refers to it and the field holding the id. */
-  record: 'relationship' | 'participation';
+  record: 'relationship' | 'participation' | 'initiative stage';
   field: 'source' | 'target' | 'organisation' | 'initiative';
   file: string;
   line: number;
@@ -71,6 +71,10 @@ export function findUnresolvedReferences(dataset: Dataset, origins: AtlasOrigins
     const location = locationAt(origins.locations.participations, index, 'participations');
     check(participation.initiative, 'initiative', 'participation', 'initiative', location);
     check(participation.organisation, 'organisation', 'participation', 'organisation', location);
+  });
+  (dataset.initiativeStages ?? []).forEach((step, index) => {
+    const location = locationAt(origins.locations.initiativeStages, index, 'initiativeStages');
+    check(step.initiative, 'initiative', 'initiative stage', 'initiative', location);
   });
   return unresolved;
 }

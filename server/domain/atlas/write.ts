@@ -1,4 +1,4 @@
-// The atlas writer: a Dataset to the five CSV files or to one JSON file, both read back by read.ts unchanged.
+// The atlas writer: a Dataset to the six CSV files or to one JSON file, both read back by read.ts unchanged.
 import { stringify } from 'csv-stringify/sync';
 import type { Dataset } from '../model.ts';
 import { datasetCells, type Cell } from './cells.ts';
@@ -10,7 +10,7 @@ function csvCell(cell: Cell): string {
   return String(cell);
 }
 
-/** All five files, each with every column in its header (places.csv may be just the header). */
+/** All six files, each with every column in its header (places.csv and initiative_stages.csv may be just the header). */
 export function toAtlasCsvFiles(dataset: Dataset): Record<string, string> {
   const cells = datasetCells(dataset);
   const files: Record<string, string> = {};

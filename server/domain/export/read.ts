@@ -6,6 +6,7 @@ import { parseIdentifier } from '../organisations.ts';
 import type {
   Dataset,
   InitiativeRecord,
+  InitiativeStageRecord,
   OrganisationRecord,
   ParticipationRecord,
   PlaceRecord,
@@ -83,15 +84,28 @@ export async function readDataset(runner: QueryRunner, selection: Selection): Pr
     }));
   });
   const initiativeRows = await inBatches(ids, (batch) =>
-    runner.read<{ initiative: Props; themes: string[]; participations: Props[] }>('exportInitiatives', {
-      ids: batch,
-    }),
+    runner.read<{ initiative: Props; themes: string[]; participations: Props[]; stages: Props[] }>(
+      'exportInitiatives',
+      {
+        ids: batch,
+      },
+    ),
   );
   // An initiative appears once per batch that reaches it: merge its participations.
   const initiatives = new Map<string, InitiativeRecord>();
   const participations = new Map<string, ParticipationRecord>();
+  const stages = new Map<string, InitiativeStageRecord[]>();
   for (const row of initiativeRows) {
     const i = row.initiative;
+    stages.set(
+      String(i.id),
+      row.stages.map((s) => ({
+        initiative: String(i.id),
+        stage: s.stage as InitiativeStageRecord['stage'],
+        date: String(s.on),
+        provenance: provenance(s),
+      })),
+    );
     initiatives.set(String(i.id), {
       id: String(i.id),
       name: String(i.name),
@@ -131,5 +145,6 @@ export async function readDataset(runner: QueryRunner, selection: Selection): Pr
           : 1,
     ),
     places: [...places.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, p]) => p),
+    initiativeStages: [...stages.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([, list]) => list),
   };
 }

@@ -27,6 +27,16 @@ export function sourceFromDataset(dataset: Dataset, label = 'dataset'): ImportSo
       refs.push({ id: p.initiative, kind: 'initiative', where: `participations[${i}]`, field: 'initiative' });
     }
   });
+  (dataset.initiativeStages ?? []).forEach((s, i) => {
+    if (!initiativeIds.has(s.initiative)) {
+      refs.push({
+        id: s.initiative,
+        kind: 'initiative',
+        where: `initiativeStages[${i}]`,
+        field: 'initiative',
+      });
+    }
+  });
   return {
     dataset,
     problems: [],

@@ -1,5 +1,6 @@
 // What an importer hands to the run pipeline (run.ts): records as they are read, in two passes —
-// organisations first, then what refers to them (relationships, initiatives, participations) — each with
+// organisations first, then what refers to them (relationships, initiatives, participations, stage
+// histories after the initiatives they name) — each with
 // where it came from, its provenance, and the problems and repairs found while reading it.
 import type { Problem } from '../../common/problems.ts';
 import type {
@@ -99,7 +100,16 @@ export interface IncomingParticipation {
   provenance: SourceFacts;
 }
 
-export type IncomingLink = IncomingRelationship | IncomingInitiative | IncomingParticipation;
+/** One step of an initiative's stage history (checked by the importer: see atlas/stageHistory.ts). */
+export interface IncomingStage {
+  type: 'stage';
+  initiative: string;
+  stage: InitiativeStage;
+  date: string;
+  provenance: SourceFacts;
+}
+
+export type IncomingLink = IncomingRelationship | IncomingInitiative | IncomingParticipation | IncomingStage;
 
 /** A record with where it is in the input: `file:line` or `file record n`, for the report. */
 export interface Located<T> {

@@ -1,5 +1,6 @@
 // Turns a Dataset into the parameter rows of the import queries (pure; tested without a database).
-import type { Dataset, OrganisationRecord, Provenance } from '../model.ts';
+import type { Dataset, InitiativeStageRecord, OrganisationRecord, Provenance } from '../model.ts';
+import { pathwayOrder } from '../atlas/stageHistory.ts';
 import { searchTextOf } from '../search.ts';
 import { placeIds, themeId } from './slug.ts';
 
@@ -23,6 +24,8 @@ export interface WriteBatches {
   relationships: Record<string, unknown>[];
   initiatives: Record<string, unknown>[];
   participations: Record<string, unknown>[];
+  /** One row per initiative with a stage history: its steps in pathway order. */
+  initiativeStages: Record<string, unknown>[];
 }
 
 /** Provenance stored on every fact; who/when are passed separately so missing values can default once. */
@@ -163,5 +166,26 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
     relationships,
     initiatives,
     participations,
+    initiativeStages: stageHistoryRows(dataset.initiativeStages ?? []),
   };
+}
+
+/** The steps of each initiative, in pathway order, as one row per initiative (its history is replaced whole). */
+export function stageHistoryRows(steps: readonly InitiativeStageRecord[]): Record<string, unknown>[] {
+  const byInitiative = new Map<string, InitiativeStageRecord[]>();
+  for (const s of steps) {
+    const list = byInitiative.get(s.initiative);
+    if (list) list.push(s);
+    else byInitiative.set(s.initiative, [s]);
+  }
+  return [...byInitiative.entries()].map(([initiative, list]) => ({
+    initiative,
+    steps: pathwayOrder(list).map((s) => ({
+      stage: s.stage,
+      on: s.date,
+      props: provenanceProps(s.provenance),
+      recordedBy: s.provenance.recordedBy,
+      recordedAt: s.provenance.recordedAt,
+    })),
+  }));
 }

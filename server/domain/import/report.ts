@@ -75,6 +75,8 @@ export interface ImportReport {
     relationships: RelationshipCounts;
     initiatives: Counts;
     participations: Counts;
+    /** read: steps read; created, updated, unchanged: initiatives whose stage history that is. */
+    stageHistories: Counts;
     aliases: number;
     candidates: number;
   };
@@ -121,6 +123,7 @@ export function emptyReport(init: {
       relationships: { ...counts(), replaced: 0, keptTrust: 0 },
       initiatives: counts(),
       participations: counts(),
+      stageHistories: counts(),
       aliases: 0,
       candidates: 0,
     },
@@ -174,6 +177,8 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
       c0.initiatives.updated +
       c0.participations.created +
       c0.participations.updated +
+      c0.stageHistories.created +
+      c0.stageHistories.updated +
       c0.aliases ===
     0;
   const note =
@@ -200,6 +205,7 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
     ]),
     countLine('initiatives', c.initiatives),
     countLine('participations', c.participations),
+    ...(c.stageHistories.read > 0 ? [countLine('stage histories', c.stageHistories)] : []),
     `  ${'aliases'.padEnd(15)} ${c.aliases} new`,
     `  ${'candidates'.padEnd(15)} ${c.candidates} possible duplicates flagged for curators`,
   );

@@ -21,6 +21,7 @@ import type {
   IncomingOrganisation,
   IncomingParticipation,
   IncomingRelationship,
+  IncomingStage,
   Located,
   OpenImporter,
   ReadContext,
@@ -45,6 +46,7 @@ import {
   type StoredOrganisation,
 } from './rows.ts';
 import { placeIds } from './slug.ts';
+import { stageHistoryRows } from './prepare.ts';
 
 export interface RunOptions {
   paths: string[];
@@ -108,8 +110,14 @@ class Run {
   private readonly relationshipPrints = new Map<string, number>();
   private readonly initiatives = new Map<string, { staged: boolean; print: number }>();
   private readonly participationPrints = new Map<string, number>();
+  /** Stage history steps by initiative id (a few per initiative: kept until the links are all read). */
+  private readonly stageSteps = new Map<
+    string,
+    { step: IncomingStage; where: string; at: Located<unknown>['at'] }[]
+  >();
   private readonly pending: PendingChanges = {
     organisationChanges: [],
+    stageHistories: [],
     relationshipChanges: [],
     relationshipReplacements: [],
     initiativeChanges: [],
@@ -543,6 +551,7 @@ class Run {
       if (record.type === 'relationship') await this.takeRelationship(record, where, item.at);
       else if (record.type === 'initiative') await this.takeInitiative(record, where);
       else if (record.type === 'participation') await this.takeParticipation(record, where, item.at);
+      else if (record.type === 'stage') this.takeStage(record, where, item.at);
     }
   }
 
@@ -861,10 +870,77 @@ class Run {
     return stored.sourceDataset === incoming.sourceDataset ? 'correct' : 'fill';
   }
 
+  private takeStage(step: IncomingStage, where: string, at: Located<unknown>['at']): void {
+    this.report.counts.stageHistories.read += 1;
+    const id = this.ns + step.initiative;
+    const list = this.stageSteps.get(id);
+    if (list) list.push({ step, where, at });
+    else this.stageSteps.set(id, [{ step, where, at }]);
+  }
+
+  /**
+   * Stage histories (checked as pathways by the importer): each names an initiative of this run or a stored
+   * one; a history replaces the stored one whole and is written in the final transaction.
+   */
+  private async flushStageHistories(): Promise<void> {
+    if (this.stageSteps.size === 0) return;
+    const unknown = [...this.stageSteps.keys()].filter((id) => !this.initiatives.has(id));
+    for (let i = 0; i < unknown.length; i += BATCH) {
+      const found = await this.read<{ id: string }>('existingInitiativeIds', {
+        ids: unknown.slice(i, i + BATCH),
+      });
+      for (const f of found) this.initiatives.set(f.id, { staged: false, print: 0 });
+    }
+    const rows = stageHistoryRows(
+      [...this.stageSteps.entries()].flatMap(([id, list]) =>
+        list.map(({ step }) => ({
+          initiative: id,
+          stage: step.stage,
+          date: step.date,
+          provenance: {
+            sourceUrl: step.provenance.sourceUrl,
+            sourceDataset: step.provenance.sourceDataset,
+            sourceRecord: step.provenance.sourceRecord,
+            recordedBy: step.provenance.recordedBy,
+            recordedAt: step.provenance.recordedAt,
+          },
+        })),
+      ),
+    );
+    const stored = rows.filter((r) => this.initiatives.get(r.initiative as string)?.staged === false);
+    const before = new Map<string, string>();
+    for (let i = 0; i < stored.length; i += BATCH) {
+      const found = await this.read<{ id: string; steps: string[][] }>('storedStageHistories', {
+        ids: stored.slice(i, i + BATCH).map((r) => r.initiative),
+      });
+      for (const f of found) before.set(f.id, JSON.stringify(f.steps));
+    }
+    const counts = this.report.counts.stageHistories;
+    for (const row of rows) {
+      const id = row.initiative as string;
+      const known = this.initiatives.get(id);
+      if (!known) {
+        for (const { where, at } of this.stageSteps.get(id) ?? [])
+          this.dangling(at ?? where, 'initiative', id.slice(this.ns.length), 'initiative');
+        continue;
+      }
+      const steps = row.steps as { stage: string; on: string }[];
+      const was = before.get(id);
+      if (was === JSON.stringify(steps.map((s) => [s.stage, s.on]))) {
+        counts.unchanged += 1;
+        continue;
+      }
+      if (was === undefined || was === '[]') counts.created += 1;
+      else counts.updated += 1;
+      this.pending.stageHistories.push(row);
+    }
+  }
+
   private async flushLinks(): Promise<void> {
     await this.flushRelationships();
     await this.flushInitiatives();
     await this.flushParticipations();
+    await this.flushStageHistories();
   }
 
   // ---- staging, publishing, discarding -----------------------------------------------------------------
@@ -894,6 +970,8 @@ class Run {
         c.initiatives.updated +
         c.participations.created +
         c.participations.updated +
+        c.stageHistories.created +
+        c.stageHistories.updated +
         c.aliases >
       0
     );

@@ -16,6 +16,8 @@ const WRITE_TIMEOUT_MS = 600_000;
 /** Changes to facts stored before the run, applied in its final transaction. */
 export interface PendingChanges {
   organisationChanges: OrganisationChange[];
+  /** Whole stage histories to write (new initiatives' and changed ones), rows of replaceStageHistories. */
+  stageHistories: Record<string, unknown>[];
   relationshipChanges: { id: string; kind: string; set: Props; since: string | null; until: string | null }[];
   relationshipReplacements: { remove: { id: string; kind: string }; row: RelationshipRow }[];
   initiativeChanges: {
@@ -198,6 +200,11 @@ export class StagingArea {
         );
         await batches('applyRelationshipChanges', 'relationships', pending.relationshipChanges, { runId });
         await batches('applyInitiativeChanges', 'initiatives', pending.initiativeChanges, { runId });
+        await batches('replaceStageHistories', 'histories', pending.stageHistories, {
+          runId,
+          now,
+          importedBy,
+        });
         await batches('applyParticipationChanges', 'participations', pending.participationChanges, { runId });
         await batches('publishAliases', 'aliases', pending.aliasesToStored, { runId });
         const newCandidates = await batches(

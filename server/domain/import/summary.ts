@@ -6,6 +6,7 @@ const ORDER: (keyof WriteSummary)[] = [
   'relationships',
   'initiatives',
   'participations',
+  'initiativeStages',
   'themes',
   'places',
 ];

@@ -21,6 +21,8 @@ export interface WriteSummary {
   relationships: WriteCounts;
   initiatives: WriteCounts;
   participations: WriteCounts;
+  /** Initiatives whose stage history was written. */
+  initiativeStages: WriteCounts;
 }
 
 export interface WriteOptions {
@@ -164,7 +166,22 @@ export async function writeBatches(
           batches.participations,
           stamp,
         );
-        const summary = { themes, places, organisations, relationships, initiatives, participations };
+        const initiativeStages = await inBatches(
+          tx,
+          'replaceStageHistories',
+          'histories',
+          batches.initiativeStages,
+          { ...stamp, runId: null },
+        );
+        const summary = {
+          themes,
+          places,
+          organisations,
+          relationships,
+          initiatives,
+          participations,
+          initiativeStages,
+        };
         if (changedAnything(summary)) await tx.run('bumpDataVersion', { now: stamp.now });
         return summary;
       },

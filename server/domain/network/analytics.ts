@@ -26,6 +26,12 @@ export const PAGERANK = { damping: 0.85, maxIterations: 100, tolerance: 1e-9 } a
 /** Kinds whose rank flows one way (source → target), by RELATIONSHIP_KINDS index: all but PARTNERSHIP (0) and DATA_SHARING (5). */
 const SYMMETRIC_KINDS = new Set([0, 5]);
 
+/** What the analytics read of a snapshot (all of it can be sent to a worker thread: analyticsPool.ts). */
+export type AnalyticsGraph = Pick<
+  NetworkSnapshot,
+  'ids' | 'adjStart' | 'adjOther' | 'adjTie' | 'tieKind' | 'tieSource' | 'tieTarget'
+>;
+
 /** A subgraph of the snapshot: which organisations and ties count. */
 export interface View {
   node: (i: number) => boolean;
@@ -44,7 +50,7 @@ export interface SimpleGraph {
   position: Int32Array;
 }
 
-export function simpleGraph(s: NetworkSnapshot, view: View = WHOLE): SimpleGraph {
+export function simpleGraph(s: AnalyticsGraph, view: View = WHOLE): SimpleGraph {
   const n = s.ids.length;
   const position = new Int32Array(n).fill(-1);
   const nodes: number[] = [];
@@ -109,7 +115,7 @@ export function components(g: SimpleGraph): Components {
 }
 
 /** PageRank over the view's organisations, aligned with `g.nodes` (see the header for the rules). */
-export function pageRank(s: NetworkSnapshot, g: SimpleGraph, view: View = WHOLE): Float64Array {
+export function pageRank(s: AnalyticsGraph, g: SimpleGraph, view: View = WHOLE): Float64Array {
   const n = g.nodes.length;
   if (n === 0) return new Float64Array(0);
   // Directed out-links (with multiplicity, so two fundings weigh twice).
@@ -242,7 +248,7 @@ export function betweenness(
 
 /** Louvain communities, aligned with `g.nodes`, numbered by size (0 = largest). */
 export function communities(
-  s: NetworkSnapshot,
+  s: AnalyticsGraph,
   g: SimpleGraph,
   seed = 42,
 ): { of: Int32Array; sizes: number[] } {

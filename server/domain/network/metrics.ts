@@ -5,56 +5,29 @@
 import type { GapKind as GapKindValues } from '../generated/vocabulary.ts';
 import { SECTORS, type Sector } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
-import {
-  betweenness,
-  communities,
-  components,
-  pageRank,
-  simpleGraph,
-  WHOLE,
-  type View,
-} from './analytics.ts';
+import type { MetricsResult } from './analyticsJob.ts';
+import { analyticsGraph, runInWorker } from './analyticsPool.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { requireOrganisation } from './neighbourhood.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { tiePredicate } from './tieFilter.ts';
 import { kindIndex } from './snapshot.ts';
 
-export interface NetworkMetrics {
-  /** By snapshot index. */
-  pageRank: Float64Array;
-  betweenness: Float64Array;
-  community: Int32Array;
-  component: Int32Array;
-  betweennessSources: number;
-  betweennessExact: boolean;
-  communitySizes: number[];
-  componentSizes: number[];
-  computedMs: number;
+export interface NetworkMetrics extends Omit<MetricsResult, 'kind'> {
+  /** The worker thread that computed them (analyticsPool.ts). */
+  thread: number;
 }
 
-function compute(s: NetworkSnapshot, view: View): NetworkMetrics {
-  const started = performance.now();
-  const g = simpleGraph(s, view);
-  const n = s.ids.length;
-  const spread = <T extends Float64Array | Int32Array>(values: T, empty: T): T => {
-    for (let p = 0; p < g.nodes.length; p++) empty[g.nodes[p]!] = values[p]!;
-    return empty;
-  };
-  const c = components(g);
-  const louvain = communities(s, g);
-  const b = betweenness(g);
-  return {
-    pageRank: spread(pageRank(s, g, view), new Float64Array(n)),
-    betweenness: spread(b.values, new Float64Array(n)),
-    community: spread(louvain.of, new Int32Array(n).fill(-1)),
-    component: spread(c.of, new Int32Array(n).fill(-1)),
-    betweennessSources: b.sources,
-    betweennessExact: b.exact,
-    communitySizes: louvain.sizes,
-    componentSizes: c.sizes,
-    computedMs: Math.round(performance.now() - started),
-  };
+/** Computed on the analytics worker thread, so requests go on being served meanwhile. */
+async function compute(s: NetworkSnapshot): Promise<NetworkMetrics> {
+  const { result, thread } = await runInWorker({
+    kind: 'metrics',
+    graph: analyticsGraph(s),
+    nodes: null,
+    ties: null,
+  });
+  const { kind: _kind, ...figures } = result;
+  return { ...figures, thread };
 }
 
 /** The whole network's metrics, computed once per data version. */
@@ -62,7 +35,7 @@ export async function networkMetrics(
   net: NetworkAccess,
 ): Promise<{ snapshot: NetworkSnapshot; metrics: NetworkMetrics }> {
   const snapshot = await net.snapshot();
-  const metrics = await net.derived(snapshot, 'metrics', () => compute(snapshot, WHOLE));
+  const metrics = await net.derived(snapshot, 'metrics', () => compute(snapshot));
   return { snapshot, metrics };
 }
 
@@ -173,6 +146,8 @@ export interface NetworkSummary {
   communityMembers: string[][];
   sectorMix: SectorMix[];
   computedMs: number;
+  /** The worker thread that computed the components and communities (analyticsPool.ts). */
+  thread: number;
 }
 
 /** Figures for the organisations `filter` selects and the ties among them active on `asOf`. */
@@ -185,24 +160,31 @@ export async function networkSummary(
   const resolved = resolveFilter(s, { ...(filter ?? {}), query: null });
   const active = tiePredicate(s, null, asOf);
   const key = `network:${JSON.stringify({ ...(filter ?? {}), query: null })}:${asOf ?? ''}`;
-  return net.derived(s, key, () => {
+  return net.derived(s, key, async () => {
     const started = performance.now();
-    const view: View = { node: (i) => matches(s, resolved, i), tie: active };
-    const g = simpleGraph(s, view);
-    const c = components(g);
-    const louvain = communities(s, g);
-    const members: string[][] = louvain.sizes.map(() => []);
-    louvain.of.forEach((community, p) => members[community]!.push(s.ids[g.nodes[p]!]!));
+    // Which organisations and ties count, here; components and communities on the worker thread.
+    const inView = new Uint8Array(s.ids.length);
+    for (let i = 0; i < inView.length; i++) if (matches(s, resolved, i)) inView[i] = 1;
+    const activeTies = new Uint8Array(s.tieIds.length);
+    for (let t = 0; t < activeTies.length; t++) if (active(t)) activeTies[t] = 1;
+    const { result, thread } = await runInWorker({
+      kind: 'structure',
+      graph: analyticsGraph(s),
+      nodes: inView,
+      ties: activeTies,
+    });
+    const members: string[][] = result.communitySizes.map(() => []);
+    result.communityOf.forEach((community, p) => members[community]!.push(s.ids[result.nodes[p]!]!));
     // Ties in the view, each once; internal when both ends share a sector.
     const internal = new Array<number>(SECTORS.length).fill(0);
     const external = new Array<number>(SECTORS.length).fill(0);
     const count = new Array<number>(SECTORS.length).fill(0);
     let ties = 0;
-    for (const i of g.nodes) count[s.sector[i]!]! += 1;
+    for (const i of result.nodes) count[s.sector[i]!]! += 1;
     for (let t = 0; t < s.tieIds.length; t++) {
       const a = s.tieSource[t]!;
       const b = s.tieTarget[t]!;
-      if (g.position[a]! < 0 || g.position[b]! < 0 || !active(t)) continue;
+      if (inView[a] !== 1 || inView[b] !== 1 || activeTies[t] !== 1) continue;
       ties += 1;
       if (s.sector[a] === s.sector[b]) internal[s.sector[a]!]! += 1;
       else {
@@ -212,12 +194,12 @@ export async function networkSummary(
     }
     const round = (x: number) => Math.round(x * 10_000) / 10_000;
     return {
-      organisationCount: g.nodes.length,
+      organisationCount: result.nodes.length,
       relationshipCount: ties,
-      componentCount: c.sizes.length,
-      componentSizes: c.sizes,
-      communityCount: louvain.sizes.length,
-      communitySizes: louvain.sizes,
+      componentCount: result.componentSizes.length,
+      componentSizes: result.componentSizes,
+      communityCount: result.communitySizes.length,
+      communitySizes: result.communitySizes,
       communityMembers: members,
       sectorMix: SECTORS.map((sector, k) => {
         const all = internal[k]! + external[k]!;
@@ -231,6 +213,7 @@ export async function networkSummary(
         };
       }),
       computedMs: Math.round(performance.now() - started),
+      thread,
     };
   });
 }

@@ -7,6 +7,7 @@ import { exploreResolvers } from './explore.ts';
 import { accountResolvers } from './accounts.ts';
 import { importResolvers } from './imports.ts';
 import { organisationResolvers } from './organisations.ts';
+import { pathwayResolvers } from './pathways.ts';
 import { researchResolvers } from './research.ts';
 
 const PARTS: Resolvers[] = [
@@ -14,6 +15,7 @@ const PARTS: Resolvers[] = [
   organisationResolvers,
   exploreResolvers,
   researchResolvers,
+  pathwayResolvers,
   accountResolvers,
   importResolvers,
 ];

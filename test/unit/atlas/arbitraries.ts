@@ -10,6 +10,8 @@ import {
   type Dataset,
   type Identifier,
   type InitiativeRecord,
+  type InitiativeStage,
+  type InitiativeStageRecord,
   type OrganisationRecord,
   type ParticipationRecord,
   type PlaceRecord,
@@ -192,19 +194,63 @@ const place: fc.Arbitrary<PlaceRecord> = fc.record(
   PLAIN,
 );
 
-export const dataset: fc.Arbitrary<Dataset> = fc.record(
-  {
-    organisations: fc.uniqueArray(organisation, { maxLength: 5, selector: (o) => o.id }),
-    relationships: fc.uniqueArray(relationship, { maxLength: 5, selector: (r) => r.id }),
-    initiatives: fc.uniqueArray(initiative, { maxLength: 4, selector: (i) => i.id }),
-    participations: fc.uniqueArray(participation, {
-      maxLength: 4,
-      selector: (p) => `${p.initiative}\u0000${p.organisation}`,
-    }),
-    places: fc.uniqueArray(place, {
-      maxLength: 4,
-      selector: (p) => [p.country, p.region ?? '', p.city ?? ''].join('\u0000'),
-    }),
-  },
-  PLAIN,
-);
+/** Pathways as the checks allow them: stages in order (some skipped), dates never going backwards. */
+const PATHWAYS: InitiativeStage[][] = [
+  ['IDEA'],
+  ['PILOT', 'ENDED'],
+  ['IDEA', 'PILOT', 'SCALING', 'ADOPTED'],
+  ['PILOT', 'ADOPTED'],
+  ['IDEA', 'PILOT', 'SCALING'],
+];
+const DAY = 86_400_000;
+
+const history: fc.Arbitrary<InitiativeStageRecord[]> = fc
+  .record(
+    {
+      initiative: text,
+      path: fc.constantFrom(...PATHWAYS),
+      start: fc.date({
+        min: new Date('1990-01-01T00:00:00Z'),
+        max: new Date('2030-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      }),
+      gaps: fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 4, maxLength: 4 }),
+      provenance,
+    },
+    PLAIN,
+  )
+  .map(({ initiative, path, start, gaps, provenance }) => {
+    let day = Math.floor(start.getTime() / DAY);
+    return path.map((stage, k) => {
+      day += k === 0 ? 0 : gaps[k]!;
+      return { initiative, stage, date: new Date(day * DAY).toISOString().slice(0, 10), provenance };
+    });
+  });
+
+export const dataset: fc.Arbitrary<Dataset> = fc
+  .record(
+    {
+      organisations: fc.uniqueArray(organisation, { maxLength: 5, selector: (o) => o.id }),
+      relationships: fc.uniqueArray(relationship, { maxLength: 5, selector: (r) => r.id }),
+      initiatives: fc.uniqueArray(initiative, { maxLength: 4, selector: (i) => i.id }),
+      participations: fc.uniqueArray(participation, {
+        maxLength: 4,
+        selector: (p) => `${p.initiative}\u0000${p.organisation}`,
+      }),
+      places: fc.uniqueArray(place, {
+        maxLength: 4,
+        selector: (p) => [p.country, p.region ?? '', p.city ?? ''].join('\u0000'),
+      }),
+      histories: fc.uniqueArray(history, { maxLength: 3, selector: (h) => h[0]!.initiative }),
+    },
+    PLAIN,
+  )
+  .map(({ histories, ...rest }) => {
+    // An initiative's stage is its history's last step.
+    const last = new Map(histories.map((h) => [h[0]!.initiative, h[h.length - 1]!.stage]));
+    return {
+      ...rest,
+      initiatives: rest.initiatives.map((i) => (last.has(i.id) ? { ...i, stage: last.get(i.id)! } : i)),
+      initiativeStages: histories.flat(),
+    };
+  });

@@ -28,9 +28,10 @@ function sample(): Dataset {
 }
 
 describe('toAtlasCsvFiles', () => {
-  it('writes all five files with every column in the header, even when empty', () => {
+  it('writes all six files with every column in the header, even when empty', () => {
     const files = toAtlasCsvFiles(emptyDataset());
     expect(Object.keys(files).sort()).toEqual([
+      'initiative_stages.csv',
       'initiatives.csv',
       'organisations.csv',
       'participations.csv',
@@ -38,6 +39,9 @@ describe('toAtlasCsvFiles', () => {
       'relationships.csv',
     ]);
     expect(files['places.csv']).toBe('country,region,city,latitude,longitude\n');
+    expect(files['initiative_stages.csv']).toBe(
+      'initiative,stage,date,source_url,source_dataset,source_record,recorded_by,recorded_at\n',
+    );
     expect(files['organisations.csv']).toBe(
       `${FILE_SPECS.organisations.columns.map((column) => column.name).join(',')}\n`,
     );

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {
   InitiativeRecord,
+  InitiativeStage,
+  InitiativeStageRecord,
   OrganisationRecord,
   ParticipationRecord,
   PlaceRecord,
@@ -21,6 +23,8 @@ import { ProblemSink, type AtlasProblem, type AtlasRepair } from '../../atlas/pr
 import { readParticipation } from '../../atlas/participation.ts';
 import { readRelationship } from '../../atlas/relationship.ts';
 import { readInitiative } from '../../atlas/initiative.ts';
+import { readInitiativeStage } from '../../atlas/initiativeStage.ts';
+import { checkStageHistories, type LocatedStep } from '../../atlas/stageHistory.ts';
 import { readOrganisation } from '../../atlas/organisation.ts';
 import { readPlace } from '../../atlas/place.ts';
 import { didYouMean } from '../../didYouMean.ts';
@@ -31,6 +35,7 @@ import type {
   IncomingOrganisation,
   IncomingParticipation,
   IncomingRelationship,
+  IncomingStage,
   Located,
   OpenImporter,
   Pass,
@@ -134,6 +139,16 @@ function participation(p: ParticipationRecord, dataset: string): IncomingPartici
   };
 }
 
+function stageStep(s: InitiativeStageRecord, dataset: string): IncomingStage {
+  return {
+    type: 'stage',
+    initiative: s.initiative,
+    stage: s.stage,
+    date: s.date,
+    provenance: facts(s.provenance, dataset, `${s.initiative}/${s.stage}`),
+  };
+}
+
 /** Problems and repairs of the atlas reader, passed on to the run (first pass only reports). */
 function bridge(context: ReadContext, report: boolean) {
   return {
@@ -198,6 +213,11 @@ async function* fromRead(
       yield { record: participation(p, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
     }
   }
+  // The reader checked the pathways already.
+  for (const [i, s] of (d.initiativeStages ?? []).entries()) {
+    const l = loc.initiativeStages[i];
+    yield { record: stageStep(s, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
+  }
 }
 
 /** A sink that hands every problem on at once (streamed files are never held). */
@@ -218,6 +238,7 @@ async function* streamed(
   entity: 'relationships' | 'participations' | 'initiatives',
   dataset: string,
   context: ReadContext,
+  stages?: Map<string, InitiativeStage>,
 ): AsyncGenerator<Located<IncomingLink>> {
   const file = path.join(folder, `${entity}.csv`);
   if (!fs.existsSync(file)) return;
@@ -233,12 +254,49 @@ async function* streamed(
       if (r) yield { record: relationship(r, dataset), where: at, at: position };
     } else if (entity === 'initiatives') {
       const i = readInitiative(reader);
-      if (i) yield { record: initiative(i, dataset), where: at };
+      if (i) {
+        stages?.set(i.id, i.stage);
+        yield { record: initiative(i, dataset), where: at };
+      }
     } else {
       const p = readParticipation(reader);
       if (p) yield { record: participation(p, dataset), where: at, at: position };
     }
   }
+}
+
+/**
+ * initiative_stages.csv: a few rows per initiative, so collected whole and checked as pathways (against the
+ * stages initiatives.csv gave) before any is handed on.
+ */
+async function* streamedStages(
+  folder: string,
+  dataset: string,
+  context: ReadContext,
+  stages: ReadonlyMap<string, InitiativeStage>,
+): AsyncGenerator<Located<IncomingLink>> {
+  const file = path.join(folder, 'initiative_stages.csv');
+  if (!fs.existsSync(file)) return;
+  const b = bridge(context, true);
+  const sink = new ForwardingSink(b.problem, b.repair);
+  const steps: (LocatedStep & { at: ReturnType<typeof atOf> })[] = [];
+  for await (const raw of csvRecordStream('initiativeStages', openText(file, context.progress), sink)) {
+    if (raw.unreadable) continue;
+    const reader = new FieldReader(raw, sink);
+    const step = readInitiativeStage(reader);
+    const l = reader.location();
+    if (step) {
+      steps.push({
+        step,
+        file: raw.file,
+        line: raw.line,
+        fields: { initiative: l.fields.initiative, stage: l.fields.stage, date: l.fields.date },
+        at: atOf(l),
+      });
+    }
+  }
+  for (const problem of checkStageHistories(steps, (id) => stages.get(id))) sink.add(problem);
+  for (const s of steps) yield { record: stageStep(s.step, dataset), where: where(s.file, s.line), at: s.at };
 }
 
 /** places.csv: small, read whole (its coordinates go to the organisations located there). */
@@ -382,7 +440,9 @@ export const atlasImporter: OpenImporter = {
       yield* streamedOrganisations(input, dataset, context);
       return;
     }
-    yield* streamed(input, 'initiatives', dataset, context);
+    const stages = new Map<string, InitiativeStage>();
+    yield* streamed(input, 'initiatives', dataset, context, stages);
+    yield* streamedStages(input, dataset, context, stages);
     yield* streamed(input, 'relationships', dataset, context);
     yield* streamed(input, 'participations', dataset, context);
   },

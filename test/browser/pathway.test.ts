@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+// The pathway timeline in a real Chromium: a demo initiative with a complete pathway (IDEA → PILOT →
+// SCALING → ADOPTED) opened with `?org=<its lead>&pathway=<id>` shows its stages in order as a list with
+// their dates, the supporters of each stage and the governments that adopted it; left to right at
+// 1440×900, top to bottom and without sideways scrolling at 390×844. Screenshots go to test/.artifacts.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DIR, loadDemoData } from '../../server/domain/import/demo.ts';
+import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
+import { launchChromium, watchedPage } from '../support/browser.ts';
+import { connectTestDb, type TestDb } from '../support/db.ts';
+import { ROOT } from '../support/processes.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let db: TestDb;
+let server: TestServer;
+let browser: Browser;
+const artifacts = path.join(ROOT, 'test/.artifacts');
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
+    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
+  }
+  db = connectTestDb();
+  await loadDemoData(db.runner);
+  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
+  browser = await launchChromium();
+  fs.mkdirSync(artifacts, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+interface Chosen {
+  initiative: { id: string; name: string };
+  innovators: { role: string; organisation: { id: string } }[];
+  stages: { stage: string; from: string; funders: { organisation: { name: string } }[] }[];
+  adoptedBy: { organisation: { name: string; sector: string } }[];
+}
+
+/** A demo initiative with a complete pathway, supporters and the most adopting governments (from the API). */
+async function completeDemoPathway(): Promise<Chosen> {
+  const demo = new Set(
+    fs
+      .readFileSync(path.join(DEMO_DIR, 'initiatives.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.slice(0, line.indexOf(','))),
+  );
+  const { data, errors } = await server.graphql<{ innovationPathways: { nodes: Chosen[] } }>(
+    `{ innovationPathways(filter: { stagesReached: [ADOPTED] }, first: 100) { nodes {
+        initiative { id name }
+        innovators { role organisation { id } }
+        stages { stage from funders { organisation { name } } }
+        adoptedBy { organisation { name sector } }
+      } } }`,
+  );
+  expect(errors).toBeUndefined();
+  const complete = data!.innovationPathways.nodes
+    .filter((n) => demo.has(n.initiative.id))
+    .filter((n) => n.stages.map((s) => s.stage).join(' ') === 'IDEA PILOT SCALING ADOPTED')
+    .filter((n) => n.adoptedBy.length > 0 && n.innovators.some((i) => i.role === 'LEAD'))
+    .sort((a, b) => b.adoptedBy.length - a.adoptedBy.length);
+  expect(complete.length, 'the demo data has complete, adopted pathways').toBeGreaterThan(0);
+  return complete[0]!;
+}
+
+async function stagesShown(page: Page) {
+  return page.$$eval('[data-testid="pathway-timeline"] ol[aria-label="Stages"] > li', (items) =>
+    items.map((li) => {
+      const box = li.getBoundingClientRect();
+      return {
+        stage: li.getAttribute('data-stage'),
+        heading: li.querySelector('h3')?.textContent ?? '',
+        from: li.querySelector('time')?.getAttribute('datetime') ?? null,
+        dates: li.querySelector('.pathway-dates')?.textContent ?? '',
+        current: li.getAttribute('aria-current'),
+        funders: Array.from(li.querySelectorAll('ul[data-kind="funders"] > li')).map(
+          (x) => x.textContent ?? '',
+        ),
+        x: Math.round(box.left),
+        y: Math.round(box.top),
+      };
+    }),
+  );
+}
+
+describe('the pathway timeline', () => {
+  it('shows a complete demo pathway: stages in order with dates, supporters and adopters', async () => {
+    const chosen = await completeDemoPathway();
+    const lead = chosen.innovators.find((i) => i.role === 'LEAD')!.organisation.id;
+    const url = `${server.url}/?${new URLSearchParams({ org: lead, pathway: chosen.initiative.id }).toString()}`;
+
+    const { page, errors, foreign } = await watchedPage(browser, server.url);
+    await page.goto(url);
+    const timeline = page.locator('[data-testid="pathway-timeline"]');
+    await timeline.locator('[data-testid="pathway-stage"]').first().waitFor();
+    expect(await timeline.locator('h2').textContent()).toContain(chosen.initiative.name);
+
+    const shown = await stagesShown(page);
+    expect(shown.map((s) => [s.stage, s.heading, s.from])).toEqual(
+      chosen.stages.map((s) => [s.stage, s.stage[0] + s.stage.slice(1).toLowerCase(), s.from]),
+    );
+    expect(shown.map((s) => s.current)).toEqual([null, null, null, 'step']);
+    // Dates are written out (e.g. "1 Apr 2021 – 1 Oct 2022 (1 year 6 months)").
+    for (const s of shown.slice(0, 3))
+      expect(s.dates).toMatch(/^\d{1,2} \w{3} \d{4} – \d{1,2} \w{3} \d{4} \(/);
+    // Left to right on one line at 1440 wide.
+    expect(new Set(shown.map((s) => s.y)).size).toBe(1);
+    expect(shown.map((s) => s.x)).toEqual([...shown.map((s) => s.x)].sort((a, b) => a - b));
+    expect(shown.map((s) => s.funders.length)).toEqual(chosen.stages.map((s) => s.funders.length));
+    expect(shown.flatMap((s) => s.funders).join('|')).toContain(
+      chosen.stages.flatMap((s) => s.funders.map((f) => f.organisation.name))[0] ?? '',
+    );
+
+    const adopters = await timeline.locator('[data-testid="pathway-adopters"] > li').allTextContents();
+    expect(adopters).toHaveLength(chosen.adoptedBy.length);
+    for (const [k, a] of chosen.adoptedBy.entries()) expect(adopters[k]).toContain(a.organisation.name);
+    // The graph is still there beside it.
+    await page.locator('[data-testid="graph"]').waitFor();
+    await page.locator('[data-testid="details-panel"][aria-busy="false"]').waitFor();
+    await page.waitForFunction(
+      () =>
+        ((window as { __atlas?: { cy?: { nodes(): { length: number } } } }).__atlas?.cy?.nodes().length ??
+          0) > 1,
+    );
+    await page.screenshot({ path: path.join(artifacts, 'pathway-1440.png') });
+
+    // 390 wide: top to bottom, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const narrow = await stagesShown(page);
+    expect(narrow.map((s) => s.stage)).toEqual(shown.map((s) => s.stage));
+    expect(new Set(narrow.map((s) => s.x)).size).toBe(1);
+    expect(narrow.map((s) => s.y)).toEqual([...narrow.map((s) => s.y)].sort((a, b) => a - b));
+    const widths = await timeline.evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(widths.right).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(artifacts, 'pathway-390.png') });
+
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when an initiative has no stage history', async () => {
+    const { page, errors } = await watchedPage(browser, server.url);
+    await page.goto(`${server.url}/?pathway=no-such-initiative`);
+    await page.getByText('No stage history is recorded').waitFor();
+    expect(await page.locator('[data-testid="pathway-stage"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,29 @@
+// The pathway timeline's pure helpers: dates and durations as people read them, and the URL parameter.
+import { describe, expect, it } from 'vitest';
+import { formatDay, formatDuration, pathwayFromUrl } from '../../../client/components/pathwayFormat.ts';
+
+describe('the pathway timeline helpers', () => {
+  it('writes days out in British English, whatever the time zone', () => {
+    expect(formatDay('2021-04-01')).toBe('1 Apr 2021');
+    expect(formatDay('2020-12-31')).toBe('31 Dec 2020');
+    expect(formatDay('not a date')).toBe('not a date');
+  });
+
+  it.each([
+    [1, '1 day'],
+    [10, '10 days'],
+    [30, '4 weeks'],
+    [181, '6 months'],
+    [365, '1 year'],
+    [396, '1 year 1 month'],
+    [1096, '3 years'],
+  ])('%i days read as %s', (days, text) => {
+    expect(formatDuration(days)).toBe(text);
+  });
+
+  it('reads the initiative from ?pathway=', () => {
+    expect(pathwayFromUrl('?org=a&pathway=ini-x')).toBe('ini-x');
+    expect(pathwayFromUrl('?pathway=%20')).toBeNull();
+    expect(pathwayFromUrl('?org=a')).toBeNull();
+  });
+});
