@@ -1,6 +1,6 @@
 // The fixed bar: product name, the search box with its filter chips, the query editor, and the places kept
 // for "Add your organisation" and "Sign in" (issue 9's explorer side). On phones the links fold into a menu.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { OrganisationSummary } from '../api/types.ts';
 import { FEATURES } from '../src/features.ts';
 import type { GraphFilter } from '../state/viewState.ts';
@@ -46,21 +46,53 @@ function HeaderLinks() {
   );
 }
 
-/** PLACEHOLDER: where "Sign in" and the account menu go (issue 9's explorer side). */
+/**
+ * PLACEHOLDER: the entry point for "Sign in" and the account menu (issue 9's explorer side). Until that form
+ * exists (FEATURES.signIn) it says so, and where accounts already work (the API), instead of faking a form.
+ */
 function AccountSlot() {
-  return <div className="account-slot" data-testid="account-slot" hidden={!FEATURES.signIn} />;
-}
-
-function HeaderMenu() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
+  if (FEATURES.signIn) return <div className="account-slot" data-testid="account-slot" />;
+  return (
+    <div className="account-slot" data-testid="account-slot" ref={ref}>
+      <button
+        type="button"
+        className="button small"
+        aria-expanded={open}
+        aria-controls="account-popover"
+        data-testid="sign-in"
+        onClick={() => setOpen(!open)}
+      >
+        Sign in
+      </button>
+      {open && (
+        <div id="account-popover" className="account-popover card" role="dialog" aria-label="Sign in">
+          <p>
+            <strong>Signing in to the explorer is coming soon.</strong>
+          </p>
+          <p>
+            Accounts will let you register your organisation, claim it and confirm its partnerships. Today
+            they work through the API: the <code>signUp</code> and <code>signIn</code> mutations in the{' '}
+            <a href="/graphql">query editor</a>.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Escape or a press outside `ref` closes what is open. */
+function useDismiss(open: boolean, ref: RefObject<HTMLElement | null>, close: () => void) {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key === 'Escape') close();
     };
     const onDown = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+      if (!ref.current?.contains(event.target as Node)) close();
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onDown);
@@ -68,7 +100,14 @@ function HeaderMenu() {
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('pointerdown', onDown);
     };
-  }, [open]);
+  }, [open, ref, close]);
+}
+
+function HeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
   return (
     <div className="header-menu" ref={ref}>
       <button
