@@ -31,7 +31,7 @@ interface PartnersPanelProps {
 const REASON_ICONS: Record<PartnerSuggestion['reasons'][number]['kind'], string> = {
   SHARED_THEMES: '◆',
   MUTUAL_PARTNERS: '⋈',
-  SAME_PLACE: '⌖',
+  SAME_PLACE: '⌂',
   COMPLEMENTARY_SECTOR: '⇄',
   SHARED_INITIATIVES: '★',
 };
