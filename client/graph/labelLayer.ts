@@ -100,7 +100,7 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       bold: false,
     });
   }
-  const choices = placeLabels(candidates, { measure: measureText, margin: LABEL_MARGIN, padding: 3 });
+  const choices = placeLabels(candidates, { measure: measureText, margin: LABEL_MARGIN, padding: 5 });
   let named = 0;
   cy.batch(() => {
     for (const choice of choices) {
