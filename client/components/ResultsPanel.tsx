@@ -31,6 +31,8 @@ const ORDERS: { value: OrganisationOrder; label: string }[] = [
 export function ResultsPanel(props: ResultsPanelProps) {
   const { query, filter, activeId, onChoose, onFilterChange, onQueryChange, onClose, phone } = props;
   const [order, setOrder] = useState<OrganisationOrder | null>(null);
+  // On phones the results come first; the facets open on demand.
+  const [facetsOpen, setFacetsOpen] = useState(false);
   // Without words there is nothing to match: the best connected come first.
   const orderBy = order ?? (query === '' ? 'DEGREE_DESC' : 'RELEVANCE');
   const list = useOrganisationList(query, filter, orderBy);
@@ -74,7 +76,21 @@ export function ResultsPanel(props: ResultsPanelProps) {
         </button>
       </header>
       <div className="panel-body">
-        <FacetPanel facets={list.facets} filter={filter} onFilterChange={onFilterChange} />
+        {phone && (
+          <button
+            type="button"
+            className="button facets-toggle"
+            aria-expanded={facetsOpen}
+            onClick={() => setFacetsOpen(!facetsOpen)}
+            data-testid="facets-toggle"
+          >
+            <span>Filters {filters > 0 && <span className="badge">{filters}</span>}</span>
+            <span aria-hidden="true">{facetsOpen ? '▾' : '▸'}</span>
+          </button>
+        )}
+        {(!phone || facetsOpen) && (
+          <FacetPanel facets={list.facets} filter={filter} onFilterChange={onFilterChange} />
+        )}
         <div className="results-order">
           <label>
             Order
