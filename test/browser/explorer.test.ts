@@ -594,6 +594,46 @@ describe('finding partners', () => {
     await tab.close();
   });
 
+  it('draws "and N more" for neighbours left out of an expansion, and opens them on click', async () => {
+    const top = await server.graphql<{ organisations: { nodes: { id: string }[] } }>(
+      'query { organisations(orderBy: DEGREE_DESC, first: 1) { nodes { id } } }',
+    );
+    const big = top.data!.organisations.nodes[0]!.id;
+    const around = await server.graphql<{ neighbourhood: { nodes: { id: string }[] } }>(
+      'query ($ids: [ID!]!) { neighbourhood(ids: $ids, limit: 300) { nodes { id } } }',
+      { ids: [big] },
+    );
+    const neighbours = around.data!.neighbourhood.nodes.map((n) => n.id).filter((id) => id !== big);
+    expect(neighbours.length, 'more neighbours than an expansion draws at first').toBeGreaterThan(20);
+
+    // Open a neighbour, with the big one expanded: 20 of its neighbours are drawn, the rest in a group.
+    const { tab, problems } = await openTab();
+    await tab.goto(
+      `${server.url}/?org=${encodeURIComponent(neighbours[0]!)}&expand=${encodeURIComponent(big)}`,
+    );
+    await waitForGraph(tab);
+    const group = await tab.evaluate((id) => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const node = cy.getElementById(`more:${id}`);
+      if (node.empty()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { total: Number(node.data('total')), x: box.left + p.x, y: box.top + p.y };
+    }, big);
+    expect(group, 'a group node for the expanded organisation').not.toBeNull();
+    expect(group!.total).toBe(neighbours.length - 20);
+    await tab.mouse.click(group!.x, group!.y);
+    await expect
+      .poll(async () => (await nodeIds(tab)).filter((id) => neighbours.includes(id)).length, {
+        timeout: 30_000,
+      })
+      .toBe(neighbours.length);
+    expect(tab.url()).toContain(`more=${encodeURIComponent(big)}`);
+    expect(await nodeIds(tab, `node[moreOf = "${big}"]`)).toEqual([]);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('on a 390 px phone gives the graph most of the screen, details as a sheet, nothing cut off', async () => {
     const { tab, problems } = await openTab({ width: 390, height: 844 });
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
