@@ -2,10 +2,17 @@
 // components never build query strings and a document that no longer fits the schema fails the build.
 export {
   ExamplesDocument as EXAMPLES,
+  InterpretSearchDocument as INTERPRET_SEARCH,
   NeighbourhoodDocument as NEIGHBOURHOOD,
   OrganisationDocument as ORGANISATION,
+  OrganisationListDocument as ORGANISATION_LIST,
+  OrganisationPageDocument as ORGANISATION_PAGE,
+  PartnerSuggestionsDocument as PARTNER_SUGGESTIONS,
   PathwayDocument as PATHWAY,
+  RelationshipsBetweenDocument as RELATIONSHIPS_BETWEEN,
   SearchOrganisationsDocument as SEARCH_ORGANISATIONS,
+  ShortestPathsDocument as SHORTEST_PATHS,
+  TiesAmongDocument as TIES_AMONG,
 } from './generated/graphql.ts';
 export type { TypedDocumentString } from './generated/graphql.ts';
 

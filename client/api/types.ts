@@ -3,15 +3,26 @@
 import type {
   GraphEdgeFieldsFragment,
   GraphNodeFieldsFragment,
+  GraphOrganisationFragment,
+  GraphRelationshipFragment,
+  InterpretSearchQuery,
   NeighbourhoodQuery,
+  NodeAttributesFragment,
   OrganisationDetailsFragment,
+  OrganisationFilter as OrganisationFilterInput,
+  OrganisationListItemFragment,
+  OrganisationListQuery,
+  OrganisationOrder as OrganisationOrderValue,
   OrganisationQuery,
   OrganisationRefFragment,
   OrganisationSummaryFragment,
   PathwayQuery,
+  PartnerSuggestionsQuery,
+  PathFilter as PathFilterInput,
   PlaceChainFragment,
   ProvenanceFieldsFragment,
   RelationshipDetailsFragment,
+  ShortestPathsQuery,
 } from './generated/graphql.ts';
 import {
   RelationshipKind as RelationshipKindValues,
@@ -33,11 +44,25 @@ export type PlaceRef = Omit<PlaceChainFragment, 'parent'> & { parent?: PlaceRef 
 export type Provenance = ProvenanceFieldsFragment;
 export type OrganisationSummary = OrganisationSummaryFragment;
 export type OrganisationRef = OrganisationRefFragment;
+export type OrganisationListItem = OrganisationListItemFragment;
 export type RelationshipDetails = RelationshipDetailsFragment;
 export type OrganisationDetails = OrganisationDetailsFragment;
 export type GraphNode = GraphNodeFieldsFragment;
 export type GraphEdge = GraphEdgeFieldsFragment;
+export type NodeAttributes = NodeAttributesFragment;
+export type GraphOrganisation = GraphOrganisationFragment;
+export type GraphRelationship = GraphRelationshipFragment;
 export type Neighbourhood = NeighbourhoodQuery['neighbourhood'];
+export type NeighbourGroup = Neighbourhood['groups'][number];
 export type OrganisationResult = OrganisationQuery;
 /** One initiative's pathway, as the pathway timeline selects it. */
 export type PathwayNode = PathwayQuery['innovationPathways']['nodes'][number];
+export type OrganisationFilter = OrganisationFilterInput;
+export type OrganisationOrder = OrganisationOrderValue;
+export type PathFilter = PathFilterInput;
+export type OrganisationListResult = OrganisationListQuery;
+export type SearchInterpretation = InterpretSearchQuery['interpretSearch'];
+export type SearchChip = SearchInterpretation['chips'][number];
+export type PartnerSuggestion = PartnerSuggestionsQuery['partnerSuggestions'][number];
+export type SuggestionReason = PartnerSuggestion['reasons'][number];
+export type Path = ShortestPathsQuery['shortestPaths'][number];

@@ -1,26 +1,77 @@
-// The explorer: wires the URL state and data hooks to the header, graph, legend and details panel.
-import { useCallback, useMemo, useRef } from 'react';
+// The explorer: wires the URL state and data hooks to the header, the result list, the graph with its
+// toolbar and legend, and the details panel (a bottom sheet on phones).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrganisationSummary } from '../api/types.ts';
+import type { NodeInfo } from '../graph/elements.ts';
 import { useElementSize } from '../state/useElementSize.ts';
+import { useMapModel, type Pointer } from '../state/useMapModel.ts';
+import { useMediaQuery } from '../state/useMediaQuery.ts';
 import { useNeighbourhood } from '../state/useNeighbourhood.ts';
-import { useOrganisation } from '../state/useOrganisation.ts';
+import { usePartners } from '../state/usePartners.ts';
+import { DEFAULT_PATH_OPTIONS, usePaths, type PathOptions } from '../state/usePaths.ts';
 import { useViewState } from '../state/useViewState.ts';
-import { selectedId } from '../state/viewState.ts';
+import {
+  hasFilter,
+  selectedId as selectedOf,
+  type DetailsTab,
+  type GraphFilter,
+  type ViewState,
+} from '../state/viewState.ts';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { GraphNotice, GraphStatus } from './GraphStatus.tsx';
-import { GraphView } from './GraphView.tsx';
+import { GraphToolbar } from './GraphToolbar.tsx';
+import { GraphView, type GraphHandle } from './GraphView.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
 import { PathwayTimeline } from './PathwayTimeline.tsx';
 import { pathwayFromUrl } from './pathwayFormat.ts';
+import { MapBar } from './MapBar.tsx';
+import { partnerFilter, type PartnerScope } from '../state/partnerScope.ts';
+import { ResultsPanel } from './ResultsPanel.tsx';
+import { Toasts, useToasts } from './Toasts.tsx';
 
 const LEGEND_MARGIN = 16;
+export const PHONE_QUERY = '(max-width: 720px)';
 
 export function App() {
-  const [view, navigate] = useViewState();
-  const graph = useNeighbourhood(view.org, view.expanded);
-  const selected = selectedId(view);
-  const details = useOrganisation(selected);
+  const [view, navigate, history] = useViewState();
+  const phone = useMediaQuery(PHONE_QUERY);
+  const toasts = useToasts();
+  const graph = useNeighbourhood(view.org, view.expanded, view.more);
+  const selected = selectedOf(view);
+
+  const [listOpen, setListOpen] = useState(
+    () => !phone && (view.org === null || view.query !== '' || hasFilter(view.filter)),
+  );
+  const [partnerScope, setPartnerScope] = useState<PartnerScope>({ sectors: [], place: null });
+  const [pathOptions, setPathOptions] = useState<PathOptions>(DEFAULT_PATH_OPTIONS);
+  const [hovered, setHovered] = useState<Pointer | null>(null);
+  const [chosen, setChosen] = useState<Pointer | null>(null);
+
+  const partnersFor = view.tab === 'partners' ? selected : null;
+  const scopeFilter = useMemo(() => partnerFilter(partnerScope), [partnerScope]);
+  const partners = usePartners(partnersFor, scopeFilter);
+  const paths = usePaths(view.tab === 'connect' ? selected : null, view.to, pathOptions);
+
+  const model = useMapModel({
+    rootId: view.org,
+    selectedId: selected,
+    filter: view.filter,
+    graph,
+    partners: partnersFor !== null ? partners : null,
+    paths: view.tab === 'connect' && paths.done ? paths : null,
+    pointer: hovered ?? chosen,
+  });
+
+  // A pointer belongs to the list it came from: a new organisation or tab forgets it.
+  const pointerKey = `${selected}|${view.tab}|${view.to}`;
+  const [pointerFor, setPointerFor] = useState(pointerKey);
+  if (pointerFor !== pointerKey) {
+    setPointerFor(pointerKey);
+    setHovered(null);
+    setChosen(null);
+  }
+
   const pathway = pathwayFromUrl();
   const legendRef = useRef<HTMLElement>(null);
   const legendSize = useElementSize(legendRef);
@@ -29,59 +80,175 @@ export function App() {
     () => ({ width: legendSize.width + LEGEND_MARGIN, height: legendSize.height + LEGEND_MARGIN }),
     [legendSize],
   );
+  const graphRef = useRef<GraphHandle | null>(null);
 
-  // A new organisation is a new history entry, so Back returns to the previous one.
-  const choose = useCallback(
-    (organisation: Pick<OrganisationSummary, 'id'>) =>
-      navigate({ org: organisation.id, selected: null, expanded: [] }, 'push'),
-    [navigate],
-  );
-  const select = useCallback(
-    (id: string | null) => navigate({ ...view, selected: id }, 'replace'),
+  const update = useCallback(
+    (change: Partial<ViewState>, mode: 'push' | 'replace') => navigate({ ...view, ...change }, mode),
     [navigate, view],
   );
-  // Expanding is a history entry too: Back undoes it.
+  // A new organisation is a new history entry with a fresh picture; the list and filters stay.
+  const choose = useCallback(
+    (organisation: Pick<OrganisationSummary, 'id'>) => {
+      navigate(
+        {
+          ...view,
+          org: organisation.id,
+          selected: null,
+          edge: null,
+          expanded: [],
+          more: {},
+          tab: 'overview',
+          to: null,
+        },
+        'push',
+        { keepPicture: false },
+      );
+      if (phone) setListOpen(false);
+    },
+    [navigate, view, phone],
+  );
+  const select = useCallback(
+    (id: string | null) => update({ selected: id, edge: null }, 'replace'),
+    [update],
+  );
+  const selectEdge = useCallback(
+    (relationshipId: string) => update({ edge: relationshipId }, 'replace'),
+    [update],
+  );
   const expand = useCallback(
     (id: string) => {
       if (id === view.org || view.expanded.includes(id)) return;
-      navigate({ ...view, selected: id, expanded: [...view.expanded, id] }, 'push');
+      update({ selected: id, edge: null, expanded: [...view.expanded, id] }, 'push');
     },
-    [navigate, view],
+    [update, view],
   );
-  const focus = useCallback((id: string) => choose({ id }), [choose]);
-  const back = useCallback(() => select(null), [select]);
+  const collapse = useCallback(
+    (id: string) => {
+      const more = { ...view.more };
+      delete more[id];
+      update({ expanded: view.expanded.filter((e) => e !== id), more }, 'push');
+    },
+    [update, view],
+  );
+  const openMore = useCallback(
+    (id: string) => update({ more: { ...view.more, [id]: (view.more[id] ?? 0) + 1 } }, 'push'),
+    [update, view],
+  );
+  const setFilter = useCallback((filter: GraphFilter) => update({ filter }, 'push'), [update]);
+  const setTab = useCallback(
+    (tab: DetailsTab) => {
+      update({ tab, edge: null }, 'replace');
+    },
+    [update],
+  );
+  const search = useCallback(
+    (query: string, filter: GraphFilter) => {
+      update({ query, filter }, 'push');
+      setListOpen(true);
+    },
+    [update],
+  );
+  const connectTo = useCallback(
+    (id: string | null) => update({ tab: 'connect', to: id }, id ? 'push' : 'replace'),
+    [update],
+  );
+
+  // Escape closes the result list on phones (the sheet handles its own).
+  useEffect(() => {
+    if (!phone || !listOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setListOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [phone, listOpen]);
+
+  const details = view.edge !== null || selected !== null;
+  const selectedEdgeId = view.edge === null ? null : model.edgeIdOf(view.edge);
+  const infoOf = useCallback((id: string): NodeInfo | undefined => model.info.get(id), [model.info]);
 
   return (
-    <div className={`app${view.org ? ' has-details' : ''}`}>
-      <Header onChoose={choose} />
-      <main className="workspace">
+    <div className={`app${phone ? ' phone' : ''}`}>
+      <Header
+        filter={view.filter}
+        onChoose={choose}
+        onSearch={search}
+        onFilterChange={setFilter}
+        phone={phone}
+      />
+      <main className={`workspace${listOpen ? ' has-list' : ''}${details ? ' has-details' : ''}`}>
+        {listOpen && (
+          <ResultsPanel
+            query={view.query}
+            filter={view.filter}
+            activeId={view.org}
+            onChoose={choose}
+            onFilterChange={setFilter}
+            onQueryChange={(query) => update({ query }, 'push')}
+            onClose={() => setListOpen(false)}
+            phone={phone}
+          />
+        )}
         <section className="graph-area" aria-label="Network">
           <GraphView
-            elements={graph.elements}
-            rootId={view.org}
-            selectedId={selected}
+            elements={model.elements}
+            info={model.info}
+            decorations={model.decorations}
+            selectedId={view.edge === null ? selected : null}
+            selectedEdgeId={selectedEdgeId}
             onSelect={select}
+            onSelectEdge={selectEdge}
             onExpand={expand}
+            onOpenMore={openMore}
             covered={covered}
+            handleRef={graphRef}
           />
+          <MapBar
+            listOpen={listOpen}
+            onToggleList={() => setListOpen((open) => !open)}
+            filter={view.filter}
+            onFilterChange={setFilter}
+            visibility={view.org === null ? null : model.visibility}
+          />
+          {view.org !== null && (
+            <GraphToolbar graph={graphRef} history={history} toasts={toasts} phone={phone} />
+          )}
           <GraphStatus rootId={view.org} graph={graph} onChoose={choose} />
           <GraphNotice graph={graph} />
-          <Legend ref={legendRef} />
+          <Legend ref={legendRef} filter={view.filter} onFilterChange={setFilter} phone={phone} />
           {pathway !== null && <PathwayTimeline initiativeId={pathway} />}
         </section>
-        {selected !== null && (
+        {details && (
           <DetailsPanel
-            id={selected}
-            query={details}
-            expanded={selected === view.org || view.expanded.includes(selected)}
-            isRoot={selected === view.org}
-            onExpand={expand}
-            onSelect={select}
-            onFocus={focus}
-            onBack={back}
+            view={view}
+            selectedId={selected}
+            phone={phone}
+            graph={graph}
+            model={model}
+            infoOf={infoOf}
+            partners={partners}
+            partnerScope={partnerScope}
+            onPartnerScope={setPartnerScope}
+            paths={paths}
+            pathOptions={pathOptions}
+            onPathOptions={setPathOptions}
+            pointer={chosen}
+            onHover={setHovered}
+            onChoosePointer={setChosen}
+            toasts={toasts}
+            actions={{
+              onExpand: expand,
+              onCollapse: collapse,
+              onSelect: select,
+              onFocus: (id) => choose({ id }),
+              onTab: setTab,
+              onConnectTo: connectTo,
+              onBack: () => select(null),
+            }}
           />
         )}
       </main>
+      <Toasts toasts={toasts} />
     </div>
   );
 }

@@ -1,8 +1,21 @@
-// The fixed bar: product name and the search box.
+// The fixed bar: product name, the search box with its filter chips, the query editor, and the places kept
+// for "Add your organisation" and "Sign in" (issue 9's explorer side). On phones the links fold into a menu.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { OrganisationSummary } from '../api/types.ts';
+import { FEATURES } from '../src/features.ts';
+import type { GraphFilter } from '../state/viewState.ts';
+import { AddOrganisationLink } from './AddOrganisation.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
-export function Header({ onChoose }: { onChoose: (organisation: OrganisationSummary) => void }) {
+interface HeaderProps {
+  filter: GraphFilter;
+  onChoose: (organisation: OrganisationSummary) => void;
+  onSearch: (query: string, filter: GraphFilter) => void;
+  onFilterChange: (filter: GraphFilter) => void;
+  phone: boolean;
+}
+
+export function Header({ filter, onChoose, onSearch, onFilterChange, phone }: HeaderProps) {
   return (
     <header className="app-header">
       <a className="brand" href="./" aria-label="Partnership Atlas, start again">
@@ -13,9 +26,107 @@ export function Header({ onChoose }: { onChoose: (organisation: OrganisationSumm
           <path d="M13 15.5l4.5 4.5-4.5 4.5-4.5-4.5z" fill="#E69F00" />
           <circle cx="23" cy="17" r="2.8" fill="#CC79A7" />
         </svg>
-        <span>Partnership Atlas</span>
+        <span className="brand-name">Partnership Atlas</span>
       </a>
-      <SearchBox onChoose={onChoose} />
+      <SearchBox filter={filter} onChoose={onChoose} onSearch={onSearch} onFilterChange={onFilterChange} />
+      {phone ? <HeaderMenu /> : <HeaderLinks />}
     </header>
+  );
+}
+
+function HeaderLinks() {
+  return (
+    <nav className="header-nav" aria-label="Site">
+      <a className="header-link" href="/graphql" data-testid="api-link">
+        Query editor / API
+      </a>
+      <AddOrganisationLink />
+      <AccountSlot />
+    </nav>
+  );
+}
+
+/**
+ * PLACEHOLDER: the entry point for "Sign in" and the account menu (issue 9's explorer side). Until that form
+ * exists (FEATURES.signIn) it says so, and where accounts already work (the API), instead of faking a form.
+ */
+function AccountSlot() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
+  if (FEATURES.signIn) return <div className="account-slot" data-testid="account-slot" />;
+  return (
+    <div className="account-slot" data-testid="account-slot" ref={ref}>
+      <button
+        type="button"
+        className="button small"
+        aria-expanded={open}
+        aria-controls="account-popover"
+        data-testid="sign-in"
+        onClick={() => setOpen(!open)}
+      >
+        Sign in
+      </button>
+      {open && (
+        <div id="account-popover" className="account-popover card" role="dialog" aria-label="Sign in">
+          <p>
+            <strong>Signing in to the explorer is coming soon.</strong>
+          </p>
+          <p>
+            Accounts will let you register your organisation, claim it and confirm its partnerships. Today
+            they work through the API: the <code>signUp</code> and <code>signIn</code> mutations in the{' '}
+            <a href="/graphql">query editor</a>.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Escape or a press outside `ref` closes what is open. */
+function useDismiss(open: boolean, ref: RefObject<HTMLElement | null>, close: () => void) {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    const onDown = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onDown);
+    };
+  }, [open, ref, close]);
+}
+
+function HeaderMenu() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
+  return (
+    <div className="header-menu" ref={ref}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Menu"
+        aria-expanded={open}
+        aria-haspopup="true"
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+          <path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </button>
+      {open && (
+        <div className="header-menu-list card">
+          <HeaderLinks />
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,70 +1,84 @@
-// One organisation's facts: who it is, where, on what, its identifiers, and its relationships with sources.
+// One organisation: its header with the map actions, and the overview tab — where, on what, identifiers,
+// and its relationships with their sources.
 import type { OrganisationDetails as Organisation } from '../api/types.ts';
 import { SECTOR_STYLES } from '../graph/style.ts';
-import { displayUrl, formatPlace, safeHref } from './format.ts';
+import type { DetailsActions } from './DetailsPanel.tsx';
+import { displayUrl, formatPlace, formatPlaceShort, safeHref } from './format.ts';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
 import { RelationshipList } from './RelationshipList.tsx';
 import { SectorBadge, SectorSwatch } from './Swatches.tsx';
 
-export interface OrganisationActions {
-  /** Whether this organisation's neighbours are already on the map. */
-  expanded: boolean;
-  /** Whether it is the organisation the view was opened on. */
-  isRoot: boolean;
-  onExpand: (id: string) => void;
-  onSelect: (id: string) => void;
-  /** Open the view on this organisation instead. */
-  onFocus: (id: string) => void;
-  /** Back to the organisation the view was opened on (shown when another one is selected). */
-  onBack: () => void;
-}
-
-export function OrganisationDetails({
+export function OrganisationHeader({
   organisation,
-  expanded,
   isRoot,
-  onExpand,
-  onSelect,
-  onFocus,
-  onBack,
-}: { organisation: Organisation } & OrganisationActions) {
-  const website = safeHref(organisation.website);
-  const place = formatPlace(organisation.place);
+  expanded,
+  canCollapse,
+  actions,
+}: {
+  organisation: Organisation;
+  isRoot: boolean;
+  expanded: boolean;
+  canCollapse: boolean;
+  actions: DetailsActions;
+}) {
+  const place = formatPlaceShort(organisation.place);
   return (
-    <article className="organisation" data-id={organisation.id}>
-      {!isRoot && (
-        <button type="button" className="link-button back" onClick={onBack}>
-          ← Back to the chosen organisation
-        </button>
-      )}
+    <>
       <header className="organisation-header">
         <SectorSwatch sector={organisation.sector} size={22} />
         <div>
-          <h2>{organisation.name}</h2>
+          <h2 data-testid="details-title">{organisation.name}</h2>
           <p className="organisation-subtitle">
             <SectorBadge sector={organisation.sector} />
             {organisation.kind && <span>{organisation.kind}</span>}
+            {place && <span>{place}</span>}
           </p>
         </div>
       </header>
-
       <div className="organisation-actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={expanded}
-          onClick={() => onExpand(organisation.id)}
-          title={expanded ? 'Its neighbours are on the map' : 'Add its partners and funders to the map'}
-        >
-          {expanded ? 'Neighbours shown' : 'Expand neighbours'}
-        </button>
+        {canCollapse ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => actions.onCollapse(organisation.id)}
+            data-testid="collapse"
+            title="Take the neighbours it brought off the map"
+          >
+            Collapse neighbours
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button primary"
+            disabled={expanded}
+            onClick={() => actions.onExpand(organisation.id)}
+            data-testid="expand"
+            title={expanded ? 'Its neighbours are on the map' : 'Add its partners and funders to the map'}
+          >
+            {expanded ? 'Neighbours shown' : 'Expand neighbours'}
+          </button>
+        )}
         {!isRoot && (
-          <button type="button" className="button" onClick={() => onFocus(organisation.id)}>
+          <button type="button" className="button" onClick={() => actions.onFocus(organisation.id)}>
             Centre on this
           </button>
         )}
       </div>
+    </>
+  );
+}
 
+export function OrganisationDetails({
+  organisation,
+  onSelect,
+}: {
+  organisation: Organisation;
+  onSelect: (id: string) => void;
+}) {
+  const website = safeHref(organisation.website);
+  const place = formatPlace(organisation.place);
+  return (
+    <div className="overview">
       <dl className="facts">
         <dt>Sector</dt>
         <dd>{SECTOR_STYLES[organisation.sector].label}</dd>
@@ -124,6 +138,6 @@ export function OrganisationDetails({
       <footer className="organisation-source">
         <ProvenanceNote provenance={organisation.provenance} label="Listing source" />
       </footer>
-    </article>
+    </div>
   );
 }

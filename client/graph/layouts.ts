@@ -26,7 +26,7 @@ export interface FcoseOptions extends cytoscape.BaseLayoutOptions {
   /** Off: the view fits itself afterwards, around what covers the graph (see fitViewport). */
   fit: boolean;
   padding: number;
-  /** Labels take room too: counting them keeps names from overprinting each other. */
+  /** Off: names are chosen after the layout (graph/labels.ts), which keeps them clear of other nodes. */
   nodeDimensionsIncludeLabels: boolean;
   /** Spacing: longer edges and more repulsion than the defaults leave room for labels under the nodes. */
   idealEdgeLength: number;
@@ -44,11 +44,12 @@ export function registerLayouts(cy: typeof cytoscape): void {
   registered.add(cy);
 }
 
+/** Spacing: longer edges and more repulsion than fcose's defaults leave room for names between nodes. */
 const SPACING = {
   idealEdgeLength: 110,
   nodeRepulsion: 9000,
   nodeSeparation: 110,
-  nodeDimensionsIncludeLabels: true,
+  nodeDimensionsIncludeLabels: false,
 } as const;
 
 /** A full layout of a freshly loaded view. Never animated: the first picture should be the final one. */
@@ -83,6 +84,33 @@ export function expansionLayout(
     ...SPACING,
     fixedNodeConstraint: fixed.map(({ id, position }) => ({ nodeId: id, position: { ...position } })),
   };
+}
+
+/** mulberry32: a small, fast seeded generator, enough to make layouts repeatable. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `work` with Math.random seeded, so fcose (which draws its random samples from Math.random) lays the
+ * same graph out the same way every time: reopening an organisation gives the picture seen before.
+ * fcose runs synchronously when not animated, so nothing else draws from the seeded generator.
+ */
+export function withSeededRandom<T>(seed: number, work: () => T): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return work();
+  } finally {
+    Math.random = original;
+  }
 }
 
 /**

@@ -93,11 +93,21 @@ export const TRUST_LEGEND_ROWS: readonly { states: readonly [TrustState, ...Trus
     { states: ['DISPUTED'], label: 'Disputed' },
   ];
 
-/** Colours of the two highlights, exported for the legend. */
+/** Colours of the highlights, exported for the legend. */
 export const HIGHLIGHT = {
   root: '#F0E442',
   selected: '#1B1F24',
+  /** A suggested partner, or the end of a path, that the user points at. */
+  focus: '#0B5CAD',
+  /** The broker who could introduce them. */
+  broker: '#56B4E9',
+  /** The ties and organisations of a path. */
+  path: '#1B1F24',
 } as const;
+
+export const LABEL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** Gap between a node and its name, model px. */
+export const LABEL_MARGIN = 4;
 
 /** Node diameter in px from its degree: square root, so hubs stand out without swamping the view. */
 export function sizeForDegree(degree: number): number {
@@ -120,27 +130,47 @@ const LINE_DASHES: Record<LineStyle, string> = {
 export function buildStylesheet(): StyleRule[] {
   const rules: StyleRule[] = [
     {
+      // The name drawn (`shown`), its size (`fs`) and its side are chosen by graph/labelLayer.ts so that no
+      // name prints over another node; until it has run, nodes are unlabelled.
       selector: 'node',
       style: {
-        label: 'data(label)',
         width: 'data(size)',
         height: 'data(size)',
         'background-color': '#8A8F98',
         'border-width': 2,
         'border-color': '#FFFFFF',
         color: '#1B1F24',
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-        'font-size': 11,
+        'font-family': LABEL_FONT_FAMILY,
+        'font-size': 'data(fs)',
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 4,
-        'text-wrap': 'wrap',
-        'text-max-width': '120px',
+        'text-margin-y': LABEL_MARGIN,
+        'text-wrap': 'none',
         'text-outline-color': '#FFFFFF',
         'text-outline-width': 2.5,
         'text-outline-opacity': 0.9,
-        'min-zoomed-font-size': 7,
         'overlay-opacity': 0,
+      },
+    },
+    { selector: 'node[shown]', style: { label: 'data(shown)' } },
+    { selector: 'node[!fs]', style: { 'font-size': 11 } },
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -LABEL_MARGIN } },
+    {
+      selector: 'node.label-right',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-y': 0,
+        'text-margin-x': LABEL_MARGIN,
+      },
+    },
+    {
+      selector: 'node.label-left',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-margin-y': 0,
+        'text-margin-x': -LABEL_MARGIN,
       },
     },
   ];
@@ -150,6 +180,19 @@ export function buildStylesheet(): StyleRule[] {
       style: { 'background-color': s.colour, shape: s.shape },
     });
   }
+  rules.push({
+    // "and 120 more": a pale dashed tile that opens the next batch when clicked.
+    selector: 'node[role = "more"]',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#FFFFFF',
+      'border-width': 2,
+      'border-style': 'dashed',
+      'border-color': '#7A828E',
+      color: '#3F4650',
+      'font-style': 'italic',
+    },
+  });
   rules.push({
     selector: 'edge',
     style: {
@@ -180,6 +223,29 @@ export function buildStylesheet(): StyleRule[] {
   }
   rules.push(
     {
+      selector: 'edge[role = "more"]',
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': LINE_DASHES.dashed,
+        'line-color': '#9AA4B2',
+        'target-arrow-shape': 'none',
+        width: 1.5,
+        opacity: 0.8,
+      },
+    },
+    // What the filter leaves out is not drawn (positions are kept, so showing it again moves nothing).
+    { selector: '.filtered', style: { display: 'none' } },
+    {
+      // Organisations a suggestion or path adds to the map: a dashed ring until they are part of it.
+      selector: 'node.suggestion',
+      style: { 'border-style': 'dashed', 'border-color': HIGHLIGHT.focus, 'border-width': 2.5 },
+    },
+    {
+      // While something is pointed at (a suggestion, a path), everything else steps back.
+      selector: '.faded',
+      style: { opacity: 0.22, 'text-opacity': 0.5 },
+    },
+    {
       // The organisation the view was opened on: a yellow halo plus a dark ring.
       selector: 'node.root',
       style: {
@@ -189,10 +255,7 @@ export function buildStylesheet(): StyleRule[] {
         'underlay-shape': 'ellipse',
         'border-color': HIGHLIGHT.selected,
         'border-width': 2,
-        'font-size': 13,
         'font-weight': 'bold',
-        // Its name stays readable when zoomed out far enough to hide the others.
-        'min-zoomed-font-size': 0,
         'z-index': 10,
       },
     },
@@ -202,7 +265,6 @@ export function buildStylesheet(): StyleRule[] {
         'border-color': HIGHLIGHT.selected,
         'border-width': 4,
         'font-weight': 'bold',
-        'min-zoomed-font-size': 0,
         'z-index': 20,
       },
     },
@@ -210,6 +272,63 @@ export function buildStylesheet(): StyleRule[] {
       // The ties of the selected node, drawn on top and a little thicker (trust still shows in the line style).
       selector: 'edge.incident',
       style: { width: 3.5, 'z-index': 5 },
+    },
+    {
+      selector: 'node.path',
+      style: { 'border-color': HIGHLIGHT.path, 'border-width': 3, 'z-index': 15 },
+    },
+    {
+      selector: 'edge.path',
+      style: {
+        width: 5,
+        opacity: 1,
+        'underlay-color': HIGHLIGHT.path,
+        'underlay-opacity': 0.18,
+        'underlay-padding': 4,
+        'z-index': 15,
+      },
+    },
+    {
+      // The suggestion (or path end) pointed at: a blue halo; its broker: a light blue one.
+      selector: 'node.highlight',
+      style: {
+        'underlay-color': HIGHLIGHT.focus,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 8,
+        'underlay-shape': 'ellipse',
+        'border-color': HIGHLIGHT.focus,
+        'border-style': 'solid',
+        'border-width': 3,
+        'font-weight': 'bold',
+        'z-index': 25,
+      },
+    },
+    {
+      selector: 'node.broker',
+      style: {
+        'underlay-color': HIGHLIGHT.broker,
+        'underlay-opacity': 0.6,
+        'underlay-padding': 8,
+        'underlay-shape': 'ellipse',
+        'font-weight': 'bold',
+        'z-index': 24,
+      },
+    },
+    {
+      selector: 'edge.highlight',
+      style: { width: 4.5, opacity: 1, 'z-index': 25 },
+    },
+    {
+      // A selected tie: thick, with a dark glow, so its details panel is clearly about this line.
+      selector: 'edge:selected',
+      style: {
+        width: 5,
+        opacity: 1,
+        'underlay-color': HIGHLIGHT.selected,
+        'underlay-opacity': 0.25,
+        'underlay-padding': 5,
+        'z-index': 30,
+      },
     },
   );
   return rules;

@@ -1,5 +1,7 @@
-// Brings a Cytoscape instance to show given elements: a fresh layout on reset, otherwise only new nodes move.
-// The one imperative module in client/graph: no React, no DOM, so it runs on a headless Cytoscape in unit tests.
+// Brings a Cytoscape instance to show given elements. Nodes whose position the picture knows (a shared link,
+// Back, undo, redo) go exactly there; the others are laid out — from scratch for a new organisation,
+// otherwise around the node they came from with everything already drawn held still.
+// The one imperative module in client/graph with graph/labelLayer.ts: no React, no DOM of its own.
 import type cytoscape from 'cytoscape';
 import { diffElements, isNode, type AtlasElement, type AtlasNode } from './elements.ts';
 import {
@@ -8,71 +10,142 @@ import {
   fitViewport,
   fullLayout,
   seedPositions,
+  withSeededRandom,
   type Position,
   type Size,
 } from './layouts.ts';
+import { EMPTY_PICTURE, positionOf, viewportToPan, type Picture } from './positions.ts';
 
-export type SyncOutcome = 'reset' | 'expanded' | 'updated' | 'unchanged';
+/** reset: a fresh layout; restored: every node where the picture had it; expanded: new nodes laid out. */
+export type SyncOutcome = 'reset' | 'restored' | 'expanded' | 'updated' | 'unchanged';
 
-/**
- * `reset` replaces everything and lays the graph out from scratch (a new organisation was chosen).
- * Otherwise elements are added and removed by id; new nodes start around the node they were expanded from
- * and only they are moved by the layout, so what the user already looked at stays put.
- */
+export interface SyncOptions {
+  /** A new organisation was chosen: replace everything. */
+  reset: boolean;
+  /** The part of the view covered by the legend, kept clear when fitting. */
+  covered?: Size;
+  /** Positions (and the viewport) to restore. */
+  picture?: Picture;
+  /** Called once the nodes are where they belong (after the layout, when one runs). */
+  done?: (outcome: SyncOutcome) => void;
+}
+
 export function applyElements(
   cy: cytoscape.Core,
   next: readonly AtlasElement[],
-  options: { reset: boolean; covered?: Size },
+  options: SyncOptions,
 ): SyncOutcome {
-  const fit = () => fitToView(cy, options.covered);
+  const picture = options.picture ?? EMPTY_PICTURE;
+  const finish = (outcome: SyncOutcome, fit: boolean) => {
+    if (fit) fitToView(cy, options.covered);
+    options.done?.(outcome);
+    return outcome;
+  };
   if (options.reset || cy.nodes().empty()) {
     cy.batch(() => {
       cy.elements().remove();
-      cy.add([...next]);
+      cy.add(next.map((element) => withKnownPosition(element, picture)));
     });
-    if (cy.nodes().nonempty()) runLayout(cy, fullLayout(cy.nodes().length), fit);
-    return 'reset';
+    const nodes = cy.nodes();
+    if (nodes.empty()) return finish('reset', false);
+    const known = nodes.filter((node) => positionOf(picture, node.id()) !== undefined);
+    if (known.length === nodes.length) {
+      if (picture.viewport) cy.viewport(viewportToPan(picture.viewport, cy.width(), cy.height()));
+      return finish('restored', picture.viewport === null);
+    }
+    if (known.empty()) {
+      runLayout(cy, fullLayout(nodes.length), () => finish('reset', true));
+      return 'reset';
+    }
+    // Some nodes are new since the picture was taken: place them around the ones it knows.
+    placeUnknown(cy, known, nodes.difference(known), picture, options.covered, finish);
+    return 'expanded';
   }
 
   const { added, removedIds } = diffElements(new Set(cy.elements().map((element) => element.id())), next);
   const changedData = updateNodeData(cy, next);
-  if (added.length === 0 && removedIds.length === 0) return changedData ? 'updated' : 'unchanged';
+  if (added.length === 0 && removedIds.length === 0)
+    return finish(changedData ? 'updated' : 'unchanged', false);
 
   const addedNodes = added.filter(isNode);
+  const unknown = addedNodes.filter((node) => positionOf(picture, node.data.id) === undefined);
   let fixed: { id: string; position: Position }[] = [];
   cy.batch(() => {
     for (const id of removedIds) cy.getElementById(id).remove();
-    fixed = cy.nodes().map((node) => ({ id: node.id(), position: { ...node.position() } }));
-    const seeds = seedsFor(cy, addedNodes, centroid(fixed.map((f) => f.position)));
+    const centre = centroid(cy.nodes().map((node) => ({ ...node.position() })));
+    const seeds = seedsFor(cy, unknown, centre);
     cy.add(
       added.map((element) =>
-        isNode(element) ? { ...element, position: seeds.get(element.data.id) } : element,
+        isNode(element)
+          ? { ...element, position: positionOf(picture, element.data.id) ?? seeds.get(element.data.id) }
+          : element,
       ),
     );
+    const moving = new Set(unknown.map((node) => node.data.id));
+    fixed = cy
+      .nodes()
+      .filter((node) => !moving.has(node.id()))
+      .nodes()
+      .map((node) => ({ id: node.id(), position: { ...node.position() } }));
   });
-  if (addedNodes.length === 0) return 'updated';
+  if (unknown.length === 0) return finish('updated', false);
 
   const layout = expansionLayout(cy.nodes().length, fixed);
-  if (layout) runLayout(cy, layout, fit);
-  else fit();
+  if (layout) runLayout(cy, layout, () => finish('expanded', true));
+  else finish('expanded', true);
   return 'expanded';
+}
+
+function withKnownPosition(element: AtlasElement, picture: Picture): AtlasElement & { position?: Position } {
+  if (!isNode(element)) return element;
+  const position = positionOf(picture, element.data.id);
+  return position ? { ...element, position: { ...position } } : element;
+}
+
+/** Seeds the nodes the picture does not know next to their anchors and lays out only them. */
+function placeUnknown(
+  cy: cytoscape.Core,
+  known: cytoscape.NodeCollection,
+  unknown: cytoscape.NodeCollection,
+  picture: Picture,
+  covered: Size | undefined,
+  finish: (outcome: SyncOutcome, fit: boolean) => void,
+): void {
+  const centre = centroid(known.map((node) => ({ ...node.position() })));
+  const seeds = seedsFor(
+    cy,
+    unknown.map((node) => ({ group: 'nodes', data: node.data() }) as AtlasNode),
+    centre,
+  );
+  cy.batch(() => {
+    unknown.forEach((node) => {
+      node.position(seeds.get(node.id()) ?? centre);
+    });
+  });
+  const fixed = known.map((node) => ({ id: node.id(), position: { ...node.position() } }));
+  const layout = expansionLayout(cy.nodes().length, fixed);
+  const done = () => {
+    if (picture.viewport) cy.viewport(viewportToPan(picture.viewport, cy.width(), cy.height()));
+    else fitToView(cy, covered);
+    finish('expanded', false);
+  };
+  if (layout) runLayout(cy, layout, done);
+  else done();
 }
 
 /** Shows the whole graph, clear of the part of the view covered by `covered` at the bottom left. */
 export function fitToView(cy: cytoscape.Core, covered?: Size): void {
-  if (cy.elements().empty()) return;
-  const viewport = fitViewport(
-    cy.elements().boundingBox(),
-    { width: cy.width(), height: cy.height() },
-    covered,
-  );
+  const drawn = cy.elements().filter((element) => element.style('display') !== 'none');
+  if (drawn.empty()) return;
+  const viewport = fitViewport(drawn.boundingBox(), { width: cy.width(), height: cy.height() }, covered);
   if (viewport) cy.viewport(viewport);
 }
 
-function runLayout(cy: cytoscape.Core, options: cytoscape.LayoutOptions, then: () => void): void {
+/** Runs a layout with seeded randomness (the same graph is laid out the same way every time). */
+export function runLayout(cy: cytoscape.Core, options: cytoscape.LayoutOptions, then: () => void): void {
   const layout = cy.layout(options);
   layout.one('layoutstop', then);
-  layout.run();
+  withSeededRandom(cy.nodes().length, () => layout.run());
 }
 
 function seedsFor(cy: cytoscape.Core, nodes: readonly AtlasNode[], centre: Position): Map<string, Position> {

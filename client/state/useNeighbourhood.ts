@@ -1,15 +1,28 @@
 // The graph for the chosen organisation plus every expanded node: one neighbourhood request per id (a few
 // at a time, superseded ones aborted, answers cached within a bound), merged in the order of the ids, so a
-// restored link shows what the user built step by step.
+// restored link shows what the user built step by step. Each request caps the new neighbours of its node;
+// the rest become an "and N more" group node, and each opening of it asks for MORE_STEP more.
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { graphqlRequest } from '../api/graphqlRequest.ts';
 import { NEIGHBOURHOOD } from '../api/queries.ts';
-import type { Neighbourhood } from '../api/types.ts';
-import { mergeNeighbourhood, neighbourhoodToElements, type AtlasElement } from '../graph/elements.ts';
+import type { Neighbourhood, NeighbourGroup } from '../api/types.ts';
+import {
+  mergeNeighbourhood,
+  neighbourhoodToElements,
+  nodeInfo,
+  withGroups,
+  type AtlasElement,
+  type NodeInfo,
+} from '../graph/elements.ts';
 import { NeighbourhoodLoader } from './neighbourhoodLoader.ts';
 
-/** The server's default cap; a larger view is still possible by expanding. */
+/** The server's default cap on one neighbourhood; a larger view is still possible by expanding. */
 export const NEIGHBOURHOOD_LIMIT = 300;
+/** New neighbours drawn for the chosen organisation, and for each expanded one, before "and N more". */
+export const ROOT_NEIGHBOURS = 40;
+export const EXPANSION_NEIGHBOURS = 20;
+/** How many more each opening of a group node draws. */
+export const MORE_STEP = 40;
 /** Requests in flight at once: enough to fill a link with many expansions quickly, few enough to be polite. */
 export const CONCURRENT_REQUESTS = 4;
 /** Neighbourhoods kept after they leave the view (Back and forth costs no request). */
@@ -17,6 +30,8 @@ export const CACHED_NEIGHBOURHOODS = 200;
 
 export interface NeighbourhoodState {
   elements: AtlasElement[];
+  /** Themes and places of the organisations drawn (for the filter and tooltips). */
+  info: ReadonlyMap<string, NodeInfo>;
   /** Ids whose neighbourhoods are merged into `elements`. */
   shown: string[];
   /** The first id still being fetched, if any. */
@@ -28,16 +43,40 @@ export interface NeighbourhoodState {
   retry: () => void;
 }
 
-function fetchNeighbourhood(id: string, signal: AbortSignal): Promise<Neighbourhood> {
-  return graphqlRequest(NEIGHBOURHOOD, { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT }, { signal }).then(
-    (result) => result.neighbourhood,
+/** How many neighbours to ask for: the first cap plus MORE_STEP per opening of the group node. */
+export function neighboursFor(isRoot: boolean, openings: number): number {
+  return Math.min(
+    NEIGHBOURHOOD_LIMIT,
+    (isRoot ? ROOT_NEIGHBOURS : EXPANSION_NEIGHBOURS) + MORE_STEP * openings,
   );
 }
 
-export function useNeighbourhood(rootId: string | null, expanded: readonly string[]): NeighbourhoodState {
+const SEPARATOR = '\n';
+const requestKey = (id: string, perNode: number) => `${id}${SEPARATOR}${perNode}`;
+
+function fetchNeighbourhood(key: string, signal: AbortSignal): Promise<Neighbourhood> {
+  const at = key.lastIndexOf(SEPARATOR);
+  const id = key.slice(0, at);
+  const perNode = Number(key.slice(at + 1));
+  return graphqlRequest(
+    NEIGHBOURHOOD,
+    { ids: [id], depth: 1, limit: NEIGHBOURHOOD_LIMIT, perNode },
+    { signal },
+  ).then((result) => result.neighbourhood);
+}
+
+export function useNeighbourhood(
+  rootId: string | null,
+  expanded: readonly string[],
+  more: Readonly<Record<string, number>>,
+): NeighbourhoodState {
   // Keyed by value: the URL state is re-parsed on every change, selection included.
-  const idsKey = JSON.stringify(rootId === null ? [] : [rootId, ...expanded]);
-  const ids = useMemo(() => JSON.parse(idsKey) as string[], [idsKey]);
+  const keysKey = JSON.stringify(
+    rootId === null
+      ? []
+      : [rootId, ...expanded].map((id) => [id, requestKey(id, neighboursFor(id === rootId, more[id] ?? 0))]),
+  );
+  const requests = useMemo(() => JSON.parse(keysKey) as [string, string][], [keysKey]);
   const [version, changed] = useReducer((n: number) => n + 1, 0);
   const [loader] = useState(
     () =>
@@ -49,35 +88,50 @@ export function useNeighbourhood(rootId: string | null, expanded: readonly strin
       }),
   );
 
-  useEffect(() => loader.want(ids), [loader, ids]);
+  useEffect(() => loader.want(requests.map(([, key]) => key)), [loader, requests]);
   // Leaving the explorer aborts whatever is still loading.
   useEffect(() => () => loader.want([]), [loader]);
 
   const retry = useCallback(() => loader.retryFailed(), [loader]);
   // `version` changes whenever the loader's answers do.
-  const folded = useMemo(() => foldNeighbourhoods(ids, loader, version), [ids, loader, version]);
+  const folded = useMemo(() => foldNeighbourhoods(requests, loader, version), [requests, loader, version]);
   return { ...folded, retry };
 }
 
 function foldNeighbourhoods(
-  ids: readonly string[],
+  requests: readonly [string, string][],
   loader: NeighbourhoodLoader<Neighbourhood>,
   _version: number,
 ): Omit<NeighbourhoodState, 'retry'> {
   let elements: AtlasElement[] = [];
   let truncated = false;
+  const info = new Map<string, NodeInfo>();
+  const groups: NeighbourGroup[] = [];
   const shown: string[] = [];
-  for (const id of ids) {
-    const entry = loader.get(id);
-    if (entry === undefined) return { elements, shown, pending: id, failed: null, truncated };
-    if ('error' in entry)
-      return { elements, shown, pending: null, failed: { id, error: entry.error }, truncated };
+  const result = (pending: string | null, failed: NeighbourhoodState['failed']) => ({
+    elements: withGroups(elements, groups),
+    info,
+    shown,
+    pending,
+    failed,
+    truncated,
+  });
+  for (const [id, key] of requests) {
+    const entry = loader.get(key);
+    if (entry === undefined) return result(id, null);
+    if ('error' in entry) return result(null, { id, error: entry.error });
+    const neighbourhood = entry.data;
     elements =
       shown.length === 0
-        ? neighbourhoodToElements(entry.data)
-        : mergeNeighbourhood(elements, entry.data, { anchorId: id });
-    truncated ||= entry.data.truncated;
+        ? neighbourhoodToElements(neighbourhood)
+        : mergeNeighbourhood(elements, neighbourhood, { anchorId: id });
+    for (const node of neighbourhood.nodes) {
+      if (!info.has(node.id)) info.set(node.id, nodeInfo(node.organisation));
+    }
+    // Only the expanded node's own group: its neighbours' groups are theirs to open when expanded.
+    for (const group of neighbourhood.groups) if (group.organisationId === id) groups.push(group);
+    truncated ||= neighbourhood.truncated;
     shown.push(id);
   }
-  return { elements, shown, pending: null, failed: null, truncated };
+  return result(null, null);
 }

@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
-// The explorer in a real Chromium: search a demo organisation, see it and its neighbours in the graph.
+// The explorer in a real Chromium against the demo data: search, facets and chips, partner suggestions with
+// their broker, paths, edge details, undo, shared links and the phone layout, each checked on Cytoscape's
+// actual state (window.__atlas.cy of the test build).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +38,8 @@ let db: TestDb;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+/** The best-connected council of the demo data (found through the API, never hard-coded). */
+let hub: { id: string; name: string; degree: number };
 const artifacts = path.join(ROOT, 'test/.artifacts');
 
 beforeAll(async () => {
@@ -48,6 +52,10 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error));
+  const councils = await server.graphql<{
+    searchOrganisations: { id: string; name: string; degree: number }[];
+  }>('query { searchOrganisations(query: "council", first: 20) { id name degree } }');
+  hub = [...councils.data!.searchOrganisations].sort((a, b) => b.degree - a.degree)[0]!;
 });
 
 afterAll(async () => {
@@ -203,6 +211,477 @@ describe('explorer', () => {
 
     expect(mostInFlight, 'concurrent neighbourhood requests').toBeLessThanOrEqual(4);
     expect(aborted, 'requests for the expansions that were undone').toBeGreaterThan(0);
+    await tab.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Finding partners (issue 6): each test opens its own tab, and fails on any console error or page error.
+
+type Cy = import('cytoscape').Core;
+
+async function openTab(viewport = { width: 1440, height: 900 }): Promise<{ tab: Page; problems: string[] }> {
+  const tab = await browser.newPage({ viewport, acceptDownloads: true });
+  const problems: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { tab, problems };
+}
+
+/** Waits until the graph has nodes and no layout is running (the positions are written to the URL). */
+async function waitForGraph(tab: Page, minNodes = 2): Promise<void> {
+  await tab.waitForFunction(
+    (min) => {
+      const cy = (window as unknown as { __atlas?: { cy?: Cy } }).__atlas?.cy;
+      return cy !== undefined && cy.nodes().length >= min && location.hash.includes('p=');
+    },
+    minNodes,
+    { timeout: 30_000 },
+  );
+}
+
+async function nodeIds(tab: Page, selector = 'node'): Promise<string[]> {
+  return tab.evaluate((s) => {
+    const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+    return cy
+      .elements(s)
+      .map((e) => e.id())
+      .sort();
+  }, selector);
+}
+
+async function countText(tab: Page): Promise<string> {
+  return (await tab.getByTestId('results-count').textContent()) ?? '';
+}
+
+function countLabel(n: number): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? 'organisation' : 'organisations'}`;
+}
+
+async function totalCount(filter: Record<string, unknown>): Promise<number> {
+  const result = await server.graphql<{ organisations: { totalCount: number } }>(
+    'query ($filter: OrganisationFilter) { organisations(filter: $filter, first: 1) { totalCount } }',
+    { filter },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data!.organisations.totalCount;
+}
+
+describe('finding partners', () => {
+  it('turns a search phrase into removable chips, and facets filter the list and the graph', async () => {
+    const phrase = 'NGOs in Manchester digital inclusion';
+    const interpreted = await server.graphql<{
+      interpretSearch: { query: string | null; chips: { kind: string; value: string }[] };
+    }>('query ($t: String!) { interpretSearch(text: $t) { query chips { kind value } } }', { t: phrase });
+    const chips = interpreted.data!.interpretSearch.chips;
+    expect(chips.map((c) => c.kind).sort()).toEqual(['PLACE', 'SECTOR', 'THEME']);
+    const field = { SECTOR: 'sectors', PLACE: 'places', THEME: 'themes', KIND: 'kinds' } as Record<
+      string,
+      string
+    >;
+    const filterOf = (kinds: string[]) =>
+      Object.fromEntries(chips.filter((c) => kinds.includes(c.kind)).map((c) => [field[c.kind], [c.value]]));
+    const all = await totalCount(filterOf(['SECTOR', 'PLACE', 'THEME']));
+    const withoutSector = await totalCount(filterOf(['PLACE', 'THEME']));
+    expect(withoutSector).toBeGreaterThan(all);
+
+    const { tab, problems } = await openTab();
+    await tab.goto(server.url);
+    await tab.getByTestId('search-input').fill(phrase);
+    await tab.getByTestId('search-preview-chips').waitFor();
+    await tab.getByTestId('search-input').press('Enter');
+    await expect.poll(() => tab.getByTestId('search-chip').count()).toBe(3);
+    await expect.poll(() => countText(tab)).toContain(countLabel(all));
+    // The first page of the list (25 at a time).
+    expect(await tab.getByTestId('result-item').count()).toBe(Math.min(all, 25));
+
+    // The sector chip goes: more organisations, and the sector facet shows the count "NGO" would give.
+    await tab.locator('[data-testid="search-chip"][data-field="sectors"] button').click();
+    await expect.poll(() => tab.getByTestId('search-chip').count()).toBe(2);
+    await expect.poll(() => countText(tab)).toContain(countLabel(withoutSector));
+    expect(tab.url()).not.toContain('sector=');
+    const ngo = tab.locator(
+      '[data-testid="facet"][data-field="sectors"] [data-testid="facet-value"][data-value="NGO"]',
+    );
+    await expect.poll(() => ngo.locator('.facet-count').textContent()).toBe(String(all));
+
+    // Ticking the facet filters again.
+    await ngo.locator('input').check();
+    await expect.poll(() => countText(tab)).toContain(countLabel(all));
+    await expect.poll(() => tab.getByTestId('search-chip').count()).toBe(3);
+
+    // The same filter narrows the graph: open the hub with only NGOs shown.
+    await tab.goto(`${server.url}/?sector=NGO&org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    const drawn = await tab.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      return cy.nodes('[role = "organisation"]').map((n) => ({
+        sector: String(n.data('sector')),
+        filtered: n.hasClass('filtered'),
+        root: n.hasClass('root'),
+      }));
+    });
+    expect(drawn.filter((n) => !n.filtered && !n.root).every((n) => n.sector === 'NGO')).toBe(true);
+    expect(drawn.filter((n) => n.filtered).length).toBeGreaterThan(0);
+    expect(drawn.filter((n) => n.filtered).every((n) => n.sector !== 'NGO')).toBe(true);
+    await tab.getByTestId('map-summary').getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(() => nodeIds(tab, 'node.filtered')).toEqual([]);
+
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('says what to try when nothing matches', async () => {
+    const { tab, problems } = await openTab();
+    await tab.goto(`${server.url}/?q=${encodeURIComponent('zzqxw vrrbl')}`);
+    await tab.getByTestId('empty-results').waitFor();
+    const text = (await tab.getByTestId('empty-results').textContent()) ?? '';
+    expect(text).toContain('No organisation matches “zzqxw vrrbl”');
+    expect(text).toContain('Check the spelling');
+    expect(await tab.getByTestId('add-organisation-hint').isVisible()).toBe(true);
+    // A near miss is never empty: a misspelt name still finds the organisation.
+    await tab.getByTestId('search-input').fill(`${hub.name.slice(0, -1)}x`);
+    await expect
+      .poll(() => tab.getByTestId('search-result').first().getAttribute('data-id'), { timeout: 15_000 })
+      .toBe(hub.id);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('suggests partners with reasons, highlights the suggestion and its broker, and exports a shortlist and a PNG', async () => {
+    const found = await server.graphql<{
+      partnerSuggestions: {
+        organisation: { id: string; name: string };
+        broker: { id: string; name: string } | null;
+      }[];
+    }>(
+      'query ($id: ID!) { partnerSuggestions(organisationId: $id) { organisation { id name } broker { id name } } }',
+      { id: hub.id },
+    );
+    const suggestions = found.data!.partnerSuggestions;
+    const brokered = suggestions.find((s) => s.broker !== null);
+    expect(brokered, 'a suggestion for the hub has a broker').toBeDefined();
+
+    const { tab, problems } = await openTab();
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}&tab=partners`);
+    await expect
+      .poll(() => tab.getByTestId('suggestion').count(), { timeout: 30_000 })
+      .toBe(suggestions.length);
+    const shownOrder = await tab
+      .getByTestId('suggestion')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-id')));
+    expect(shownOrder).toEqual(suggestions.map((s) => s.organisation.id));
+    // Every suggestion is on the map, marked as one.
+    await expect
+      .poll(() => nodeIds(tab, 'node.suggestion'))
+      .toEqual(suggestions.map((s) => s.organisation.id).sort());
+
+    const item = tab.locator(`[data-testid="suggestion"][data-id="${brokered!.organisation.id}"]`);
+    expect(await item.locator('.reasons li').count()).toBeGreaterThan(0);
+    expect(await item.getByTestId('broker').textContent()).toContain(brokered!.broker!.name);
+    await item.getByTestId('suggestion-choose').click();
+    await expect.poll(() => nodeIds(tab, 'node.broker')).toEqual([brokered!.broker!.id]);
+    expect(await nodeIds(tab, 'node.highlight')).toContain(brokered!.organisation.id);
+    // Everything else steps back.
+    expect((await nodeIds(tab, 'node.faded')).length).toBeGreaterThan(0);
+
+    // Shortlist → CSV with the reasons as notes, through POST /export.
+    await item.getByTestId('shortlist-toggle').click();
+    const [csv] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByTestId('shortlist-download').click(),
+    ]);
+    const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+    const [header, ...rows] = csvText.trim().split(/\r?\n/);
+    expect(header).toContain('notes');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(brokered!.organisation.id);
+    expect(rows[0]).toContain(brokered!.broker!.name);
+
+    // The picture as PNG.
+    await tab.getByTestId('download').click();
+    const [png] = await Promise.all([tab.waitForEvent('download'), tab.getByTestId('download-png').click()]);
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.length).toBeGreaterThan(10_000);
+
+    fs.mkdirSync(artifacts, { recursive: true });
+    await tab.screenshot({ path: path.join(artifacts, 'partners-1440.png') });
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('draws the shortest path to a second organisation', async () => {
+    const found = await server.graphql<{
+      partnerSuggestions: { organisation: { id: string; name: string } }[];
+    }>('query ($id: ID!) { partnerSuggestions(organisationId: $id) { organisation { id name } } }', {
+      id: hub.id,
+    });
+    const other = found.data!.partnerSuggestions.at(-1)!.organisation;
+    const paths = await server.graphql<{
+      shortestPaths: { organisations: { id: string }[]; relationships: { id: string }[] }[];
+    }>(
+      'query ($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { organisations { id } relationships { id } } }',
+      { from: hub.id, to: other.id },
+    );
+    const first = paths.data!.shortestPaths[0]!;
+    expect(first.organisations.length).toBeGreaterThanOrEqual(3);
+
+    const { tab, problems } = await openTab();
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    await tab.getByTestId('tab-connect').click();
+    await tab.getByTestId('connect-input').fill(other.name);
+    await tab.getByTestId('connect-option').filter({ hasText: other.name }).first().click();
+    await expect.poll(() => tab.getByTestId('path').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(tab.url()).toContain(`to=${encodeURIComponent(other.id)}`);
+    // The first path is drawn: its organisations and ties carry the path class, the rest steps back.
+    await expect
+      .poll(() => nodeIds(tab, 'node.path'), { timeout: 15_000 })
+      .toEqual(first.organisations.map((o) => o.id).sort());
+    const pathEdges = await tab.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      return cy
+        .edges('.path')
+        .map((e) => String(e.data('relationshipId')))
+        .sort();
+    });
+    expect(pathEdges).toEqual(first.relationships.map((r) => r.id).sort());
+    expect((await nodeIds(tab, 'node.faded')).length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('opens a relationship when its edge is clicked, and the relationship list sorts and filters', async () => {
+    const { tab, problems } = await openTab();
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    // An edge whose middle is clear of every node, clicked where it is drawn.
+    const target = await tab.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const box = cy.container()!.getBoundingClientRect();
+      for (const edge of cy.edges('[!role]').toArray()) {
+        const m = edge.renderedMidpoint();
+        const covered = cy.nodes().some((n) => {
+          const b = n.renderedBoundingBox({ includeLabels: true });
+          return m.x >= b.x1 - 4 && m.x <= b.x2 + 4 && m.y >= b.y1 - 4 && m.y <= b.y2 + 4;
+        });
+        if (!covered && m.x > 0 && m.y > 0 && m.x < cy.width() && m.y < cy.height())
+          return { id: String(edge.data('relationshipId')), x: box.left + m.x, y: box.top + m.y };
+      }
+      return null;
+    });
+    expect(target, 'an edge with a clear midpoint').not.toBeNull();
+    await tab.mouse.move(target!.x, target!.y);
+    await expect.poll(() => tab.getByTestId('graph-tooltip').textContent()).toMatch(/Click for its details/);
+    await tab.mouse.click(target!.x, target!.y);
+    const details = tab.getByTestId('relationship-details');
+    await details.waitFor();
+    expect(await details.getAttribute('data-id')).toBe(target!.id);
+    expect(await details.textContent()).toMatch(/Source/);
+    expect(await details.locator('.trust').textContent()).toMatch(/\w/);
+    expect(tab.url()).toContain(`edge=${encodeURIComponent(target!.id)}`);
+    expect(
+      await tab.evaluate(() =>
+        (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy
+          .edges(':selected')
+          .map((e) => String(e.data('relationshipId'))),
+      ),
+    ).toEqual([target!.id]);
+
+    // Back to the organisation: its relationship list sorts and filters.
+    await details.getByRole('button', { name: /Back/ }).click();
+    await tab.getByTestId('relationship-controls').waitFor();
+    const total = hub.degree;
+    await expect.poll(() => tab.getByTestId('relationship-count').textContent()).toBe(String(total));
+    const kinds = await tab
+      .getByTestId('relationship-kind-filter')
+      .locator('option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(kinds.length).toBeGreaterThan(0);
+    await tab.getByTestId('relationship-kind-filter').selectOption(kinds[0]!);
+    await expect
+      .poll(() => tab.getByTestId('relationship-count').textContent())
+      .toMatch(new RegExp(`^\\d+ of ${total}$`));
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('expands, collapses, undoes and redoes, and a shared link redraws the same picture', async () => {
+    const { tab, problems } = await openTab();
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    const positions = async (p: Page) =>
+      p.evaluate(() => {
+        const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+        return Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()]));
+      });
+    const before = await nodeIds(tab);
+    const beforePositions = await positions(tab);
+    // Expand the best-connected neighbour through its details.
+    const neighbour = await tab.evaluate((root) => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      return cy
+        .nodes('[role = "organisation"]')
+        .filter((n) => n.id() !== root)
+        .sort((a, b) => Number(b.data('degree')) - Number(a.data('degree')))[0]!
+        .id();
+    }, hub.id);
+    await tab.evaluate((id) => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      cy.getElementById(id).emit('tap');
+    }, neighbour);
+    await tab.getByTestId('expand').click();
+    await expect
+      .poll(() => nodeIds(tab).then((ids) => ids.length), { timeout: 30_000 })
+      .toBeGreaterThan(before.length);
+    await waitForGraph(tab);
+    const expanded = await nodeIds(tab);
+    // Nodes already drawn stay where they were when the expansion arrives.
+    const afterPositions = await positions(tab);
+    for (const [id, p] of Object.entries(beforePositions)) {
+      expect(Math.hypot(afterPositions[id]!.x - p.x, afterPositions[id]!.y - p.y), id).toBeLessThan(1);
+    }
+    // No name prints over another node.
+    const labelsOverNodes = await tab.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const overlaps: string[] = [];
+      const labelled = cy.nodes().filter((n) => String(n.style('label')) !== '');
+      labelled.forEach((n) => {
+        const label = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        cy.nodes().forEach((other) => {
+          if (other === n) return;
+          const b = other.boundingBox({ includeLabels: false });
+          if (label.x1 < b.x2 && label.x2 > b.x1 && label.y1 < b.y2 && label.y2 > b.y1)
+            overlaps.push(
+              `${String(n.style('label'))} over ${other.id()} (${other.data('role')}): ` +
+                JSON.stringify({ label, b }),
+            );
+        });
+      });
+      return overlaps;
+    });
+    expect(labelsOverNodes, 'names printed over other nodes').toEqual([]);
+
+    await tab.getByTestId('undo').click();
+    await expect.poll(() => nodeIds(tab)).toEqual(before);
+    await tab.getByTestId('redo').click();
+    await expect.poll(() => nodeIds(tab), { timeout: 30_000 }).toEqual(expanded);
+    await waitForGraph(tab);
+    await tab.getByTestId('collapse').click();
+    await expect.poll(() => nodeIds(tab)).toEqual(before);
+    await tab.getByTestId('undo').click();
+    await expect.poll(() => nodeIds(tab), { timeout: 30_000 }).toEqual(expanded);
+    await waitForGraph(tab);
+
+    // The link (positions in its fragment) opened elsewhere, at another size, redraws the same picture.
+    await new Promise((r) => setTimeout(r, 500));
+    const link = tab.url();
+    expect(link).toMatch(/#v=.*&p=/);
+    const original = await positions(tab);
+    const { tab: other, problems: otherProblems } = await openTab({ width: 1280, height: 800 });
+    await other.goto(link);
+    await waitForGraph(other, expanded.length);
+    const restored = await positions(other);
+    expect(Object.keys(restored).sort()).toEqual(Object.keys(original).sort());
+    for (const [id, p] of Object.entries(original)) {
+      expect(Math.abs(restored[id]!.x - p.x), id).toBeLessThan(0.5);
+      expect(Math.abs(restored[id]!.y - p.y), id).toBeLessThan(0.5);
+    }
+    expect([...problems, ...otherProblems]).toEqual([]);
+    await other.close();
+    await tab.close();
+  });
+
+  it('draws "and N more" for neighbours left out of an expansion, and opens them on click', async () => {
+    const top = await server.graphql<{ organisations: { nodes: { id: string }[] } }>(
+      'query { organisations(orderBy: DEGREE_DESC, first: 1) { nodes { id } } }',
+    );
+    const big = top.data!.organisations.nodes[0]!.id;
+    const around = await server.graphql<{ neighbourhood: { nodes: { id: string }[] } }>(
+      'query ($ids: [ID!]!) { neighbourhood(ids: $ids, limit: 300) { nodes { id } } }',
+      { ids: [big] },
+    );
+    const neighbours = around.data!.neighbourhood.nodes.map((n) => n.id).filter((id) => id !== big);
+    expect(neighbours.length, 'more neighbours than an expansion draws at first').toBeGreaterThan(20);
+
+    // Open a neighbour, with the big one expanded: 20 of its neighbours are drawn, the rest in a group.
+    const { tab, problems } = await openTab();
+    await tab.goto(
+      `${server.url}/?org=${encodeURIComponent(neighbours[0]!)}&expand=${encodeURIComponent(big)}`,
+    );
+    await waitForGraph(tab);
+    const group = await tab.evaluate((id) => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const node = cy.getElementById(`more:${id}`);
+      if (node.empty()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { total: Number(node.data('total')), x: box.left + p.x, y: box.top + p.y };
+    }, big);
+    expect(group, 'a group node for the expanded organisation').not.toBeNull();
+    expect(group!.total).toBe(neighbours.length - 20);
+    await tab.mouse.click(group!.x, group!.y);
+    await expect
+      .poll(async () => (await nodeIds(tab)).filter((id) => neighbours.includes(id)).length, {
+        timeout: 30_000,
+      })
+      .toBe(neighbours.length);
+    expect(tab.url()).toContain(`more=${encodeURIComponent(big)}`);
+    expect(await nodeIds(tab, `node[moreOf = "${big}"]`)).toEqual([]);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('on a 390 px phone gives the graph most of the screen, details as a sheet, nothing cut off', async () => {
+    const { tab, problems } = await openTab({ width: 390, height: 844 });
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    const graph = (await tab.getByTestId('graph').boundingBox())!;
+    expect(graph.height / 844).toBeGreaterThanOrEqual(0.6);
+    const visibleHeight = await tab.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      return cy.height();
+    });
+    expect(visibleHeight / 844).toBeGreaterThanOrEqual(0.6);
+    const sheet = tab.getByTestId('details-panel');
+    expect(await sheet.getAttribute('data-sheet')).toBe('peek');
+    expect(await tab.getByTestId('details-title').first().textContent()).toContain(hub.name);
+    for (const id of ['search-input', 'legend', 'graph-toolbar', 'toggle-list']) {
+      const box = (await tab.getByTestId(id).first().boundingBox())!;
+      expect(box.x, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+    }
+    fs.mkdirSync(artifacts, { recursive: true });
+    await tab.screenshot({ path: path.join(artifacts, 'phone-390.png') });
+    await tab.getByTestId('sheet-handle').click();
+    expect(await sheet.getAttribute('data-sheet')).toBe('open');
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => sheet.getAttribute('data-sheet')).toBe('peek');
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('is usable from the keyboard: "/" focuses search, arrows pick a result, Enter opens it', async () => {
+    const { tab, problems } = await openTab();
+    await tab.goto(server.url);
+    await tab.locator('body').press('/');
+    expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'search-input',
+    );
+    await tab.keyboard.type(hub.name);
+    await tab.getByTestId('search-result').first().waitFor();
+    await tab.keyboard.press('ArrowDown');
+    await tab.keyboard.press('ArrowDown');
+    await tab.keyboard.press('Enter');
+    await waitForGraph(tab);
+    expect(tab.url()).toContain(`org=${encodeURIComponent(hub.id)}`);
+    expect(await tab.getByRole('link', { name: /Query editor/ }).getAttribute('href')).toBe('/graphql');
+    await tab.getByTestId('sign-in').click();
+    expect(await tab.getByRole('dialog', { name: 'Sign in' }).textContent()).toMatch(/coming soon/);
+    expect(problems).toEqual([]);
     await tab.close();
   });
 });

@@ -4,6 +4,7 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DateScalar } from '../scalars.ts';
 import { exploreResolvers } from './explore.ts';
+import { graphNodeResolvers } from './graphNode.ts';
 import { accountResolvers } from './accounts.ts';
 import { importResolvers } from './imports.ts';
 import { organisationResolvers } from './organisations.ts';
@@ -14,6 +15,7 @@ const PARTS: Resolvers[] = [
   { Date: DateScalar },
   organisationResolvers,
   exploreResolvers,
+  graphNodeResolvers,
   researchResolvers,
   pathwayResolvers,
   accountResolvers,

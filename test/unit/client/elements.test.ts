@@ -20,7 +20,6 @@ describe('neighbourhoodToElements', () => {
     const elements = neighbourhoodToElements({
       nodes: [node('a', 0, 'GOVERNMENT', 9), node('b', 1, 'COMPANY', 1)],
       edges: [edge('r1', 'a', 'b', 'FUNDING', 'DISPUTED')],
-      truncated: false,
     });
     expect(elements).toEqual([
       {
@@ -33,6 +32,7 @@ describe('neighbourhoodToElements', () => {
           degree: 9,
           distance: 0,
           size: sizeForDegree(9),
+          role: 'organisation',
         },
       },
       {
@@ -45,11 +45,11 @@ describe('neighbourhoodToElements', () => {
           degree: 1,
           distance: 1,
           size: sizeForDegree(1),
+          role: 'organisation',
         },
       },
       {
         group: 'edges',
-        selectable: false,
         data: {
           id: 'r1',
           relationshipId: 'r1',
@@ -68,7 +68,6 @@ describe('neighbourhoodToElements', () => {
     const elements = neighbourhoodToElements({
       nodes: [node('a', 0), node('b')],
       edges: [edge('ok', 'a', 'b'), edge('dangling-target', 'a', 'x'), edge('dangling-source', 'y', 'b')],
-      truncated: false,
     });
     expect(ids(elements, 'edges')).toEqual(['ok']);
   });
@@ -77,7 +76,6 @@ describe('neighbourhoodToElements', () => {
     const elements = neighbourhoodToElements({
       nodes: [node('a', 0), node('b')],
       edges: [edge('a', 'a', 'b')],
-      truncated: false,
     });
     const [relationship] = elements.filter((element) => !isNode(element));
     expect(relationship?.data).toMatchObject({ id: 'relationship:a', relationshipId: 'a' });

@@ -9,7 +9,7 @@ import type {
 } from '../../../client/api/types.ts';
 
 export function node(id: string, distance = 1, sector: Sector = 'NGO', degree = 2): GraphNode {
-  return { id, name: `Organisation ${id}`, sector, kind: null, distance, degree };
+  return { id, name: `Organisation ${id}`, sector, kind: null, distance, degree, organisation: null };
 }
 
 export function edge(
@@ -28,5 +28,6 @@ export function star(centre: string, leaves: string[], prefix = `${centre}-`): N
     nodes: [node(centre, 0, 'GOVERNMENT', leaves.length), ...leaves.map((leaf) => node(leaf))],
     edges: leaves.map((leaf) => edge(`${prefix}${leaf}`, centre, leaf)),
     truncated: false,
+    groups: [],
   };
 }

@@ -76,7 +76,7 @@ describe('headless Cytoscape', () => {
     const cy = cytoscape({
       headless: true,
       styleEnabled: true,
-      elements: neighbourhoodToElements({ nodes, edges, truncated: false }),
+      elements: neighbourhoodToElements({ nodes, edges }),
       style: style as unknown as cytoscape.StylesheetStyle[],
     });
     cy.getElementById('n0').addClass('root').select();

@@ -1,29 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VIEW, formatViewState, parseViewState, selectedId } from '../../../client/state/viewState.ts';
+import {
+  EMPTY_VIEW,
+  formatViewState,
+  parseViewState,
+  selectedId,
+  toggleLegendValue,
+  type ViewState,
+} from '../../../client/state/viewState.ts';
+
+const view = (partial: Partial<ViewState>): ViewState => ({ ...EMPTY_VIEW, ...partial });
 
 describe('view state in the URL', () => {
   it('round-trips the chosen, selected and expanded organisations', () => {
-    const view = { org: 'gb-leeds', selected: 'ngo/1', expanded: ['ngo/1', 'co:2'] };
-    const search = formatViewState(view);
+    const state = view({ org: 'gb-leeds', selected: 'ngo/1', expanded: ['ngo/1', 'co:2'] });
+    const search = formatViewState(state);
     expect(search).toBe('?org=gb-leeds&sel=ngo%2F1&expand=ngo%2F1&expand=co%3A2');
-    expect(parseViewState(search)).toEqual(view);
+    expect(parseViewState(search)).toEqual(state);
+  });
+
+  it('round-trips the search text, filters, edge, opened groups, tab and path end', () => {
+    const state = view({
+      query: 'digital inclusion',
+      filter: { ...EMPTY_VIEW.filter, sectors: ['NGO', 'COMPANY'], places: ['Manchester'] },
+      org: 'a',
+      expanded: ['b'],
+      more: { a: 2, b: 1 },
+      tab: 'connect',
+      to: 'z',
+    });
+    const search = formatViewState(state);
+    expect(search).toBe(
+      '?q=digital+inclusion&sector=NGO&sector=COMPANY&place=Manchester&org=a&expand=b&more=a&more=a&more=b&tab=connect&to=z',
+    );
+    expect(parseViewState(search)).toEqual(state);
   });
 
   it('reads ?org=<id> alone as that organisation, selected', () => {
-    const view = parseViewState('?org=abc');
-    expect(view).toEqual({ org: 'abc', selected: null, expanded: [] });
-    expect(selectedId(view)).toBe('abc');
+    const state = parseViewState('?org=abc');
+    expect(state).toEqual(view({ org: 'abc' }));
+    expect(selectedId(state)).toBe('abc');
   });
 
-  it('ignores selection and expansions without an organisation, and empty values', () => {
+  it('shows no organisation while a relationship is selected', () => {
+    const state = parseViewState('?org=a&sel=b&edge=r1');
+    expect(state).toMatchObject({ org: 'a', selected: null, edge: 'r1' });
+    expect(selectedId(state)).toBeNull();
+  });
+
+  it('ignores selection and expansions without an organisation, unknown enum values and empty values', () => {
     expect(parseViewState('?sel=a&expand=b')).toEqual(EMPTY_VIEW);
     expect(parseViewState('?org=')).toEqual(EMPTY_VIEW);
+    expect(parseViewState('?sector=WIZARDS').filter.sectors).toEqual([]);
     expect(formatViewState(EMPTY_VIEW)).toBe('');
   });
 
   it('drops duplicate expansions, the organisation itself, and a selection equal to it', () => {
-    expect(formatViewState({ org: 'a', selected: 'a', expanded: ['a', 'b', 'b', ''] })).toBe(
+    expect(formatViewState(view({ org: 'a', selected: 'a', expanded: ['a', 'b', 'b', ''] }))).toBe(
       '?org=a&expand=b',
     );
+  });
+});
+
+describe('legend toggles', () => {
+  const all = ['GOVERNMENT', 'NGO', 'COMPANY'] as const;
+  it('hides one value, shows it again, and drops the restriction when everything is shown', () => {
+    const hidden = toggleLegendValue(EMPTY_VIEW.filter, 'sectors', ['NGO'], all);
+    expect(hidden.sectors).toEqual(['GOVERNMENT', 'COMPANY']);
+    expect(toggleLegendValue(hidden, 'sectors', ['NGO'], all).sectors).toEqual([]);
   });
 });

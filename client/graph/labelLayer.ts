@@ -1,0 +1,120 @@
+// Applies graph/labels.ts to a Cytoscape instance: names keep about the same size on screen at any zoom (so
+// zooming in makes room for more of them), and each drawn node gets the label text and placement chosen.
+import type cytoscape from 'cytoscape';
+import { placeLabels, type LabelNode, type Placement } from './labels.ts';
+import { LABEL_FONT_FAMILY, LABEL_MARGIN } from './style.ts';
+
+/** Font size of names on screen, px (at zoom 1 and below; zoomed in they grow with the graph). */
+export const SCREEN_FONT = 11;
+/** Names of these nodes are a little larger and bold (see the stylesheet). */
+const EMPHASIS = 'node.root, node:selected, node.highlight, node.broker';
+/** Above this many drawn nodes, only the most important get a name: placing thousands costs more than it shows. */
+export const MAX_LABELLED = 1500;
+
+const PLACEMENT_CLASSES: Record<Placement, string> = {
+  below: '',
+  above: 'label-above',
+  right: 'label-right',
+  left: 'label-left',
+};
+const ALL_PLACEMENT_CLASSES = 'label-above label-right label-left';
+
+let context: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/** Text width at 100 px, measured once per text and weight with the font the graph draws with. */
+export function measureText(text: string, fontSize: number, bold: boolean): number {
+  const key = `${bold ? 'b' : 'n'}${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (context === undefined) context = document.createElement('canvas').getContext('2d');
+    if (context) {
+      context.font = `${bold ? 'bold ' : ''}100px ${LABEL_FONT_FAMILY}`;
+      width = context.measureText(text).width;
+    } else {
+      width = text.length * 60; // no canvas (a headless test): a generous average glyph width
+    }
+    if (widths.size > 20_000) widths.clear();
+    widths.set(key, width);
+  }
+  return (width * fontSize) / 100;
+}
+
+/** Model font size for names at this zoom: SCREEN_FONT px on screen at zoom ≤ 1. */
+export function modelFontSize(zoom: number): number {
+  return SCREEN_FONT / Math.min(1, Math.max(zoom, 0.05));
+}
+
+export interface LabelPriority {
+  (node: cytoscape.NodeSingular): number;
+}
+
+/** Importance by default: emphasised nodes first, then by degree, nearer the chosen organisation first. */
+export const defaultPriority: LabelPriority = (node) => {
+  let p = Number(node.data('degree') ?? 0) - Number(node.data('distance') ?? 0) * 0.5;
+  if (node.hasClass('root')) p += 1e9;
+  if (node.selected()) p += 1e8;
+  if (node.hasClass('highlight') || node.hasClass('broker')) p += 1e7;
+  if (node.hasClass('path') || node.hasClass('suggestion')) p += 1e6;
+  if (node.hasClass('faded')) p -= 1e6;
+  return p;
+};
+
+/** Chooses and applies every drawn node's label for the current zoom. Returns how many got a name. */
+export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defaultPriority): number {
+  const base = modelFontSize(cy.zoom());
+  const drawn = cy
+    .nodes()
+    .filter((node) => node.style('display') !== 'none')
+    .nodes();
+  const emphasis = new Set(drawn.filter(EMPHASIS).map((node) => node.id()));
+  const ranked = drawn.map((node) => ({ node, priority: priority(node) }));
+  ranked.sort((a, b) => b.priority - a.priority);
+  const labelled = ranked.slice(0, MAX_LABELLED);
+  const candidates: LabelNode[] = labelled.map(({ node, priority: p }) => {
+    const position = node.position();
+    const strong = emphasis.has(node.id());
+    return {
+      id: node.id(),
+      x: position.x,
+      y: position.y,
+      // The border (2–4 px) is drawn outside the body.
+      size: Number(node.data('size') ?? 30) + 8,
+      text: String(node.data('label') ?? ''),
+      priority: p,
+      fontSize: strong ? base * 1.15 : base,
+      bold: strong,
+    };
+  });
+  // Every other drawn node still blocks names: its body counts, with no name of its own.
+  for (const { node } of ranked.slice(MAX_LABELLED)) {
+    const position = node.position();
+    candidates.push({
+      id: node.id(),
+      x: position.x,
+      y: position.y,
+      size: Number(node.data('size') ?? 30) + 8,
+      text: '',
+      priority: -Infinity,
+      fontSize: base,
+      bold: false,
+    });
+  }
+  const choices = placeLabels(candidates, { measure: measureText, margin: LABEL_MARGIN, padding: 5 });
+  let named = 0;
+  cy.batch(() => {
+    for (const choice of choices) {
+      const node = cy.getElementById(choice.id);
+      const fontSize = emphasis.has(choice.id) ? base * 1.15 : base;
+      if (node.data('shown') !== choice.text) node.data('shown', choice.text);
+      if (node.data('fs') !== fontSize) node.data('fs', fontSize);
+      const wanted = PLACEMENT_CLASSES[choice.placement];
+      if (choice.text === '' || !node.hasClass(wanted)) {
+        node.removeClass(ALL_PLACEMENT_CLASSES);
+        if (wanted !== '' && choice.text !== '') node.addClass(wanted);
+      }
+      if (choice.text !== '') named += 1;
+    }
+  });
+  return named;
+}

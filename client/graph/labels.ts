@@ -1,0 +1,176 @@
+// Which node names to print, where and how long, so that no name prints over another node or name: the most
+// important nodes choose first (the chosen organisation, the selection, what a path or a suggestion shows,
+// then the best connected); each tries its full name below, above, right and left of the node, then a
+// shortened name, and otherwise stays unlabelled (its tooltip still names it). Pure: tested without a browser.
+
+export type Placement = 'below' | 'above' | 'right' | 'left';
+
+export interface LabelNode {
+  id: string;
+  /** Centre, model coordinates. */
+  x: number;
+  y: number;
+  /** Diameter of the node body, model px (its border included). */
+  size: number;
+  text: string;
+  /** Higher chooses first. */
+  priority: number;
+  /** Font size in model px, and whether it is bold (measured as such). */
+  fontSize: number;
+  bold: boolean;
+}
+
+export interface LabelChoice {
+  id: string;
+  /** '' when the node stays unlabelled. */
+  text: string;
+  placement: Placement;
+}
+
+export interface LabelOptions {
+  /** Width of `text` in model px at `fontSize`. */
+  measure: (text: string, fontSize: number, bold: boolean) => number;
+  /** Gap between a node and its label, model px. */
+  margin: number;
+  /** Room kept around a label (its outline and some air), model px. */
+  padding: number;
+  /** Line height as a multiple of the font size. */
+  lineHeight?: number;
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Longest name printed in full; longer ones end in "…". */
+export const FULL_LABEL_CHARS = 34;
+/** A shortened name: whole words up to this many characters, then "…". */
+export const SHORT_LABEL_CHARS = 16;
+
+export function truncateLabel(text: string, max: number): string {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  if (clean.length <= max) return clean;
+  let cut = '';
+  for (const word of clean.split(' ')) {
+    const next = cut === '' ? word : `${cut} ${word}`;
+    if (next.length > max - 1) break;
+    cut = next;
+  }
+  if (cut === '') cut = clean.slice(0, max - 1);
+  return `${cut.replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+const PLACEMENTS: readonly Placement[] = ['below', 'above', 'right', 'left'];
+
+/** Box of a label of `width` × `height` placed next to `node`. */
+export function labelBox(
+  node: LabelNode,
+  placement: Placement,
+  width: number,
+  height: number,
+  margin: number,
+): Box {
+  const r = node.size / 2;
+  switch (placement) {
+    case 'below':
+      return {
+        x1: node.x - width / 2,
+        x2: node.x + width / 2,
+        y1: node.y + r + margin,
+        y2: node.y + r + margin + height,
+      };
+    case 'above':
+      return {
+        x1: node.x - width / 2,
+        x2: node.x + width / 2,
+        y1: node.y - r - margin - height,
+        y2: node.y - r - margin,
+      };
+    case 'right':
+      return {
+        x1: node.x + r + margin,
+        x2: node.x + r + margin + width,
+        y1: node.y - height / 2,
+        y2: node.y + height / 2,
+      };
+    case 'left':
+      return {
+        x1: node.x - r - margin - width,
+        x2: node.x - r - margin,
+        y1: node.y - height / 2,
+        y2: node.y + height / 2,
+      };
+  }
+}
+
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** A uniform grid over model space: boxes are found by the cells they cover. */
+class Grid {
+  private readonly cells = new Map<string, { owner: string; box: Box }[]>();
+  constructor(private readonly cell: number) {}
+
+  private keys(box: Box): string[] {
+    const keys: string[] = [];
+    for (let gx = Math.floor(box.x1 / this.cell); gx <= Math.floor(box.x2 / this.cell); gx++) {
+      for (let gy = Math.floor(box.y1 / this.cell); gy <= Math.floor(box.y2 / this.cell); gy++)
+        keys.push(`${gx}:${gy}`);
+    }
+    return keys;
+  }
+
+  add(owner: string, box: Box): void {
+    for (const key of this.keys(box)) {
+      const list = this.cells.get(key);
+      if (list) list.push({ owner, box });
+      else this.cells.set(key, [{ owner, box }]);
+    }
+  }
+
+  /** Whether `box` meets any box but those of `owner`. */
+  hits(box: Box, owner: string): boolean {
+    for (const key of this.keys(box)) {
+      for (const other of this.cells.get(key) ?? [])
+        if (other.owner !== owner && overlaps(box, other.box)) return true;
+    }
+    return false;
+  }
+}
+
+export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions): LabelChoice[] {
+  const lineHeight = options.lineHeight ?? 1.25;
+  const pad = options.padding;
+  const largest = nodes.reduce((m, n) => Math.max(m, n.fontSize), 1);
+  const grid = new Grid(Math.max(largest * 8, 40));
+  for (const node of nodes) {
+    const r = node.size / 2;
+    grid.add(node.id, { x1: node.x - r, y1: node.y - r, x2: node.x + r, y2: node.y + r });
+  }
+  const order = [...nodes].sort(
+    (a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const choices: LabelChoice[] = [];
+  for (const node of order) {
+    const full = truncateLabel(node.text, FULL_LABEL_CHARS);
+    const short = truncateLabel(node.text, SHORT_LABEL_CHARS);
+    const texts = short === full ? [full] : [full, short];
+    const height = node.fontSize * lineHeight + 2 * pad;
+    let chosen: LabelChoice | null = null;
+    for (const text of texts) {
+      const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
+      for (const placement of PLACEMENTS) {
+        const box = labelBox(node, placement, width, height, options.margin - pad);
+        if (grid.hits(box, node.id)) continue;
+        grid.add(node.id, box);
+        chosen = { id: node.id, text, placement };
+        break;
+      }
+      if (chosen) break;
+    }
+    choices.push(chosen ?? { id: node.id, text: '', placement: 'below' });
+  }
+  return choices;
+}

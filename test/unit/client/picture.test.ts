@@ -1,0 +1,129 @@
+// The explorer's pure picture rules: names never over another node or name, the picture in the URL
+// fragment, and the classes for filter, suggestions, broker and path.
+import { describe, expect, it } from 'vitest';
+import { decorate } from '../../../client/graph/decorations.ts';
+import { neighbourhoodToElements } from '../../../client/graph/elements.ts';
+import { labelBox, placeLabels, type LabelNode } from '../../../client/graph/labels.ts';
+import {
+  decodePicture,
+  encodePicture,
+  panToViewport,
+  positionOf,
+  viewportToPan,
+} from '../../../client/graph/positions.ts';
+import { edge, node } from './fixtures.ts';
+
+const measure = (text: string, fontSize: number) => text.length * fontSize * 0.6;
+const OPTIONS = { measure, margin: 4, padding: 3 };
+
+function labelled(id: string, x: number, y: number, text: string, priority = 0): LabelNode {
+  return { id, x, y, size: 30, text, priority, fontSize: 11, bold: false };
+}
+
+describe('placeLabels', () => {
+  it('prints no name over another node or name, however crowded', () => {
+    const nodes: LabelNode[] = [];
+    for (let i = 0; i < 60; i++)
+      nodes.push(labelled(`n${i}`, (i % 8) * 45, Math.floor(i / 8) * 40, `Organisation number ${i}`, i));
+    const choices = placeLabels(nodes, OPTIONS);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const boxes = choices
+      .filter((c) => c.text !== '')
+      .map((c) => {
+        const n = byId.get(c.id)!;
+        const width = measure(c.text, n.fontSize) + 6;
+        return { id: c.id, box: labelBox(n, c.placement, width, n.fontSize * 1.25 + 6, 1) };
+      });
+    expect(boxes.length).toBeGreaterThan(5);
+    expect(boxes.length).toBeLessThan(60);
+    const meets = (a: (typeof boxes)[number]['box'], b: typeof a) =>
+      a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    for (const { id, box } of boxes) {
+      for (const other of nodes) {
+        if (other.id === id) continue;
+        const body = { x1: other.x - 15, y1: other.y - 15, x2: other.x + 15, y2: other.y + 15 };
+        expect(meets(box, body), `${id}'s name over ${other.id}`).toBe(false);
+      }
+      for (const other of boxes) if (other.id !== id) expect(meets(box, other.box)).toBe(false);
+    }
+  });
+
+  it('names the most important node first, and shortens a name before dropping it', () => {
+    const crowded = [
+      labelled('low', 0, 0, 'A long organisation name here', 1),
+      labelled('high', 0, 40, 'The chosen one', 9),
+    ];
+    const choices = new Map(placeLabels(crowded, OPTIONS).map((c) => [c.id, c]));
+    expect(choices.get('high')!.text).toBe('The chosen one');
+    const alone = placeLabels(
+      [labelled('x', 0, 0, 'Department for Education and Skills of the Realm of Somewhere')],
+      OPTIONS,
+    );
+    expect(alone[0]!.text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the picture in the URL fragment', () => {
+  it('round-trips positions to a tenth of a pixel and the viewport', () => {
+    const nodes = [
+      { id: 'org-a', position: { x: 12.34, y: -56.78 } },
+      { id: 'https://example.org/org/b?x=1', position: { x: -1000.04, y: 2000.06 } },
+    ];
+    const fragment = encodePicture(nodes, { zoom: 1.234, centre: { x: 10.5, y: -3.26 } });
+    expect(fragment).toMatch(/^v=[^&]+&p=[0-9a-z,.-]+$/);
+    const picture = decodePicture(`#${fragment}`);
+    expect(positionOf(picture, 'org-a')!.x).toBeCloseTo(12.3, 5);
+    expect(positionOf(picture, 'org-a')!.y).toBeCloseTo(-56.8, 5);
+    expect(positionOf(picture, 'https://example.org/org/b?x=1')).toEqual({ x: -1000, y: 2000.1 });
+    expect(picture.viewport).toEqual({ zoom: 1.234, centre: { x: 10.5, y: -3.3 } });
+    expect(positionOf(picture, 'unknown')).toBeUndefined();
+  });
+
+  it('keeps the same centre on any window size', () => {
+    const viewport = panToViewport(2, { x: 100, y: 50 }, 1440, 900);
+    const { zoom, pan } = viewportToPan(viewport, 390, 600);
+    expect(zoom).toBe(2);
+    expect((195 - pan.x) / zoom).toBeCloseTo(viewport.centre.x, 9);
+    expect((300 - pan.y) / zoom).toBeCloseTo(viewport.centre.y, 9);
+  });
+
+  it('ignores a malformed fragment', () => {
+    expect(decodePicture('#v=zz,!!,1&p=abc&q=1')).toEqual({ positions: new Map(), viewport: null });
+  });
+});
+
+describe('decorate', () => {
+  const elements = neighbourhoodToElements({
+    nodes: [node('a', 0), node('b'), node('c'), node('d')],
+    edges: [edge('ab', 'a', 'b'), edge('bc', 'b', 'c'), edge('ad', 'a', 'd')],
+  });
+  const all = new Set(elements.map((e) => e.data.id));
+
+  it('marks what the filter hides, the root and the suggestions', () => {
+    const classes = decorate(elements, {
+      rootId: 'a',
+      selectedId: 'a',
+      visible: new Set([...all].filter((id) => id !== 'd' && id !== 'ad')),
+      suggestions: new Set(['c']),
+      focus: null,
+    });
+    expect(classes.get('a')).toEqual(['root']);
+    expect(classes.get('d')).toEqual(['filtered']);
+    expect(classes.get('ad')).toEqual(['filtered', 'incident']);
+    expect(classes.get('c')).toEqual(['suggestion']);
+  });
+
+  it('highlights a suggestion with its broker and fades the rest', () => {
+    const classes = decorate(elements, {
+      rootId: 'a',
+      selectedId: 'a',
+      visible: all,
+      suggestions: new Set(['c']),
+      focus: { highlight: new Set(['c', 'ab', 'bc']), broker: new Set(['b']), path: new Set() },
+    });
+    expect(classes.get('b')).toEqual(['broker']);
+    expect(classes.get('c')).toEqual(['suggestion', 'highlight']);
+    expect(classes.get('d')).toEqual(['faded']);
+    expect(classes.get('a')).toEqual(['root']);
+  });
+});
