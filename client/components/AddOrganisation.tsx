@@ -1,11 +1,19 @@
-// PLACEHOLDER for registration (issue 9's explorer side): "add your organisation". Until the form exists
-// (FEATURES.registration), this says that registration is coming instead of linking to a missing page.
+// "Add your organisation" (issue 9's explorer side): opens the registration form (client/account) over the
+// explorer; the link's address (REGISTER_PATH) opens it too, e.g. in a new tab.
+import type { MouseEvent } from 'react';
+import { openAccountView } from '../account/accountView.ts';
 import { FEATURES, REGISTER_PATH } from '../src/features.ts';
+
+function openRegistration(event: MouseEvent<HTMLAnchorElement>) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  openAccountView({ view: 'register' });
+}
 
 export function AddOrganisationLink({ className = 'header-link' }: { className?: string }) {
   if (!FEATURES.registration) return null;
   return (
-    <a className={className} href={REGISTER_PATH} data-testid="add-organisation">
+    <a className={className} href={REGISTER_PATH} data-testid="add-organisation" onClick={openRegistration}>
       Add your organisation
     </a>
   );
@@ -17,7 +25,9 @@ export function AddOrganisationHint() {
     <p className="add-organisation-hint" data-testid="add-organisation-hint">
       Is your organisation missing?{' '}
       {FEATURES.registration ? (
-        <a href={REGISTER_PATH}>Add your organisation</a>
+        <a href={REGISTER_PATH} onClick={openRegistration} data-testid="add-organisation-from-search">
+          Add your organisation
+        </a>
       ) : (
         <span>
           Registration for organisations opens soon: you will be able to add yours and its partnerships.
