@@ -1,7 +1,8 @@
 // The curators' review queue: pending registrations, claims, proposed partnerships, disputes and possible
 // duplicates, oldest first. Each decision needs a reason (the submitter sees it in their items).
 import { useState, type FormEvent } from 'react';
-import type { ReviewQueueItemsQuery } from '../api/generated/graphql.ts';
+import type { ReviewKind, ReviewQueueItemsQuery } from '../api/generated/graphql.ts';
+import { graphqlRequest } from '../api/graphqlRequest.ts';
 import {
   APPROVE,
   DISMISS_MERGE_CANDIDATE,
@@ -23,15 +24,71 @@ type Item = ReviewQueueItemsQuery['reviewQueue']['nodes'][number];
 
 const PAGE = 50;
 
+const KINDS: ReviewKind[] = ['REGISTRATION', 'CLAIM', 'PROPOSED_RELATIONSHIP', 'DISPUTE', 'MERGE_CANDIDATE'];
+
 export function ReviewQueue() {
   const session = useSession();
   const allowed = isCurator(session.account?.role);
-  const query = useAccountQuery(REVIEW_QUEUE_ITEMS, allowed ? { first: PAGE } : null);
+  const [kind, setKind] = useState<ReviewKind | ''>('');
+  const variables = allowed ? { first: PAGE, ...(kind ? { kinds: [kind] } : {}) } : null;
+  const query = useAccountQuery(REVIEW_QUEUE_ITEMS, variables);
   const queue = query.data?.reviewQueue;
+  // Further pages, appended by "Show more"; a new first page (after a decision) starts again.
+  const [more, setMore] = useState<{
+    of: unknown;
+    items: Item[];
+    endCursor: string | null;
+    hasNext: boolean;
+  }>({
+    of: null,
+    items: [],
+    endCursor: null,
+    hasNext: false,
+  });
+  const [loadingMore, setLoadingMore] = useState<unknown>(null);
+  const extra = more.of === queue ? more : null;
+  const items = [...(queue?.nodes ?? []), ...(extra?.items ?? [])];
+  const hasNext = extra ? extra.hasNext : (queue?.pageInfo.hasNextPage ?? false);
+  const endCursor = extra ? extra.endCursor : (queue?.pageInfo.endCursor ?? null);
+
+  async function showMore() {
+    if (!queue || !variables) return;
+    setLoadingMore(null);
+    try {
+      const page = await graphqlRequest(REVIEW_QUEUE_ITEMS, { ...variables, after: endCursor });
+      setMore({
+        of: queue,
+        items: [...(extra?.items ?? []), ...page.reviewQueue.nodes],
+        endCursor: page.reviewQueue.pageInfo.endCursor ?? null,
+        hasNext: page.reviewQueue.pageInfo.hasNextPage,
+      });
+    } catch (error) {
+      setLoadingMore(error);
+    }
+  }
+
   return (
     <div className="account-view review-queue" data-testid="review-queue">
       <h2 id="account-dialog-title">Review queue</h2>
       {!allowed && <p>The review queue is for curators.</p>}
+      {allowed && (
+        <div className="field queue-filter">
+          <label htmlFor="review-kind">Show</label>
+          <select
+            id="review-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ReviewKind | '')}
+            data-testid="review-kind"
+          >
+            <option value="">Everything waiting</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {REQUEST_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {query.error !== undefined && query.error !== null && (
         <ErrorDetails error={query.error} onRetry={query.reload} />
       )}
@@ -41,13 +98,24 @@ export function ReviewQueue() {
           <p className="muted" role="status">
             {queue.totalCount === 0
               ? 'Nothing waits for a decision.'
-              : `${queue.totalCount} waiting, oldest first${queue.totalCount > queue.nodes.length ? ` (the first ${queue.nodes.length} shown)` : ''}.`}
+              : `${queue.totalCount} waiting, oldest first${queue.totalCount > items.length ? ` (the first ${items.length} shown)` : ''}.`}
           </p>
           <ul className="item-list review-items">
-            {queue.nodes.map((item) => (
+            {items.map((item) => (
               <ReviewItemRow key={item.id} item={item} />
             ))}
           </ul>
+          {loadingMore !== null && <ErrorDetails error={loadingMore} />}
+          {hasNext && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void showMore()}
+              data-testid="review-more"
+            >
+              Show more
+            </button>
+          )}
         </>
       )}
     </div>
