@@ -43,6 +43,7 @@ export function AccountDialogHost() {
       className="account-dialog"
       aria-labelledby="account-dialog-title"
       data-testid="account-dialog"
+      data-view={view?.view}
       onCancel={(event) => {
         event.preventDefault();
         openAccountView(null);

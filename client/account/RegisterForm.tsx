@@ -39,6 +39,7 @@ export function RegisterForm({ initialName }: { initialName?: string | undefined
   const [done, setDone] = useState<{ id: string; name: string; status: string } | null>(null);
 
   const local = useMemo(() => organisationProblems(form), [form]);
+  const matches = useLikelyMatches(form);
   const show = (field: string) =>
     serverError?.fields[field] ?? (submitted || touched[field] ? local[field] : undefined);
 
@@ -143,7 +144,29 @@ export function RegisterForm({ initialName }: { initialName?: string | undefined
           A curator checks each registration before it is public. Fields marked required must be filled in.
         </p>
         <FormMessage message={serverError?.message ?? null} />
-        <Field label="Name" required error={show('name')}>
+        <Field
+          label="Name"
+          required
+          error={show('name')}
+          hint={
+            matches.length > 0 ? (
+              <a
+                href="#likely-matches"
+                className="matches-note"
+                onClick={(e) => {
+                  e.preventDefault();
+                  const aside = document.getElementById('likely-matches');
+                  aside?.scrollIntoView({ block: 'nearest' });
+                  aside?.focus();
+                }}
+              >
+                {matches.length === 1
+                  ? 'One listed organisation looks the same: is this you?'
+                  : `${matches.length} listed organisations look the same: is this you?`}
+              </a>
+            ) : undefined
+          }
+        >
           {(a) => <input {...a} {...control('name')} autoComplete="organization" />}
         </Field>
         <Field label="Sector" required error={show('sector')}>
@@ -210,13 +233,13 @@ export function RegisterForm({ initialName }: { initialName?: string | undefined
           </button>
         </div>
       </form>
-      <LikelyMatchList form={form} />
+      <LikelyMatchList matches={matches} />
     </div>
   );
 }
 
-/** "Is this you?": published organisations that may be the one being registered, each claimable. */
-function LikelyMatchList({ form }: { form: OrganisationForm }) {
+/** "Is this you?": published organisations that may be the one being registered, from what is typed. */
+function useLikelyMatches(form: OrganisationForm): Match[] {
   const input = useMemo(() => {
     const name = form.name.trim();
     const website = form.website.trim();
@@ -229,10 +252,31 @@ function LikelyMatchList({ form }: { form: OrganisationForm }) {
   }, [form.name, form.website, form.identifiers]);
   const settled = useDebouncedValue(input, 300);
   const { data, previousData } = useGraphQL(LIKELY_MATCHES, settled);
-  const matches = (data ?? previousData)?.likelyMatches ?? [];
-  if (settled === null || matches.length === 0) return null;
+  if (settled === null) return [];
+  return (data ?? previousData)?.likelyMatches ?? [];
+}
+
+/** The list, each match claimable; before anything matches, what will appear here. */
+function LikelyMatchList({ matches }: { matches: Match[] }) {
+  if (matches.length === 0) {
+    return (
+      <aside className="likely-matches empty" aria-label="Is this you?">
+        <h3>Is this you?</h3>
+        <p className="muted">
+          As you type a name, a website or an identifier, organisations already listed that may be the same
+          appear here, so you can claim yours instead of registering it twice.
+        </p>
+      </aside>
+    );
+  }
   return (
-    <section className="likely-matches" aria-labelledby="likely-matches-title" data-testid="likely-matches">
+    <aside
+      className="likely-matches"
+      id="likely-matches"
+      aria-labelledby="likely-matches-title"
+      data-testid="likely-matches"
+      tabIndex={-1}
+    >
       <h3 id="likely-matches-title">Is this you?</h3>
       <p className="muted">
         These are already listed. If one is your organisation, claim it instead of registering it again.
@@ -242,7 +286,7 @@ function LikelyMatchList({ form }: { form: OrganisationForm }) {
           <LikelyMatchItem key={m.organisation.id} match={m} />
         ))}
       </ul>
-    </section>
+    </aside>
   );
 }
 

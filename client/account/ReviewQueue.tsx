@@ -95,7 +95,7 @@ export function ReviewQueue() {
       {allowed && !queue && query.loading && <p role="status">Loading…</p>}
       {queue && (
         <>
-          <p className="muted" role="status">
+          <p className="muted" role="status" data-testid="queue-status">
             {queue.totalCount === 0
               ? 'Nothing waits for a decision.'
               : `${queue.totalCount} waiting, oldest first${queue.totalCount > items.length ? ` (the first ${items.length} shown)` : ''}.`}

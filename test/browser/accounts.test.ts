@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
 import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
 import { launchChromium } from '../support/browser.ts';
+import type { BrowserClient } from '../support/browserClient.ts';
 import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
 import { ROOT } from '../support/processes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -27,6 +28,8 @@ const prefix = uniquePrefix('acui');
 const contexts: BrowserContext[] = [];
 /** The organisation another member owns (published): the other side of the partnership. */
 let partner: { id: string; name: string };
+/** Its owner, signed in over HTTP. */
+let owner: BrowserClient;
 const ours = `${prefix} Riverside Data Collective`;
 
 async function newPage(viewport = DESKTOP): Promise<Page> {
@@ -102,7 +105,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 
   // The other side: a member's organisation, registered and approved through the API.
-  const { browser: owner } = await signedIn(db, server, prefix, 'grace');
+  ({ browser: owner } = await signedIn(db, server, prefix, 'grace'));
   const { browser: curator } = await signedIn(db, server, prefix, 'setup-curator', 'CURATOR');
   const registered = await owner.graphql<{
     registerOrganisation: { organisation: { id: string; name: string }; request: { id: string } };
@@ -368,13 +371,18 @@ describe('accounts in the explorer', () => {
     expect(overflow).toBeLessThanOrEqual(0);
 
     await phone.keyboard.press('Escape');
+    // Something for the queue to show: another registration, pending.
+    const pending = await owner.graphql(
+      'mutation ($input: OrganisationInput!) { registerOrganisation(input: $input) { request { id } } }',
+      { input: { name: `${prefix} Harbour Youth Trust`, sector: 'NGO', kind: 'youth charity' } },
+    );
+    expect(pending.errors).toBeUndefined();
     await phone.getByRole('button', { name: 'Menu' }).click();
     await phone.getByTestId('account-menu').click();
     await phone.getByTestId('review-queue-link').click();
-    await phone.getByTestId('review-queue').waitFor();
-    await expect
-      .poll(() => phone.getByTestId('review-queue').textContent(), POLL)
-      .toMatch(/waiting|Nothing waits/);
+    await phone.getByTestId('review-kind').selectOption('REGISTRATION');
+    await phone.getByTestId('queue-status').waitFor();
+    await phone.getByTestId('review-item').first().waitFor();
     await shoot(phone, 'review-queue-390');
   });
 });
