@@ -53,7 +53,6 @@ export function AccountMenu() {
         type="button"
         className="button small account-button"
         aria-expanded={open}
-        aria-haspopup="menu"
         aria-controls="account-menu-list"
         data-testid="account-menu"
         onClick={() => setOpen(!open)}
@@ -66,36 +65,28 @@ export function AccountMenu() {
         </span>
       </button>
       {open && (
-        <ul id="account-menu-list" className="account-menu-list card" role="menu" aria-label="Account">
-          <li role="none" className="account-email muted">
-            {account.email}
-          </li>
-          <li role="none">
-            <button type="button" role="menuitem" onClick={() => go({ view: 'mine' })} data-testid="my-items">
+        <ul id="account-menu-list" className="account-menu-list card" aria-label="Account">
+          <li className="account-email muted">{account.email}</li>
+          <li>
+            <button type="button" onClick={() => go({ view: 'mine' })} data-testid="my-items">
               My items
             </button>
           </li>
-          <li role="none">
-            <button type="button" role="menuitem" onClick={() => go({ view: 'register' })}>
+          <li>
+            <button type="button" onClick={() => go({ view: 'register' })}>
               Add your organisation
             </button>
           </li>
           {isCurator(account.role) && (
-            <li role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => go({ view: 'review' })}
-                data-testid="review-queue-link"
-              >
+            <li>
+              <button type="button" onClick={() => go({ view: 'review' })} data-testid="review-queue-link">
                 Review queue
               </button>
             </li>
           )}
-          <li role="none">
+          <li>
             <button
               type="button"
-              role="menuitem"
               data-testid="sign-out"
               onClick={() => {
                 setOpen(false);

@@ -2,7 +2,7 @@
 // Issue 9's explorer side in a real Chromium, end to end: sign up → register an organisation (errors per
 // field, "is this you?") → pending → a curator approves in the review queue → found by search and drawn;
 // propose a partnership → the other side confirms → drawn as confirmed; a dispute → drawn as disputed.
-// Screenshots of the sign-in, the registration form and the review queue go to docs/screenshots.
+// Screenshots of the sign-in, the registration form and the review queue (1440×900 and 390×844).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,11 @@ import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
 import { ROOT } from '../support/processes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const SHOTS = path.join(ROOT, 'docs/screenshots');
+// ATLAS_SCREENSHOTS=1 refreshes the README's screenshots in docs/screenshots; other runs leave them alone.
+const SHOTS = path.join(
+  ROOT,
+  process.env.ATLAS_SCREENSHOTS ? 'docs/screenshots' : 'test/.artifacts/screenshots',
+);
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** The machine is shared: answers can take seconds. */
@@ -340,6 +344,26 @@ describe('accounts in the explorer', () => {
     await member.getByTestId('sign-in').waitFor();
     await member.reload();
     await member.getByTestId('sign-in').waitFor();
+  });
+
+  it('shows a wrong password above the form, and the rate limit clearly once it refuses', async () => {
+    await member.getByTestId('sign-in').click();
+    const dialog = member.getByTestId('account-dialog');
+    await dialog.getByTestId('account-email').fill(emailOf(prefix, 'ada'));
+    await dialog.getByTestId('account-password').fill('not the right password');
+    const message = dialog.getByTestId('form-message');
+    // Five failures are allowed (README "Rate limits"); the sixth attempt is refused.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await dialog.getByTestId('account-submit').click();
+      await expect.poll(() => message.textContent(), POLL).not.toMatch(/Too many/);
+      await expect.poll(() => dialog.getByTestId('account-submit').isEnabled(), POLL).toBe(true);
+    }
+    await dialog.getByTestId('account-submit').click();
+    await expect
+      .poll(() => message.textContent(), POLL)
+      .toMatch(/Too many attempts.*Try again in \d+ minutes/);
+    expect(await message.getAttribute('role')).toBe('alert');
+    await member.keyboard.press('Escape');
   });
 
   it('on a phone (390 px): sign-in, the registration form with an error and matches, the review queue', async () => {
