@@ -4,10 +4,11 @@ import type { MouseEvent } from 'react';
 import { openAccountView } from '../account/accountView.ts';
 import { FEATURES, REGISTER_PATH } from '../src/features.ts';
 
-function openRegistration(event: MouseEvent<HTMLAnchorElement>) {
+/** Opens the form over the explorer (a plain or modified click still follows the link), with a name typed. */
+function openRegistration(event: MouseEvent<HTMLAnchorElement>, name?: string) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  openAccountView({ view: 'register' });
+  openAccountView({ view: 'register', ...(name ? { name } : {}) });
 }
 
 export function AddOrganisationLink({ className = 'header-link' }: { className?: string }) {
@@ -19,13 +20,17 @@ export function AddOrganisationLink({ className = 'header-link' }: { className?:
   );
 }
 
-/** The sentence for an empty result: where a missing organisation can be added. */
-export function AddOrganisationHint() {
+/** The sentence for an empty result: where a missing organisation can be added (the search words as its name). */
+export function AddOrganisationHint({ name }: { name?: string }) {
   return (
     <p className="add-organisation-hint" data-testid="add-organisation-hint">
       Is your organisation missing?{' '}
       {FEATURES.registration ? (
-        <a href={REGISTER_PATH} onClick={openRegistration} data-testid="add-organisation-from-search">
+        <a
+          href={REGISTER_PATH}
+          onClick={(event) => openRegistration(event, name?.trim())}
+          data-testid="add-organisation-from-search"
+        >
           Add your organisation
         </a>
       ) : (

@@ -366,6 +366,21 @@ describe('accounts in the explorer', () => {
     await member.keyboard.press('Escape');
   });
 
+  it('offers "Add your organisation" when a search finds nothing, keeping the words as its name', async () => {
+    const missing = 'Zyzzquokka Vexbrindle';
+    await member.getByTestId('search-input').fill(missing);
+    await member.getByTestId('search-input').press('Enter');
+    await member.getByTestId('add-organisation-from-search').click();
+    const dialog = member.getByTestId('account-dialog');
+    await dialog.getByTestId('register-signed-out').waitFor();
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.getByTestId('account-email').fill(emailOf(prefix, 'grace'));
+    await dialog.getByTestId('account-password').fill(PASSWORD);
+    await dialog.getByTestId('account-submit').click();
+    await expect.poll(() => dialog.getByTestId('org-name').inputValue(), POLL).toBe(missing);
+    await member.keyboard.press('Escape');
+  });
+
   it('on a phone (390 px): sign-in, the registration form with an error and matches, the review queue', async () => {
     const phone = await newPage(PHONE);
     await phone.goto(`${server.url}/register`);
