@@ -17,11 +17,14 @@ export class AtlasRequestError extends Error {
   readonly code: string;
   /** The HTTP status when there was a response. */
   readonly status: number | undefined;
+  /** The first error's `extensions` (e.g. `problems` per field, `retryAfterSeconds`), when the server sent them. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(message: string, code: string, status?: number) {
+  constructor(message: string, code: string, status?: number, extensions: Record<string, unknown> = {}) {
     super(message);
     this.code = code;
     this.status = status;
+    this.extensions = extensions;
   }
 }
 
@@ -30,11 +33,13 @@ export interface RequestOptions {
   /** Injected in tests; the browser's fetch otherwise. */
   fetchFn?: typeof fetch;
   endpoint?: string;
+  /** Extra request headers (the x-csrf-token of cookie-authenticated mutations). */
+  headers?: Record<string, string>;
 }
 
 interface GraphQLErrorBody {
   message?: unknown;
-  extensions?: { code?: unknown };
+  extensions?: { code?: unknown; [key: string]: unknown };
 }
 
 interface GraphQLResponseBody<TData> {
@@ -55,6 +60,7 @@ export async function graphqlRequest<TData, TVariables extends object = Record<s
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
+        ...options.headers,
       },
       body: JSON.stringify({ query: document.toString(), variables }),
       signal: options.signal ?? null,
@@ -74,7 +80,7 @@ export async function graphqlRequest<TData, TVariables extends object = Record<s
       typeof firstError.extensions?.code === 'string' ? firstError.extensions.code : 'GRAPHQL_ERROR';
     const message =
       typeof firstError.message === 'string' ? firstError.message : 'The server reported an error.';
-    throw new AtlasRequestError(message, code, response.status);
+    throw new AtlasRequestError(message, code, response.status, firstError.extensions ?? {});
   }
   if (!response.ok) {
     throw new AtlasRequestError(

@@ -18,3 +18,25 @@ export type { TypedDocumentString } from './generated/graphql.ts';
 
 /** The aliases of the Examples query, in the order they are offered. */
 export const EXAMPLE_WORDS = ['council', 'foundation', 'university'] as const;
+
+// Accounts, registration, consent and curation (issue 9's explorer side: client/account).
+export {
+  ApproveDocument as APPROVE,
+  ClaimOrganisationDocument as CLAIM_ORGANISATION,
+  ConfirmRelationshipDocument as CONFIRM_RELATIONSHIP,
+  DismissMergeCandidateDocument as DISMISS_MERGE_CANDIDATE,
+  DisputeRelationshipDocument as DISPUTE_RELATIONSHIP,
+  LikelyMatchesDocument as LIKELY_MATCHES,
+  MergeOrganisationsDocument as MERGE_ORGANISATIONS,
+  MyItemsDocument as MY_ITEMS,
+  OrganisationPermissionsDocument as ORGANISATION_PERMISSIONS,
+  ProposeRelationshipDocument as PROPOSE_RELATIONSHIP,
+  RegisterOrganisationDocument as REGISTER_ORGANISATION,
+  RejectDocument as REJECT,
+  RelationshipConsentDocument as RELATIONSHIP_CONSENT,
+  ReviewQueueItemsDocument as REVIEW_QUEUE_ITEMS,
+  SessionDocument as SESSION,
+  SignInDocument as SIGN_IN,
+  SignOutDocument as SIGN_OUT,
+  SignUpDocument as SIGN_UP,
+} from './generated/graphql.ts';

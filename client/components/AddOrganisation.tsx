@@ -1,23 +1,38 @@
-// PLACEHOLDER for registration (issue 9's explorer side): "add your organisation". Until the form exists
-// (FEATURES.registration), this says that registration is coming instead of linking to a missing page.
+// "Add your organisation" (issue 9's explorer side): opens the registration form (client/account) over the
+// explorer; the link's address (REGISTER_PATH) opens it too, e.g. in a new tab.
+import type { MouseEvent } from 'react';
+import { openAccountView } from '../account/accountView.ts';
 import { FEATURES, REGISTER_PATH } from '../src/features.ts';
+
+/** Opens the form over the explorer (a plain or modified click still follows the link), with a name typed. */
+function openRegistration(event: MouseEvent<HTMLAnchorElement>, name?: string) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  openAccountView({ view: 'register', ...(name ? { name } : {}) });
+}
 
 export function AddOrganisationLink({ className = 'header-link' }: { className?: string }) {
   if (!FEATURES.registration) return null;
   return (
-    <a className={className} href={REGISTER_PATH} data-testid="add-organisation">
+    <a className={className} href={REGISTER_PATH} data-testid="add-organisation" onClick={openRegistration}>
       Add your organisation
     </a>
   );
 }
 
-/** The sentence for an empty result: where a missing organisation can be added. */
-export function AddOrganisationHint() {
+/** The sentence for an empty result: where a missing organisation can be added (the search words as its name). */
+export function AddOrganisationHint({ name }: { name?: string }) {
   return (
     <p className="add-organisation-hint" data-testid="add-organisation-hint">
       Is your organisation missing?{' '}
       {FEATURES.registration ? (
-        <a href={REGISTER_PATH}>Add your organisation</a>
+        <a
+          href={REGISTER_PATH}
+          onClick={(event) => openRegistration(event, name?.trim())}
+          data-testid="add-organisation-from-search"
+        >
+          Add your organisation
+        </a>
       ) : (
         <span>
           Registration for organisations opens soon: you will be able to add yours and its partnerships.

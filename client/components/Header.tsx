@@ -1,6 +1,8 @@
 // The fixed bar: product name, the search box with its filter chips, the query editor, and the places kept
 // for "Add your organisation" and "Sign in" (issue 9's explorer side). On phones the links fold into a menu.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { AccountDialogHost } from '../account/AccountDialog.tsx';
+import { AccountMenu } from '../account/AccountMenu.tsx';
 import type { OrganisationSummary } from '../api/types.ts';
 import { FEATURES } from '../src/features.ts';
 import type { GraphFilter } from '../state/viewState.ts';
@@ -30,6 +32,7 @@ export function Header({ filter, onChoose, onSearch, onFilterChange, phone }: He
       </a>
       <SearchBox filter={filter} onChoose={onChoose} onSearch={onSearch} onFilterChange={onFilterChange} />
       {phone ? <HeaderMenu /> : <HeaderLinks />}
+      <AccountDialogHost />
     </header>
   );
 }
@@ -55,7 +58,12 @@ function AccountSlot() {
   const ref = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, ref, close);
-  if (FEATURES.signIn) return <div className="account-slot" data-testid="account-slot" />;
+  if (FEATURES.signIn)
+    return (
+      <div className="account-slot" data-testid="account-slot">
+        <AccountMenu />
+      </div>
+    );
   return (
     <div className="account-slot" data-testid="account-slot" ref={ref}>
       <button

@@ -1,5 +1,6 @@
 // One organisation: its header with the map actions, and the overview tab — where, on what, identifiers,
 // and its relationships with their sources.
+import { OrganisationActions } from '../account/OrganisationActions.tsx';
 import type { OrganisationDetails as Organisation } from '../api/types.ts';
 import { SECTOR_STYLES } from '../graph/style.ts';
 import type { DetailsActions } from './DetailsPanel.tsx';
@@ -63,6 +64,7 @@ export function OrganisationHeader({
             Centre on this
           </button>
         )}
+        <OrganisationActions organisationId={organisation.id} name={organisation.name} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 // A selected tie: what kind, between whom (each a link to its organisation), since and until when, the
 // amount, how far it can be trusted, and where it comes from.
+import { RelationshipActions } from '../account/RelationshipActions.tsx';
 import { KIND_STYLES, TRUST_STYLES } from '../graph/style.ts';
 import { useRelationship } from '../state/useRelationship.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
@@ -115,6 +116,7 @@ export function RelationshipPanel({
           </>
         )}
       </dl>
+      <RelationshipActions relationshipId={r.id} source={r.source.id} target={r.target.id} />
       <section aria-label="Source" className="provenance-block">
         <h3>Source</h3>
         <dl className="facts">

@@ -256,7 +256,7 @@ function EmptyResults({
         <li>Check the spelling, use fewer words, or a wider place (a region instead of a city).</li>
         <li>Search by what they work on, e.g. “housing” or “digital inclusion”.</li>
       </ul>
-      <AddOrganisationHint />
+      <AddOrganisationHint name={query} />
     </div>
   );
 }
