@@ -5,6 +5,7 @@ import type { OrganisationDetails as Organisation } from '../api/types.ts';
 import { SECTOR_STYLES } from '../graph/style.ts';
 import type { DetailsActions } from './DetailsPanel.tsx';
 import { displayUrl, formatPlace, formatPlaceShort, safeHref } from './format.ts';
+import { InitiativeList } from './InitiativeList.tsx';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
 import { RelationshipList } from './RelationshipList.tsx';
 import { SectorBadge, SectorSwatch } from './Swatches.tsx';
@@ -136,6 +137,8 @@ export function OrganisationDetails({
       )}
 
       <RelationshipList organisation={organisation} onSelect={onSelect} />
+
+      <InitiativeList participations={organisation.participations} />
 
       <footer className="organisation-source">
         <ProvenanceNote provenance={organisation.provenance} label="Listing source" />

@@ -1,4 +1,5 @@
-// Where a fact comes from: a source link when there is one, else the dataset, and who recorded it when.
+// Where a fact comes from: the dataset, its record and licence, a link to the record when there is one, and
+// who recorded it when.
 import type { Provenance } from '../api/types.ts';
 import { safeHref } from './format.ts';
 
@@ -8,11 +9,11 @@ export function ProvenanceNote({ provenance, label = 'Source' }: { provenance: P
     provenance.recordedBy && `by ${provenance.recordedBy}`,
     provenance.recordedAt && `on ${provenance.recordedAt.slice(0, 10)}`,
   ].filter(Boolean);
-  if (!href && !provenance.sourceDataset && recorded.length === 0) {
+  if (!href && !provenance.sourceDataset && !provenance.licence && recorded.length === 0) {
     return <span className="provenance muted">No source recorded</span>;
   }
   return (
-    <span className="provenance">
+    <span className="provenance" data-testid="provenance">
       {href ? (
         <a href={href} target="_blank" rel="noopener noreferrer">
           {label}
@@ -20,7 +21,9 @@ export function ProvenanceNote({ provenance, label = 'Source' }: { provenance: P
       ) : (
         <span>{label}:</span>
       )}
-      {provenance.sourceDataset && <span> {provenance.sourceDataset}</span>}
+      {provenance.sourceDataset && <span data-testid="provenance-dataset"> {provenance.sourceDataset}</span>}
+      {provenance.sourceRecord && <span className="muted"> (record {provenance.sourceRecord})</span>}
+      {provenance.licence && <span data-testid="provenance-licence"> · licence: {provenance.licence}</span>}
       {recorded.length > 0 && <span className="muted"> · recorded {recorded.join(' ')}</span>}
     </span>
   );
