@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DIR, loadDemoData } from '../../server/domain/import/demo.ts';
 import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
 import { launchChromium, watchedPage } from '../support/browser.ts';
-import { connectTestDb, type TestDb } from '../support/db.ts';
+import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
+import { deleteNamespace, importFiles } from '../support/imports.ts';
 import { ROOT } from '../support/processes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { sharedFile } from '../support/sharedData.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -29,7 +31,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   fs.mkdirSync(artifacts, { recursive: true });
 });
+const cfa = `${uniquePrefix('cfa-ui')}/`;
+
 afterAll(async () => {
+  await deleteNamespace(db, cfa);
   await browser?.close();
   await server?.close();
   await db?.close();
@@ -122,7 +127,7 @@ describe('the pathway timeline', () => {
     for (const [k, a] of chosen.adoptedBy.entries()) expect(adopters[k]).toContain(a.organisation.name);
     // The graph is still there beside it.
     await page.locator('[data-testid="graph"]').waitFor();
-    await page.locator('[data-testid="details-panel"][aria-busy="false"]').waitFor();
+    await page.locator('[data-testid="details-title"]').waitFor();
     await page.waitForFunction(
       () =>
         ((window as { __atlas?: { cy?: { nodes(): { length: number } } } }).__atlas?.cy?.nodes().length ??
@@ -147,6 +152,48 @@ describe('the pathway timeline', () => {
 
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it("opens from an organisation's initiatives in its details", async () => {
+    const chosen = await completeDemoPathway();
+    const lead = chosen.innovators.find((i) => i.role === 'LEAD')!.organisation.id;
+    const { page, errors } = await watchedPage(browser, server.url);
+    await page.goto(`${server.url}/?${new URLSearchParams({ org: lead }).toString()}`);
+    const initiatives = page.locator('[data-testid="initiatives"]');
+    const link = initiatives.getByRole('link', { name: chosen.initiative.name });
+    await link.waitFor();
+    expect(await initiatives.textContent()).toContain('leads');
+    expect(await page.locator('[data-testid="pathway-timeline"]').count()).toBe(0);
+    await link.click();
+    await page.locator('[data-testid="pathway-timeline"] [data-testid="pathway-stage"]').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('pathway')).toBe(chosen.initiative.id);
+    expect(new URL(page.url()).searchParams.get('org')).toBe(lead);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows where an imported organisation comes from: dataset, record and licence (real CFA data)', async () => {
+    const report = await importFiles(
+      db,
+      'cfa-brigades',
+      [sharedFile('cfa-brigades', 'organizations.json')],
+      cfa,
+    );
+    expect(report.status).toBe('PUBLISHED');
+    const { page, errors } = await watchedPage(browser, server.url);
+    await page.goto(
+      `${server.url}/?${new URLSearchParams({ org: `${cfa}cfa:code-for-boston@boston` }).toString()}`,
+    );
+    await page.locator('[data-testid="details-title"]', { hasText: 'Code for Boston' }).waitFor();
+    const source = page.locator('.organisation-source [data-testid="provenance"]');
+    const text = (await source.textContent()) ?? '';
+    expect(text).toContain('record');
+    const dataset = (await source.locator('[data-testid="provenance-dataset"]').textContent())?.trim() ?? '';
+    expect(dataset.length).toBeGreaterThan(0);
+    const licence = (await source.locator('[data-testid="provenance-licence"]').textContent()) ?? '';
+    expect(licence).toMatch(/licence: \S/);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
