@@ -2,7 +2,9 @@
 // proposal form), if any. /register opens the registration form directly (REGISTER_PATH), so the header's
 // link works in a new tab too; closing it returns to the explorer's address.
 import { useSyncExternalStore } from 'react';
-import { REGISTER_PATH } from '../src/features.ts';
+
+/** The address of the registration form (served as the explorer; the server answers it with index.html). */
+export const REGISTER_PATH = '/register';
 
 export type AccountView =
   | { view: 'sign-in'; then?: AccountView }

@@ -1,8 +1,7 @@
 // "Add your organisation" (issue 9's explorer side): opens the registration form (client/account) over the
 // explorer; the link's address (REGISTER_PATH) opens it too, e.g. in a new tab.
 import type { MouseEvent } from 'react';
-import { openAccountView } from '../account/accountView.ts';
-import { FEATURES, REGISTER_PATH } from '../src/features.ts';
+import { openAccountView, REGISTER_PATH } from '../account/accountView.ts';
 
 /** Opens the form over the explorer (a plain or modified click still follows the link), with a name typed. */
 function openRegistration(event: MouseEvent<HTMLAnchorElement>, name?: string) {
@@ -12,7 +11,6 @@ function openRegistration(event: MouseEvent<HTMLAnchorElement>, name?: string) {
 }
 
 export function AddOrganisationLink({ className = 'header-link' }: { className?: string }) {
-  if (!FEATURES.registration) return null;
   return (
     <a className={className} href={REGISTER_PATH} data-testid="add-organisation" onClick={openRegistration}>
       Add your organisation
@@ -25,19 +23,13 @@ export function AddOrganisationHint({ name }: { name?: string }) {
   return (
     <p className="add-organisation-hint" data-testid="add-organisation-hint">
       Is your organisation missing?{' '}
-      {FEATURES.registration ? (
-        <a
-          href={REGISTER_PATH}
-          onClick={(event) => openRegistration(event, name?.trim())}
-          data-testid="add-organisation-from-search"
-        >
-          Add your organisation
-        </a>
-      ) : (
-        <span>
-          Registration for organisations opens soon: you will be able to add yours and its partnerships.
-        </span>
-      )}
+      <a
+        href={REGISTER_PATH}
+        onClick={(event) => openRegistration(event, name?.trim())}
+        data-testid="add-organisation-from-search"
+      >
+        Add your organisation
+      </a>
     </p>
   );
 }

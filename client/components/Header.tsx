@@ -1,10 +1,9 @@
-// The fixed bar: product name, the search box with its filter chips, the query editor, and the places kept
-// for "Add your organisation" and "Sign in" (issue 9's explorer side). On phones the links fold into a menu.
+// The fixed bar: product name, the search box with its filter chips, the query editor, "Add your
+// organisation" and the account entry (sign in, or the account menu). On phones the links fold into a menu.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { AccountDialogHost } from '../account/AccountDialog.tsx';
 import { AccountMenu } from '../account/AccountMenu.tsx';
 import type { OrganisationSummary } from '../api/types.ts';
-import { FEATURES } from '../src/features.ts';
 import type { GraphFilter } from '../state/viewState.ts';
 import { AddOrganisationLink } from './AddOrganisation.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -49,45 +48,11 @@ function HeaderLinks() {
   );
 }
 
-/**
- * PLACEHOLDER: the entry point for "Sign in" and the account menu (issue 9's explorer side). Until that form
- * exists (FEATURES.signIn) it says so, and where accounts already work (the API), instead of faking a form.
- */
+/** Sign in, or the signed-in account's menu (client/account). */
 function AccountSlot() {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open, ref, close);
-  if (FEATURES.signIn)
-    return (
-      <div className="account-slot" data-testid="account-slot">
-        <AccountMenu />
-      </div>
-    );
   return (
-    <div className="account-slot" data-testid="account-slot" ref={ref}>
-      <button
-        type="button"
-        className="button small"
-        aria-expanded={open}
-        aria-controls="account-popover"
-        data-testid="sign-in"
-        onClick={() => setOpen(!open)}
-      >
-        Sign in
-      </button>
-      {open && (
-        <div id="account-popover" className="account-popover card" role="dialog" aria-label="Sign in">
-          <p>
-            <strong>Signing in to the explorer is coming soon.</strong>
-          </p>
-          <p>
-            Accounts will let you register your organisation, claim it and confirm its partnerships. Today
-            they work through the API: the <code>signUp</code> and <code>signIn</code> mutations in the{' '}
-            <a href="/graphql">query editor</a>.
-          </p>
-        </div>
-      )}
+    <div className="account-slot" data-testid="account-slot">
+      <AccountMenu />
     </div>
   );
 }
