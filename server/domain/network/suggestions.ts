@@ -65,7 +65,12 @@ export function buildSuggestionIndex(s: NetworkSnapshot): SuggestionIndex {
   for (let i = 0; i < s.ids.length; i++) {
     for (let k = s.themeStart[i]!; k < s.themeStart[i + 1]!; k++) themeLists[s.themeOf[k]!]!.push(i);
     if (s.place[i]! >= 0)
-      for (const p of placeChain(s, s.place[i]!)) byPlace.set(p, [...(byPlace.get(p) ?? []), i]);
+      for (const p of placeChain(s, s.place[i]!)) {
+        // Appended in place: copying the list for every member was quadratic (minutes for a country at D1).
+        const members = byPlace.get(p);
+        if (members) members.push(i);
+        else byPlace.set(p, [i]);
+      }
     for (let k = s.initiativeStart[i]!; k < s.initiativeStart[i + 1]!; k++) {
       const n = s.initiativeOf[k]!;
       const list = byInitiative.get(n);
