@@ -1,7 +1,7 @@
 // `npm run bench`: starts a private Neo4j, loads a synthetic network and compares our code with simple
 // baselines side by side; prints a Markdown report and writes it to test/bench/RESULTS.md.
 //
-//   npm run bench -- [--organisations 10000] [--rounds 5] [--only neighbourhood|search|import] [--out FILE]
+//   npm run bench -- [--organisations 10000] [--rounds 5] [--only neighbourhood|search|import|list|betweenness] [--out FILE]
 //                    [--stale-statistics]
 //   npm run bench -- --only cordis|d1    (import throughput at real sizes, appended to RESULTS.md)
 import { execFileSync } from 'node:child_process';
@@ -22,9 +22,10 @@ import { benchCordis, benchD1 } from './openData.ts';
 import { timed, type Comparison } from './measure.ts';
 import { benchNeighbourhood } from './neighbourhood.ts';
 import { renderReport } from './report.ts';
+import { benchBetweennessSampling, benchOrganisationList } from './research.ts';
 import { benchSearch } from './search.ts';
 
-const BENCHMARKS = ['neighbourhood', 'search', 'import'] as const;
+const BENCHMARKS = ['neighbourhood', 'search', 'import', 'list', 'betweenness'] as const;
 /** Benchmarks on their own data (real CORDIS files, D1), only with --only; their sections are appended. */
 const OWN_DATA = ['cordis', 'd1'] as const;
 type Benchmark = (typeof BENCHMARKS)[number] | (typeof OWN_DATA)[number];
@@ -66,10 +67,17 @@ function parseOptions(argv: string[]): Options {
     },
     strict: true,
   });
-  const only = values.only;
+  // One benchmark, or several of the shared-data ones separated by commas (e.g. list,betweenness).
+  const only = values.only?.split(',');
   const all: readonly string[] = [...BENCHMARKS, ...OWN_DATA];
-  if (only !== undefined && !all.includes(only)) {
-    throw new UsageError(`--only must be one of ${all.join(', ')}; got "${only}".`);
+  if (
+    only !== undefined &&
+    (only.some((b) => !all.includes(b)) ||
+      (only.length > 1 && only.some((b) => (OWN_DATA as readonly string[]).includes(b))))
+  ) {
+    throw new UsageError(
+      `--only must be one of ${all.join(', ')} (or several of ${BENCHMARKS.join(', ')}, comma-separated); got "${values.only}".`,
+    );
   }
   return {
     organisations: integerOption(
@@ -79,7 +87,7 @@ function parseOptions(argv: string[]): Options {
       MAX_ORGANISATIONS,
     ),
     rounds: integerOption('rounds', values.rounds, DEFAULTS.rounds, 1_000),
-    only: only === undefined ? [...BENCHMARKS] : [only as Benchmark],
+    only: only === undefined ? [...BENCHMARKS] : (only as Benchmark[]),
     out: values.out === undefined ? DEFAULT_OUT : path.resolve(values.out),
     staleStatistics: values['stale-statistics'] === true,
   };
@@ -161,6 +169,12 @@ async function run(options: Options, db: BenchDb): Promise<string> {
   }
   if (options.only.includes('import')) {
     comparisons.push(await benchImport(db.runner, db.driver, options.organisations, options.rounds, log));
+  }
+  if (options.only.includes('list')) {
+    comparisons.push(await benchOrganisationList(db, options.rounds, log));
+  }
+  if (options.only.includes('betweenness')) {
+    comparisons.push(await benchBetweennessSampling(db, log));
   }
 
   const cpus = os.cpus();
