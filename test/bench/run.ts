@@ -1,7 +1,7 @@
 // `npm run bench`: compares our code with simple baselines side by side, on a private Neo4j, and appends a
 // Markdown section (the command, the data size, the table, the goals) to test/bench/RESULTS.md.
 //
-//   npm run bench -- [--organisations 10000] [--rounds 5] [--only BENCHMARK] [--out FILE] [--stale-statistics]
+//   npm run bench -- [--organisations 10000] [--rounds 5] [--only BENCHMARK[,BENCHMARK…]] [--out FILE] [--stale-statistics]
 //       a fresh store: generates and imports a synthetic network, then the query benchmarks and import
 //   npm run bench -- --d1 [--rounds 3] [--only BENCHMARK]
 //       the query benchmarks on the reusable D1 store (test/bench/d1.ts); run it under the machine's D1 lock
@@ -37,6 +37,7 @@ import { benchNeighbourhood, NEIGHBOURHOOD_STARTS } from './neighbourhood.ts';
 import { benchCordis, benchD1 } from './openData.ts';
 import { benchOrganisationList, listCases } from './organisationList.ts';
 import { benchPaths, pathCases } from './paths.ts';
+import { benchBetweennessSampling, benchOrganisationList as benchGraphqlList } from './research.ts';
 import { NaiveSuggestions } from './reference.ts';
 import { appendSection, renderSection, type Goal } from './report.ts';
 import { benchSearch, type DataKey } from './search.ts';
@@ -44,8 +45,11 @@ import { benchSuggestions } from './suggestions.ts';
 
 /** Benchmarks of reads, on a fresh store or on D1. */
 const QUERY_BENCHMARKS = ['neighbourhood', 'search', 'organisations', 'suggestions', 'paths'] as const;
-/** Import throughput into the fresh store (not with --d1). */
-const FRESH_ONLY = ['import'] as const;
+/**
+ * Only on a fresh store (not with --d1): import throughput, the GraphQL overhead of a degree-ranked list
+ * against neo4j-driver, and the error of sampled betweenness against exact (research.ts).
+ */
+const FRESH_ONLY = ['import', 'list', 'betweenness'] as const;
 /** Benchmarks on their own data (real CORDIS files, the D1 import), only with --only. */
 const OWN_DATA = ['cordis', 'd1'] as const;
 type QueryBenchmark = (typeof QUERY_BENCHMARKS)[number];
@@ -92,13 +96,18 @@ function parseOptions(argv: string[]): Options {
     strict: true,
   });
   const d1 = values.d1 === true;
-  const only = values.only;
+  // One benchmark, or several separated by commas (e.g. list,betweenness); CORDIS and the D1 import alone.
+  const only = values.only?.split(',');
   const allowed: readonly string[] = d1
     ? QUERY_BENCHMARKS
     : [...QUERY_BENCHMARKS, ...FRESH_ONLY, ...OWN_DATA];
-  if (only !== undefined && !allowed.includes(only)) {
+  const ownData = (b: string) => (OWN_DATA as readonly string[]).includes(b);
+  if (
+    only !== undefined &&
+    (only.some((b) => !allowed.includes(b)) || (only.length > 1 && only.some(ownData)))
+  ) {
     throw new UsageError(
-      `--only must be one of ${allowed.join(', ')}${d1 ? ' with --d1' : ''}; got "${only}".`,
+      `--only must be one of ${allowed.join(', ')}${d1 ? ' with --d1' : ''} (several comma-separated, except ${OWN_DATA.join(' and ')}); got "${values.only}".`,
     );
   }
   if (d1 && values.organisations !== undefined) {
@@ -114,7 +123,7 @@ function parseOptions(argv: string[]): Options {
     rounds: integerOption('rounds', values.rounds, d1 ? DEFAULTS.d1Rounds : DEFAULTS.rounds, 1_000),
     only:
       only !== undefined
-        ? [only as Benchmark]
+        ? (only as Benchmark[])
         : d1
           ? [...QUERY_BENCHMARKS]
           : [...QUERY_BENCHMARKS, ...FRESH_ONLY],
@@ -325,6 +334,8 @@ async function runFresh(options: Options): Promise<void> {
     if (options.only.includes('import')) {
       comparisons.push(await benchImport(db.runner, db.driver, options.organisations, options.rounds, log));
     }
+    if (options.only.includes('list')) comparisons.push(await benchGraphqlList(db, options.rounds, log));
+    if (options.only.includes('betweenness')) comparisons.push(await benchBetweennessSampling(db, log));
     const facts = [
       `command: ${command()}`,
       `data: ${dataset.organisations.length} organisations, ${dataset.relationships.length} relationships (npm run generate -- --organisations ${options.organisations} --seed ${DEFAULTS.seed}: synthetic, average degree ${SYNTHETIC_DEFAULTS.averageDegree})`,
