@@ -292,6 +292,7 @@ describe('accounts in the explorer', () => {
     await form.getByTestId('connect-option').filter({ hasText: partner.name }).first().click();
     await form.getByTestId('propose-kind').selectOption('PARTNERSHIP');
     await form.getByTestId('propose-source').fill(`https://${prefix}-riverside.example.org/partners`);
+    await shoot(member, 'propose-1440');
     await form.getByTestId('propose-submit').click();
     await member.getByTestId('propose-done').getByRole('button', { name: 'Back to the map' }).click();
     await expect.poll(() => edgeTrust(member, ourId, partner.id), { timeout: 30_000 }).toBe('CLAIMED');
@@ -330,6 +331,7 @@ describe('accounts in the explorer', () => {
     await expect
       .poll(() => member.getByTestId('consent').textContent(), POLL)
       .toContain('The programme never started.');
+    await shoot(member, 'disputed-1440');
     // Trust is filterable: showing only disputed ties draws it, only confirmed ones hides it.
     await member.goto(`${server.url}/?org=${encodeURIComponent(ourId)}&trust=DISPUTED`);
     await expect.poll(() => edgeShown(member, ourId, partner.id), { timeout: 30_000 }).toBe(true);
