@@ -11,7 +11,21 @@ import { applyMigrations } from '../../server/db/migrate.ts';
 import { loadQueryCatalog } from '../../server/db/queries.ts';
 import { createQueryRunner, type DbRunner as QueryRunner } from '../../server/db/runner.ts';
 
+/** Ports this process has handed out: two calls in a row (Neo4j's, then the server's) never get the same. */
+const handedOut = new Set<number>();
+
 export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await anyFreePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port that this test run has not already handed out');
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
