@@ -122,9 +122,15 @@ const RELS = `query ($filter: RelationshipFilter, $asOf: Date, $first: Int, $aft
     totalCount nodes { id } pageInfo { hasNextPage endCursor } amountTotals { kind currency total count }
   } }`;
 
+/** Our organisations' ids: the filter's `organisations` keeps other test files' ties out of our pages. */
+const OURS = network().organisations.map((o) => o.id);
+
 async function rels(filter: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  // Ties with an end in our sectors … narrowed to ours by the ids afterwards: sectors alone would not isolate.
-  const result = await server.graphql<{ relationships: RelPage }>(RELS, { filter, first: 100, ...extra });
+  const result = await server.graphql<{ relationships: RelPage }>(RELS, {
+    filter: { organisations: OURS, ...filter },
+    first: 100,
+    ...extra,
+  });
   expect(result.errors).toBeUndefined();
   const page = result.data!.relationships;
   return page.nodes
@@ -189,7 +195,11 @@ describe('relationships(filter)', () => {
   });
 
   it('walks every page with no duplicate and no gap', async () => {
-    const filter = { sectors: ['GOVERNMENT', 'NGO', 'COMPANY', 'ACADEMIC'], startedAfter: '2018-12-31' };
+    const filter = {
+      sectors: ['GOVERNMENT', 'NGO', 'COMPANY', 'ACADEMIC'],
+      startedAfter: '2018-12-31',
+      organisations: OURS,
+    };
     const all = (await server.graphql<{ relationships: RelPage }>(RELS, { filter, first: 100 })).data!
       .relationships;
     const seen: string[] = [];
@@ -206,6 +216,33 @@ describe('relationships(filter)', () => {
     }
     expect(seen).toEqual(all.nodes.map((n) => n.id));
     expect(new Set(seen).size).toBe(all.totalCount);
+  });
+
+  it('keeps the ties with an end among the organisations asked for; an unknown id matches nothing', async () => {
+    expect(await rels({ organisations: [id('x1')] })).toEqual([]);
+    const ofGov = await server.graphql<{ relationships: RelPage }>(RELS, {
+      filter: { organisations: [id('g1')] },
+      first: 100,
+    });
+    const ids = ofGov.data!.relationships.nodes.map((n) => short(n.id));
+    const expected = network()
+      .relationships.filter((r) => r.source === id('g1') || r.target === id('g1'))
+      .map((r) => short(r.id));
+    expect([...ids].sort()).toEqual([...expected].sort());
+    expect(ofGov.data!.relationships.totalCount).toBe(expected.length);
+    const unknown = await server.graphql<{ relationships: RelPage }>(RELS, {
+      filter: { organisations: [`${p}-nobody`] },
+    });
+    expect(unknown.data!.relationships.totalCount).toBe(0);
+  });
+
+  it('refuses more than 1,000 organisations in the filter, naming it', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => `${p}-o${i}`);
+    const { errors } = await server.graphql(RELS, { filter: { organisations: many }, first: 1 });
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'filter.organisations' }],
+    });
   });
 
   it('refuses minAmount above maxAmount and a malformed cursor, with BAD_USER_INPUT', async () => {
@@ -377,7 +414,7 @@ describe('changes(from, to)', () => {
     }>(
       `query ($filter: RelationshipFilter) { changes(from: "2020-01-01", to: "2021-12-31", filter: $filter, first: 100) {
         startedCount endedCount started { id } ended { id } } }`,
-      { filter: { sectors: ['GOVERNMENT', 'NGO', 'COMPANY', 'ACADEMIC'] } },
+      { filter: { sectors: ['GOVERNMENT', 'NGO', 'COMPANY', 'ACADEMIC'], organisations: OURS } },
     );
     expect(errors).toBeUndefined();
     const mine = (list: { id: string }[]) => list.filter((r) => r.id.startsWith(p)).map((r) => short(r.id));

@@ -13,7 +13,11 @@ export interface RelationshipFilterInput {
   activeOn?: string | null;
   startedAfter?: string | null;
   startedBefore?: string | null;
+  organisations?: readonly string[] | null;
 }
+
+/** The most organisations `organisations` may name. */
+export const MAX_FILTER_ORGANISATIONS = 1_000;
 
 export type TiePredicate = (tie: number) => boolean;
 
@@ -40,6 +44,24 @@ export function tiePredicate(
       },
     ]);
   }
+  if (given(f.organisations) && f.organisations.length > MAX_FILTER_ORGANISATIONS) {
+    throw new InvalidInputError(
+      `${path}.organisations names ${f.organisations.length} organisations; at most ${MAX_FILTER_ORGANISATIONS}.`,
+      [
+        {
+          file: 'arguments',
+          line: null,
+          column: null,
+          field: `${path}.organisations`,
+          code: 'OUT_OF_RANGE',
+          message: `at most ${MAX_FILTER_ORGANISATIONS} ids`,
+        },
+      ],
+    );
+  }
+  const ends = given(f.organisations)
+    ? new Set(f.organisations.map((id) => snapshot.index.get(id)).filter((i): i is number => i !== undefined))
+    : null;
   const kinds = given(f.kinds) ? f.kinds.reduce((m, k) => m | (1 << kindIndex.get(k)!), 0) : -1;
   const trust = given(f.trustStates) ? f.trustStates.reduce((m, t) => m | (1 << trustIndex.get(t)!), 0) : -1;
   const sectors = given(f.sectors) ? new Set(f.sectors.map((s) => sectorIndex.get(s)!)) : null;
@@ -53,6 +75,7 @@ export function tiePredicate(
   const minAmount = typeof f.minAmount === 'number' ? f.minAmount : null;
   const maxAmount = typeof f.maxAmount === 'number' ? f.maxAmount : null;
   return (t) => {
+    if (ends && !ends.has(snapshot.tieSource[t]!) && !ends.has(snapshot.tieTarget[t]!)) return false;
     if (kinds !== -1 && ((kinds >> snapshot.tieKind[t]!) & 1) === 0) return false;
     if (trust !== -1 && ((trust >> snapshot.tieTrust[t]!) & 1) === 0) return false;
     if (minAmount !== null && !(snapshot.tieAmount[t]! >= minAmount)) return false;
