@@ -210,7 +210,9 @@ export async function benchRender(layoutRuns: number, log: (line: string) => voi
           `${PAN_ZOOM_MS / 1000} s per side of real input events (two drags from an empty spot, wheel zooming in and out at the centre), intervals between requestAnimationFrame callbacks`,
           `ours: ${ours.frames} frames, ${pct(ours.slowShare)} of the time in frames over ${SLOW_FRAME_MS} ms, p95 ${ours.p95.toFixed(1)} ms; first frame ${(ours.firstFrameMs / 1000).toFixed(2)} s; renderer: ${ours.settings}; zoom ${ours.zoomRange[0].toFixed(3)}–${ours.zoomRange[1].toFixed(3)}`,
           `baseline: ${baseline.frames} frames, ${pct(baseline.slowShare)} of the time in frames over ${SLOW_FRAME_MS} ms, p95 ${baseline.p95.toFixed(1)} ms; first frame ${(baseline.firstFrameMs / 1000).toFixed(2)} s; renderer: ${baseline.settings}; zoom ${baseline.zoomRange[0].toFixed(3)}–${baseline.zoomRange[1].toFixed(3)}`,
-          `share of time in slow frames, ours / baseline: ${(ours.slowShare / baseline.slowShare).toFixed(2)}`,
+          baseline.slowShare > 0
+            ? `share of time in slow frames, ours / baseline: ${(ours.slowShare / baseline.slowShare).toFixed(2)}`
+            : `share of time in slow frames: the baseline has none, ours ${pct(ours.slowShare)}`,
           'ours: the stylesheet of client/graph/style.ts, the options of client/graph/render.ts (wheelSensitivity 0.6, zoom 0.1–3), the renderer settings applyRenderSettings gives this size, names placed by updateLabels after each settled zoom (as GraphView.tsx); baseline: cytoscape({container}) with every default (wheelSensitivity 1, unbounded zoom), no labels',
           `both sides draw the same nodes at the same positions (the last layout of ours), fitted to the view; input starts ${SETTLE_BEFORE_INPUT_MS / 1000} s after the first frame`,
         ],
