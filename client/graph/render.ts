@@ -20,7 +20,7 @@ export interface RenderSettings {
   pixelRatio: number | null;
 }
 
-/** Above this many, edges are also hidden while moving (the snapshot itself costs a full draw). */
+/** Above this many, edges are also hidden while moving (not measured at this size). */
 export const HIDE_EDGES_ABOVE = 40_000;
 /** Above this many, one device pixel per CSS pixel: four times fewer pixels on a retina screen. */
 export const LOW_RESOLUTION_ABOVE = 3000;
@@ -59,8 +59,8 @@ interface CanvasRendererFields {
 
 /**
  * Applies the settings for the graph's current size. Cytoscape takes them as options at creation only; its
- * canvas renderer keeps them in fields it reads on every frame, so they are set there (a browser test
- * checks that a large graph gets them, and the rendering benchmark measures the effect).
+ * canvas renderer keeps them in fields it reads on every frame, so they are set there (the rendering
+ * benchmark, `npm run bench -- --only render`, reads them back and measures the effect).
  */
 export function applyRenderSettings(
   cy: cytoscape.Core,
