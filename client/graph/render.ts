@@ -1,11 +1,12 @@
 // How the graph is drawn: the Cytoscape options the explorer (and the rendering benchmark) creates its
 // instance with, and the renderer settings that keep panning and zooming smooth as the graph grows.
 //
-// Measured on CPU-only machines (test/bench/RESULTS.md): a full canvas redraw grows with the graph, so above
-// a few thousand elements every frame of a pan was a full redraw of 70–120 ms. While the viewport moves,
-// large graphs are therefore drawn from a snapshot of the graph (textureOnViewport), at one device pixel per
-// CSS pixel; the full-quality picture returns as soon as the gesture ends. Small graphs are drawn in full,
-// frame by frame, since they redraw fast enough and stay sharp.
+// Measured on a CPU-only machine (`npm run bench -- --only render`, test/bench/RESULTS.md): Cytoscape's canvas
+// renderer already keeps the drawn graph in cached layers per zoom level, so a pan of a large graph redraws
+// from those layers in a few ms. textureOnViewport made it worse: each gesture began with a full, uncached
+// redraw of the whole graph into its snapshot (about a second at 5,000 nodes / 10,000 edges), and a wheel
+// zoom whose frames were slower than Cytoscape's 150 ms gesture timeout rebuilt the snapshot on every notch.
+// It is therefore off at every size. Large graphs are drawn at one device pixel per CSS pixel.
 import type cytoscape from 'cytoscape';
 import { MAX_ZOOM, MIN_ZOOM } from './layouts.ts';
 import { buildStylesheet } from './style.ts';
@@ -19,16 +20,15 @@ export interface RenderSettings {
   pixelRatio: number | null;
 }
 
-/** Above this many elements (nodes + edges) the view moves a snapshot while panning and zooming. */
-export const TEXTURE_ABOVE = 1500;
-/** Above this many, edges are also hidden while moving (the snapshot itself costs a full draw). */
+/** Above this many, edges are also hidden while moving (not measured at this size). */
 export const HIDE_EDGES_ABOVE = 40_000;
 /** Above this many, one device pixel per CSS pixel: four times fewer pixels on a retina screen. */
 export const LOW_RESOLUTION_ABOVE = 3000;
 
 export function renderSettings(elements: number): RenderSettings {
   return {
-    textureOnViewport: elements > TEXTURE_ABOVE,
+    // Off at every size: see the top of this file.
+    textureOnViewport: false,
     hideEdgesOnViewport: elements > HIDE_EDGES_ABOVE,
     pixelRatio: elements > LOW_RESOLUTION_ABOVE ? 1 : null,
   };
@@ -59,8 +59,8 @@ interface CanvasRendererFields {
 
 /**
  * Applies the settings for the graph's current size. Cytoscape takes them as options at creation only; its
- * canvas renderer keeps them in fields it reads on every frame, so they are set there (a browser test
- * checks that a large graph gets them, and the rendering benchmark measures the effect).
+ * canvas renderer keeps them in fields it reads on every frame, so they are set there (the rendering
+ * benchmark, `npm run bench -- --only render`, reads them back and measures the effect).
  */
 export function applyRenderSettings(
   cy: cytoscape.Core,

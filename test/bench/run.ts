@@ -7,6 +7,8 @@
 //       the query benchmarks on the reusable D1 store (test/bench/d1.ts); run it under the machine's D1 lock
 //   npm run bench -- --only cordis|d1
 //       import throughput at real sizes
+//   npm run bench -- --only render [--rounds 5]
+//       drawing and laying out 5,000 nodes / 10,000 edges in headless Chromium (no database)
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +41,7 @@ import { benchOrganisationList, listCases } from './organisationList.ts';
 import { benchPaths, pathCases } from './paths.ts';
 import { benchBetweennessSampling, benchOrganisationList as benchGraphqlList } from './research.ts';
 import { NaiveSuggestions } from './reference.ts';
+import { benchRender } from './render.ts';
 import { appendSection, renderSection, type Goal } from './report.ts';
 import { benchSearch, type DataKey } from './search.ts';
 import { benchSuggestions } from './suggestions.ts';
@@ -52,8 +55,11 @@ const QUERY_BENCHMARKS = ['neighbourhood', 'search', 'organisations', 'suggestio
 const FRESH_ONLY = ['import', 'list', 'betweenness'] as const;
 /** Benchmarks on their own data (real CORDIS files, the D1 import), only with --only. */
 const OWN_DATA = ['cordis', 'd1'] as const;
+/** In a browser, without a database, only with --only. */
+const BROWSER = ['render'] as const;
 type QueryBenchmark = (typeof QUERY_BENCHMARKS)[number];
-type Benchmark = QueryBenchmark | (typeof FRESH_ONLY)[number] | (typeof OWN_DATA)[number];
+type Benchmark =
+  QueryBenchmark | (typeof FRESH_ONLY)[number] | (typeof OWN_DATA)[number] | (typeof BROWSER)[number];
 
 const DEFAULTS = { organisations: 10_000, rounds: 5, d1Rounds: 3, seed: 42 } as const;
 const DEFAULT_OUT = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -100,14 +106,15 @@ function parseOptions(argv: string[]): Options {
   const only = values.only?.split(',');
   const allowed: readonly string[] = d1
     ? QUERY_BENCHMARKS
-    : [...QUERY_BENCHMARKS, ...FRESH_ONLY, ...OWN_DATA];
-  const ownData = (b: string) => (OWN_DATA as readonly string[]).includes(b);
+    : [...QUERY_BENCHMARKS, ...FRESH_ONLY, ...OWN_DATA, ...BROWSER];
+  const alone = (b: string) =>
+    (OWN_DATA as readonly string[]).includes(b) || (BROWSER as readonly string[]).includes(b);
   if (
     only !== undefined &&
-    (only.some((b) => !allowed.includes(b)) || (only.length > 1 && only.some(ownData)))
+    (only.some((b) => !allowed.includes(b)) || (only.length > 1 && only.some(alone)))
   ) {
     throw new UsageError(
-      `--only must be one of ${allowed.join(', ')}${d1 ? ' with --d1' : ''} (several comma-separated, except ${OWN_DATA.join(' and ')}); got "${values.only}".`,
+      `--only must be one of ${allowed.join(', ')}${d1 ? ' with --d1' : ''} (several comma-separated, except ${[...OWN_DATA, ...BROWSER].join(', ')}); got "${values.only}".`,
     );
   }
   if (d1 && values.organisations !== undefined) {
@@ -418,8 +425,28 @@ async function runOwnData(options: Options, which: (typeof OWN_DATA)[number]): P
   finish(options, section);
 }
 
+/** The rendering benchmark: Chromium only, no database; --rounds is the number of layout runs (default 5). */
+async function runRender(options: Options): Promise<void> {
+  const started = performance.now();
+  const load = loadAverage();
+  const result = await benchRender(options.rounds, log);
+  const facts = [
+    `command: ${command()}`,
+    ...result.facts,
+    `machine: ${machine()}`,
+    `code: commit ${codeVersion()}`,
+    `load average (1 / 5 / 15 min) at the start: ${load}, at the end: ${loadAverage()}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s (other work on the machine slows both sides, not necessarily equally)`,
+  ];
+  const title = `render: 5,000 nodes, 10,000 edges in headless Chromium (${now()})`;
+  finish(options, renderSection(title, facts, result.comparisons, result.goals));
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.only.includes('render')) {
+    await runRender(options);
+    return;
+  }
   const own = options.only.find((b): b is (typeof OWN_DATA)[number] =>
     (OWN_DATA as readonly string[]).includes(b),
   );
