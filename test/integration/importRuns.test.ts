@@ -1,43 +1,24 @@
 // The run pipeline's promises on data a test writes itself: the atlas format's tolerant reading and
 // identity resolution (one organisation repeated under several ids), all or nothing (readers never see a
 // run's staging data; a run that fails leaves nothing behind), dry runs, and the run record.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationsByIds } from '../../server/domain/organisations.ts';
 import { runCypher } from '../support/cypher.ts';
-import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
-import { deleteNamespace, importFiles, owned } from '../support/imports.ts';
+import { connectTestDb, type TestDb } from '../support/db.ts';
+import { importFiles, importWorkspace, owned } from '../support/imports.ts';
 import { startTestServer } from '../support/server.ts';
 import { sharedFile } from '../support/sharedData.ts';
 
 let db: TestDb;
-const namespaces: string[] = [];
-const dirs: string[] = [];
+const { namespace, folder, cleanup } = importWorkspace('atlas-run-');
 
 beforeAll(() => {
   db = connectTestDb();
 });
 afterAll(async () => {
-  for (const ns of namespaces) await deleteNamespace(db, ns);
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  await cleanup(db);
   await db.close();
 });
-
-function namespace(label: string): string {
-  const ns = `${uniquePrefix(label)}/`;
-  namespaces.push(ns);
-  return ns;
-}
-
-function folder(files: Record<string, string[]>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-run-'));
-  dirs.push(dir);
-  for (const [name, lines] of Object.entries(files))
-    fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
-  return dir;
-}
 
 const ORG = 'id,name,sector,kind,description,website,country,region,city,themes,identifiers';
 const REL = 'id,source,target,kind,since,until,amount,currency,trust,source_url,description';

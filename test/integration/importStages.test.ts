@@ -5,41 +5,24 @@
 // refused with the file and line of each problem and nothing written; and an export imported again changes
 // nothing and exports the same files.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportNetwork } from '../../server/domain/export/exporter.ts';
 import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
 import { runCypher } from '../support/cypher.ts';
-import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
-import { deleteNamespace, importFiles, owned } from '../support/imports.ts';
+import { connectTestDb, type TestDb } from '../support/db.ts';
+import { importFiles, importWorkspace, owned } from '../support/imports.ts';
 
 let db: TestDb;
-const namespaces: string[] = [];
-const dirs: string[] = [];
+const { namespace, folder, cleanup } = importWorkspace('atlas-stages-');
 
 beforeAll(() => {
   db = connectTestDb();
 });
 afterAll(async () => {
-  for (const ns of namespaces) await deleteNamespace(db, ns);
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  await cleanup(db);
   await db.close();
 });
-
-function namespace(label: string): string {
-  const ns = `${uniquePrefix(label)}/`;
-  namespaces.push(ns);
-  return ns;
-}
-
-function folder(files: Record<string, string[]>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-stages-'));
-  dirs.push(dir);
-  for (const [name, lines] of Object.entries(files))
-    fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
-  return dir;
-}
 
 const ORGS = [
   'id,name,sector,kind,description,website,country,region,city,themes,identifiers',
@@ -113,8 +96,7 @@ describe('stage histories through the import run', () => {
 
   it('reads the initiativeStages list of an atlas JSON file', async () => {
     const ns = namespace('stages-json');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-stages-json-'));
-    dirs.push(dir);
+    const dir = folder({});
     const file = path.join(dir, 'atlas.json');
     fs.writeFileSync(
       file,

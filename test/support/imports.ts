@@ -1,10 +1,13 @@
 // Import runs in integration tests: each test imports under its own namespace (a prefix of every id it
 // writes and the only ids it matches), counts what it owns, and removes it afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { IMPORTERS } from '../../server/domain/import/importers.ts';
 import type { ImportReport } from '../../server/domain/import/report.ts';
 import { runImport, type RunOptions } from '../../server/domain/import/run.ts';
 import { runCypher } from './cypher.ts';
-import type { TestDb } from './db.ts';
+import { uniquePrefix, type TestDb } from './db.ts';
 
 export async function importFiles(
   db: TestDb,
@@ -63,4 +66,31 @@ export async function deleteNamespace(db: TestDb, ns: string): Promise<void> {
     }
   }
   await runCypher(db.driver, 'MATCH (r:ImportRun) WHERE r.namespace = $ns DELETE r', { ns });
+}
+
+/**
+ * What one test file's import runs leave behind: namespaces (`namespace(label)`) and temporary folders of
+ * atlas files (`folder({ 'organisations.csv': [...lines] })`); `cleanup` removes both, in afterAll.
+ */
+export function importWorkspace(tmpPrefix: string) {
+  const namespaces: string[] = [];
+  const dirs: string[] = [];
+  return {
+    namespace(label: string): string {
+      const ns = `${uniquePrefix(label)}/`;
+      namespaces.push(ns);
+      return ns;
+    },
+    folder(files: Record<string, string[]>): string {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+      dirs.push(dir);
+      for (const [name, lines] of Object.entries(files))
+        fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
+      return dir;
+    },
+    async cleanup(db: TestDb): Promise<void> {
+      for (const ns of namespaces) await deleteNamespace(db, ns);
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    },
+  };
 }
