@@ -17,7 +17,7 @@ const PLACEMENT_CLASSES: Record<Placement, string> = {
   right: 'label-right',
   left: 'label-left',
 };
-const ALL_PLACEMENT_CLASSES = 'label-above label-right label-left';
+const PLACEMENT_CLASS_LIST = ['label-above', 'label-right', 'label-left'] as const;
 
 let context: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
@@ -27,12 +27,14 @@ export function measureText(text: string, fontSize: number, bold: boolean): numb
   const key = `${bold ? 'b' : 'n'}${text}`;
   let width = widths.get(key);
   if (width === undefined) {
-    if (context === undefined) context = document.createElement('canvas').getContext('2d');
+    if (context === undefined) {
+      context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    }
     if (context) {
       context.font = `${bold ? 'bold ' : ''}100px ${LABEL_FONT_FAMILY}`;
       width = context.measureText(text).width;
     } else {
-      width = text.length * 60; // no canvas (a headless test): a generous average glyph width
+      width = text.length * 60; // no canvas (a headless test, or Node): a generous average glyph width
     }
     if (widths.size > 20_000) widths.clear();
     widths.set(key, width);
@@ -108,10 +110,13 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       const fontSize = emphasis.has(choice.id) ? base * 1.15 : base;
       if (node.data('shown') !== choice.text) node.data('shown', choice.text);
       if (node.data('fs') !== fontSize) node.data('fs', fontSize);
-      const wanted = PLACEMENT_CLASSES[choice.placement];
-      if (choice.text === '' || !node.hasClass(wanted)) {
-        node.removeClass(ALL_PLACEMENT_CLASSES);
-        if (wanted !== '' && choice.text !== '') node.addClass(wanted);
+      // Only real changes touch the node: Cytoscape restyles (and redraws from scratch) every node given a
+      // class change, even one that changes nothing, which after a zoom was every unlabelled node.
+      const wanted = choice.text === '' ? '' : PLACEMENT_CLASSES[choice.placement];
+      const current = PLACEMENT_CLASS_LIST.find((name) => node.hasClass(name)) ?? '';
+      if (current !== wanted) {
+        if (current !== '') node.removeClass(current);
+        if (wanted !== '') node.addClass(wanted);
       }
       if (choice.text !== '') named += 1;
     }
