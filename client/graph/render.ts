@@ -18,12 +18,16 @@ export interface RenderSettings {
   hideEdgesOnViewport: boolean;
   /** Device pixels per CSS pixel; null for the screen's own. */
   pixelRatio: number | null;
+  /** The stylesheet for big scenes: straight centre-to-centre ties, no arrowheads (graph/style.ts). */
+  largeStyle: boolean;
 }
 
 /** Above this many, edges are also hidden while moving (not measured at this size). */
 export const HIDE_EDGES_ABOVE = 40_000;
 /** Above this many, one device pixel per CSS pixel: four times fewer pixels on a retina screen. */
 export const LOW_RESOLUTION_ABOVE = 3000;
+/** Above this many, the stylesheet for big scenes (ties as plain lines without arrowheads). */
+export const LARGE_STYLE_ABOVE = 3000;
 
 export function renderSettings(elements: number): RenderSettings {
   return {
@@ -31,6 +35,7 @@ export function renderSettings(elements: number): RenderSettings {
     textureOnViewport: false,
     hideEdgesOnViewport: elements > HIDE_EDGES_ABOVE,
     pixelRatio: elements > LOW_RESOLUTION_ABOVE ? 1 : null,
+    largeStyle: elements > LARGE_STYLE_ABOVE,
   };
 }
 
@@ -57,15 +62,25 @@ interface CanvasRendererFields {
   forcedPixelRatio: number | null;
 }
 
+/** Instances that have the stylesheet for big scenes (the others have the one cytoscapeOptions gives). */
+const withLargeStyle = new WeakSet<cytoscape.Core>();
+
 /**
- * Applies the settings for the graph's current size. Cytoscape takes them as options at creation only; its
- * canvas renderer keeps them in fields it reads on every frame, so they are set there (the rendering
- * benchmark, `npm run bench -- --only render`, reads them back and measures the effect).
+ * Applies the settings for the graph's current size: called as soon as elements are added (before a layout,
+ * which then already works with the cheaper ties) and again once they are placed. The stylesheet is swapped
+ * only when the size crosses LARGE_STYLE_ABOVE. Cytoscape takes the renderer settings as options at creation
+ * only; its canvas renderer keeps them in fields it reads on every frame, so they are set there (the
+ * rendering benchmark, `npm run bench -- --only render`, reads them back and measures the effect).
  */
 export function applyRenderSettings(
   cy: cytoscape.Core,
   settings = renderSettings(cy.elements().length),
 ): void {
+  if (settings.largeStyle !== withLargeStyle.has(cy)) {
+    if (settings.largeStyle) withLargeStyle.add(cy);
+    else withLargeStyle.delete(cy);
+    cy.style(buildStylesheet({ large: settings.largeStyle }) as unknown as cytoscape.StylesheetStyle[]);
+  }
   const renderer = (cy as unknown as { renderer(): Partial<CanvasRendererFields> | undefined }).renderer();
   if (!renderer || !('textureOnViewport' in renderer)) return;
   renderer.textureOnViewport = settings.textureOnViewport;

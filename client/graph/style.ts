@@ -127,7 +127,17 @@ const LINE_DASHES: Record<LineStyle, string> = {
   dotted: '1.5 4',
 };
 
-export function buildStylesheet(): StyleRule[] {
+export interface StylesheetOptions {
+  /**
+   * A big scene (graph/render.ts decides): ties are drawn as plain centre-to-centre lines (Cytoscape's
+   * 'haystack' edges) without arrowheads. Bezier edges with arrowheads cost Cytoscape a curve and two arrow
+   * shapes per tie in every layout, hit test and redraw; at thousands of ties, arrowheads a few pixels wide
+   * are unreadable anyway, and kind (colour) and trust (line style, width, opacity) still show.
+   */
+  large?: boolean;
+}
+
+export function buildStylesheet({ large = false }: StylesheetOptions = {}): StyleRule[] {
   const rules: StyleRule[] = [
     {
       // The name drawn (`shown`), its size (`fs`) and its side are chosen by graph/labelLayer.ts so that no
@@ -196,7 +206,7 @@ export function buildStylesheet(): StyleRule[] {
   rules.push({
     selector: 'edge',
     style: {
-      'curve-style': 'bezier',
+      'curve-style': large ? 'haystack' : 'bezier',
       width: 2,
       'line-color': '#8A8F98',
       'target-arrow-color': '#8A8F98',
@@ -209,7 +219,11 @@ export function buildStylesheet(): StyleRule[] {
   for (const [kind, k] of Object.entries(KIND_STYLES)) {
     rules.push({
       selector: `edge[kind = "${kind}"]`,
-      style: { 'line-color': k.colour, 'target-arrow-color': k.colour, 'target-arrow-shape': k.arrow },
+      style: {
+        'line-color': k.colour,
+        'target-arrow-color': k.colour,
+        'target-arrow-shape': large ? 'none' : k.arrow,
+      },
     });
   }
   for (const [trust, t] of Object.entries(TRUST_STYLES)) {

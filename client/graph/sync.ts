@@ -15,6 +15,7 @@ import {
   type Size,
 } from './layouts.ts';
 import { EMPTY_PICTURE, positionOf, viewportToPan, type Picture } from './positions.ts';
+import { applyRenderSettings, renderSettings } from './render.ts';
 
 /** reset: a fresh layout; restored: every node where the picture had it; expanded: new nodes laid out. */
 export type SyncOutcome = 'reset' | 'restored' | 'expanded' | 'updated' | 'unchanged';
@@ -42,8 +43,11 @@ export function applyElements(
     return outcome;
   };
   if (options.reset || cy.nodes().empty()) {
+    cy.elements().remove();
+    // The stylesheet for this size before the elements come in (so they are styled once) and before anything
+    // is laid out, measured or drawn (graph/render.ts).
+    applyRenderSettings(cy, renderSettings(next.length));
     cy.batch(() => {
-      cy.elements().remove();
       cy.add(next.map((element) => withKnownPosition(element, picture)));
     });
     const nodes = cy.nodes();
@@ -88,6 +92,7 @@ export function applyElements(
       .nodes()
       .map((node) => ({ id: node.id(), position: { ...node.position() } }));
   });
+  applyRenderSettings(cy);
   if (unknown.length === 0) return finish('updated', false);
 
   const layout = expansionLayout(cy.nodes().length, fixed);

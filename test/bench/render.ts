@@ -213,7 +213,7 @@ export async function benchRender(layoutRuns: number, log: (line: string) => voi
           baseline.slowShare > 0
             ? `share of time in slow frames, ours / baseline: ${(ours.slowShare / baseline.slowShare).toFixed(2)}`
             : `share of time in slow frames: the baseline has none, ours ${pct(ours.slowShare)}`,
-          'ours: the stylesheet of client/graph/style.ts, the options of client/graph/render.ts (wheelSensitivity 0.6, zoom 0.1–3), the renderer settings applyRenderSettings gives this size, names placed by updateLabels after each settled zoom (as GraphView.tsx); baseline: cytoscape({container}) with every default (wheelSensitivity 1, unbounded zoom), no labels',
+          'ours: the stylesheet of client/graph/style.ts, the options of client/graph/render.ts (wheelSensitivity 0.6, zoom 0.1–3), the settings applyRenderSettings gives this size (renderer fields, and above 3,000 elements the stylesheet for big scenes: haystack ties without arrowheads), names placed by updateLabels after each settled zoom (as GraphView.tsx); baseline: cytoscape({container}) with every default (wheelSensitivity 1, unbounded zoom), no labels',
           `both sides draw the same nodes at the same positions (the last layout of ours), fitted to the view; input starts ${SETTLE_BEFORE_INPUT_MS / 1000} s after the first frame`,
         ],
       },
@@ -223,7 +223,7 @@ export async function benchRender(layoutRuns: number, log: (line: string) => voi
         ours: oursLayout,
         baseline: baselineLayout,
         notes: [
-          `ours: runLayout(cy, fullLayout(${RENDER_SCENE.nodes})) of client/graph (fcose, quality ${RENDER_SCENE.nodes > 300 ? "'draft'" : "'default'"}, seeded randomize), ${layouts.ours.length} runs: ${layouts.ours.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`,
+          `ours: what applyElements of client/graph/sync.ts does for a fresh view: applyRenderSettings for the size before the elements are added (untimed, like the adding), then runLayout(cy, fullLayout(${RENDER_SCENE.nodes})) (fcose, quality ${RENDER_SCENE.nodes > 300 ? "'draft'" : "'default'"}, seeded randomize), ${layouts.ours.length} runs: ${layouts.ours.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`,
           `baseline: cose with every default but refresh 1 (one iteration per animation frame, so it can be stopped near the cap), ${layouts.baseline.length} run${layouts.baseline.length === 1 ? '' : 's'}: ${layouts.baseline.map((r) => `${(r.ms / 1000).toFixed(2)} s${r.capped ? ' (stopped at the cap, unfinished)' : ''}`).join(', ')}${baselineCapped ? `; stopped at ${BASELINE_LAYOUT_CAP_MS / 1000} s, so its figures and the ratio are lower bounds, and no further baseline runs were made` : ''}`,
           'each run on a fresh Cytoscape instance holding the scene, timed from layout.run() to layoutstop',
         ],

@@ -8,7 +8,7 @@ import type { GraphEdge, GraphNode, RelationshipKind, Sector, TrustState } from 
 import { neighbourhoodToElements } from '../../client/graph/elements.ts';
 import { updateLabels } from '../../client/graph/labelLayer.ts';
 import { fullLayout, registerLayouts } from '../../client/graph/layouts.ts';
-import { applyRenderSettings, cytoscapeOptions } from '../../client/graph/render.ts';
+import { applyRenderSettings, cytoscapeOptions, renderSettings } from '../../client/graph/render.ts';
 import { KIND_STYLES, SECTOR_STYLES } from '../../client/graph/style.ts';
 import { fitToView, runLayout } from '../../client/graph/sync.ts';
 
@@ -198,14 +198,17 @@ function create(side: Side): cytoscape.Core {
 
 async function layout(side: Side, capMs: number): Promise<LayoutRun> {
   const core = create(side);
-  core.add(elementsFor(side, false));
+  const elements = elementsFor(side, false);
+  // What applyElements (client/graph/sync.ts) does for a freshly opened view: the settings for this size
+  // (the stylesheet for big scenes among them) before the elements come in, then the layout.
+  if (side === 'ours') applyRenderSettings(core, renderSettings(elements.length));
+  core.add(elements);
   await nextFrame();
   const started = performance.now();
   let capped = false;
   const name = side === 'ours' ? 'fcose' : 'cose';
   await new Promise<void>((resolve) => {
     if (side === 'ours') {
-      // What applyElements (client/graph/sync.ts) runs for a freshly opened view.
       runLayout(core, fullLayout(core.nodes().length), resolve);
       return;
     }
@@ -236,8 +239,12 @@ async function show(side: Side): Promise<{ firstFrameMs: number; settings: strin
   const core = create(side);
   const started = performance.now();
   if (side === 'ours') {
-    // What GraphView.tsx does once the nodes are where they belong, and on every settled zoom.
-    core.add(elementsFor('ours', true));
+    // What applyElements (client/graph/sync.ts) does with known positions (the settings for this size, then
+    // the elements, then fitting), then GraphView.tsx once the nodes are where they belong (applyRenderSettings
+    // again, a no-op here, and names), and names again on every settled zoom.
+    const elements = elementsFor('ours', true);
+    applyRenderSettings(core, renderSettings(elements.length));
+    core.add(elements);
     fitToView(core);
     applyRenderSettings(core);
     updateLabels(core);
@@ -267,7 +274,8 @@ async function show(side: Side): Promise<{ firstFrameMs: number; settings: strin
       };
     }
   ).renderer();
-  const settings = `textureOnViewport ${String(renderer.textureOnViewport)}, hideEdgesOnViewport ${String(renderer.hideEdgesOnViewport)}, pixelRatio ${renderer.forcedPixelRatio ?? `device (${window.devicePixelRatio})`}`;
+  const edge = core.edges().first();
+  const settings = `textureOnViewport ${String(renderer.textureOnViewport)}, hideEdgesOnViewport ${String(renderer.hideEdgesOnViewport)}, pixelRatio ${renderer.forcedPixelRatio ?? `device (${window.devicePixelRatio})`}, ties ${String(edge.style('curve-style'))}${side === 'ours' ? ` (arrowheads ${core.edges('[kind = "FUNDING"]').first().style('target-arrow-shape') === 'none' ? 'off' : 'on'})` : ''}`;
   return { firstFrameMs: performance.now() - started, settings };
 }
 

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeNeighbourhood, neighbourhoodToElements } from '../../../client/graph/elements.ts';
+import { isNode, mergeNeighbourhood, neighbourhoodToElements } from '../../../client/graph/elements.ts';
 import {
   centroid,
   DRAFT_ABOVE,
@@ -12,6 +12,8 @@ import {
   registerLayouts,
   seedPositions,
 } from '../../../client/graph/layouts.ts';
+import { positionKey } from '../../../client/graph/positions.ts';
+import { LARGE_STYLE_ABOVE } from '../../../client/graph/render.ts';
 import { buildStylesheet } from '../../../client/graph/style.ts';
 import { applyElements } from '../../../client/graph/sync.ts';
 import { star } from './fixtures.ts';
@@ -166,5 +168,23 @@ describe('applyElements on a headless Cytoscape', () => {
         .map((n) => n.id())
         .sort(),
     ).toEqual(['other', 'p']);
+  });
+
+  it('switches to the stylesheet for big scenes before laying one out, and back for a small one', () => {
+    const cy = create();
+    const leaves = Array.from({ length: LARGE_STYLE_ABOVE / 2 + 1 }, (_, i) => `l${i}`);
+    const big = neighbourhoodToElements(star('hub', leaves));
+    expect(big.length).toBeGreaterThan(LARGE_STYLE_ABOVE);
+    // Every position known, so no layout runs; the stylesheet is chosen all the same.
+    const picture = {
+      positions: new Map(big.filter(isNode).map((n, i) => [positionKey(n.data.id), { x: i * 40, y: 0 }])),
+      viewport: null,
+    };
+    expect(applyElements(cy, big, { reset: true, picture })).toBe('restored');
+    expect(cy.edges().first().style('curve-style')).toBe('haystack');
+    expect(cy.edges().first().style('target-arrow-shape')).toBe('none');
+
+    applyElements(cy, first, { reset: true });
+    expect(cy.edges().first().style('curve-style')).toBe('bezier');
   });
 });

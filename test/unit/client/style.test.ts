@@ -111,3 +111,41 @@ describe('headless Cytoscape', () => {
     expect(warnings.length).toBeGreaterThan(0);
   });
 });
+
+describe('the stylesheet for big scenes', () => {
+  const large = buildStylesheet({ large: true });
+  const edgeStyle = (rules: StyleRule[], selector: string) =>
+    rules.find((rule) => rule.selector === selector)?.style ?? {};
+
+  it('draws ties as plain lines without arrowheads, keeping kind colours and trust line styles', () => {
+    expect(edgeStyle(stylesheet, 'edge')['curve-style']).toBe('bezier');
+    expect(edgeStyle(large, 'edge')['curve-style']).toBe('haystack');
+    for (const kind of RELATIONSHIP_KINDS) {
+      expect(edgeStyle(stylesheet, `edge[kind = "${kind}"]`)['target-arrow-shape']).toBe(
+        KIND_STYLES[kind].arrow,
+      );
+      expect(edgeStyle(large, `edge[kind = "${kind}"]`)).toMatchObject({
+        'target-arrow-shape': 'none',
+        'line-color': KIND_STYLES[kind].colour,
+      });
+    }
+    for (const trust of TRUST_STATES) {
+      expect(edgeStyle(large, `edge[trust = "${trust}"]`)).toEqual(
+        edgeStyle(stylesheet, `edge[trust = "${trust}"]`),
+      );
+    }
+  });
+
+  it('differs from the usual one only in those edge rules', () => {
+    expect(large.map((rule) => rule.selector)).toEqual(selectors);
+    const differing = large
+      .filter((rule, i) => JSON.stringify(rule) !== JSON.stringify(stylesheet[i]))
+      .map((rule) => rule.selector);
+    expect(differing).toEqual([
+      'edge',
+      ...RELATIONSHIP_KINDS.filter((kind) => KIND_STYLES[kind].arrow !== 'none').map(
+        (kind) => `edge[kind = "${kind}"]`,
+      ),
+    ]);
+  });
+});
