@@ -104,12 +104,20 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
   }
   const choices = placeLabels(candidates, { measure: measureText, margin: LABEL_MARGIN, padding: 5 });
   let named = 0;
+  const touched = cy.collection();
   cy.batch(() => {
     for (const choice of choices) {
       const node = cy.getElementById(choice.id);
       const fontSize = emphasis.has(choice.id) ? base * 1.15 : base;
-      if (node.data('shown') !== choice.text) node.data('shown', choice.text);
-      if (node.data('fs') !== fontSize) node.data('fs', fontSize);
+      let changed = false;
+      if (node.data('shown') !== choice.text) {
+        node.data('shown', choice.text);
+        changed = true;
+      }
+      if (node.data('fs') !== fontSize) {
+        node.data('fs', fontSize);
+        changed = true;
+      }
       // Only real changes touch the node: Cytoscape restyles (and redraws from scratch) every node given a
       // class change, even one that changes nothing, which after a zoom was every unlabelled node.
       const wanted = choice.text === '' ? '' : PLACEMENT_CLASSES[choice.placement];
@@ -117,9 +125,14 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       if (current !== wanted) {
         if (current !== '') node.removeClass(current);
         if (wanted !== '') node.addClass(wanted);
+        changed = true;
       }
+      if (changed) touched.merge(node);
       if (choice.text !== '') named += 1;
     }
   });
+  // Measure the changed names now. Otherwise Cytoscape measures them while drawing the next frame, which
+  // marks those nodes and their ties dirty once more, and the cached picture that frame built is thrown away.
+  if (touched.nonempty()) touched.boundingBox();
   return named;
 }
