@@ -6,7 +6,9 @@
 // from those layers in a few ms. textureOnViewport made it worse: each gesture began with a full, uncached
 // redraw of the whole graph into its snapshot (about a second at 5,000 nodes / 10,000 edges), and a wheel
 // zoom whose frames were slower than Cytoscape's 150 ms gesture timeout rebuilt the snapshot on every notch.
-// It is therefore off at every size. Large graphs are drawn at one device pixel per CSS pixel.
+// It is therefore off at every size. Large graphs are drawn at one device pixel per CSS pixel, and above
+// LARGE_STYLE_ABOVE elements with the stylesheet for big scenes (graph/style.ts: haystack ties without
+// arrowheads), which spares Cytoscape a curve and two arrow shapes per tie in layouts, hit tests and redraws.
 import type cytoscape from 'cytoscape';
 import { MAX_ZOOM, MIN_ZOOM } from './layouts.ts';
 import { buildStylesheet } from './style.ts';
