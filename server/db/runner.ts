@@ -69,6 +69,26 @@ export function createQueryRunner({
     }
   };
 
+  /**
+   * One read statement in an auto-commit transaction: RUN and PULL go in one round trip, where a managed
+   * transaction adds BEGIN and COMMIT and so a second round trip (most of a small query's time). A
+   * failure the driver would retry (a transient error, a lost connection) is run again as a managed
+   * read, which retries as the driver does; any other error is mapped as usual.
+   */
+  const readStatement = async <T>(name: QueryName, params: Params): Promise<T[]> => {
+    const text = prepare(name, params);
+    const s = session('READ');
+    try {
+      const result = await s.run(text, params, { timeout: timeoutMs });
+      return result.records.map((r) => toPlain(r.toObject()) as T);
+    } catch (error) {
+      if (!Neo4jError.isRetryable(error)) throw mapNeo4jError(error);
+    } finally {
+      await s.close();
+    }
+    return managed('READ', (tx) => tx.run<T>(name, params), timeoutMs);
+  };
+
   const autoCommit = async (cypher: string): Promise<Row[]> => {
     const s = session('WRITE');
     try {
@@ -83,8 +103,7 @@ export function createQueryRunner({
 
   return {
     database,
-    read: <T>(name: QueryName, params: Params = {}) =>
-      managed('READ', (tx) => tx.run<T>(name, params), timeoutMs),
+    read: <T>(name: QueryName, params: Params = {}) => readStatement<T>(name, params),
     write: <T>(name: QueryName, params: Params = {}) =>
       managed('WRITE', (tx) => tx.run<T>(name, params), timeoutMs),
     readTransaction: (work, options = {}) => managed('READ', work, options.timeoutMs ?? timeoutMs),

@@ -4,7 +4,13 @@ import { InvalidInputError } from '../common/errors.ts';
 import type { InitiativeStage, ParticipationRole } from './model.ts';
 import type { NetworkAccess } from './network/cache.ts';
 import { resolveThemes } from './network/filter.ts';
-import { initiativesByIds, type Initiative } from './organisations.ts';
+import {
+  initiativesByIds,
+  organisationOf,
+  type Initiative,
+  type Organisation,
+  type OrganisationRow,
+} from './organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from './pagination.ts';
 
 export interface InitiativeFilterInput {
@@ -84,14 +90,28 @@ export async function listInitiatives(
   };
 }
 
-/** For each initiative id, the published organisations taking part (leads first). */
+/** A participant with its organisation as organisationsByIds reads it (read in the same query). */
+export interface ParticipantWithOrganisation extends Participant {
+  organisation: Organisation;
+}
+
+/** For each initiative id, the published organisations taking part (leads first), with the organisations. */
 export async function participantsOfInitiatives(
   runner: QueryRunner,
   ids: readonly string[],
-): Promise<Participant[][]> {
-  const rows = await runner.read<{ id: string; participants: Participant[] }>('participantsOfInitiatives', {
-    ids: [...ids],
-  });
-  const found = new Map(rows.map((r) => [r.id, r.participants]));
+): Promise<ParticipantWithOrganisation[][]> {
+  const rows = await runner.read<{ id: string; participants: (Participant & { row: OrganisationRow })[] }>(
+    'participantsOfInitiatives',
+    { ids: [...ids] },
+  );
+  const found = new Map(
+    rows.map((r) => [
+      r.id,
+      r.participants.map(({ row, ...participant }) => ({
+        ...participant,
+        organisation: organisationOf(row),
+      })),
+    ]),
+  );
   return ids.map((id) => found.get(id) ?? []);
 }

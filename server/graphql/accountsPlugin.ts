@@ -38,6 +38,9 @@ export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
             const after = Number(limited.extensions?.retryAfterSeconds);
             if (Number.isFinite(after) && after > 0) response.http.headers.set('retry-after', String(after));
           }
+          const mutation = operation?.operation === 'mutation';
+          // Queries are logged at debug level only: skip building their entry when that level is off.
+          if (!mutation && !logger.isLevelEnabled('debug')) return;
           const entry = {
             operation: operation?.operation ?? null,
             operationName: operationName ?? null,
@@ -48,7 +51,7 @@ export function accountsPlugin(logger: Logger): ApolloServerPlugin<Context> {
             address: contextValue.accounts?.origin.address ?? null,
             errors: body?.errors?.map((e) => e.extensions?.code ?? null) ?? [],
           };
-          if (operation?.operation === 'mutation') logger.info(entry, 'graphql mutation');
+          if (mutation) logger.info(entry, 'graphql mutation');
           else logger.debug(entry, 'graphql operation');
         },
         async didResolveOperation({ contextValue, document, operation }) {

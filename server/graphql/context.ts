@@ -3,7 +3,7 @@
 // used here.
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
-import { participantsOfInitiatives, type Participant } from '../domain/initiatives.ts';
+import { participantsOfInitiatives, type ParticipantWithOrganisation } from '../domain/initiatives.ts';
 import type { RelationshipKind } from '../domain/model.ts';
 import { networkAccess, type NetworkAccess, type NetworkCache } from '../domain/network/cache.ts';
 import {
@@ -32,8 +32,8 @@ export interface Context {
   organisations: DataLoader<string, Organisation | null>;
   initiatives: DataLoader<string, Initiative | null>;
   participations: DataLoader<string, Participation[]>;
-  /** Participants of initiatives, by initiative id. */
-  participants: DataLoader<string, Participant[]>;
+  /** Participants of initiatives, by initiative id, each with its organisation (read in the same query). */
+  participants: DataLoader<string, ParticipantWithOrganisation[]>;
   /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
   relationshipsById: DataLoader<string, Relationship | null>;
   /** Import runs by id, for provenance (the run that created or last changed a fact). */

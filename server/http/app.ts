@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
@@ -87,6 +88,11 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's cache-control plugin hooks every field of every response (it wraps each resolver) to
+      // work out a cache policy; with no cache hints in the schema that policy is always "uncacheable".
+      // Off, and the header it would send is sent directly: no response may be cached.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin<Context>(),
       limitsPlugin<Context>(),
       // CSRF and rate limits on every mutation (accounts, issue 9).
       accountsPlugin(deps.logger),
@@ -173,6 +179,19 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     close: async () => {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** `Cache-Control: no-store` on every GraphQL response, as Apollo's cache-control plugin sends without hints. */
+function noStorePlugin<C extends object>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
     },
   };
 }

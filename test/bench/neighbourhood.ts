@@ -66,7 +66,7 @@ RETURN
   } AS edges`;
 }
 
-interface View {
+export interface View {
   nodes: { id: string; distance: number }[];
   edges: { id: string }[];
 }
@@ -77,7 +77,7 @@ async function baselineNeighbourhood(driver: Driver, id: string, depth: 1 | 2): 
 }
 
 /** Whether both give the same nodes at the same distances and the same edges; a difference in words otherwise. */
-function difference(ours: View, base: View): string | null {
+export function difference(ours: View, base: View): string | null {
   const key = (v: View) => ({
     nodes: new Map(v.nodes.map((n) => [n.id, n.distance])),
     edges: new Set(v.edges.map((e) => e.id)),

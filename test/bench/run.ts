@@ -38,6 +38,7 @@ import { ratio, timed, type Comparison } from './measure.ts';
 import { benchNeighbourhood, NEIGHBOURHOOD_STARTS } from './neighbourhood.ts';
 import { benchCordis, benchD1 } from './openData.ts';
 import { benchOrganisationList, listCases } from './organisationList.ts';
+import { benchOverhead } from './overhead.ts';
 import { benchPaths, pathCases } from './paths.ts';
 import { benchBetweennessSampling, benchOrganisationList as benchGraphqlList } from './research.ts';
 import { NaiveSuggestions } from './reference.ts';
@@ -50,9 +51,11 @@ import { benchSuggestions } from './suggestions.ts';
 const QUERY_BENCHMARKS = ['neighbourhood', 'search', 'organisations', 'suggestions', 'paths'] as const;
 /**
  * Only on a fresh store (not with --d1): import throughput, the GraphQL overhead of a degree-ranked list
- * against neo4j-driver, and the error of sampled betweenness against exact (research.ts).
+ * against neo4j-driver, and the error of sampled betweenness against exact (research.ts); the GraphQL
+ * overhead of organisation by id, relationships, neighbourhood and network against their Cypher, and ours
+ * against the Neo4j GraphQL Library (overhead.ts).
  */
-const FRESH_ONLY = ['import', 'list', 'betweenness'] as const;
+const FRESH_ONLY = ['import', 'list', 'betweenness', 'overhead'] as const;
 /** Benchmarks on their own data (real CORDIS files, the D1 import), only with --only. */
 const OWN_DATA = ['cordis', 'd1'] as const;
 /** In a browser, without a database, only with --only. */
@@ -343,6 +346,8 @@ async function runFresh(options: Options): Promise<void> {
     }
     if (options.only.includes('list')) comparisons.push(await benchGraphqlList(db, options.rounds, log));
     if (options.only.includes('betweenness')) comparisons.push(await benchBetweennessSampling(db, log));
+    if (options.only.includes('overhead'))
+      comparisons.push(...(await benchOverhead(db, options.rounds, log)));
     const facts = [
       `command: ${command()}`,
       `data: ${dataset.organisations.length} organisations, ${dataset.relationships.length} relationships (npm run generate -- --organisations ${options.organisations} --seed ${DEFAULTS.seed}: synthetic, average degree ${SYNTHETIC_DEFAULTS.averageDegree})`,

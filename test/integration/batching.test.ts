@@ -77,4 +77,21 @@ describe('nested fields are batched per level', () => {
       ]);
     }
   });
+
+  it("reads an initiative's participants with their organisations in one query", async () => {
+    const { counts, data } = await countQueries(
+      `query ($id: ID!) {
+        initiative(id: $id) { name participants { role organisation { id name place { name } themes { name } } } }
+      }`,
+      { id: `${p}-ini` },
+    );
+    const initiative = (
+      data as unknown as {
+        initiative: { participants: { role: string; organisation: { id: string; name: string } }[] };
+      }
+    ).initiative;
+    expect(initiative.participants.length).toBeGreaterThan(1);
+    expect(initiative.participants[0]).toMatchObject({ role: 'LEAD', organisation: { id: `${p}-hub` } });
+    expect(counts).toEqual({ initiativesByIds: 1, participantsOfInitiatives: 1 });
+  });
 });

@@ -54,7 +54,12 @@ export const researchResolvers: Resolvers = {
     gaps: (o, _, ctx) => gapsOf(ctx.network, o.id),
   },
   Initiative: {
-    participants: (i, _, ctx) => ctx.participants.load(i.id),
+    async participants(i, _, ctx) {
+      const participants = await ctx.participants.load(i.id);
+      // Read with the participants: Participant.organisation then needs no query of its own.
+      for (const p of participants) ctx.organisations.prime(p.organisationId, p.organisation);
+      return participants;
+    },
   },
   Participant: {
     organisation: (p, _, ctx) => publishedOrganisation(ctx, p.organisationId),
