@@ -51,11 +51,16 @@ export interface PartnerSuggestion {
   brokerId: string | null;
 }
 
-/** Indexes from themes, places and initiatives to their organisations (once per snapshot). */
+/**
+ * Indexes from themes, places and initiatives to their organisations, and the tie-break order (once per
+ * snapshot).
+ */
 export interface SuggestionIndex {
   byTheme: Int32Array[];
   byPlace: Map<number, number[]>;
   byInitiative: Map<number, number[]>;
+  /** Position of each organisation when ordered by name (case-insensitive), then id: the tie-break. */
+  nameRank: Int32Array;
 }
 
 export function buildSuggestionIndex(s: NetworkSnapshot): SuggestionIndex {
@@ -78,10 +83,17 @@ export function buildSuggestionIndex(s: NetworkSnapshot): SuggestionIndex {
       else byInitiative.set(n, [i]);
     }
   }
+  const lower = s.names.map((name) => name.toLowerCase());
+  const order = Array.from(s.ids, (_, i) => i).sort((x, y) =>
+    lower[x]! < lower[y]! ? -1 : lower[x]! > lower[y]! ? 1 : s.ids[x]! < s.ids[y]! ? -1 : 1,
+  );
+  const nameRank = new Int32Array(s.ids.length);
+  order.forEach((i, rank) => (nameRank[i] = rank));
   return {
     byTheme: themeLists.map((l) => Int32Array.from(l)),
     byPlace,
     byInitiative,
+    nameRank,
   };
 }
 
@@ -112,7 +124,13 @@ export interface SuggestionArgs {
   first?: number | null;
 }
 
-/** Scores every candidate for `a`; exported for tests and the benchmark's cross-check. */
+/**
+ * The best `first` candidates for `a` among those `allowed` accepts; exported for tests and the benchmark's
+ * cross-check. Every candidate is scored, into flat arrays indexed by organisation rather than an object
+ * per candidate (98,000 of them at D1), and only the best `first` are kept while scoring: a candidate that
+ * cannot enter them is not even tested against the filter. Their reasons are then rebuilt from the snapshot,
+ * in the same order and with the same arithmetic as the scores.
+ */
 export function scorePartners(
   s: NetworkSnapshot,
   index: SuggestionIndex,
@@ -120,94 +138,145 @@ export function scorePartners(
   allowed: (i: number) => boolean,
   first: number,
 ): PartnerSuggestion[] {
-  const tied = new Set<number>([a]);
+  const n = s.ids.length;
+  const tied = new Uint8Array(n);
+  tied[a] = 1;
   const partnerTrust = new Map<number, number>(); // partner → best trust rank of its ties with a
   for (let k = s.adjStart[a]!; k < s.adjStart[a + 1]!; k++) {
     const z = s.adjOther[k]!;
-    tied.add(z);
+    tied[z] = 1;
     partnerTrust.set(z, Math.max(partnerTrust.get(z) ?? -1, TRUST_RANK[s.tieTrust[s.adjTie[k]!]!]!));
   }
-  const partnerSectors = new Set([...partnerTrust.keys()].map((z) => s.sector[z]!));
+  const partners = [...partnerTrust.keys()]; // in the order of a's ties
+  const partnerSectors = new Set(partners.map((z) => s.sector[z]!));
 
-  interface Acc {
-    themes: number[];
-    mutual: number[];
-    initiatives: number[];
-  }
-  const acc = new Map<number, Acc>();
-  const entry = (c: number) => {
-    let e = acc.get(c);
-    if (!e) acc.set(c, (e = { themes: [], mutual: [], initiatives: [] }));
-    return e;
+  // Candidates: organisations reached through a shared theme, a partner, a shared initiative or the same
+  // city or region, with what they share counted per organisation.
+  const reached = new Uint8Array(n);
+  const candidates: number[] = [];
+  const reach = (c: number) => {
+    if (reached[c] === 0) {
+      reached[c] = 1;
+      candidates.push(c);
+    }
   };
+  const themeCount = new Int32Array(n);
+  const initiativeCount = new Int32Array(n);
+  const mutualCount = new Int32Array(n);
+  // Σ 1/ln(degree) over the partners in common, added in the partners' order (as the reason's weight is).
+  const mutualSum = new Float64Array(n);
   for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) {
-    const t = s.themeOf[k]!;
-    for (const c of index.byTheme[t]!) if (!tied.has(c)) entry(c).themes.push(t);
-  }
-  for (const z of partnerTrust.keys()) {
-    for (let k = s.adjStart[z]!; k < s.adjStart[z + 1]!; k++) {
-      const c = s.adjOther[k]!;
-      if (tied.has(c)) continue;
-      const e = entry(c);
-      if (!e.mutual.includes(z)) e.mutual.push(z);
+    for (const c of index.byTheme[s.themeOf[k]!]!) {
+      if (tied[c] === 1) continue;
+      themeCount[c]! += 1;
+      reach(c);
     }
   }
+  const lastPartner = new Int32Array(n).fill(-1);
+  partners.forEach((z, zi) => {
+    const w = 1 / Math.log(s.degree[z]!);
+    for (let k = s.adjStart[z]!; k < s.adjStart[z + 1]!; k++) {
+      const c = s.adjOther[k]!;
+      if (tied[c] === 1 || lastPartner[c] === zi) continue;
+      lastPartner[c] = zi;
+      mutualCount[c]! += 1;
+      mutualSum[c]! += w;
+      reach(c);
+    }
+  });
   for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++) {
-    const n = s.initiativeOf[k]!;
-    for (const c of index.byInitiative.get(n) ?? []) if (!tied.has(c)) entry(c).initiatives.push(n);
+    for (const c of index.byInitiative.get(s.initiativeOf[k]!) ?? []) {
+      if (tied[c] === 1) continue;
+      initiativeCount[c]! += 1;
+      reach(c);
+    }
   }
   // Same city or region also makes a candidate.
   const aPlaces = s.place[a]! >= 0 ? placeChain(s, s.place[a]!) : [];
   for (const p of aPlaces.slice(0, Math.max(0, aPlaces.length - 1))) {
-    for (const c of index.byPlace.get(p) ?? []) if (!tied.has(c)) entry(c);
+    for (const c of index.byPlace.get(p) ?? []) if (tied[c] === 0) reach(c);
   }
+  // The place a candidate shares with a: the first of a's chain that is in the candidate's chain.
+  const placePosition = new Int32Array(s.places.length).fill(-1);
+  for (let at = aPlaces.length - 1; at >= 0; at--) placePosition[aPlaces[at]!] = at;
+  const levelWeight = (p: number) => {
+    const level = s.places[p]!.level;
+    return level === 'city'
+      ? SUGGESTION_WEIGHTS.sameCity
+      : level === 'region'
+        ? SUGGESTION_WEIGHTS.sameRegion
+        : SUGGESTION_WEIGHTS.sameCountry;
+  };
+  const placeWeights = aPlaces.map(levelWeight);
+  const placeIsReason = aPlaces.map((p) => s.places[p]!.level !== 'country');
 
-  const scored: { c: number; score: number; e: Acc; place: number | null; placeWeight: number }[] = [];
-  for (const [c, e] of acc) {
-    if (!allowed(c)) continue;
-    let place: number | null = null;
-    let placeWeight = 0;
+  // The best `first` so far, best first: by score, then name, then id (index.nameRank).
+  const kept: { c: number; score: number; place: number | null; placeWeight: number }[] = [];
+  const rank = index.nameRank;
+  for (const c of candidates) {
+    let at = -1;
     if (aPlaces.length > 0 && s.place[c]! >= 0) {
-      const cPlaces = new Set(placeChain(s, s.place[c]!));
-      const common = aPlaces.find((p) => cPlaces.has(p));
-      if (common !== undefined) {
-        place = common;
-        const level = s.places[common]!.level;
-        placeWeight =
-          level === 'city'
-            ? SUGGESTION_WEIGHTS.sameCity
-            : level === 'region'
-              ? SUGGESTION_WEIGHTS.sameRegion
-              : SUGGESTION_WEIGHTS.sameCountry;
+      let steps = 0;
+      for (let p = s.place[c]!; p >= 0 && steps < 10; p = s.places[p]!.parent, steps++) {
+        const position = placePosition[p]!;
+        if (position >= 0 && (at < 0 || position < at)) at = position;
       }
     }
-    const mutualScore = e.mutual.reduce((sum, z) => sum + 1 / Math.log(s.degree[z]!), 0);
     const hasReason =
-      e.themes.length > 0 ||
-      e.mutual.length > 0 ||
-      e.initiatives.length > 0 ||
-      (place !== null && s.places[place]!.level !== 'country');
+      themeCount[c]! > 0 || mutualCount[c]! > 0 || initiativeCount[c]! > 0 || (at >= 0 && placeIsReason[at]!);
     if (!hasReason) continue;
+    const placeWeight = at >= 0 ? placeWeights[at]! : 0;
     const otherSector = s.sector[c] !== s.sector[a];
-    const score =
-      SUGGESTION_WEIGHTS.sharedTheme * e.themes.length +
-      SUGGESTION_WEIGHTS.mutualPartners * mutualScore +
-      placeWeight +
-      (otherSector
-        ? SUGGESTION_WEIGHTS.otherSector +
-          (partnerSectors.has(s.sector[c]!) ? 0 : SUGGESTION_WEIGHTS.missingSector)
-        : 0) +
-      SUGGESTION_WEIGHTS.sharedInitiative * e.initiatives.length;
-    scored.push({ c, score: round(score), e, place, placeWeight });
+    const score = round(
+      SUGGESTION_WEIGHTS.sharedTheme * themeCount[c]! +
+        SUGGESTION_WEIGHTS.mutualPartners * mutualSum[c]! +
+        placeWeight +
+        (otherSector
+          ? SUGGESTION_WEIGHTS.otherSector +
+            (partnerSectors.has(s.sector[c]!) ? 0 : SUGGESTION_WEIGHTS.missingSector)
+          : 0) +
+        SUGGESTION_WEIGHTS.sharedInitiative * initiativeCount[c]!,
+    );
+    const last = kept.at(-1);
+    if (
+      kept.length === first &&
+      (score < last!.score || (score === last!.score && rank[c]! > rank[last!.c]!))
+    )
+      continue;
+    if (!allowed(c)) continue;
+    let to = kept.length;
+    while (
+      to > 0 &&
+      (kept[to - 1]!.score < score || (kept[to - 1]!.score === score && rank[kept[to - 1]!.c]! > rank[c]!))
+    )
+      to--;
+    kept.splice(to, 0, { c, score, place: at >= 0 ? aPlaces[at]! : null, placeWeight });
+    if (kept.length > first) kept.pop();
   }
-  const lower = (i: number) => s.names[i]!.toLowerCase();
-  scored.sort(
-    (x, y) =>
-      y.score - x.score ||
-      (lower(x.c) < lower(y.c) ? -1 : lower(x.c) > lower(y.c) ? 1 : s.ids[x.c]! < s.ids[y.c]! ? -1 : 1),
-  );
 
-  return scored.slice(0, first).map(({ c, score, e, place, placeWeight }) => {
+  // What each kept candidate shares with a, as lists in the order they were counted above.
+  const shared = (c: number) => {
+    const repeat = (start: Int32Array, of: Int32Array, x: number) => {
+      let times = 0;
+      for (let k = start[c]!; k < start[c + 1]!; k++) if (of[k] === x) times++;
+      return times;
+    };
+    const themes: number[] = [];
+    for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) {
+      const t = s.themeOf[k]!;
+      for (let times = repeat(s.themeStart, s.themeOf, t); times > 0; times--) themes.push(t);
+    }
+    const initiatives: number[] = [];
+    for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++) {
+      const x = s.initiativeOf[k]!;
+      for (let times = repeat(s.initiativeStart, s.initiativeOf, x); times > 0; times--) initiatives.push(x);
+    }
+    const neighbours = new Set(s.adjOther.subarray(s.adjStart[c]!, s.adjStart[c + 1]!));
+    return { themes, mutual: partners.filter((z) => neighbours.has(z)), initiatives };
+  };
+
+  return kept.map(({ c, score, place, placeWeight }) => {
+    const e = shared(c);
     const reasons: SuggestionReason[] = [];
     const blank = { organisationIds: [], themes: [], initiativeIds: [], place: null };
     if (e.themes.length > 0) {
