@@ -51,50 +51,20 @@ export interface PartnerSuggestion {
   brokerId: string | null;
 }
 
-/**
- * Indexes from themes, places and initiatives to their organisations, and the tie-break order (once per
- * snapshot).
- */
+/** Kept with the snapshot for partner suggestions. */
 export interface SuggestionIndex {
-  byTheme: Int32Array[];
-  byPlace: Map<number, number[]>;
-  byInitiative: Map<number, number[]>;
   /** Position of each organisation when ordered by name (case-insensitive), then id: the tie-break. */
   nameRank: Int32Array;
 }
 
 export function buildSuggestionIndex(s: NetworkSnapshot): SuggestionIndex {
-  const themeLists: number[][] = s.themes.map(() => []);
-  const byPlace = new Map<number, number[]>();
-  const byInitiative = new Map<number, number[]>();
-  for (let i = 0; i < s.ids.length; i++) {
-    for (let k = s.themeStart[i]!; k < s.themeStart[i + 1]!; k++) themeLists[s.themeOf[k]!]!.push(i);
-    if (s.place[i]! >= 0)
-      for (const p of placeChain(s, s.place[i]!)) {
-        // Appended in place: copying the list for every member was quadratic (minutes for a country at D1).
-        const members = byPlace.get(p);
-        if (members) members.push(i);
-        else byPlace.set(p, [i]);
-      }
-    for (let k = s.initiativeStart[i]!; k < s.initiativeStart[i + 1]!; k++) {
-      const n = s.initiativeOf[k]!;
-      const list = byInitiative.get(n);
-      if (list) list.push(i);
-      else byInitiative.set(n, [i]);
-    }
-  }
   const lower = s.names.map((name) => name.toLowerCase());
   const order = Array.from(s.ids, (_, i) => i).sort((x, y) =>
     lower[x]! < lower[y]! ? -1 : lower[x]! > lower[y]! ? 1 : s.ids[x]! < s.ids[y]! ? -1 : 1,
   );
   const nameRank = new Int32Array(s.ids.length);
   order.forEach((i, rank) => (nameRank[i] = rank));
-  return {
-    byTheme: themeLists.map((l) => Int32Array.from(l)),
-    byPlace,
-    byInitiative,
-    nameRank,
-  };
+  return { nameRank };
 }
 
 const TRUST_RANK = [1, 4, 3, 2, 0]; // by TRUST_STATES index: CLAIMED, CONFIRMED, SOURCED, IMPORTED, DISPUTED
@@ -126,10 +96,11 @@ export interface SuggestionArgs {
 
 /**
  * The best `first` candidates for `a` among those `allowed` accepts; exported for tests and the benchmark's
- * cross-check. Every candidate is scored, into flat arrays indexed by organisation rather than an object
- * per candidate (98,000 of them at D1), and only the best `first` are kept while scoring: a candidate that
- * cannot enter them is not even tested against the filter. Their reasons are then rebuilt from the snapshot,
- * in the same order and with the same arithmetic as the scores.
+ * cross-check. One pass over every organisation scores it from flat arrays and small per-call tables (what
+ * a shares per theme, initiative and place; partners in common counted beforehand from a's partners' ties),
+ * with no object per candidate (98,000 of them at D1), and only the best `first` are kept while scoring: a
+ * candidate that cannot enter them is not even tested against the filter. Their reasons are then rebuilt
+ * from the snapshot, in the same order and with the same arithmetic as the scores.
  */
 export function scorePartners(
   s: NetworkSnapshot,
@@ -150,92 +121,78 @@ export function scorePartners(
   const partners = [...partnerTrust.keys()]; // in the order of a's ties
   const partnerSectors = new Set(partners.map((z) => s.sector[z]!));
 
-  // Candidates: organisations reached through a shared theme, a partner, a shared initiative or the same
-  // city or region, with what they share counted per organisation.
-  const reached = new Uint8Array(n);
-  const candidates: number[] = [];
-  const reach = (c: number) => {
-    if (reached[c] === 0) {
-      reached[c] = 1;
-      candidates.push(c);
-    }
-  };
-  const themeCount = new Int32Array(n);
-  const initiativeCount = new Int32Array(n);
-  const mutualCount = new Int32Array(n);
-  // Σ 1/ln(degree) over the partners in common, added in the partners' order (as the reason's weight is).
-  const mutualSum = new Float64Array(n);
-  for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) {
-    for (const c of index.byTheme[s.themeOf[k]!]!) {
-      if (tied[c] === 1) continue;
-      themeCount[c]! += 1;
-      reach(c);
-    }
-  }
+  // Partners in common: the last partner (by its position in `partners`) found tied to each organisation,
+  // -1 for none, and Σ 1/ln(degree) over them, added in the partners' order (as the reason's weight is).
   const lastPartner = new Int32Array(n).fill(-1);
+  const mutualSum = new Float64Array(n);
   partners.forEach((z, zi) => {
     const w = 1 / Math.log(s.degree[z]!);
     for (let k = s.adjStart[z]!; k < s.adjStart[z + 1]!; k++) {
       const c = s.adjOther[k]!;
       if (tied[c] === 1 || lastPartner[c] === zi) continue;
       lastPartner[c] = zi;
-      mutualCount[c]! += 1;
       mutualSum[c]! += w;
-      reach(c);
     }
   });
-  for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++) {
-    for (const c of index.byInitiative.get(s.initiativeOf[k]!) ?? []) {
-      if (tied[c] === 1) continue;
-      initiativeCount[c]! += 1;
-      reach(c);
-    }
-  }
-  // Same city or region also makes a candidate.
+  // How often a lists each theme and initiative: an organisation shares theme t as many times as both
+  // list it multiplied (once, with clean data).
+  const themeTimes = new Int32Array(s.themes.length);
+  for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) themeTimes[s.themeOf[k]!]! += 1;
+  const initiativeTimes = new Int32Array(s.initiativeIds.length);
+  for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++)
+    initiativeTimes[s.initiativeOf[k]!]! += 1;
+  // Per place q an organisation is in: whether that alone makes it a candidate (the same city or region:
+  // a place of a's chain but its last, the country), and which place of a's chain it shares (the first of
+  // a's chain in q's chain).
   const aPlaces = s.place[a]! >= 0 ? placeChain(s, s.place[a]!) : [];
-  for (const p of aPlaces.slice(0, Math.max(0, aPlaces.length - 1))) {
-    for (const c of index.byPlace.get(p) ?? []) if (tied[c] === 0) reach(c);
-  }
-  // The place a candidate shares with a: the first of a's chain that is in the candidate's chain.
-  const placePosition = new Int32Array(s.places.length).fill(-1);
-  for (let at = aPlaces.length - 1; at >= 0; at--) placePosition[aPlaces[at]!] = at;
-  const levelWeight = (p: number) => {
+  const candidatePlaces = new Set(aPlaces.slice(0, Math.max(0, aPlaces.length - 1)));
+  const byPlace = new Uint8Array(s.places.length);
+  const commonAt = new Int32Array(s.places.length).fill(-1);
+  if (aPlaces.length > 0)
+    for (let q = 0; q < s.places.length; q++) {
+      const chain = placeChain(s, q);
+      byPlace[q] = chain.some((p) => candidatePlaces.has(p)) ? 1 : 0;
+      commonAt[q] = aPlaces.findIndex((p) => chain.includes(p));
+    }
+  const placeWeights = aPlaces.map((p) => {
     const level = s.places[p]!.level;
     return level === 'city'
       ? SUGGESTION_WEIGHTS.sameCity
       : level === 'region'
         ? SUGGESTION_WEIGHTS.sameRegion
         : SUGGESTION_WEIGHTS.sameCountry;
-  };
-  const placeWeights = aPlaces.map(levelWeight);
+  });
   const placeIsReason = aPlaces.map((p) => s.places[p]!.level !== 'country');
+  const sectorWeights = SECTORS.map((_, sector) =>
+    sector !== s.sector[a]
+      ? SUGGESTION_WEIGHTS.otherSector + (partnerSectors.has(sector) ? 0 : SUGGESTION_WEIGHTS.missingSector)
+      : 0,
+  );
 
   // The best `first` so far, best first: by score, then name, then id (index.nameRank).
   const kept: { c: number; score: number; place: number | null; placeWeight: number }[] = [];
   const rank = index.nameRank;
-  for (const c of candidates) {
-    let at = -1;
-    if (aPlaces.length > 0 && s.place[c]! >= 0) {
-      let steps = 0;
-      for (let p = s.place[c]!; p >= 0 && steps < 10; p = s.places[p]!.parent, steps++) {
-        const position = placePosition[p]!;
-        if (position >= 0 && (at < 0 || position < at)) at = position;
-      }
-    }
-    const hasReason =
-      themeCount[c]! > 0 || mutualCount[c]! > 0 || initiativeCount[c]! > 0 || (at >= 0 && placeIsReason[at]!);
-    if (!hasReason) continue;
+  for (let c = 0; c < n; c++) {
+    if (tied[c] === 1) continue;
+    let themes = 0;
+    for (let k = s.themeStart[c]!; k < s.themeStart[c + 1]!; k++) themes += themeTimes[s.themeOf[k]!]!;
+    let initiatives = 0;
+    for (let k = s.initiativeStart[c]!; k < s.initiativeStart[c + 1]!; k++)
+      initiatives += initiativeTimes[s.initiativeOf[k]!]!;
+    const q = s.place[c]!;
+    const at = q >= 0 ? commonAt[q]! : -1;
+    // A candidate (reached through a theme, a partner, an initiative or the same city or region) with a
+    // reason besides the sector.
+    const mutual = lastPartner[c]! >= 0;
+    if (themes === 0 && !mutual && initiatives === 0 && !(q >= 0 && byPlace[q] === 1 && placeIsReason[at]!))
+      continue;
     const placeWeight = at >= 0 ? placeWeights[at]! : 0;
-    const otherSector = s.sector[c] !== s.sector[a];
     const score = round(
-      SUGGESTION_WEIGHTS.sharedTheme * themeCount[c]! +
+      SUGGESTION_WEIGHTS.sharedTheme * themes +
         SUGGESTION_WEIGHTS.mutualPartners * mutualSum[c]! +
         placeWeight +
-        (otherSector
-          ? SUGGESTION_WEIGHTS.otherSector +
-            (partnerSectors.has(s.sector[c]!) ? 0 : SUGGESTION_WEIGHTS.missingSector)
-          : 0) +
-        SUGGESTION_WEIGHTS.sharedInitiative * initiativeCount[c]!,
+        sectorWeights[s.sector[c]!]! +
+        SUGGESTION_WEIGHTS.sharedInitiative * initiatives,
     );
     const last = kept.at(-1);
     if (
