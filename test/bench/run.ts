@@ -290,7 +290,7 @@ async function runQueryBenchmarks(
       partnerSuggestions(networkAccess(runner, cache), { organisationId: g.ids[sampled[0]!]! }),
     );
     firstCalls.push(
-      `the first partnerSuggestions ${first.ms.toFixed(0)} ms (its index of themes, places and initiatives, kept with the snapshot)`,
+      `the first partnerSuggestions ${first.ms.toFixed(0)} ms (its tie-break order by name, kept with the snapshot)`,
     );
     log('building the naive reference’s neighbour sets');
     const reference = new NaiveSuggestions(g, neighbourSets(g), degree);

@@ -25,8 +25,8 @@ const id = (name: string) => `${p}-${name}`;
  *   B — D (ACADEMIC, Y; T2)                             PARTNERSHIP CONFIRMED
  *   C — D                                               DATA_SHARING CLAIMED
  *   C — E (NGO, X; T1, T2)                              PARTNERSHIP SOURCED
- *   F (CIVIC_INNOVATOR, no place) and G (GOVERNMENT, X): no ties
- * Degrees: A 2, B 2, C 3, D 2, E 1, F 0, G 0.
+ *   F (CIVIC_INNOVATOR, no place), G (GOVERNMENT, X) and H (GOVERNMENT, X, named "Fern"): no ties
+ * Degrees: A 2, B 2, C 3, D 2, E 1, F 0, G 0, H 0.
  */
 function network(): Dataset {
   const at = (city: string | null) => ({ country: `${w}land`, region: null, city });
@@ -39,6 +39,8 @@ function network(): Dataset {
       org(id('e'), `${w} E`, 'NGO', { ...at(X), themes: [T1, T2] }),
       org(id('f'), `${w} F`, 'CIVIC_INNOVATOR'),
       org(id('g'), `${w} G`, 'GOVERNMENT', { ...at(X) }),
+      // Scores as G does; its name comes first although its id comes last.
+      org(id('h'), `${w} Fern`, 'GOVERNMENT', { ...at(X) }),
     ],
     relationships: [
       rel(id('ab'), id('a'), id('b'), 'PARTNERSHIP', {
@@ -89,11 +91,11 @@ const SUGGEST = `query ($id: ID!, $filter: OrganisationFilter, $first: Int) {
     reasons { kind weight text organisations { id } themes { name } }
   } }`;
 
-async function suggest(filter?: Record<string, unknown>) {
+async function suggest(filter?: Record<string, unknown>, first = 10) {
   const result = await server.graphql<{ partnerSuggestions: Suggestion[] }>(SUGGEST, {
     id: id('a'),
     filter,
-    first: 10,
+    first,
   });
   expect(result.errors).toBeUndefined();
   return result.data!.partnerSuggestions;
@@ -102,14 +104,20 @@ async function suggest(filter?: Record<string, unknown>) {
 describe('partnerSuggestions', () => {
   it('scores by the documented weights, best first, never an existing partner', async () => {
     const found = await suggest();
-    expect(found.map((s) => short(s.organisation.id))).toEqual(['d', 'e', 'g']);
+    expect(found.map((s) => short(s.organisation.id))).toEqual(['d', 'e', 'h', 'g']);
     // D: theme T2 1.0 + mutual B, C: 2 × (1/ln 2 + 1/ln 3) = 4.706 + same country 0.2 + academic, which
     // none of A's partners is: 0.5 + 0.5 → 6.906
     expect(found[0]!.score).toBeCloseTo(1 + 2 * (1 / Math.log(2) + 1 / Math.log(3)) + 0.2 + 1, 3);
     // E: T1 and T2 2.0 + mutual C 2/ln 3 = 1.820 + same city 1.0 + NGO (B is one already) 0.5 → 5.320
     expect(found[1]!.score).toBeCloseTo(2 + 2 / Math.log(3) + 1 + 0.5, 3);
-    // G: same city only 1.0 (same sector adds nothing)
+    // H and G: same city only 1.0 (same sector adds nothing), equal scores ordered by name
     expect(found[2]!.score).toBeCloseTo(1, 3);
+    expect(found[3]!.score).toBe(found[2]!.score);
+  });
+
+  it('gives the best `first` of the whole ranking, equal scores at the cut still ordered by name', async () => {
+    const all = await suggest();
+    for (const first of [1, 2, 3]) expect(await suggest(undefined, first)).toEqual(all.slice(0, first));
   });
 
   it('explains each suggestion with reasons as data', async () => {
@@ -130,16 +138,20 @@ describe('partnerSuggestions', () => {
   });
 
   it('names as broker the partner in common with the most trusted ties to both', async () => {
-    const [d, e, g] = await suggest();
+    const [d, e, h] = await suggest();
     // B: CONFIRMED to A and to D; C: IMPORTED to A, CLAIMED to D.
     expect(short(d!.broker!.id)).toBe('b');
     expect(short(e!.broker!.id)).toBe('c');
-    expect(g!.broker).toBeNull();
+    expect(h!.broker).toBeNull();
   });
 
   it('lets the user ask for only some organisations', async () => {
     expect((await suggest({ sectors: ['NGO'] })).map((s) => short(s.organisation.id))).toEqual(['e']);
     expect((await suggest({ places: [Y] })).map((s) => short(s.organisation.id))).toEqual(['d']);
+    // The filter applies before the cut: better-scored organisations of other sectors leave room for these.
+    expect((await suggest({ sectors: ['GOVERNMENT'] }, 1)).map((s) => short(s.organisation.id))).toEqual([
+      'h',
+    ]);
   });
 
   it('refuses an unknown organisation with a code', async () => {

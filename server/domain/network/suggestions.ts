@@ -51,38 +51,20 @@ export interface PartnerSuggestion {
   brokerId: string | null;
 }
 
-/** Indexes from themes, places and initiatives to their organisations (once per snapshot). */
+/** Kept with the snapshot for partner suggestions. */
 export interface SuggestionIndex {
-  byTheme: Int32Array[];
-  byPlace: Map<number, number[]>;
-  byInitiative: Map<number, number[]>;
+  /** Position of each organisation when ordered by name (case-insensitive), then id: the tie-break. */
+  nameRank: Int32Array;
 }
 
 export function buildSuggestionIndex(s: NetworkSnapshot): SuggestionIndex {
-  const themeLists: number[][] = s.themes.map(() => []);
-  const byPlace = new Map<number, number[]>();
-  const byInitiative = new Map<number, number[]>();
-  for (let i = 0; i < s.ids.length; i++) {
-    for (let k = s.themeStart[i]!; k < s.themeStart[i + 1]!; k++) themeLists[s.themeOf[k]!]!.push(i);
-    if (s.place[i]! >= 0)
-      for (const p of placeChain(s, s.place[i]!)) {
-        // Appended in place: copying the list for every member was quadratic (minutes for a country at D1).
-        const members = byPlace.get(p);
-        if (members) members.push(i);
-        else byPlace.set(p, [i]);
-      }
-    for (let k = s.initiativeStart[i]!; k < s.initiativeStart[i + 1]!; k++) {
-      const n = s.initiativeOf[k]!;
-      const list = byInitiative.get(n);
-      if (list) list.push(i);
-      else byInitiative.set(n, [i]);
-    }
-  }
-  return {
-    byTheme: themeLists.map((l) => Int32Array.from(l)),
-    byPlace,
-    byInitiative,
-  };
+  const lower = s.names.map((name) => name.toLowerCase());
+  const order = Array.from(s.ids, (_, i) => i).sort((x, y) =>
+    lower[x]! < lower[y]! ? -1 : lower[x]! > lower[y]! ? 1 : s.ids[x]! < s.ids[y]! ? -1 : 1,
+  );
+  const nameRank = new Int32Array(s.ids.length);
+  order.forEach((i, rank) => (nameRank[i] = rank));
+  return { nameRank };
 }
 
 const TRUST_RANK = [1, 4, 3, 2, 0]; // by TRUST_STATES index: CLAIMED, CONFIRMED, SOURCED, IMPORTED, DISPUTED
@@ -112,7 +94,14 @@ export interface SuggestionArgs {
   first?: number | null;
 }
 
-/** Scores every candidate for `a`; exported for tests and the benchmark's cross-check. */
+/**
+ * The best `first` candidates for `a` among those `allowed` accepts; exported for tests and the benchmark's
+ * cross-check. One pass over every organisation scores it from flat arrays and small per-call tables (what
+ * a shares per theme, initiative and place; partners in common counted beforehand from a's partners' ties),
+ * with no object per candidate (98,000 of them at D1), and only the best `first` are kept while scoring: a
+ * candidate that cannot enter them is not even tested against the filter. Their reasons are then rebuilt
+ * from the snapshot, in the same order and with the same arithmetic as the scores.
+ */
 export function scorePartners(
   s: NetworkSnapshot,
   index: SuggestionIndex,
@@ -120,94 +109,131 @@ export function scorePartners(
   allowed: (i: number) => boolean,
   first: number,
 ): PartnerSuggestion[] {
-  const tied = new Set<number>([a]);
+  const n = s.ids.length;
+  const tied = new Uint8Array(n);
+  tied[a] = 1;
   const partnerTrust = new Map<number, number>(); // partner → best trust rank of its ties with a
   for (let k = s.adjStart[a]!; k < s.adjStart[a + 1]!; k++) {
     const z = s.adjOther[k]!;
-    tied.add(z);
+    tied[z] = 1;
     partnerTrust.set(z, Math.max(partnerTrust.get(z) ?? -1, TRUST_RANK[s.tieTrust[s.adjTie[k]!]!]!));
   }
-  const partnerSectors = new Set([...partnerTrust.keys()].map((z) => s.sector[z]!));
+  const partners = [...partnerTrust.keys()]; // in the order of a's ties
+  const partnerSectors = new Set(partners.map((z) => s.sector[z]!));
 
-  interface Acc {
-    themes: number[];
-    mutual: number[];
-    initiatives: number[];
-  }
-  const acc = new Map<number, Acc>();
-  const entry = (c: number) => {
-    let e = acc.get(c);
-    if (!e) acc.set(c, (e = { themes: [], mutual: [], initiatives: [] }));
-    return e;
-  };
-  for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) {
-    const t = s.themeOf[k]!;
-    for (const c of index.byTheme[t]!) if (!tied.has(c)) entry(c).themes.push(t);
-  }
-  for (const z of partnerTrust.keys()) {
+  // Partners in common: the last partner (by its position in `partners`) found tied to each organisation,
+  // -1 for none, and Σ 1/ln(degree) over them, added in the partners' order (as the reason's weight is).
+  const lastPartner = new Int32Array(n).fill(-1);
+  const mutualSum = new Float64Array(n);
+  partners.forEach((z, zi) => {
+    const w = 1 / Math.log(s.degree[z]!);
     for (let k = s.adjStart[z]!; k < s.adjStart[z + 1]!; k++) {
       const c = s.adjOther[k]!;
-      if (tied.has(c)) continue;
-      const e = entry(c);
-      if (!e.mutual.includes(z)) e.mutual.push(z);
+      if (tied[c] === 1 || lastPartner[c] === zi) continue;
+      lastPartner[c] = zi;
+      mutualSum[c]! += w;
     }
-  }
-  for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++) {
-    const n = s.initiativeOf[k]!;
-    for (const c of index.byInitiative.get(n) ?? []) if (!tied.has(c)) entry(c).initiatives.push(n);
-  }
-  // Same city or region also makes a candidate.
+  });
+  // How often a lists each theme and initiative: an organisation shares theme t as many times as both
+  // list it multiplied (once, with clean data).
+  const themeTimes = new Int32Array(s.themes.length);
+  for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) themeTimes[s.themeOf[k]!]! += 1;
+  const initiativeTimes = new Int32Array(s.initiativeIds.length);
+  for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++)
+    initiativeTimes[s.initiativeOf[k]!]! += 1;
+  // Per place q an organisation is in: whether that alone makes it a candidate (the same city or region:
+  // a place of a's chain but its last, the country), and which place of a's chain it shares (the first of
+  // a's chain in q's chain).
   const aPlaces = s.place[a]! >= 0 ? placeChain(s, s.place[a]!) : [];
-  for (const p of aPlaces.slice(0, Math.max(0, aPlaces.length - 1))) {
-    for (const c of index.byPlace.get(p) ?? []) if (!tied.has(c)) entry(c);
-  }
-
-  const scored: { c: number; score: number; e: Acc; place: number | null; placeWeight: number }[] = [];
-  for (const [c, e] of acc) {
-    if (!allowed(c)) continue;
-    let place: number | null = null;
-    let placeWeight = 0;
-    if (aPlaces.length > 0 && s.place[c]! >= 0) {
-      const cPlaces = new Set(placeChain(s, s.place[c]!));
-      const common = aPlaces.find((p) => cPlaces.has(p));
-      if (common !== undefined) {
-        place = common;
-        const level = s.places[common]!.level;
-        placeWeight =
-          level === 'city'
-            ? SUGGESTION_WEIGHTS.sameCity
-            : level === 'region'
-              ? SUGGESTION_WEIGHTS.sameRegion
-              : SUGGESTION_WEIGHTS.sameCountry;
-      }
+  const candidatePlaces = new Set(aPlaces.slice(0, Math.max(0, aPlaces.length - 1)));
+  const byPlace = new Uint8Array(s.places.length);
+  const commonAt = new Int32Array(s.places.length).fill(-1);
+  if (aPlaces.length > 0)
+    for (let q = 0; q < s.places.length; q++) {
+      const chain = placeChain(s, q);
+      byPlace[q] = chain.some((p) => candidatePlaces.has(p)) ? 1 : 0;
+      commonAt[q] = aPlaces.findIndex((p) => chain.includes(p));
     }
-    const mutualScore = e.mutual.reduce((sum, z) => sum + 1 / Math.log(s.degree[z]!), 0);
-    const hasReason =
-      e.themes.length > 0 ||
-      e.mutual.length > 0 ||
-      e.initiatives.length > 0 ||
-      (place !== null && s.places[place]!.level !== 'country');
-    if (!hasReason) continue;
-    const otherSector = s.sector[c] !== s.sector[a];
-    const score =
-      SUGGESTION_WEIGHTS.sharedTheme * e.themes.length +
-      SUGGESTION_WEIGHTS.mutualPartners * mutualScore +
-      placeWeight +
-      (otherSector
-        ? SUGGESTION_WEIGHTS.otherSector +
-          (partnerSectors.has(s.sector[c]!) ? 0 : SUGGESTION_WEIGHTS.missingSector)
-        : 0) +
-      SUGGESTION_WEIGHTS.sharedInitiative * e.initiatives.length;
-    scored.push({ c, score: round(score), e, place, placeWeight });
-  }
-  const lower = (i: number) => s.names[i]!.toLowerCase();
-  scored.sort(
-    (x, y) =>
-      y.score - x.score ||
-      (lower(x.c) < lower(y.c) ? -1 : lower(x.c) > lower(y.c) ? 1 : s.ids[x.c]! < s.ids[y.c]! ? -1 : 1),
+  const placeWeights = aPlaces.map((p) => {
+    const level = s.places[p]!.level;
+    return level === 'city'
+      ? SUGGESTION_WEIGHTS.sameCity
+      : level === 'region'
+        ? SUGGESTION_WEIGHTS.sameRegion
+        : SUGGESTION_WEIGHTS.sameCountry;
+  });
+  const placeIsReason = aPlaces.map((p) => s.places[p]!.level !== 'country');
+  const sectorWeights = SECTORS.map((_, sector) =>
+    sector !== s.sector[a]
+      ? SUGGESTION_WEIGHTS.otherSector + (partnerSectors.has(sector) ? 0 : SUGGESTION_WEIGHTS.missingSector)
+      : 0,
   );
 
-  return scored.slice(0, first).map(({ c, score, e, place, placeWeight }) => {
+  // The best `first` so far, best first: by score, then name, then id (index.nameRank).
+  const kept: { c: number; score: number; place: number | null; placeWeight: number }[] = [];
+  const rank = index.nameRank;
+  for (let c = 0; c < n; c++) {
+    if (tied[c] === 1) continue;
+    let themes = 0;
+    for (let k = s.themeStart[c]!; k < s.themeStart[c + 1]!; k++) themes += themeTimes[s.themeOf[k]!]!;
+    let initiatives = 0;
+    for (let k = s.initiativeStart[c]!; k < s.initiativeStart[c + 1]!; k++)
+      initiatives += initiativeTimes[s.initiativeOf[k]!]!;
+    const q = s.place[c]!;
+    const at = q >= 0 ? commonAt[q]! : -1;
+    // A candidate (reached through a theme, a partner, an initiative or the same city or region) with a
+    // reason besides the sector.
+    const mutual = lastPartner[c]! >= 0;
+    if (themes === 0 && !mutual && initiatives === 0 && !(q >= 0 && byPlace[q] === 1 && placeIsReason[at]!))
+      continue;
+    const placeWeight = at >= 0 ? placeWeights[at]! : 0;
+    const score = round(
+      SUGGESTION_WEIGHTS.sharedTheme * themes +
+        SUGGESTION_WEIGHTS.mutualPartners * mutualSum[c]! +
+        placeWeight +
+        sectorWeights[s.sector[c]!]! +
+        SUGGESTION_WEIGHTS.sharedInitiative * initiatives,
+    );
+    const last = kept.at(-1);
+    if (
+      kept.length === first &&
+      (score < last!.score || (score === last!.score && rank[c]! > rank[last!.c]!))
+    )
+      continue;
+    if (!allowed(c)) continue;
+    let to = kept.length;
+    while (
+      to > 0 &&
+      (kept[to - 1]!.score < score || (kept[to - 1]!.score === score && rank[kept[to - 1]!.c]! > rank[c]!))
+    )
+      to--;
+    kept.splice(to, 0, { c, score, place: at >= 0 ? aPlaces[at]! : null, placeWeight });
+    if (kept.length > first) kept.pop();
+  }
+
+  // What each kept candidate shares with a, as lists in the order they were counted above.
+  const shared = (c: number) => {
+    const repeat = (start: Int32Array, of: Int32Array, x: number) => {
+      let times = 0;
+      for (let k = start[c]!; k < start[c + 1]!; k++) if (of[k] === x) times++;
+      return times;
+    };
+    const themes: number[] = [];
+    for (let k = s.themeStart[a]!; k < s.themeStart[a + 1]!; k++) {
+      const t = s.themeOf[k]!;
+      for (let times = repeat(s.themeStart, s.themeOf, t); times > 0; times--) themes.push(t);
+    }
+    const initiatives: number[] = [];
+    for (let k = s.initiativeStart[a]!; k < s.initiativeStart[a + 1]!; k++) {
+      const x = s.initiativeOf[k]!;
+      for (let times = repeat(s.initiativeStart, s.initiativeOf, x); times > 0; times--) initiatives.push(x);
+    }
+    const neighbours = new Set(s.adjOther.subarray(s.adjStart[c]!, s.adjStart[c + 1]!));
+    return { themes, mutual: partners.filter((z) => neighbours.has(z)), initiatives };
+  };
+
+  return kept.map(({ c, score, place, placeWeight }) => {
+    const e = shared(c);
     const reasons: SuggestionReason[] = [];
     const blank = { organisationIds: [], themes: [], initiativeIds: [], place: null };
     if (e.themes.length > 0) {
