@@ -24,6 +24,19 @@ export type TiePredicate = (tie: number) => boolean;
 const given = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
   list !== null && list !== undefined && list.length > 0;
 
+/**
+ * The organisations (snapshot indexes, each once) whose ties `filter.organisations` keeps; null when it
+ * names none (every tie may match). Unknown ids match nothing.
+ */
+export function filterEnds(
+  snapshot: NetworkSnapshot,
+  filter: RelationshipFilterInput | null | undefined,
+): number[] | null {
+  const ids = filter?.organisations;
+  if (!given(ids)) return null;
+  return [...new Set(ids.map((id) => snapshot.index.get(id)).filter((i): i is number => i !== undefined))];
+}
+
 /** A predicate over tie indexes; `asOf` keeps the ties active on that day (like `activeOn`). */
 export function tiePredicate(
   snapshot: NetworkSnapshot,
@@ -59,12 +72,11 @@ export function tiePredicate(
       ],
     );
   }
-  const ends = given(f.organisations)
-    ? new Set(f.organisations.map((id) => snapshot.index.get(id)).filter((i): i is number => i !== undefined))
-    : null;
+  const named = filterEnds(snapshot, f);
+  const ends = named === null ? null : new Set(named);
   const kinds = given(f.kinds) ? f.kinds.reduce((m, k) => m | (1 << kindIndex.get(k)!), 0) : -1;
   const trust = given(f.trustStates) ? f.trustStates.reduce((m, t) => m | (1 << trustIndex.get(t)!), 0) : -1;
-  const sectors = given(f.sectors) ? new Set(f.sectors.map((s) => sectorIndex.get(s)!)) : null;
+  const sectors = given(f.sectors) ? f.sectors.reduce((m, s) => m | (1 << sectorIndex.get(s)!), 0) : -1;
   const currency =
     typeof f.currency === 'string' && f.currency.trim() !== ''
       ? snapshot.currencies.indexOf(f.currency.trim().toUpperCase())
@@ -74,23 +86,25 @@ export function tiePredicate(
   const before = typeof f.startedBefore === 'string' ? dayNumber(f.startedBefore) : null;
   const minAmount = typeof f.minAmount === 'number' ? f.minAmount : null;
   const maxAmount = typeof f.maxAmount === 'number' ? f.maxAmount : null;
+  // The arrays in locals: the predicate runs once per tie of a million-tie list.
+  const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
+    snapshot;
   return (t) => {
-    if (ends && !ends.has(snapshot.tieSource[t]!) && !ends.has(snapshot.tieTarget[t]!)) return false;
-    if (kinds !== -1 && ((kinds >> snapshot.tieKind[t]!) & 1) === 0) return false;
-    if (trust !== -1 && ((trust >> snapshot.tieTrust[t]!) & 1) === 0) return false;
-    if (minAmount !== null && !(snapshot.tieAmount[t]! >= minAmount)) return false;
-    if (maxAmount !== null && !(snapshot.tieAmount[t]! <= maxAmount)) return false;
-    if (currency !== null && snapshot.tieCurrency[t] !== currency) return false;
+    if (ends && !ends.has(tieSource[t]!) && !ends.has(tieTarget[t]!)) return false;
+    if (kinds !== -1 && ((kinds >> tieKind[t]!) & 1) === 0) return false;
+    if (trust !== -1 && ((trust >> tieTrust[t]!) & 1) === 0) return false;
+    if (minAmount !== null && !(tieAmount[t]! >= minAmount)) return false;
+    if (maxAmount !== null && !(tieAmount[t]! <= maxAmount)) return false;
+    if (currency !== null && tieCurrency[t] !== currency) return false;
     if (
-      sectors &&
-      !sectors.has(snapshot.sector[snapshot.tieSource[t]!]!) &&
-      !sectors.has(snapshot.sector[snapshot.tieTarget[t]!]!)
+      sectors !== -1 &&
+      ((sectors >> sector[tieSource[t]!]!) & 1) === 0 &&
+      ((sectors >> sector[tieTarget[t]!]!) & 1) === 0
     )
       return false;
-    for (const day of active) if (snapshot.tieSince[t]! > day || snapshot.tieUntil[t]! < day) return false;
-    if (after !== null && !(snapshot.tieSince[t]! > after && snapshot.tieSince[t] !== NO_START)) return false;
-    if (before !== null && !(snapshot.tieSince[t]! < before && snapshot.tieSince[t] !== NO_START))
-      return false;
+    for (const day of active) if (tieSince[t]! > day || tieUntil[t]! < day) return false;
+    if (after !== null && !(tieSince[t]! > after && tieSince[t] !== NO_START)) return false;
+    if (before !== null && !(tieSince[t]! < before && tieSince[t] !== NO_START)) return false;
     return true;
   };
 }
