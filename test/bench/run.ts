@@ -26,7 +26,7 @@ import {
 } from '../../server/domain/generate/synthetic.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
+import { createNetworkCache, networkAccess, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { listOrganisations } from '../../server/domain/network/organisationList.ts';
 import { partnerSuggestions } from '../../server/domain/network/suggestions.ts';
 import { runCypher } from '../support/cypher.ts';
@@ -45,9 +45,19 @@ import { benchRender } from './render.ts';
 import { appendSection, renderSection, type Goal } from './report.ts';
 import { benchSearch, type DataKey } from './search.ts';
 import { benchSuggestions } from './suggestions.ts';
+import { benchAnalytics, benchMetrics, benchRelationships, relationshipCases } from './researchD1.ts';
 
 /** Benchmarks of reads, on a fresh store or on D1. */
-const QUERY_BENCHMARKS = ['neighbourhood', 'search', 'organisations', 'suggestions', 'paths'] as const;
+const QUERY_BENCHMARKS = [
+  'neighbourhood',
+  'search',
+  'organisations',
+  'suggestions',
+  'paths',
+  'analytics',
+  'metrics',
+  'relationships',
+] as const;
 /**
  * Only on a fresh store (not with --d1): import throughput, the GraphQL overhead of a degree-ranked list
  * against neo4j-driver, and the error of sampled betweenness against exact (research.ts).
@@ -297,6 +307,21 @@ async function runQueryBenchmarks(
     comparisons.push(
       await benchPaths(runner, driver, cache, g, pathCases(g, degree, sampled), options.rounds, log),
     );
+  }
+  // Issue 7's research goals: analytics from a cold cache of their own, then metrics reads from it warm.
+  let researchCache: NetworkCache | null = null;
+  if (only.has('analytics')) {
+    const analytics = await benchAnalytics(runner, log);
+    comparisons.push(analytics.comparison);
+    researchCache = analytics.cache;
+  }
+  if (only.has('metrics'))
+    comparisons.push(
+      await benchMetrics(runner, driver, researchCache ?? cache, g, degree, options.rounds, log),
+    );
+  if (only.has('relationships')) {
+    const cases = await relationshipCases(driver, g, degree);
+    comparisons.push(await benchRelationships(runner, driver, cache, cases, options.rounds, log));
   }
   if (firstCalls.length > 0)
     facts.push(`cold start, first calls after the snapshot: ${firstCalls.join('; ')}`);
