@@ -76,6 +76,7 @@ export async function benchAnalytics(
     ],
     's',
   );
+  for (const note of comparison.notes) log(`analytics: ${note}`);
   comparison.goals = [
     {
       what: `whole-network analytics (metrics and network, snapshot load included) from a cold cache ≤ ${RESEARCH_D1_GOALS.analyticsSeconds} s`,
@@ -168,7 +169,8 @@ export async function relationshipCases(
   const [facts] = await runCypher(
     driver,
     `MATCH ()-[r:${KINDS}]->() WHERE r.since IS NOT NULL
-     WITH percentileDisc(r.since.epochDays, 0.5) AS median, percentileDisc(r.since.epochDays, 0.2) AS early
+     WITH duration.inDays(date('1970-01-01'), r.since).days AS day
+     WITH percentileDisc(day, 0.5) AS median, percentileDisc(day, 0.2) AS early
      CALL () { MATCH ()-[r:FUNDING]->() WHERE r.currency IS NOT NULL
        RETURN r.currency AS currency, count(*) AS c ORDER BY c DESC LIMIT 1 }
      RETURN median, early, currency`,
