@@ -8,7 +8,7 @@ import { requireRange } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
 import type { NetworkAccess } from './cache.ts';
 import { dayNumber, NO_END, NO_START, type NetworkSnapshot } from './snapshot.ts';
-import { filterEnds, tiePredicate, type RelationshipFilterInput } from './tieFilter.ts';
+import { filterEnds, tieMask, tiePredicate, type RelationshipFilterInput } from './tieFilter.ts';
 
 export interface RelationshipRef {
   id: string;
@@ -143,6 +143,13 @@ function candidates(s: NetworkSnapshot, at: Int32Array, ends: readonly number[] 
   return found.subarray(0, unique);
 }
 
+/** No filter value and no date at all (anything else is filtered in the scan): every tie is in the list. */
+function unfiltered(args: RelationshipListArgs): boolean {
+  const f = args.filter ?? {};
+  const none = (x: unknown) => x === null || x === undefined || (Array.isArray(x) && x.length === 0);
+  return none(args.asOf) && Object.values(f).every(none);
+}
+
 function badCursor(): InvalidInputError {
   return new InvalidInputError(
     'after: not a cursor of this list. Pass the endCursor of a page of relationships.',
@@ -190,18 +197,42 @@ export async function listRelationships(
     }
     from = lo;
   }
-  // One pass over the candidate positions: count, sum the amounts, keep the page (and one more).
   const only = candidates(s, at, filterEnds(s, args.filter));
-  const size = only === null ? order.length : only.length;
-  const sums = new AmountSums(view);
   const window: number[] = [];
-  let total = 0;
-  for (let k = 0; k < size; k++) {
-    const position = only === null ? k : only[k]!;
-    if (!allowed(position)) continue;
-    total++;
-    sums.add(position);
-    if (position >= from && window.length <= start.first) window.push(order[position]!);
+  let total: number;
+  let amountTotals: AmountTotal[];
+  if (only === null && unfiltered(args)) {
+    // Every tie: the page is a slice of the list, the sums those of the whole list (kept with it).
+    total = order.length;
+    for (let k = from; k < order.length && window.length <= start.first; k++) window.push(order[k]!);
+    amountTotals = await net.derived(s, 'tiesAmountTotals', () => {
+      const all = new AmountSums(view);
+      for (let k = 0; k < order.length; k++) all.add(k);
+      return all.list();
+    });
+  } else {
+    // One pass over the candidate positions: count, sum the amounts, keep the page (and one more).
+    // Over every tie, the filter is first applied column by column (tieMask), much faster than a call
+    // per tie; the few ties of named organisations are tested one by one.
+    const sums = new AmountSums(view);
+    total = 0;
+    if (only === null) {
+      const mask = tieMask(view, args.filter, args.asOf);
+      for (let position = 0; position < mask.length; position++) {
+        if (mask[position] === 0) continue;
+        total++;
+        sums.add(position);
+        if (position >= from && window.length <= start.first) window.push(order[position]!);
+      }
+    } else {
+      for (const position of only) {
+        if (!allowed(position)) continue;
+        total++;
+        sums.add(position);
+        if (position >= from && window.length <= start.first) window.push(order[position]!);
+      }
+    }
+    amountTotals = sums.list();
   }
   const page = connection(list, window, start.first, total, (t) => ({
     key: [sinceKey(s, t)],
@@ -212,7 +243,7 @@ export async function listRelationships(
     nodes: page.nodes.map((t) => ref(s, t)),
     pageInfo: page.pageInfo,
     totalCount: page.totalCount,
-    amountTotals: sums.list(),
+    amountTotals,
   };
 }
 
