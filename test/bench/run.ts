@@ -26,7 +26,7 @@ import {
 } from '../../server/domain/generate/synthetic.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
+import { createNetworkCache, networkAccess, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { listOrganisations } from '../../server/domain/network/organisationList.ts';
 import { partnerSuggestions } from '../../server/domain/network/suggestions.ts';
 import { runCypher } from '../support/cypher.ts';
@@ -46,9 +46,12 @@ import { benchRender } from './render.ts';
 import { appendSection, renderSection, type Goal } from './report.ts';
 import { benchSearch, type DataKey } from './search.ts';
 import { benchSuggestions } from './suggestions.ts';
+import { benchAnalytics, benchMetrics, benchRelationships, relationshipCases } from './researchD1.ts';
 
 /** Benchmarks of reads, on a fresh store or on D1. */
 const QUERY_BENCHMARKS = ['neighbourhood', 'search', 'organisations', 'suggestions', 'paths'] as const;
+/** Issue 7's goals at D1 (researchD1.ts), only with --d1: their goals are set at that size. */
+const RESEARCH_D1 = ['analytics', 'metrics', 'relationships'] as const;
 /**
  * Only on a fresh store (not with --d1): import throughput, the GraphQL overhead of a degree-ranked list
  * against neo4j-driver, and the error of sampled betweenness against exact (research.ts); the GraphQL
@@ -62,7 +65,11 @@ const OWN_DATA = ['cordis', 'd1'] as const;
 const BROWSER = ['render'] as const;
 type QueryBenchmark = (typeof QUERY_BENCHMARKS)[number];
 type Benchmark =
-  QueryBenchmark | (typeof FRESH_ONLY)[number] | (typeof OWN_DATA)[number] | (typeof BROWSER)[number];
+  | QueryBenchmark
+  | (typeof RESEARCH_D1)[number]
+  | (typeof FRESH_ONLY)[number]
+  | (typeof OWN_DATA)[number]
+  | (typeof BROWSER)[number];
 
 const DEFAULTS = { organisations: 10_000, rounds: 5, d1Rounds: 3, seed: 42 } as const;
 const DEFAULT_OUT = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -108,7 +115,7 @@ function parseOptions(argv: string[]): Options {
   // One benchmark, or several separated by commas (e.g. list,betweenness); CORDIS and the D1 import alone.
   const only = values.only?.split(',');
   const allowed: readonly string[] = d1
-    ? QUERY_BENCHMARKS
+    ? [...QUERY_BENCHMARKS, ...RESEARCH_D1]
     : [...QUERY_BENCHMARKS, ...FRESH_ONLY, ...OWN_DATA, ...BROWSER];
   const alone = (b: string) =>
     (OWN_DATA as readonly string[]).includes(b) || (BROWSER as readonly string[]).includes(b);
@@ -135,7 +142,7 @@ function parseOptions(argv: string[]): Options {
       only !== undefined
         ? (only as Benchmark[])
         : d1
-          ? [...QUERY_BENCHMARKS]
+          ? [...QUERY_BENCHMARKS, ...RESEARCH_D1]
           : [...QUERY_BENCHMARKS, ...FRESH_ONLY],
     out: values.out === undefined ? DEFAULT_OUT : path.resolve(values.out),
     staleStatistics: values['stale-statistics'] === true,
@@ -300,6 +307,21 @@ async function runQueryBenchmarks(
     comparisons.push(
       await benchPaths(runner, driver, cache, g, pathCases(g, degree, sampled), options.rounds, log),
     );
+  }
+  // Issue 7's research goals: analytics from a cold cache of their own, then metrics reads from it warm.
+  let researchCache: NetworkCache | null = null;
+  if (only.has('analytics')) {
+    const analytics = await benchAnalytics(runner, log);
+    comparisons.push(analytics.comparison);
+    researchCache = analytics.cache;
+  }
+  if (only.has('metrics'))
+    comparisons.push(
+      await benchMetrics(runner, driver, researchCache ?? cache, g, degree, options.rounds, log),
+    );
+  if (only.has('relationships')) {
+    const cases = await relationshipCases(driver, g, degree);
+    comparisons.push(await benchRelationships(runner, driver, cache, cases, options.rounds, log));
   }
   if (firstCalls.length > 0)
     facts.push(`cold start, first calls after the snapshot: ${firstCalls.join('; ')}`);

@@ -34,7 +34,11 @@ export interface MetricsResult {
   betweennessExact: boolean;
   communitySizes: number[];
   componentSizes: number[];
+  /** PageRank iterations until the tolerance (or the cap) was reached. */
+  pageRankIterations: number;
   computedMs: number;
+  /** Milliseconds per phase (graph, components, communities, betweenness, PageRank), for logs and benchmarks. */
+  phases: Record<string, number>;
 }
 
 /** Components and communities of a part of the network, aligned with `nodes` (snapshot indexes). */
@@ -60,11 +64,20 @@ function viewOf(job: AnalyticsJob): View {
 
 export function runAnalyticsJob(job: AnalyticsJob): AnalyticsResult {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let last = started;
+  const phase = <T>(name: string, work: () => T): T => {
+    const value = work();
+    const now = performance.now();
+    phases[name] = Math.round(now - last);
+    last = now;
+    return value;
+  };
   const view = viewOf(job);
   const s = job.graph;
-  const g = simpleGraph(s, view);
-  const c = components(g);
-  const louvain = communities(s, g);
+  const g = phase('graph', () => simpleGraph(s, view));
+  const c = phase('components', () => components(g));
+  const louvain = phase('communities', () => communities(s, g));
   if (job.kind === 'structure') {
     return {
       kind: 'structure',
@@ -80,10 +93,12 @@ export function runAnalyticsJob(job: AnalyticsJob): AnalyticsResult {
     for (let p = 0; p < g.nodes.length; p++) empty[g.nodes[p]!] = values[p]!;
     return empty;
   };
-  const b = betweenness(g);
+  const b = phase('betweenness', () => betweenness(g));
+  const pageRankInfo = { iterations: 0 };
+  const ranks = phase('pageRank', () => pageRank(s, g, view, pageRankInfo));
   return {
     kind: 'metrics',
-    pageRank: spread(pageRank(s, g, view), new Float64Array(n)),
+    pageRank: spread(ranks, new Float64Array(n)),
     betweenness: spread(b.values, new Float64Array(n)),
     community: spread(louvain.of, new Int32Array(n).fill(-1)),
     component: spread(c.of, new Int32Array(n).fill(-1)),
@@ -91,6 +106,8 @@ export function runAnalyticsJob(job: AnalyticsJob): AnalyticsResult {
     betweennessExact: b.exact,
     communitySizes: louvain.sizes,
     componentSizes: c.sizes,
+    pageRankIterations: pageRankInfo.iterations,
     computedMs: Math.round(performance.now() - started),
+    phases,
   };
 }

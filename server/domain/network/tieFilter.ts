@@ -24,6 +24,114 @@ export type TiePredicate = (tie: number) => boolean;
 const given = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
   list !== null && list !== undefined && list.length > 0;
 
+/**
+ * The organisations (snapshot indexes, each once) whose ties `filter.organisations` keeps; null when it
+ * names none (every tie may match). Unknown ids match nothing.
+ */
+export function filterEnds(
+  snapshot: NetworkSnapshot,
+  filter: RelationshipFilterInput | null | undefined,
+): number[] | null {
+  const ids = filter?.organisations;
+  if (!given(ids)) return null;
+  return [...new Set(ids.map((id) => snapshot.index.get(id)).filter((i): i is number => i !== undefined))];
+}
+
+/** The filter resolved against the snapshot: bit masks, day numbers and bounds (-1 / null when not given). */
+interface Criteria {
+  ends: Set<number> | null;
+  kinds: number;
+  trust: number;
+  sectors: number;
+  currency: number | null;
+  startedBy: number | null;
+  endedNotBefore: number | null;
+  after: number | null;
+  before: number | null;
+  minAmount: number | null;
+  maxAmount: number | null;
+}
+
+function criteria(
+  snapshot: NetworkSnapshot,
+  f: RelationshipFilterInput,
+  asOf: string | null | undefined,
+): Criteria {
+  const named = filterEnds(snapshot, f);
+  const ends = named === null ? null : new Set(named);
+  const kinds = given(f.kinds) ? f.kinds.reduce((m, k) => m | (1 << kindIndex.get(k)!), 0) : -1;
+  const trust = given(f.trustStates) ? f.trustStates.reduce((m, t) => m | (1 << trustIndex.get(t)!), 0) : -1;
+  const sectors = given(f.sectors) ? f.sectors.reduce((m, s) => m | (1 << sectorIndex.get(s)!), 0) : -1;
+  const currency =
+    typeof f.currency === 'string' && f.currency.trim() !== ''
+      ? snapshot.currencies.indexOf(f.currency.trim().toUpperCase())
+      : null;
+  const active = [f.activeOn, asOf].filter((d): d is string => typeof d === 'string').map(dayNumber);
+  // Active on every one of those days: started by the first of them and not ended before the last.
+  const startedBy = active.length === 0 ? null : Math.min(...active);
+  const endedNotBefore = active.length === 0 ? null : Math.max(...active);
+  const after = typeof f.startedAfter === 'string' ? dayNumber(f.startedAfter) : null;
+  const before = typeof f.startedBefore === 'string' ? dayNumber(f.startedBefore) : null;
+  const minAmount = typeof f.minAmount === 'number' ? f.minAmount : null;
+  const maxAmount = typeof f.maxAmount === 'number' ? f.maxAmount : null;
+  return {
+    ends,
+    kinds,
+    trust,
+    sectors,
+    currency,
+    startedBy,
+    endedNotBefore,
+    after,
+    before,
+    minAmount,
+    maxAmount,
+  };
+}
+
+/**
+ * The same test as tiePredicate (after it has checked the filter) for every tie at once: 1 where the
+ * tie passes. Column by column in tight loops over the typed arrays, several times faster than one call
+ * per tie over a million ties.
+ */
+export function tieMask(
+  snapshot: NetworkSnapshot,
+  filter: RelationshipFilterInput | null | undefined,
+  asOf?: string | null,
+): Uint8Array {
+  const c = criteria(snapshot, filter ?? {}, asOf);
+  const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
+    snapshot;
+  const m = tieSource.length;
+  const mask = new Uint8Array(m).fill(1);
+  const { ends, kinds, trust, sectors, currency, startedBy, endedNotBefore, after, before } = c;
+  if (ends) for (let t = 0; t < m; t++) if (!ends.has(tieSource[t]!) && !ends.has(tieTarget[t]!)) mask[t] = 0;
+  if (kinds !== -1) for (let t = 0; t < m; t++) if (((kinds >> tieKind[t]!) & 1) === 0) mask[t] = 0;
+  if (trust !== -1) for (let t = 0; t < m; t++) if (((trust >> tieTrust[t]!) & 1) === 0) mask[t] = 0;
+  if (c.minAmount !== null) {
+    const min = c.minAmount;
+    for (let t = 0; t < m; t++) if (!(tieAmount[t]! >= min)) mask[t] = 0;
+  }
+  if (c.maxAmount !== null) {
+    const max = c.maxAmount;
+    for (let t = 0; t < m; t++) if (!(tieAmount[t]! <= max)) mask[t] = 0;
+  }
+  if (currency !== null) for (let t = 0; t < m; t++) if (tieCurrency[t] !== currency) mask[t] = 0;
+  if (sectors !== -1)
+    for (let t = 0; t < m; t++)
+      if (((sectors >> sector[tieSource[t]!]!) & 1) === 0 && ((sectors >> sector[tieTarget[t]!]!) & 1) === 0)
+        mask[t] = 0;
+  if (startedBy !== null) {
+    const last = endedNotBefore!;
+    for (let t = 0; t < m; t++) if (tieSince[t]! > startedBy || tieUntil[t]! < last) mask[t] = 0;
+  }
+  if (after !== null)
+    for (let t = 0; t < m; t++) if (!(tieSince[t]! > after && tieSince[t] !== NO_START)) mask[t] = 0;
+  if (before !== null)
+    for (let t = 0; t < m; t++) if (!(tieSince[t]! < before && tieSince[t] !== NO_START)) mask[t] = 0;
+  return mask;
+}
+
 /** A predicate over tie indexes; `asOf` keeps the ties active on that day (like `activeOn`). */
 export function tiePredicate(
   snapshot: NetworkSnapshot,
@@ -59,38 +167,39 @@ export function tiePredicate(
       ],
     );
   }
-  const ends = given(f.organisations)
-    ? new Set(f.organisations.map((id) => snapshot.index.get(id)).filter((i): i is number => i !== undefined))
-    : null;
-  const kinds = given(f.kinds) ? f.kinds.reduce((m, k) => m | (1 << kindIndex.get(k)!), 0) : -1;
-  const trust = given(f.trustStates) ? f.trustStates.reduce((m, t) => m | (1 << trustIndex.get(t)!), 0) : -1;
-  const sectors = given(f.sectors) ? new Set(f.sectors.map((s) => sectorIndex.get(s)!)) : null;
-  const currency =
-    typeof f.currency === 'string' && f.currency.trim() !== ''
-      ? snapshot.currencies.indexOf(f.currency.trim().toUpperCase())
-      : null;
-  const active = [f.activeOn, asOf].filter((d): d is string => typeof d === 'string').map(dayNumber);
-  const after = typeof f.startedAfter === 'string' ? dayNumber(f.startedAfter) : null;
-  const before = typeof f.startedBefore === 'string' ? dayNumber(f.startedBefore) : null;
-  const minAmount = typeof f.minAmount === 'number' ? f.minAmount : null;
-  const maxAmount = typeof f.maxAmount === 'number' ? f.maxAmount : null;
+  const c = criteria(snapshot, f, asOf);
+  const {
+    ends,
+    kinds,
+    trust,
+    sectors,
+    currency,
+    startedBy,
+    endedNotBefore,
+    after,
+    before,
+    minAmount,
+    maxAmount,
+  } = c;
+  // The arrays in locals: the predicate runs once per tie of a million-tie list.
+  const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
+    snapshot;
   return (t) => {
-    if (ends && !ends.has(snapshot.tieSource[t]!) && !ends.has(snapshot.tieTarget[t]!)) return false;
-    if (kinds !== -1 && ((kinds >> snapshot.tieKind[t]!) & 1) === 0) return false;
-    if (trust !== -1 && ((trust >> snapshot.tieTrust[t]!) & 1) === 0) return false;
-    if (minAmount !== null && !(snapshot.tieAmount[t]! >= minAmount)) return false;
-    if (maxAmount !== null && !(snapshot.tieAmount[t]! <= maxAmount)) return false;
-    if (currency !== null && snapshot.tieCurrency[t] !== currency) return false;
+    if (ends && !ends.has(tieSource[t]!) && !ends.has(tieTarget[t]!)) return false;
+    if (kinds !== -1 && ((kinds >> tieKind[t]!) & 1) === 0) return false;
+    if (trust !== -1 && ((trust >> tieTrust[t]!) & 1) === 0) return false;
+    if (minAmount !== null && !(tieAmount[t]! >= minAmount)) return false;
+    if (maxAmount !== null && !(tieAmount[t]! <= maxAmount)) return false;
+    if (currency !== null && tieCurrency[t] !== currency) return false;
     if (
-      sectors &&
-      !sectors.has(snapshot.sector[snapshot.tieSource[t]!]!) &&
-      !sectors.has(snapshot.sector[snapshot.tieTarget[t]!]!)
+      sectors !== -1 &&
+      ((sectors >> sector[tieSource[t]!]!) & 1) === 0 &&
+      ((sectors >> sector[tieTarget[t]!]!) & 1) === 0
     )
       return false;
-    for (const day of active) if (snapshot.tieSince[t]! > day || snapshot.tieUntil[t]! < day) return false;
-    if (after !== null && !(snapshot.tieSince[t]! > after && snapshot.tieSince[t] !== NO_START)) return false;
-    if (before !== null && !(snapshot.tieSince[t]! < before && snapshot.tieSince[t] !== NO_START))
-      return false;
+    if (startedBy !== null && (tieSince[t]! > startedBy || tieUntil[t]! < endedNotBefore!)) return false;
+    if (after !== null && !(tieSince[t]! > after && tieSince[t] !== NO_START)) return false;
+    if (before !== null && !(tieSince[t]! < before && tieSince[t] !== NO_START)) return false;
     return true;
   };
 }

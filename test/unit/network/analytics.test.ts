@@ -3,11 +3,15 @@ import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { describe, expect, it } from 'vitest';
+import louvainModule from 'graphology-communities-louvain';
 import {
   betweenness,
+  buildGraph,
   communities,
   components,
+  louvainView,
   pageRank,
+  seededRandom,
   simpleGraph,
 } from '../../../server/domain/network/analytics.ts';
 import { tinySnapshot } from './helpers.ts';
@@ -37,6 +41,32 @@ const ties: [string, string, string?, string?][] = [
 ];
 const s = tinySnapshot(orgs, ties);
 const g = simpleGraph(s);
+const louvain = louvainModule as unknown as (
+  g: UndirectedGraph,
+  o: { rng: () => number; getEdgeWeight: string },
+) => Record<string, number>;
+
+/** A seeded random network: clusters with parallel ties, self-ties, bridges and isolated organisations. */
+function randomNetwork(size: number, tieCount: number, seed: number) {
+  const random = seededRandom(seed);
+  const ids = Array.from({ length: size }, (_, k) => `o${String(k).padStart(4, '0')}`);
+  const kinds = ['PARTNERSHIP', 'FUNDING', 'MEMBERSHIP', 'DATA_SHARING', 'ADOPTION'];
+  const randomTies: [string, string, string][] = [];
+  for (let k = 0; k < tieCount; k++) {
+    const a = Math.floor(random() * (size - 5));
+    // Mostly within a cluster of 20, sometimes anywhere (never the last 5: isolated).
+    const b =
+      random() < 0.8
+        ? Math.min(size - 6, a - (a % 20) + Math.floor(random() * 20))
+        : Math.floor(random() * (size - 5));
+    randomTies.push([ids[a]!, ids[b]!, kinds[Math.floor(random() * kinds.length)]!]);
+  }
+  return tinySnapshot(
+    ids.map((id) => ({ id })),
+    randomTies,
+  );
+}
+
 const byId = (values: ArrayLike<number>) =>
   Object.fromEntries(Array.from(values, (v, p) => [s.ids[g.nodes[p]!]!, v]));
 
@@ -78,6 +108,34 @@ describe('analytics', () => {
     const sampled = betweenness(g, 0, g.nodes.length);
     expect(sampled.exact).toBe(false);
     for (const id of s.ids) expect(byId(sampled.values)[id]).toBeCloseTo(expected[id]!, 9);
+  });
+
+  it('computes betweenness as graphology does on random networks with parallel ties and self-ties', () => {
+    for (const seed of [1, 2, 3]) {
+      const rs = randomNetwork(300, 900, seed);
+      const rg = simpleGraph(rs);
+      const reference = new UndirectedGraph();
+      for (let p = 0; p < rg.nodes.length; p++) reference.addNode(String(p));
+      for (let p = 0; p < rg.nodes.length; p++)
+        for (let k = rg.start[p]!; k < rg.start[p + 1]!; k++)
+          if (rg.other[k]! > p) reference.addEdge(String(p), String(rg.other[k]!));
+      const expected = referenceBetweenness(reference, { normalized: true });
+      const ours = betweenness(rg).values;
+      for (let p = 0; p < rg.nodes.length; p++) expect(ours[p]).toBeCloseTo(expected[String(p)]!, 9);
+    }
+  });
+
+  it('finds the same Louvain communities on its read-only view as on a built graphology graph', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const rg = simpleGraph(randomNetwork(400, 1200, seed));
+      const view = louvainView(rg);
+      const built = buildGraph(rg);
+      expect(view.order).toBe(built.order);
+      expect(view.size).toBe(built.size);
+      expect(louvain(view, { rng: seededRandom(seed), getEdgeWeight: 'weight' })).toEqual(
+        louvain(built, { rng: seededRandom(seed), getEdgeWeight: 'weight' }),
+      );
+    }
   });
 
   it('estimates betweenness from a sample without bias on a path', () => {

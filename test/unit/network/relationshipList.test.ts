@@ -1,0 +1,109 @@
+// relationships(filter, asOf, first, after) over a random snapshot, against the plain reading of the
+// contract: every tie the filter keeps, newest first (undated last, then id), the total and the amount
+// sums of all of them, and pages that walk the list with no duplicate and no gap.
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../server/domain/network/analytics.ts';
+import type { NetworkAccess } from '../../../server/domain/network/cache.ts';
+import { listRelationships, newestFirst } from '../../../server/domain/network/relationshipList.ts';
+import {
+  dayString,
+  SnapshotBuilder,
+  type NetworkSnapshot,
+  type SnapshotOrganisationRow,
+} from '../../../server/domain/network/snapshot.ts';
+import { tiePredicate, type RelationshipFilterInput } from '../../../server/domain/network/tieFilter.ts';
+import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES } from '../../../server/domain/model.ts';
+
+function randomSnapshot(size: number, tieCount: number, seed: number): NetworkSnapshot {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const ids = Array.from({ length: size }, (_, k) => `o${String(k).padStart(3, '0')}`);
+  const rows: SnapshotOrganisationRow[] = ids.map((id) => ({
+    id,
+    name: id,
+    sector: pick(SECTORS),
+    kind: null,
+    themeIds: [],
+    placeId: null,
+    initiativeIds: [],
+    ties: [],
+  }));
+  for (let k = 0; k < tieCount; k++) {
+    // Few distinct days, so many ties share a start day and the id decides their order.
+    const since = random() < 0.2 ? null : dayString(17_000 + Math.floor(random() * 40));
+    const until = since !== null && random() < 0.3 ? dayString(17_020 + Math.floor(random() * 40)) : null;
+    const amount = random() < 0.5 ? Math.round(random() * 100_000) / 100 : null;
+    rows[Math.floor(random() * size)]!.ties.push([
+      `t${String(Math.floor(random() * 1e6)).padStart(6, '0')}-${k}`,
+      pick(ids),
+      pick(RELATIONSHIP_KINDS),
+      pick(TRUST_STATES),
+      since,
+      until,
+      amount,
+      amount === null ? null : pick(['GBP', 'EUR', 'USD']),
+    ]);
+  }
+  const builder = new SnapshotBuilder(1, [], []);
+  for (const row of rows) builder.add(row);
+  return builder.build();
+}
+
+function access(s: NetworkSnapshot): NetworkAccess {
+  const derived = new Map<string, Promise<unknown>>();
+  return {
+    snapshot: async () => s,
+    derived: <T>(_: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
+      if (!derived.has(key)) derived.set(key, Promise.resolve().then(compute));
+      return derived.get(key) as Promise<T>;
+    },
+  };
+}
+
+describe('listRelationships', () => {
+  const s = randomSnapshot(60, 900, 7);
+  const net = access(s);
+  const cases: { filter: RelationshipFilterInput | null; asOf: string | null }[] = [
+    { filter: null, asOf: null },
+    { filter: { kinds: ['FUNDING', 'INVESTMENT'] }, asOf: null },
+    { filter: { trustStates: ['CONFIRMED'], sectors: ['GOVERNMENT', 'NGO'] }, asOf: null },
+    { filter: null, asOf: dayString(17_025) },
+    { filter: { startedAfter: dayString(17_005), startedBefore: dayString(17_030) }, asOf: null },
+    { filter: { minAmount: 200, maxAmount: 700, currency: 'eur' }, asOf: null },
+    { filter: { organisations: ['o001', 'o002', 'o001', 'nobody'] }, asOf: null },
+    { filter: { organisations: ['o003'], kinds: ['PARTNERSHIP'] }, asOf: dayString(17_010) },
+    { filter: { organisations: ['nobody'] }, asOf: null },
+  ];
+
+  it('gives every tie the filter keeps, in order, page after page, with the total and amount sums', async () => {
+    const order = newestFirst(s);
+    for (const c of cases) {
+      const keep = tiePredicate(s, c.filter, c.asOf);
+      const expected = Array.from(order).filter((t) => keep(t));
+      const sums = new Map<string, { total: number; count: number }>();
+      for (const t of expected) {
+        if (Number.isNaN(s.tieAmount[t]!) || s.tieCurrency[t]! < 0) continue;
+        const key = `${RELATIONSHIP_KINDS[s.tieKind[t]!]} ${s.currencies[s.tieCurrency[t]!]}`;
+        const entry = sums.get(key) ?? { total: 0, count: 0 };
+        entry.total += s.tieAmount[t]!;
+        entry.count += 1;
+        sums.set(key, entry);
+      }
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 1000; guard++) {
+        const page = await listRelationships(net, { ...c, first: 7, after });
+        expect(page.totalCount).toBe(expected.length);
+        expect(
+          Object.fromEntries(page.amountTotals.map((a) => [`${a.kind} ${a.currency}`, a.count])),
+        ).toEqual(Object.fromEntries([...sums].map(([key, v]) => [key, v.count])));
+        for (const a of page.amountTotals)
+          expect(a.total).toBeCloseTo(sums.get(`${a.kind} ${a.currency}`)!.total, 6);
+        seen.push(...page.nodes.map((r) => r.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(expected.map((t) => s.tieIds[t]!));
+    }
+  });
+});
