@@ -22,7 +22,7 @@ import {
   type TrustState,
 } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
-import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
+import { matches, resolveFilter, type OrganisationFilterInput, type ResolvedFilter } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
@@ -194,6 +194,7 @@ export async function listOrganisations(
   const filter = resolveFilter(snapshot, args.filter);
   const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
+  const accepts = memberTest(snapshot, orderings, filter);
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).
@@ -202,7 +203,7 @@ export async function listOrganisations(
   if (filter.query !== null) {
     const hits = await rankedHits(runner, snapshot, filter.query);
     const rank = new Map<number, { tier: number; score: number }>();
-    for (const h of hits) if (!rank.has(h.i) && matches(snapshot, filter, h.i)) rank.set(h.i, h);
+    for (const h of hits) if (!rank.has(h.i) && accepts(h.i)) rank.set(h.i, h);
     keyOf =
       order === 'RELEVANCE'
         ? (i) => [rank.get(i)!.tier, -rank.get(i)!.score, name(i)]
@@ -228,9 +229,7 @@ export async function listOrganisations(
   } else {
     // The precomputed orders already follow (key, id).
     keyOf = order === 'DEGREE_DESC' ? (i) => [-snapshot.degree[i]!, name(i)] : (i) => [name(i)];
-    sorted = (order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName).filter((i) =>
-      matches(snapshot, filter, i),
-    );
+    sorted = (order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName).filter(accepts);
   }
 
   let from = 0;
@@ -329,25 +328,44 @@ async function topHits(
   return hits.slice(0, MAX_QUERY_HITS);
 }
 
-/** The candidates that are published organisations of the snapshot, by score, then name (as searchHits). */
+/**
+ * The candidates that are published organisations of the snapshot, by score, then name (as searchHits
+ * orders them), then id (where searchHits leaves equal names in no particular order).
+ */
 function published(
   snapshot: NetworkSnapshot,
   nodeIds: readonly string[],
   scores: readonly number[],
   tier: 0 | 1,
 ): RankedHit[] {
-  const hits: (RankedHit & { at: number })[] = [];
+  const hits: RankedHit[] = [];
   nodeIds.forEach((nodeId, at) => {
     const i = snapshot.nodeIndex.get(nodeId);
-    if (i !== undefined) hits.push({ i, score: scores[at]!, tier, at });
+    if (i !== undefined) hits.push({ i, score: scores[at]!, tier });
   });
-  const { names } = snapshot;
+  const { names, ids } = snapshot;
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return hits.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (names[a.i]! < names[b.i]! ? -1 : names[a.i]! > names[b.i]! ? 1 : 0) ||
-      a.at - b.at,
+    (a, b) => b.score - a.score || order(names[a.i]!, names[b.i]!) || order(ids[a.i]!, ids[b.i]!),
   );
+}
+
+/**
+ * matches(snapshot, filter, i), with the ties part answered by the organisation's kindTrust bytes (a few
+ * tests instead of a walk over its ties).
+ */
+function memberTest(
+  snapshot: NetworkSnapshot,
+  orderings: Orderings,
+  filter: ResolvedFilter,
+): (i: number) => boolean {
+  if (!filter.byTies) return (i) => matches(snapshot, filter, i);
+  const n = RELATIONSHIP_KINDS.length;
+  const kinds = RELATIONSHIP_KINDS.map((_, k) => k).filter((k) => (filter.tieKinds >> k) & 1);
+  const { kindTrust } = orderings;
+  const rest: ResolvedFilter = { ...filter, byTies: false };
+  return (i) =>
+    kinds.some((k) => (kindTrust[i * n + k]! & filter.tieTrust) !== 0) && matches(snapshot, rest, i);
 }
 
 /** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */
