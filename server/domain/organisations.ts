@@ -200,15 +200,26 @@ export async function organisationsByIds(
 /** One full-text hit: `tier` 0 when every word matched, 1 for a partial match (ranked after). */
 export interface SearchHit {
   id: string;
+  /** The organisation's name, as the index query read it. */
+  name: string;
   score: number;
   tier: 0 | 1;
+}
+
+interface SearchHitLists {
+  strictIds: string[];
+  strictScores: number[];
+  strictNames: string[];
+  partialIds: string[];
+  partialScores: number[];
+  partialNames: string[];
 }
 
 /**
  * Published organisations matching `text`, best first: every word matched (tier 0), then, when those are
  * fewer than `fillBelow`, the best partial matches (tier 1) up to `limit`, so a near miss never comes back
  * empty. A dropdown fills up to its size; a full list only falls back to partial matches when nothing
- * matched every word (its total then counts what matched fully).
+ * matched every word (its total then counts what matched fully). One query (one round trip) for both.
  */
 export async function searchHits(
   runner: QueryRunner,
@@ -218,20 +229,26 @@ export async function searchHits(
 ): Promise<SearchHit[]> {
   const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   if (queries === null) return [];
-  const run = (lucene: string) =>
-    runner.read<{ id: string; score: number }>('searchOrganisations', {
-      lucene,
-      first: limit,
-      // Unpublished organisations are filtered out after the index: ask for more hits than needed.
-      candidates: limit * 2 + 20,
-    });
-  const strict = await run(queries.strict);
-  const hits: SearchHit[] = strict.map((h) => ({ ...h, tier: 0 }));
+  const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
+    strict: queries.strict,
+    partial: queries.partial,
+    first: limit,
+    // Unpublished organisations are filtered out after the index: ask for more hits than needed.
+    candidates: limit * 2 + 20,
+    fillBelow,
+  });
+  if (!row) return [];
+  const hits: SearchHit[] = row.strictIds.map((id, k) => ({
+    id,
+    name: row.strictNames[k]!,
+    score: row.strictScores[k]!,
+    tier: 0,
+  }));
   if (hits.length >= fillBelow) return hits;
-  const seen = new Set(hits.map((h) => h.id));
-  for (const h of await run(queries.partial)) {
+  const seen = new Set(row.strictIds);
+  for (const [k, id] of row.partialIds.entries()) {
     if (hits.length >= limit) break;
-    if (!seen.has(h.id)) hits.push({ ...h, tier: 1 });
+    if (!seen.has(id)) hits.push({ id, name: row.partialNames[k]!, score: row.partialScores[k]!, tier: 1 });
   }
   return hits;
 }
@@ -252,7 +269,8 @@ export const SEARCH_RANK_WINDOW = 30;
  * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by the index's score: a name match comes before a match only by place, theme,
- * identifier or description.
+ * identifier or description. The hits carry their names, so they are ranked before any details are read,
+ * and only the details of the `first` best are read (two round trips in all).
  */
 export async function searchOrganisations(
   runner: QueryRunner,
@@ -265,21 +283,21 @@ export async function searchOrganisations(
   const hits = allowed
     ? await searchHits(runner, query, FILTERED_SEARCH_HITS)
     : await searchHits(runner, query, window, first);
-  const candidates = hits.filter((h) => !allowed || allowed(h.id)).slice(0, window);
-  const found = await organisationsByIds(
-    runner,
-    candidates.map((h) => h.id),
-  );
-  return candidates
-    .flatMap((hit, rank) => {
-      const organisation = found[rank];
-      return organisation
-        ? [{ hit, rank, organisation, byName: nameMatchScore(query, organisation.name) }]
-        : [];
-    })
+  const ranked = hits
+    .filter((h) => !allowed || allowed(h.id))
+    .slice(0, window)
+    .map((hit, rank) => ({ hit, rank, byName: nameMatchScore(query, hit.name) }))
     .sort((a, b) => a.hit.tier - b.hit.tier || b.byName - a.byName || a.rank - b.rank)
-    .slice(0, first)
-    .map((r) => r.organisation);
+    .map((r) => r.hit.id);
+  // An organisation unpublished since the hits were read is left out, and the next best takes its place.
+  const found: Organisation[] = [];
+  for (let from = 0; from < ranked.length && found.length < first;) {
+    const ids = ranked.slice(from, from + first - found.length);
+    from += ids.length;
+    for (const organisation of await organisationsByIds(runner, ids))
+      if (organisation) found.push(organisation);
+  }
+  return found;
 }
 
 export interface RelationshipRow extends Props {

@@ -226,7 +226,7 @@ export async function benchSearch(
     missed.length > 0
       ? `identifiable targets ours misses: ${missed.join(', ')}`
       : 'ours finds every identifiable target',
-    `ours makes two round trips, three when fewer than ${FIRST} hits match every word (index hits; then the details of the best ${SEARCH_RANK_WINDOW}, ranked by how well they match by name); the baseline returns ids only`,
+    `ours makes two round trips: the index hits with their names (one query, which adds the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well the best ${SEARCH_RANK_WINDOW} match by name; then the details of the best ${FIRST}; the baseline returns ids only`,
   ]);
   const baselineFound = count(found.baseline);
   comparison.goals = [

@@ -254,6 +254,25 @@ describe('orders and pages', () => {
     expect(data!.organisations.totalCount).toBe(2);
   });
 
+  it('falls back to the best partial matches when no organisation matches every word', async () => {
+    const { data } = await list({ query: `${w} alpha zqxwvj` });
+    // Every published organisation here has the prefix word; the Alpha ones match two words.
+    expect(ids(data!.organisations).slice(0, 2).sort()).toEqual(['a1', 'a2']);
+    expect(ids(data!.organisations).sort()).toEqual(['a1', 'a2', 'b1', 'c1', 's1']);
+    expect(data!.organisations.totalCount).toBe(5);
+  });
+
+  it('narrows a text match by the other filters, counting facets of what is left', async () => {
+    const { data } = await list({ query: `${w}`, relationshipKinds: ['FUNDING'], trustStates: ['IMPORTED'] });
+    expect(ids(data!.organisations).sort()).toEqual(['a1', 'c1']);
+    expect(data!.organisations.facets.sectors).toEqual(
+      expect.arrayContaining([
+        { sector: 'NGO', count: 1 },
+        { sector: 'GOVERNMENT', count: 1 },
+      ]),
+    );
+  });
+
   it.each(['NAME', 'DEGREE_DESC', 'RELEVANCE'])(
     'walks every page of %s with no duplicate and no gap',
     async (orderBy) => {

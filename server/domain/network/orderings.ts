@@ -1,5 +1,6 @@
 // Orders and per-organisation tie masks, computed once per snapshot (cache.derived) and reused by every
 // list and facet request until the data changes.
+import { RELATIONSHIP_KINDS } from '../model.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
 export interface Orderings {
@@ -15,6 +16,11 @@ export interface Orderings {
   kindMask: Uint8Array;
   /** Bit t: the organisation has a tie in trust state t. */
   trustMask: Uint8Array;
+  /**
+   * At i * RELATIONSHIP_KINDS.length + k, bit t: the organisation has a tie of kind k in trust state t
+   * (so a filter on kinds and trust states tests a few bytes, not every tie).
+   */
+  kindTrust: Uint8Array;
 }
 
 export function computeOrderings(s: NetworkSnapshot): Orderings {
@@ -38,11 +44,15 @@ export function computeOrderings(s: NetworkSnapshot): Orderings {
   );
   const kindMask = new Uint8Array(n);
   const trustMask = new Uint8Array(n);
+  const kinds = RELATIONSHIP_KINDS.length;
+  const kindTrust = new Uint8Array(n * kinds);
   for (let t = 0; t < s.tieIds.length; t++) {
     for (const end of [s.tieSource[t]!, s.tieTarget[t]!]) {
       kindMask[end] = kindMask[end]! | (1 << s.tieKind[t]!);
       trustMask[end] = trustMask[end]! | (1 << s.tieTrust[t]!);
+      kindTrust[end * kinds + s.tieKind[t]!] =
+        kindTrust[end * kinds + s.tieKind[t]!]! | (1 << s.tieTrust[t]!);
     }
   }
-  return { sortNames, byName, byDegree, nameRank, kindMask, trustMask };
+  return { sortNames, byName, byDegree, nameRank, kindMask, trustMask, kindTrust };
 }

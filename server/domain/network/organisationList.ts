@@ -6,12 +6,13 @@ import type { OrganisationOrder as OrganisationOrderValues } from '../generated/
 import { InvalidInputError } from '../../common/errors.ts';
 import {
   organisationsByIds,
-  searchHits,
+  SEARCH_LIMITS,
   type Organisation,
   type Place,
   type Theme,
 } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
+import { buildSearchQueries } from '../search.ts';
 import {
   RELATIONSHIP_KINDS,
   SECTORS,
@@ -21,9 +22,9 @@ import {
   type TrustState,
 } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
-import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
+import { matches, resolveFilter, type OrganisationFilterInput, type ResolvedFilter } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { placeChain, type NetworkSnapshot } from './snapshot.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
@@ -64,11 +65,11 @@ export function placeOf(snapshot: NetworkSnapshot, index: number): Place | null 
 }
 
 function top<T>(
-  counts: Map<number, number>,
+  counts: [number, number][],
   label: (i: number) => string,
   make: (i: number, count: number) => T,
 ): T[] {
-  return [...counts.entries()]
+  return counts
     .sort((a, b) => b[1] - a[1] || (label(a[0]) < label(b[0]) ? -1 : 1))
     .slice(0, FACET_ENTRIES)
     .map(([i, count]) => make(i, count));
@@ -80,35 +81,40 @@ export function facetsOf(
   members: Int32Array,
 ): OrganisationFacets {
   const sectors = new Array<number>(SECTORS.length).fill(0);
-  const kinds = new Map<number, number>();
-  const themes = new Map<number, number>();
-  const places = new Map<number, number>();
+  // Counts in typed arrays; each facet's entries in the order first met (as a Map would keep them), so
+  // equal counts with equal labels keep their order.
+  const kinds = new Counts(snapshot.kindNames.length);
+  const themes = new Counts(snapshot.themes.length);
+  const places = new Counts(snapshot.places.length);
   const tieKinds = new Array<number>(RELATIONSHIP_KINDS.length).fill(0);
   const trust = new Array<number>(TRUST_STATES.length).fill(0);
-  const bump = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const i of members) {
     sectors[snapshot.sector[i]!]! += 1;
-    if (snapshot.kind[i]! >= 0) bump(kinds, snapshot.kind[i]!);
+    if (snapshot.kind[i]! >= 0) kinds.bump(snapshot.kind[i]!);
     for (let k = snapshot.themeStart[i]!; k < snapshot.themeStart[i + 1]!; k++)
-      bump(themes, snapshot.themeOf[k]!);
-    if (snapshot.place[i]! >= 0) for (const p of placeChain(snapshot, snapshot.place[i]!)) bump(places, p);
-    for (let k = 0; k < tieKinds.length; k++) if ((orderings.kindMask[i]! >> k) & 1) tieKinds[k]! += 1;
-    for (let t = 0; t < trust.length; t++) if ((orderings.trustMask[i]! >> t) & 1) trust[t]! += 1;
+      themes.bump(snapshot.themeOf[k]!);
+    // The place chain (placeChain), without allocating it.
+    for (let p = snapshot.place[i]!, depth = 0; p >= 0 && depth < 10; p = snapshot.places[p]!.parent, depth++)
+      places.bump(p);
+    const kindMask = orderings.kindMask[i]!;
+    const trustMask = orderings.trustMask[i]!;
+    if (kindMask !== 0) for (let k = 0; k < tieKinds.length; k++) if ((kindMask >> k) & 1) tieKinds[k]! += 1;
+    if (trustMask !== 0) for (let t = 0; t < trust.length; t++) if ((trustMask >> t) & 1) trust[t]! += 1;
   }
   return {
     sectors: SECTORS.map((sector, i) => ({ sector, count: sectors[i]! })).filter((f) => f.count > 0),
     themes: top(
-      themes,
+      themes.entries(),
       (i) => snapshot.themes[i]!.name,
       (i, count) => ({ theme: snapshot.themes[i]!, count }),
     ),
     places: top(
-      places,
+      places.entries(),
       (i) => snapshot.places[i]!.name,
       (i, count) => ({ place: placeOf(snapshot, i)!, count }),
     ),
     kinds: top(
-      kinds,
+      kinds.entries(),
       (i) => snapshot.kindNames[i]!,
       (i, count) => ({ kind: snapshot.kindNames[i]!, count }),
     ),
@@ -117,6 +123,21 @@ export function facetsOf(
     ),
     trustStates: TRUST_STATES.map((t, i) => ({ trust: t, count: trust[i]! })).filter((f) => f.count > 0),
   };
+}
+
+/** Counts per index 0..size-1, remembering the order in which indexes were first counted. */
+class Counts {
+  private readonly counts: Int32Array;
+  private readonly order: number[] = [];
+  constructor(size: number) {
+    this.counts = new Int32Array(size);
+  }
+  bump(key: number): void {
+    if (this.counts[key]!++ === 0) this.order.push(key);
+  }
+  entries(): [number, number][] {
+    return this.order.map((key) => [key, this.counts[key]!]);
+  }
 }
 
 type Key = (string | number)[];
@@ -173,33 +194,42 @@ export async function listOrganisations(
   const filter = resolveFilter(snapshot, args.filter);
   const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
+  const accepts = memberTest(snapshot, orderings, filter);
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).
   let sorted: Int32Array;
   let keyOf: (i: number) => Key;
   if (filter.query !== null) {
-    const hits = await searchHits(runner, filter.query, MAX_QUERY_HITS, 1);
+    const hits = await rankedHits(runner, snapshot, filter.query);
     const rank = new Map<number, { tier: number; score: number }>();
-    for (const h of hits) {
-      const i = snapshot.index.get(h.id);
-      if (i !== undefined && !rank.has(i) && matches(snapshot, filter, i)) rank.set(i, h);
-    }
+    for (const h of hits) if (!rank.has(h.i) && accepts(h.i)) rank.set(h.i, h);
     keyOf =
       order === 'RELEVANCE'
         ? (i) => [rank.get(i)!.tier, -rank.get(i)!.score, name(i)]
         : order === 'NAME'
           ? (i) => [name(i)]
           : (i) => [-snapshot.degree[i]!, name(i)];
-    sorted = Int32Array.from(rank.keys()).sort(
-      (a, b) => compareKeys(keyOf(a), keyOf(b)) || cmpId(snapshot, a, b),
+    // The same order as the keys, then the id (nameRank orders by name, then id), compared as numbers.
+    const { nameRank } = orderings;
+    const members = [...rank.entries()].map(([i, h]) => ({
+      i,
+      tier: h.tier,
+      score: h.score,
+      name: nameRank[i]!,
+    }));
+    members.sort(
+      order === 'RELEVANCE'
+        ? (a, b) => a.tier - b.tier || b.score - a.score || a.name - b.name
+        : order === 'NAME'
+          ? (a, b) => a.name - b.name
+          : (a, b) => snapshot.degree[b.i]! - snapshot.degree[a.i]! || a.name - b.name,
     );
+    sorted = Int32Array.from(members, (m) => m.i);
   } else {
     // The precomputed orders already follow (key, id).
     keyOf = order === 'DEGREE_DESC' ? (i) => [-snapshot.degree[i]!, name(i)] : (i) => [name(i)];
-    sorted = (order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName).filter((i) =>
-      matches(snapshot, filter, i),
-    );
+    sorted = (order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName).filter(accepts);
   }
 
   let from = 0;
@@ -243,8 +273,99 @@ export async function listOrganisations(
   };
 }
 
-function cmpId(s: NetworkSnapshot, a: number, b: number): number {
-  return s.ids[a]! < s.ids[b]! ? -1 : s.ids[a]! > s.ids[b]! ? 1 : 0;
+/** A full-text hit on a published organisation of the snapshot: `tier` 0 when every word matched. */
+interface RankedHit {
+  i: number;
+  score: number;
+  tier: 0 | 1;
+}
+
+/**
+ * The published organisations matching `text`, best first, at most MAX_QUERY_HITS: those matching every
+ * word, or, when none does, those matching any word (tier 1). The same hits as searchHits(text,
+ * MAX_QUERY_HITS, 1) — the best published ones among the index's best MAX_QUERY_HITS * 2 + 20, by score,
+ * then name — found without reading a property: the index returns element ids and scores
+ * (searchCandidates), the snapshot says which are published organisations and gives their names.
+ */
+async function rankedHits(
+  runner: QueryRunner,
+  snapshot: NetworkSnapshot,
+  text: string,
+): Promise<RankedHit[]> {
+  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  if (queries === null) return [];
+  const strict = await topHits(runner, snapshot, queries.strict, 0);
+  return strict.length > 0 ? strict : topHits(runner, snapshot, queries.partial, 1);
+}
+
+/** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
+const CANDIDATES = MAX_QUERY_HITS * 2 + 20;
+/** The hits returned first: a few more than kept, for the unpublished ones among them. */
+const FIRST_KEEP = MAX_QUERY_HITS + 200;
+
+async function topHits(
+  runner: QueryRunner,
+  snapshot: NetworkSnapshot,
+  lucene: string,
+  tier: 0 | 1,
+): Promise<RankedHit[]> {
+  const ask = async (keep: number) => {
+    const [row] = await runner.read<{ candidates: number; nodeIds: string[]; scores: number[] }>(
+      'searchCandidates',
+      { lucene, candidates: CANDIDATES, keep },
+    );
+    return row ?? { candidates: 0, nodeIds: [], scores: [] };
+  };
+  let found = await ask(FIRST_KEEP);
+  let hits = published(snapshot, found.nodeIds, found.scores, tier);
+  // The hits returned are every candidate scoring at least as much as the last of them; the others score
+  // less. So when MAX_QUERY_HITS of them are published, the others cannot be among the best; otherwise
+  // every candidate is needed.
+  if (hits.length < MAX_QUERY_HITS && found.nodeIds.length < found.candidates) {
+    found = await ask(CANDIDATES);
+    hits = published(snapshot, found.nodeIds, found.scores, tier);
+  }
+  return hits.slice(0, MAX_QUERY_HITS);
+}
+
+/**
+ * The candidates that are published organisations of the snapshot, by score, then name (as searchHits
+ * orders them), then id (where searchHits leaves equal names in no particular order).
+ */
+function published(
+  snapshot: NetworkSnapshot,
+  nodeIds: readonly string[],
+  scores: readonly number[],
+  tier: 0 | 1,
+): RankedHit[] {
+  const hits: RankedHit[] = [];
+  nodeIds.forEach((nodeId, at) => {
+    const i = snapshot.nodeIndex.get(nodeId);
+    if (i !== undefined) hits.push({ i, score: scores[at]!, tier });
+  });
+  const { names, ids } = snapshot;
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return hits.sort(
+    (a, b) => b.score - a.score || order(names[a.i]!, names[b.i]!) || order(ids[a.i]!, ids[b.i]!),
+  );
+}
+
+/**
+ * matches(snapshot, filter, i), with the ties part answered by the organisation's kindTrust bytes (a few
+ * tests instead of a walk over its ties).
+ */
+function memberTest(
+  snapshot: NetworkSnapshot,
+  orderings: Orderings,
+  filter: ResolvedFilter,
+): (i: number) => boolean {
+  if (!filter.byTies) return (i) => matches(snapshot, filter, i);
+  const n = RELATIONSHIP_KINDS.length;
+  const kinds = RELATIONSHIP_KINDS.map((_, k) => k).filter((k) => (filter.tieKinds >> k) & 1);
+  const { kindTrust } = orderings;
+  const rest: ResolvedFilter = { ...filter, byTies: false };
+  return (i) =>
+    kinds.some((k) => (kindTrust[i * n + k]! & filter.tieTrust) !== 0) && matches(snapshot, rest, i);
 }
 
 /** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */

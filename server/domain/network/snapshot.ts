@@ -88,6 +88,8 @@ export interface NetworkSnapshot {
   readonly ids: readonly string[];
   /** Organisation index by id, and by alias (the id of a record merged into it). */
   readonly index: ReadonlyMap<string, number>;
+  /** Organisation index by the element id of its node (how full-text hits are matched, reading nothing). */
+  readonly nodeIndex: ReadonlyMap<string, number>;
   readonly names: readonly string[];
   /** Index into SECTORS. */
   readonly sector: Uint8Array;
@@ -135,6 +137,8 @@ export interface NetworkSnapshot {
 /** One organisation as the snapshot query returns it. */
 export interface SnapshotOrganisationRow {
   id: string;
+  /** The element id of its node (the snapshot query always returns it). */
+  nodeId?: string;
   name: string;
   sector: string;
   kind: string | null;
@@ -153,6 +157,7 @@ export const sectorIndex = new Map<Sector, number>(SECTORS.map((s, i) => [s, i])
 export class SnapshotBuilder {
   private readonly ids: string[] = [];
   private readonly aliases: [string, string][] = [];
+  private readonly nodeIndex = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly sectors = new IntList();
   private readonly kinds = new IntList();
@@ -195,6 +200,7 @@ export class SnapshotBuilder {
   add(row: SnapshotOrganisationRow): void {
     const i = this.ids.length;
     this.ids.push(row.id);
+    if (row.nodeId !== undefined) this.nodeIndex.set(row.nodeId, i);
     this.names.push(row.name);
     const sector = sectorIndex.get(row.sector as Sector);
     invariant(sector !== undefined, `organisation ${row.id} has an unknown sector ${row.sector}`);
@@ -294,6 +300,7 @@ export class SnapshotBuilder {
       version: this.version,
       ids: this.ids,
       index,
+      nodeIndex: this.nodeIndex,
       names: this.names,
       sector: Uint8Array.from(this.sectors.toArray()),
       kind: this.kinds.toArray(),
