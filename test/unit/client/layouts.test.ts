@@ -293,8 +293,6 @@ describe('a fresh view above BIG_LAYOUT_ABOVE nodes', () => {
   const elements = neighbourhoodToElements({
     nodes: Array.from({ length: nodes }, (_, i) => node(`n${i}`, i === 0 ? 0 : 1)),
     edges: Array.from({ length: nodes - 1 }, (_, i) => edge(`e${i}`, `n${Math.floor(i / 4)}`, `n${i + 1}`)),
-    truncated: false,
-    groups: [],
   });
   const layOut = () => {
     const cy = cytoscape({ headless: true, styleEnabled: true });
