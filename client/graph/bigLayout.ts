@@ -4,12 +4,13 @@
 //
 // Why: fcose's draft of 5,000 nodes / 10,000 edges took 1.5 s on an idle CPU-only machine, about 60 % of it in
 // finding connected components with Cytoscape collection operations, which no fcose option skips. Force layouts
-// over typed arrays (graphology-layout-forceatlas2 with Barnes–Hut, d3-force) were measured too: at this size
-// each iteration costs about as much as the whole spectral placement, and they need a hundred or more.
+// over typed arrays were measured too (Node, same scene, load average about 10): 100 iterations took 6.8–32 s
+// with graphology-layout-forceatlas2 (Barnes–Hut) and 7.9–10.4 s with d3-force, the whole placement 0.1–0.4 s.
 // This one is Pivot MDS (Brandes & Pich, "Eigensolver methods for progressive multidimensional scaling of large
 // data", 2006): breadth-first distances from k pivots, double centring, the two leading eigenvectors of the
-// k×k matrix CᵀC by power iteration. A short pass of local repulsion then spreads nodes that share a place
-// (nodes with the same distances to every pivot). Everything is deterministic for a given seed.
+// k×k matrix CᵀC by power iteration. Each component is then scaled to a disc with room for every node, and a
+// few passes of local repulsion spread nodes that share a place (the same distances to every pivot).
+// Everything is deterministic for a given seed.
 
 /** A graph as node count and edge ends (indexes into the nodes). */
 export interface IndexedGraph {
@@ -19,7 +20,7 @@ export interface IndexedGraph {
 }
 
 export interface BigLayoutSettings {
-  /** Length of a tie in the result (median over the ties), px. */
+  /** Spacing, px (the explorer's ideal tie length): a node gets (half of it)² of room, components are half apart. */
   edgeLength: number;
   /** Number of pivots per component. */
   pivots: number;
