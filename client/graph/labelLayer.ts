@@ -42,9 +42,15 @@ export function measureText(text: string, fontSize: number, bold: boolean): numb
   return (width * fontSize) / 100;
 }
 
-/** Model font size for names at this zoom: SCREEN_FONT px on screen at zoom ≤ 1. */
+/**
+ * Model font size for names at this zoom: SCREEN_FONT px on screen at zoom 1, and below it SCREEN_FONT to
+ * 1.4 × SCREEN_FONT, the zoom being taken in steps of a factor √2. A size that followed every zoom would
+ * change every name after each settled zoom, and Cytoscape then redraws the whole graph from scratch (its
+ * cached layers are thrown away); within a step nothing changes.
+ */
 export function modelFontSize(zoom: number): number {
-  return SCREEN_FONT / Math.min(1, Math.max(zoom, 0.05));
+  const z = Math.min(1, Math.max(zoom, 0.05));
+  return SCREEN_FONT / 2 ** (Math.floor(2 * Math.log2(z) + 1e-9) / 2);
 }
 
 export interface LabelPriority {
@@ -114,7 +120,9 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
         node.data('shown', choice.text);
         changed = true;
       }
-      if (node.data('fs') !== fontSize) {
+      // The size only matters for a drawn name: below zoom 1 it changes with every zoom, and setting it on
+      // the unnamed nodes would restyle and redraw all of them after each settled zoom.
+      if ((choice.text !== '' || node.data('fs') === undefined) && node.data('fs') !== fontSize) {
         node.data('fs', fontSize);
         changed = true;
       }

@@ -1,5 +1,5 @@
 // The rendering benchmark (`npm run bench -- --only render`): the explorer's Cytoscape settings ("ours":
-// client/graph's stylesheet, options, fcose layout and renderer settings) against plain Cytoscape defaults
+// client/graph's stylesheet, options, layout and renderer settings) against plain Cytoscape defaults
 // ("baseline": default stylesheet, canvas renderer, cose), on one scene of 5,000 nodes and 10,000 edges, in
 // Debian's CPU-only headless Chromium at 1920×1080. The page (renderPage.ts) is bundled with Vite into a
 // temporary folder and loaded into a blank page: nothing goes over the network.
@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { BIG_LAYOUT_ABOVE } from '../../client/graph/layouts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { percentile, summarise, type Comparison } from './measure.ts';
 import type { Goal } from './report.ts';
@@ -223,9 +224,9 @@ export async function benchRender(layoutRuns: number, log: (line: string) => voi
         ours: oursLayout,
         baseline: baselineLayout,
         notes: [
-          `ours: what applyElements of client/graph/sync.ts does for a fresh view: applyRenderSettings for the size before the elements are added (untimed, like the adding), then runLayout(cy, fullLayout(${RENDER_SCENE.nodes})) (fcose, quality ${RENDER_SCENE.nodes > 300 ? "'draft'" : "'default'"}, seeded randomize), ${layouts.ours.length} runs: ${layouts.ours.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`,
+          `ours: what applyElements of client/graph/sync.ts does for a fresh view: applyRenderSettings for the size before the elements are added (untimed, like the adding), then runLayout(cy, fullLayout(${RENDER_SCENE.nodes})) (layout '${layouts.ours[0]?.layout ?? ''}': above ${BIG_LAYOUT_ABOVE.toLocaleString('en')} nodes the layout of big scenes of client/graph/bigLayout.ts, Pivot MDS per component over typed arrays, seeded; fcose up to it), ${layouts.ours.length} runs: ${layouts.ours.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s`,
           `baseline: cose with every default but refresh 1 (one iteration per animation frame, so it can be stopped near the cap), ${layouts.baseline.length} run${layouts.baseline.length === 1 ? '' : 's'}: ${layouts.baseline.map((r) => `${(r.ms / 1000).toFixed(2)} s${r.capped ? ' (stopped at the cap, unfinished)' : ''}`).join(', ')}${baselineCapped ? `; stopped at ${BASELINE_LAYOUT_CAP_MS / 1000} s, so its figures and the ratio are lower bounds, and no further baseline runs were made` : ''}`,
-          'each run on a fresh Cytoscape instance holding the scene, timed from layout.run() to layoutstop',
+          'each run on a fresh Cytoscape instance holding the scene, timed from the layout call (runLayout for ours: building the layout, computing and writing every position; layout.run() for the baseline) to layoutstop',
         ],
       },
     ];

@@ -206,7 +206,7 @@ async function layout(side: Side, capMs: number): Promise<LayoutRun> {
   await nextFrame();
   const started = performance.now();
   let capped = false;
-  const name = side === 'ours' ? 'fcose' : 'cose';
+  const name = side === 'ours' ? fullLayout(core.nodes().length).name : 'cose';
   await new Promise<void>((resolve) => {
     if (side === 'ours') {
       runLayout(core, fullLayout(core.nodes().length), resolve);

@@ -1,7 +1,10 @@
 import cytoscape from 'cytoscape';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isNode, mergeNeighbourhood, neighbourhoodToElements } from '../../../client/graph/elements.ts';
+import { BIG_LAYOUT_DEFAULTS, bigLayout, type IndexedGraph } from '../../../client/graph/bigLayout.ts';
 import {
+  BIG_LAYOUT,
+  BIG_LAYOUT_ABOVE,
   centroid,
   DRAFT_ABOVE,
   expansionLayout,
@@ -16,7 +19,7 @@ import { positionKey } from '../../../client/graph/positions.ts';
 import { LARGE_STYLE_ABOVE } from '../../../client/graph/render.ts';
 import { buildStylesheet } from '../../../client/graph/style.ts';
 import { applyElements } from '../../../client/graph/sync.ts';
-import { star } from './fixtures.ts';
+import { edge, node, star } from './fixtures.ts';
 
 const distance = (a: { x: number; y: number }, b: { x: number; y: number }) =>
   Math.hypot(a.x - b.x, a.y - b.y);
@@ -30,6 +33,15 @@ describe('layout options', () => {
       fit: false,
     });
     expect(fullLayout(DRAFT_ABOVE + 1)).toMatchObject({ name: 'fcose', quality: 'draft', animate: false });
+  });
+
+  it('use the layout of big scenes above BIG_LAYOUT_ABOVE nodes only, seeded by the node count', () => {
+    expect(fullLayout(BIG_LAYOUT_ABOVE)).toMatchObject({ name: 'fcose', quality: 'draft' });
+    expect(fullLayout(BIG_LAYOUT_ABOVE + 1)).toMatchObject({
+      name: BIG_LAYOUT,
+      seed: BIG_LAYOUT_ABOVE + 1,
+      edgeLength: 110,
+    });
   });
 
   it('fix every existing node during an expansion, and skip the force pass on large graphs', () => {
@@ -186,5 +198,123 @@ describe('applyElements on a headless Cytoscape', () => {
 
     applyElements(cy, first, { reset: true });
     expect(cy.edges().first().style('curve-style')).toBe('bezier');
+  });
+});
+
+/** `clusters` rings of `size` nodes with a chord each, one tie from each ring to the next, and `isolated` loners. */
+function clustered(clusters: number, size: number, isolated: number): IndexedGraph {
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let c = 0; c < clusters; c++) {
+    const first = c * size;
+    for (let i = 0; i < size; i++) {
+      sources.push(first + i);
+      targets.push(first + ((i + 1) % size));
+    }
+    sources.push(first);
+    targets.push(first + Math.floor(size / 2));
+    if (c > 0) {
+      sources.push(first);
+      targets.push(first - size);
+    }
+  }
+  return {
+    nodeCount: clusters * size + isolated,
+    sources: Int32Array.from(sources),
+    targets: Int32Array.from(targets),
+  };
+}
+
+const at = (positions: Float64Array, i: number) => ({ x: positions[2 * i]!, y: positions[2 * i + 1]! });
+
+describe('bigLayout', () => {
+  const graph = clustered(12, 30, 20);
+  const settings = { ...BIG_LAYOUT_DEFAULTS, seed: 7 };
+
+  it('is deterministic for a seed, and places every node at a finite, distinct spot', () => {
+    const positions = bigLayout(graph, settings);
+    expect(bigLayout(graph, settings)).toEqual(positions);
+    expect(positions.every(Number.isFinite)).toBe(true);
+    const spots = new Set(
+      Array.from(
+        { length: graph.nodeCount },
+        (_, i) => `${at(positions, i).x.toFixed(2)},${at(positions, i).y.toFixed(2)}`,
+      ),
+    );
+    expect(spots.size).toBe(graph.nodeCount);
+  });
+
+  it('keeps tied nodes closer than others, and a cluster closer together than to the rest', () => {
+    const positions = bigLayout(graph, settings);
+    const connected = 12 * 30;
+    let tied = 0;
+    for (let e = 0; e < graph.sources.length; e++)
+      tied += distance(at(positions, graph.sources[e]!), at(positions, graph.targets[e]!));
+    tied /= graph.sources.length;
+    let inside = 0;
+    let insideCount = 0;
+    let across = 0;
+    let acrossCount = 0;
+    for (let i = 0; i < connected; i += 3) {
+      for (let j = i + 1; j < connected; j += 3) {
+        const d = distance(at(positions, i), at(positions, j));
+        if (Math.floor(i / 30) === Math.floor(j / 30)) {
+          inside += d;
+          insideCount++;
+        } else {
+          across += d;
+          acrossCount++;
+        }
+      }
+    }
+    expect(tied).toBeLessThan(across / acrossCount / 2);
+    expect(inside / insideCount).toBeLessThan(across / acrossCount / 2);
+  });
+
+  it('packs components apart: no loner inside the bounds of the big component', () => {
+    const positions = bigLayout(graph, settings);
+    const connected = Array.from({ length: 12 * 30 }, (_, i) => at(positions, i));
+    const box = {
+      x1: Math.min(...connected.map((p) => p.x)),
+      x2: Math.max(...connected.map((p) => p.x)),
+      y1: Math.min(...connected.map((p) => p.y)),
+      y2: Math.max(...connected.map((p) => p.y)),
+    };
+    for (let i = 12 * 30; i < graph.nodeCount; i++) {
+      const p = at(positions, i);
+      expect(p.x >= box.x1 && p.x <= box.x2 && p.y >= box.y1 && p.y <= box.y2).toBe(false);
+    }
+  });
+});
+
+describe('a fresh view above BIG_LAYOUT_ABOVE nodes', () => {
+  beforeAll(() => registerLayouts(cytoscape));
+  const nodes = BIG_LAYOUT_ABOVE + 50;
+  const elements = neighbourhoodToElements({
+    nodes: Array.from({ length: nodes }, (_, i) => node(`n${i}`, i === 0 ? 0 : 1)),
+    edges: Array.from({ length: nodes - 1 }, (_, i) => edge(`e${i}`, `n${Math.floor(i / 4)}`, `n${i + 1}`)),
+  });
+  const layOut = () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    let outcome: string | null = null;
+    let layout: unknown = null;
+    cy.on('layoutstop', (event) => {
+      layout = (event.layout as { options: { name: string } }).options.name;
+    });
+    applyElements(cy, elements, { reset: true, done: (o) => (outcome = o) });
+    return { cy, outcome, layout };
+  };
+
+  it('is laid out by the layout of big scenes, to layoutstop, the same way every time', () => {
+    const first = layOut();
+    expect(first.outcome).toBe('reset');
+    expect(first.layout).toBe(BIG_LAYOUT);
+    const positions = first.cy.nodes().map((n) => ({ ...n.position() }));
+    expect(new Set(positions.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`)).size).toBe(nodes);
+    expect(
+      layOut()
+        .cy.nodes()
+        .map((n) => ({ ...n.position() })),
+    ).toEqual(positions);
   });
 });
