@@ -92,6 +92,8 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       priority: p,
       fontSize: strong ? base * 1.15 : base,
       bold: strong,
+      yields: node.hasClass('faded'),
+      emphasised: strong || node.hasClass('path'),
     };
   });
   // Every other drawn node still blocks names: its body counts, with no name of its own.
@@ -106,6 +108,7 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       priority: -Infinity,
       fontSize: base,
       bold: false,
+      yields: node.hasClass('faded'),
     });
   }
   const choices = placeLabels(candidates, { measure: measureText, margin: LABEL_MARGIN, padding: 5 });

@@ -18,6 +18,10 @@ export interface LabelNode {
   /** Font size in model px, and whether it is bold (measured as such). */
   fontSize: number;
   bold: boolean;
+  /** A stepped-back (faded) node: an emphasised name that fits nowhere else may print over its body. */
+  yields?: boolean;
+  /** An emphasised node (the chosen one, a path, a suggestion): its name may cover yielding bodies. */
+  emphasised?: boolean;
 }
 
 export interface LabelChoice {
@@ -130,11 +134,11 @@ class Grid {
     }
   }
 
-  /** Whether `box` meets any box but those of `owner`. */
-  hits(box: Box, owner: string): boolean {
+  /** Whether `box` meets any box but those of `owner` (and of the owners in `ignored`). */
+  hits(box: Box, owner: string, ignored?: ReadonlySet<string>): boolean {
     for (const key of this.keys(box)) {
       for (const other of this.cells.get(key) ?? [])
-        if (other.owner !== owner && overlaps(box, other.box)) return true;
+        if (other.owner !== owner && !ignored?.has(other.owner) && overlaps(box, other.box)) return true;
     }
     return false;
   }
@@ -149,6 +153,8 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
     const r = node.size / 2;
     grid.add(node.id, { x1: node.x - r, y1: node.y - r, x2: node.x + r, y2: node.y + r });
   }
+  // Only the bodies of yielding nodes are ignored: their names, placed later, still avoid the rest.
+  const yielding = new Set(nodes.filter((n) => n.yields).map((n) => n.id));
   const order = [...nodes].sort(
     (a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -159,14 +165,19 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
     const texts = short === full ? [full] : [full, short];
     const height = node.fontSize * lineHeight + 2 * pad;
     let chosen: LabelChoice | null = null;
-    for (const text of texts) {
-      const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
-      for (const placement of PLACEMENTS) {
-        const box = labelBox(node, placement, width, height, options.margin - pad);
-        if (grid.hits(box, node.id)) continue;
-        grid.add(node.id, box);
-        chosen = { id: node.id, text, placement };
-        break;
+    // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
+    const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
+    for (const ignored of passes) {
+      for (const text of texts) {
+        const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
+        for (const placement of PLACEMENTS) {
+          const box = labelBox(node, placement, width, height, options.margin - pad);
+          if (grid.hits(box, node.id, ignored)) continue;
+          grid.add(node.id, box);
+          chosen = { id: node.id, text, placement };
+          break;
+        }
+        if (chosen) break;
       }
       if (chosen) break;
     }

@@ -61,6 +61,42 @@ describe('placeLabels', () => {
     );
     expect(alone[0]!.text.endsWith('…')).toBe(true);
   });
+
+  it('lets an emphasised name that fits nowhere else cover stepped-back bodies, never a name or a plain body', () => {
+    // A node boxed in on every side, close enough that no placement clears the neighbours' bodies.
+    const ring = (yields: boolean): LabelNode[] =>
+      [
+        [0, -32],
+        [0, 32],
+        [-32, 0],
+        [32, 0],
+        [-32, -32],
+        [32, -32],
+        [-32, 32],
+        [32, 32],
+      ].map(([x, y], i) => ({ ...labelled(`r${i}`, x!, y!, ''), priority: -Infinity, yields }));
+    const centre = (emphasised: boolean): LabelNode => ({
+      ...labelled('c', 0, 0, 'Path end', 5),
+      emphasised,
+    });
+    const nameOf = (nodes: LabelNode[]) => placeLabels(nodes, OPTIONS).find((c) => c.id === 'c')!.text;
+    expect(nameOf([centre(false), ...ring(true)])).toBe('');
+    expect(nameOf([centre(true), ...ring(false)])).toBe('');
+    expect(nameOf([centre(true), ...ring(true)])).toBe('Path end');
+    // The covered bodies' own names still avoid the emphasised name.
+    const named = ring(true).map((n, i) => ({ ...n, text: `Faded ${i}`, priority: 0 }));
+    const choices = placeLabels([centre(true), ...named], OPTIONS);
+    const byId = new Map([centre(true), ...named].map((n) => [n.id, n]));
+    const boxes = choices
+      .filter((c) => c.text !== '')
+      .map((c) => {
+        const n = byId.get(c.id)!;
+        return labelBox(n, c.placement, measure(c.text, n.fontSize) + 6, n.fontSize * 1.25 + 6, 1);
+      });
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
+  });
 });
 
 describe('the picture in the URL fragment', () => {
