@@ -297,7 +297,7 @@ async function runQueryBenchmarks(
       partnerSuggestions(networkAccess(runner, cache), { organisationId: g.ids[sampled[0]!]! }),
     );
     firstCalls.push(
-      `the first partnerSuggestions ${first.ms.toFixed(0)} ms (its tie-break order by name, kept with the snapshot)`,
+      `the first partnerSuggestions ${first.ms.toFixed(0)} ms (the orderings by name it breaks ties with, shared with organisations(filter) and kept with the snapshot; already built when organisations ran first)`,
     );
     log('building the naive reference’s neighbour sets');
     const reference = new NaiveSuggestions(g, neighbourSets(g), degree);

@@ -12,7 +12,7 @@
 import type { SuggestionReasonKind } from '../generated/vocabulary.ts';
 import { SECTORS, type Sector } from '../model.ts';
 import { requireRange, type Place, type Theme } from '../organisations.ts';
-import { placeOf } from './organisationList.ts';
+import { orderingsOf, placeOf } from './organisationList.ts';
 import type { NetworkAccess } from './cache.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { requireOrganisation } from './neighbourhood.ts';
@@ -49,22 +49,6 @@ export interface PartnerSuggestion {
   score: number;
   reasons: SuggestionReason[];
   brokerId: string | null;
-}
-
-/** Kept with the snapshot for partner suggestions. */
-export interface SuggestionIndex {
-  /** Position of each organisation when ordered by name (case-insensitive), then id: the tie-break. */
-  nameRank: Int32Array;
-}
-
-export function buildSuggestionIndex(s: NetworkSnapshot): SuggestionIndex {
-  const lower = s.names.map((name) => name.toLowerCase());
-  const order = Array.from(s.ids, (_, i) => i).sort((x, y) =>
-    lower[x]! < lower[y]! ? -1 : lower[x]! > lower[y]! ? 1 : s.ids[x]! < s.ids[y]! ? -1 : 1,
-  );
-  const nameRank = new Int32Array(s.ids.length);
-  order.forEach((i, rank) => (nameRank[i] = rank));
-  return { nameRank };
 }
 
 const TRUST_RANK = [1, 4, 3, 2, 0]; // by TRUST_STATES index: CLAIMED, CONFIRMED, SOURCED, IMPORTED, DISPUTED
@@ -104,7 +88,8 @@ export interface SuggestionArgs {
  */
 export function scorePartners(
   s: NetworkSnapshot,
-  index: SuggestionIndex,
+  /** Position of each organisation by name (case-insensitive), then id: the tie-break (Orderings.nameRank). */
+  nameRank: Int32Array,
   a: number,
   allowed: (i: number) => boolean,
   first: number,
@@ -169,9 +154,9 @@ export function scorePartners(
       : 0,
   );
 
-  // The best `first` so far, best first: by score, then name, then id (index.nameRank).
+  // The best `first` so far, best first: by score, then name, then id (nameRank).
   const kept: { c: number; score: number; place: number | null; placeWeight: number }[] = [];
-  const rank = index.nameRank;
+  const rank = nameRank;
   for (let c = 0; c < n; c++) {
     if (tied[c] === 1) continue;
     let themes = 0;
@@ -331,6 +316,6 @@ export async function partnerSuggestions(
   const s = await net.snapshot();
   const a = requireOrganisation(s, args.organisationId, 'organisationId');
   const filter = resolveFilter(s, { ...(args.filter ?? {}), query: null });
-  const index = await net.derived(s, 'suggestionIndex', () => buildSuggestionIndex(s));
-  return scorePartners(s, index, a, (i) => matches(s, filter, i), first);
+  const { nameRank } = await orderingsOf(net, s);
+  return scorePartners(s, nameRank, a, (i) => matches(s, filter, i), first);
 }
