@@ -26,6 +26,7 @@ import { STAGE_RANK } from '../atlas/stageHistory.ts';
 import { matches, resolveFilter, resolveThemes } from '../network/filter.ts';
 import {
   dayNumber,
+  dayString,
   kindIndex,
   NO_START,
   placeChain,
@@ -34,6 +35,7 @@ import {
 } from '../network/snapshot.ts';
 import type { PathwayData, PathwayInitiative, StageStep } from './load.ts';
 import { median } from './median.ts';
+import { placeOf } from '../network/organisationList.ts';
 
 export interface PathwayFilterInput {
   initiatives?: readonly string[] | null;
@@ -201,7 +203,6 @@ export function pathwayOf(
   }
   const ref = (t: number): TieRef => ({ id: s.tieIds[t]!, kind: RELATIONSHIP_KINDS[s.tieKind[t]!]! });
   const since = (t: number) => (s.tieSince[t] === NO_START ? null : s.tieSince[t]!);
-  const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
   const stages: PathwayStage[] = steps.map((step, k) => {
     const from = dayNumber(step.on);
@@ -225,14 +226,14 @@ export function pathwayOf(
           organisationId: s.ids[other]!,
           role: null,
           relationship: ref(t),
-          since: dateOf(day!),
+          since: dayString(day!),
         });
       } else if (kind === PARTNERSHIP) {
         partners.push({
           organisationId: s.ids[other]!,
           role: null,
           relationship: ref(t),
-          since: dateOf(day!),
+          since: dayString(day!),
         });
       }
     }
@@ -256,7 +257,7 @@ export function pathwayOf(
       adoptedBy.push({
         organisationId: s.ids[other]!,
         relationship: ref(t),
-        since: day === null ? null : dateOf(day),
+        since: day === null ? null : dayString(day),
       });
     }
   }
@@ -313,19 +314,6 @@ function count(group: Accumulator, p: Pathway): void {
   }
 }
 
-/** A snapshot place with its enclosing places, as the API's Place. */
-export function placeAt(s: NetworkSnapshot, p: number): Place {
-  const e = s.places[p]!;
-  return {
-    id: e.id,
-    name: e.name,
-    level: e.level,
-    latitude: e.latitude,
-    longitude: e.longitude,
-    parent: e.parent < 0 ? null : placeAt(s, e.parent),
-  };
-}
-
 const share = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
@@ -343,7 +331,7 @@ function finish(s: NetworkSnapshot, group: Accumulator): PathwayGroup {
   return {
     ...rest,
     theme,
-    place: place === null ? null : placeAt(s, place),
+    place: place === null ? null : placeOf(s, place),
     scaledOrAdoptedShare: share(rest.pilotsScaledOrAdopted, rest.pilots),
     adoptedShare: share(rest.pilotsAdopted, rest.pilots),
     scaledShare: share(rest.pilotsScaled, rest.pilots),
