@@ -17,7 +17,7 @@ const PLACEMENT_CLASSES: Record<Placement, string> = {
   right: 'label-right',
   left: 'label-left',
 };
-const PLACEMENT_CLASS_LIST = ['label-above', 'label-right', 'label-left'] as const;
+const PLACEMENT_CLASS_LIST = Object.values(PLACEMENT_CLASSES).filter((name) => name !== '');
 
 let context: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
