@@ -8,7 +8,7 @@ import type { QueryRunner } from '../../server/common/queryRunner.ts';
 import { SEARCH_RANK_WINDOW, searchOrganisations } from '../../server/domain/organisations.ts';
 import { runCypher } from '../support/cypher.ts';
 import type { GraphData } from './graphData.ts';
-import { sideBySide, Samples, type Comparison } from './measure.ts';
+import { percentile, sideBySide, Samples, type Comparison } from './measure.ts';
 
 const QUERIES = 50;
 const FIRST = 10;
@@ -245,7 +245,5 @@ export async function benchSearch(
 }
 
 function median(values: readonly number[]): string {
-  if (values.length === 0) return 'n/a';
-  const sorted = [...values].sort((a, b) => a - b);
-  return String(sorted[Math.floor((sorted.length - 1) / 2)]);
+  return values.length === 0 ? 'n/a' : String(percentile(values, 50));
 }
