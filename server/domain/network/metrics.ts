@@ -10,7 +10,7 @@ import { analyticsGraph, runInWorker } from './analyticsPool.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { requireOrganisation } from './neighbourhood.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
-import { tiePredicate } from './tieFilter.ts';
+import { tieMask } from './tieFilter.ts';
 import { kindIndex } from './snapshot.ts';
 
 export interface NetworkMetrics extends Omit<MetricsResult, 'kind'> {
@@ -158,15 +158,13 @@ export async function networkSummary(
 ): Promise<NetworkSummary> {
   const s = await net.snapshot();
   const resolved = resolveFilter(s, { ...(filter ?? {}), query: null });
-  const active = tiePredicate(s, null, asOf);
   const key = `network:${JSON.stringify({ ...(filter ?? {}), query: null })}:${asOf ?? ''}`;
   return net.derived(s, key, async () => {
     const started = performance.now();
     // Which organisations and ties count, here; components and communities on the worker thread.
     const inView = new Uint8Array(s.ids.length);
     for (let i = 0; i < inView.length; i++) if (matches(s, resolved, i)) inView[i] = 1;
-    const activeTies = new Uint8Array(s.tieIds.length);
-    for (let t = 0; t < activeTies.length; t++) if (active(t)) activeTies[t] = 1;
+    const activeTies = tieMask(s, null, asOf);
     const { result, thread } = await runInWorker({
       kind: 'structure',
       graph: analyticsGraph(s),
