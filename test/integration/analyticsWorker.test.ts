@@ -8,12 +8,11 @@ import { runAnalyticsJob } from '../../server/domain/network/analyticsJob.ts';
 import { analyticsGraph, holdNextAnalyticsJob } from '../../server/domain/network/analyticsPool.ts';
 import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
 import { networkMetrics, networkSummary } from '../../server/domain/network/metrics.ts';
-import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
-import { importSource } from '../../server/domain/import/importDataset.ts';
 import type { Dataset } from '../../server/domain/model.ts';
-import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { closeServedNetwork, openServedNetwork } from '../support/servedNetwork.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -45,16 +44,8 @@ function network(): Dataset {
   };
 }
 
-beforeAll(async () => {
-  db = connectTestDb();
-  await importSource(db.runner, sourceFromDataset(network()), { recordedBy: 'import:test' });
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server?.close();
-  await deleteByPrefix(db, p);
-  await db.close();
-});
+beforeAll(async () => ({ db, server } = await openServedNetwork(p, network())));
+afterAll(() => closeServedNetwork({ db, server }, p));
 
 describe('analytics on a worker thread', () => {
   it('computes the whole-network metrics on another thread, with the same figures as in place', async () => {

@@ -2,12 +2,11 @@
 // pagination, on a small graph whose answers are known. Every organisation here is in the country
 // "<prefix>land", so the filters select this file's data only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
-import { importSource } from '../../server/domain/import/importDataset.ts';
 import type { Dataset } from '../../server/domain/model.ts';
-import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { closeServedNetwork, openServedNetwork } from '../support/servedNetwork.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -74,16 +73,8 @@ function network(): Dataset {
   };
 }
 
-beforeAll(async () => {
-  db = connectTestDb();
-  await importSource(db.runner, sourceFromDataset(network()), { recordedBy: 'import:test' });
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server?.close();
-  await deleteByPrefix(db, p);
-  await db.close();
-});
+beforeAll(async () => ({ db, server } = await openServedNetwork(p, network())));
+afterAll(() => closeServedNetwork({ db, server }, p));
 
 interface Page {
   totalCount: number;

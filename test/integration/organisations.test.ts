@@ -6,12 +6,11 @@ import { createNetworkCache } from '../../server/domain/network/cache.ts';
 import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
-import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
-import { importSource } from '../../server/domain/import/importDataset.ts';
 import type { Dataset } from '../../server/domain/model.ts';
-import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { closeServedNetwork, openServedNetwork } from '../support/servedNetwork.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -96,16 +95,8 @@ function network(): Dataset {
   };
 }
 
-beforeAll(async () => {
-  db = connectTestDb();
-  await importSource(db.runner, sourceFromDataset(network()), { recordedBy: 'import:test' });
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server?.close();
-  await deleteByPrefix(db, p);
-  await db.close();
-});
+beforeAll(async () => ({ db, server } = await openServedNetwork(p, network())));
+afterAll(() => closeServedNetwork({ db, server }, p));
 
 describe('review findings', () => {
   it('ranks capped neighbours by the degree it displays: ties to published organisations only', async () => {

@@ -3,12 +3,11 @@
 // per sector, theme and place (shares of pilots, median days between stages), filters, asOf and pages.
 // Everything sits in the country "<prefix>land": every query filters on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
-import { importSource } from '../../server/domain/import/importDataset.ts';
 import { NO_PROVENANCE, type Dataset, type InitiativeStage } from '../../server/domain/model.ts';
-import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { closeServedNetwork, openServedNetwork } from '../support/servedNetwork.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -113,16 +112,8 @@ function network(): Dataset {
   };
 }
 
-beforeAll(async () => {
-  db = connectTestDb();
-  await importSource(db.runner, sourceFromDataset(network()), { recordedBy: 'import:test' });
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server?.close();
-  await deleteByPrefix(db, p);
-  await db.close();
-});
+beforeAll(async () => ({ db, server } = await openServedNetwork(p, network())));
+afterAll(() => closeServedNetwork({ db, server }, p));
 
 const GROUP = `initiatives pilots pilotsScaled pilotsAdopted pilotsScaledOrAdopted scaledOrAdoptedShare adoptedShare
   scaledShare transitions { from to count medianDays }`;

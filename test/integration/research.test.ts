@@ -2,12 +2,11 @@
 // every filter, totals and amount sums, pages; initiatives and roles; metrics, gaps and network figures
 // with the E–I index; asOf and changes. Everything sits in the country "<prefix>land" (filters select it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
-import { importSource } from '../../server/domain/import/importDataset.ts';
 import { NO_PROVENANCE, type Dataset } from '../../server/domain/model.ts';
-import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
+import { closeServedNetwork, openServedNetwork } from '../support/servedNetwork.ts';
 
 let db: TestDb;
 let server: TestServer;
@@ -100,16 +99,8 @@ function network(): Dataset {
   };
 }
 
-beforeAll(async () => {
-  db = connectTestDb();
-  await importSource(db.runner, sourceFromDataset(network()), { recordedBy: 'import:test' });
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server?.close();
-  await deleteByPrefix(db, p);
-  await db.close();
-});
+beforeAll(async () => ({ db, server } = await openServedNetwork(p, network())));
+afterAll(() => closeServedNetwork({ db, server }, p));
 
 interface RelPage {
   totalCount: number;
