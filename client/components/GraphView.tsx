@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { DECORATION_CLASSES, decorate, type DecorationInput } from '../graph/decorations.ts';
 import type { AtlasElement, NodeInfo } from '../graph/elements.ts';
-import { updateLabels } from '../graph/labelLayer.ts';
+import { PLACE_AFTER_PAN_MAX, updateLabels } from '../graph/labelLayer.ts';
 import { registerLayouts, type Size } from '../graph/layouts.ts';
 import { decodePicture, encodePicture, panToViewport } from '../graph/positions.ts';
 import { applyRenderSettings, cytoscapeOptions } from '../graph/render.ts';
@@ -80,11 +80,15 @@ export function GraphView(props: GraphViewProps) {
       replaceFragment(encodePicture(nodes, panToViewport(cy.zoom(), cy.pan(), cy.width(), cy.height())));
     };
     let lastZoom = cy.zoom();
+    let lastPan = { ...cy.pan() };
     let settle: number | undefined;
     const settled = () => {
       settle = undefined;
-      if (cy.zoom() !== lastZoom) {
+      const pan = cy.pan();
+      const panned = pan.x !== lastPan.x || pan.y !== lastPan.y;
+      if (cy.zoom() !== lastZoom || (panned && cy.nodes().length <= PLACE_AFTER_PAN_MAX)) {
         lastZoom = cy.zoom();
+        lastPan = { ...pan };
         updateLabels(cy);
       }
       writePicture();

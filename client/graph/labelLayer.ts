@@ -10,6 +10,11 @@ export const SCREEN_FONT = 11;
 const EMPHASIS = 'node.root, node:selected, node.highlight, node.broker';
 /** Above this many drawn nodes, only the most important get a name: placing thousands costs more than it shows. */
 export const MAX_LABELLED = 1500;
+/**
+ * Up to this many nodes, names are placed again after a pan too, so that a name the edge of the view cut moves
+ * inside it; in bigger scenes only a zoom places them again (placing thousands after every pan costs a frame).
+ */
+export const PLACE_AFTER_PAN_MAX = 1000;
 
 const PLACEMENT_CLASSES: Record<Placement, string> = {
   below: '',
@@ -111,7 +116,14 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       yields: node.hasClass('faded'),
     });
   }
-  const choices = placeLabels(candidates, { measure: measureText, margin: LABEL_MARGIN, padding: 5 });
+  // A view not laid out yet (or a headless instance) has no area: no bounds then.
+  const { x1, y1, x2, y2, w, h } = cy.extent();
+  const choices = placeLabels(candidates, {
+    measure: measureText,
+    margin: LABEL_MARGIN,
+    padding: 5,
+    ...(w > 0 && h > 0 ? { bounds: { x1, y1, x2, y2 } } : {}),
+  });
   let named = 0;
   const touched = cy.collection();
   cy.batch(() => {

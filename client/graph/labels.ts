@@ -1,7 +1,8 @@
 // Which node names to print, where and how long, so that no name prints over another node or name: the most
 // important nodes choose first (the chosen organisation, the selection, what a path or a suggestion shows,
 // then the best connected); each tries its full name below, above, right and left of the node, then a
-// shortened name, and otherwise stays unlabelled (its tooltip still names it). Pure: tested without a browser.
+// shortened name, and otherwise stays unlabelled (its tooltip still names it). A name that fits inside the
+// visible area is preferred to one the edge of the view would cut. Pure: tested without a browser.
 
 export type Placement = 'below' | 'above' | 'right' | 'left';
 
@@ -40,9 +41,14 @@ export interface LabelOptions {
   padding: number;
   /** Line height as a multiple of the font size. */
   lineHeight?: number;
+  /**
+   * The visible area, model coordinates: a placement inside it (full name, then shortened) is chosen before
+   * one that the edge of the view would cut, which is used only when nothing fits inside.
+   */
+  bounds?: Box;
 }
 
-interface Box {
+export interface Box {
   x1: number;
   y1: number;
   x2: number;
@@ -111,6 +117,7 @@ export function labelBox(
 }
 
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+const inside = (a: Box, b: Box) => a.x1 >= b.x1 && a.x2 <= b.x2 && a.y1 >= b.y1 && a.y2 <= b.y2;
 
 /** A uniform grid over model space: boxes are found by the cells they cover. */
 class Grid {
@@ -167,19 +174,22 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
     let chosen: LabelChoice | null = null;
     // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
     const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
-    for (const ignored of passes) {
-      for (const text of texts) {
-        const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
-        for (const placement of PLACEMENTS) {
-          const box = labelBox(node, placement, width, height, options.margin - pad);
-          if (grid.hits(box, node.id, ignored)) continue;
-          grid.add(node.id, box);
-          chosen = { id: node.id, text, placement };
-          break;
+    // With bounds: first only placements the view shows whole, then (nothing fitted) any placement.
+    const within = options.bounds ? [options.bounds, undefined] : [undefined];
+    search: for (const bounds of within) {
+      for (const ignored of passes) {
+        for (const text of texts) {
+          const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
+          for (const placement of PLACEMENTS) {
+            const box = labelBox(node, placement, width, height, options.margin - pad);
+            if (bounds && !inside(box, bounds)) continue;
+            if (grid.hits(box, node.id, ignored)) continue;
+            grid.add(node.id, box);
+            chosen = { id: node.id, text, placement };
+            break search;
+          }
         }
-        if (chosen) break;
       }
-      if (chosen) break;
     }
     choices.push(chosen ?? { id: node.id, text: '', placement: 'below' });
   }

@@ -97,6 +97,29 @@ describe('placeLabels', () => {
       for (const b of boxes.slice(i + 1))
         expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
   });
+
+  it('prefers a place inside the visible area to one the edge of the view would cut', () => {
+    const bounds = { x1: 0, y1: 0, x2: 400, y2: 300 };
+    const choose = (n: LabelNode, withBounds = true) =>
+      placeLabels([n], withBounds ? { ...OPTIONS, bounds } : OPTIONS)[0]!;
+    // At the bottom edge: below would be cut, so above.
+    const bottom = labelled('b', 200, 290, 'Bottom edge');
+    expect(choose(bottom, false).placement).toBe('below');
+    expect(choose(bottom)).toMatchObject({ text: 'Bottom edge', placement: 'above' });
+    // Near the right edge: below (its first choice) would be cut, so the full name goes to the left.
+    const right = labelled('r', 380, 280, 'Hadrian Community Partnerships');
+    expect(choose(right, false)).toMatchObject({
+      text: 'Hadrian Community Partnerships',
+      placement: 'below',
+    });
+    expect(choose(right)).toMatchObject({ text: 'Hadrian Community Partnerships', placement: 'left' });
+    // In a narrow view no full name fits inside: the shortened one does.
+    const narrow = placeLabels([right], { ...OPTIONS, bounds: { ...bounds, x1: 250 } })[0]!;
+    expect(narrow).toMatchObject({ text: 'Hadrian…', placement: 'left' });
+    // Nothing fits inside at all (a node half out of view): the name is still printed, as without bounds.
+    const out = labelled('o', 399, 299, 'Half out of view');
+    expect(choose(out)).toEqual(choose(out, false));
+  });
 });
 
 describe('the picture in the URL fragment', () => {
