@@ -64,18 +64,11 @@ export function anonymousAuth(): RequestAuth {
 
 export function createAccountsContext(runner: QueryRunner, auth: RequestAuth): AccountsContext {
   let ownerships: Promise<Map<string, OwnedOrganisation>> | undefined;
-  // Made on first use (context.ts does the same): most requests need neither.
-  let anyOrganisations: AccountsContext['anyOrganisations'] | undefined;
-  let relationships: AccountsContext['relationships'] | undefined;
   const viewer = auth.viewer;
   return {
     ...auth,
-    get anyOrganisations() {
-      return (anyOrganisations ??= new DataLoader((ids) => anyOrganisationsByIds(runner, ids)));
-    },
-    get relationships() {
-      return (relationships ??= new DataLoader((ids) => relationshipsByIds(runner, ids)));
-    },
+    anyOrganisations: new DataLoader((ids) => anyOrganisationsByIds(runner, ids)),
+    relationships: new DataLoader((ids) => relationshipsByIds(runner, ids)),
     viewerOwnerships() {
       ownerships ??=
         viewer.kind === 'account'

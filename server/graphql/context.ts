@@ -51,42 +51,23 @@ export function createContext(
   budgetMs?: number,
 ): Context {
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
-  // Loaders are made when a resolver first asks for one: most requests use one or two of them.
-  let organisations: Context['organisations'] | undefined;
-  let initiatives: Context['initiatives'] | undefined;
-  let participations: Context['participations'] | undefined;
-  let participants: Context['participants'] | undefined;
-  let relationshipsById: Context['relationshipsById'] | undefined;
-  let importRuns: Context['importRuns'] | undefined;
   return {
     runner,
     network: networkAccess(runner, network, budgetMs),
     accounts: createAccountsContext(runner, auth),
-    get organisations() {
-      return (organisations ??= new DataLoader((ids) => organisationsByIds(runner, ids)));
-    },
-    get initiatives() {
-      return (initiatives ??= new DataLoader((ids) => initiativesByIds(runner, ids)));
-    },
-    get participations() {
-      return (participations ??= new DataLoader((ids) => participationsOfOrganisations(runner, ids)));
-    },
-    get participants() {
-      return (participants ??= new DataLoader((ids) => participantsOfInitiatives(runner, ids)));
-    },
-    get relationshipsById() {
-      return (relationshipsById ??= new DataLoader(async (keys) => {
-        const refs = keys.map((key) => {
-          const at = key.indexOf(':');
-          return { kind: key.slice(0, at) as RelationshipKind, id: key.slice(at + 1) };
-        });
-        const found = new Map((await relationshipsByIds(runner, refs)).map((r) => [`${r.kind}:${r.id}`, r]));
-        return keys.map((key) => found.get(key) ?? null);
-      }));
-    },
-    get importRuns() {
-      return (importRuns ??= new DataLoader((ids) => importRunsByIds(runner, ids)));
-    },
+    organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
+    initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
+    participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
+    participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
+    relationshipsById: new DataLoader(async (keys) => {
+      const refs = keys.map((key) => {
+        const at = key.indexOf(':');
+        return { kind: key.slice(0, at) as RelationshipKind, id: key.slice(at + 1) };
+      });
+      const found = new Map((await relationshipsByIds(runner, refs)).map((r) => [`${r.kind}:${r.id}`, r]));
+      return keys.map((key) => found.get(key) ?? null);
+    }),
+    importRuns: new DataLoader((ids) => importRunsByIds(runner, ids)),
     relationships(first) {
       let loader = relationshipLoaders.get(first);
       if (!loader) {
