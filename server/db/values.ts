@@ -3,6 +3,8 @@ import neo4j from 'neo4j-driver';
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans (most values) are plain already: every check below needs an object.
+  if (typeof value !== 'object') return value;
   if (neo4j.isInt(value)) {
     return value.inSafeRange() ? value.toNumber() : value.toString();
   }

@@ -107,12 +107,72 @@ export function documentCost(
   return measureCost(schema, document, variables).cost;
 }
 
+interface Measured {
+  cost: number;
+  /** The list asking for the most items (by response path), to name it in the error. */
+  largest: { path: string; size: number } | null;
+}
+
+/**
+ * Costs already measured, by schema and document (Apollo hands the same parsed document to every
+ * request with the same text, so a repeated query is not walked again), then by the values of the
+ * variables given as `first` or `limit` (the only variables the cost reads; usually none). Bounded per
+ * document, so that a client varying `first` cannot grow it without end.
+ */
+const measured = new WeakMap<
+  GraphQLSchema,
+  WeakMap<DocumentNode, { sizeVariables: string[]; byValues: Map<string, Measured> }>
+>();
+const MEASURED_PER_DOCUMENT = 64;
+
+/** The variables a document passes as `first` or `limit` anywhere (fragments included). */
+function sizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD)
+        for (const argument of selection.arguments ?? [])
+          if (
+            (argument.name.value === 'first' || argument.name.value === 'limit') &&
+            argument.value.kind === Kind.VARIABLE
+          )
+            names.add(argument.value.name.value);
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) walk(selection.selectionSet);
+    }
+  };
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) walk(d.selectionSet);
+  return [...names];
+}
+
+/** measureCost, remembered per document and the values of its size variables. */
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): Measured {
+  let documents = measured.get(schema);
+  if (!documents) measured.set(schema, (documents = new WeakMap()));
+  let entry = documents.get(document);
+  if (!entry)
+    documents.set(document, (entry = { sizeVariables: sizeVariables(document), byValues: new Map() }));
+  // JSON keeps numbers and strings apart; a missing value and null both count the default.
+  const key = JSON.stringify(entry.sizeVariables.map((name) => variables[name] ?? null));
+  let result = entry.byValues.get(key);
+  if (!result) {
+    result = measureCost(schema, document, variables);
+    if (entry.byValues.size >= MEASURED_PER_DOCUMENT) entry.byValues.clear();
+    entry.byValues.set(key, result);
+  }
+  return result;
+}
+
 /** The cost and the list asking for the most items (by response path), to name it in the error. */
 function measureCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
-): { cost: number; largest: { path: string; size: number } | null } {
+): Measured {
   let largest: { path: string; size: number } | null = null;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
@@ -191,7 +251,7 @@ export function checkCost(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
 ): void {
-  const { cost, largest } = measureCost(schema, document, variables ?? {});
+  const { cost, largest } = cachedCost(schema, document, variables ?? {});
   if (cost > LIMITS.cost) {
     const biggest = largest
       ? ` The largest list, ${largest.path}, asks for ${largest.size.toLocaleString('en-GB')} items.`

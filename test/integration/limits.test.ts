@@ -54,6 +54,22 @@ describe('the cost limit counts the whole request', () => {
     const big = await post({ query, variables: { n: 100 } });
     expect(big.status).toBe(400);
     expect(big.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    // Costs are remembered per document and per value of its size variables: asked again, each value
+    // gets its own answer (a small page after a refused one passes, and the other way round).
+    expect((await post({ query, variables: { n: 5 } })).status).toBe(200);
+    const again = await post({ query, variables: { n: 100 } });
+    expect(again.status).toBe(400);
+    expect(again.errors?.[0]?.extensions?.limit).toEqual(big.errors?.[0]?.extensions?.limit);
+  });
+
+  it('counts page sizes given in variables inside fragments', async () => {
+    const query = `query ($n: Int) { ${[0, 1, 2].map((k) => `o${k}: organisations(first: 20) { nodes { ...Ties } }`).join(' ')} }
+      fragment Ties on Organisation { id relationships(first: $n) { id } }`;
+    expect((await post({ query, variables: { n: 20 } })).status).toBe(200);
+    const big = await post({ query, variables: { n: 1000 } });
+    expect(big.status).toBe(400);
+    expect(big.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+    expect((await post({ query, variables: { n: 20 } })).status).toBe(200);
   });
 
   it('lets a normal list page, a 1,000-node neighbourhood and ten batched organisations pass', async () => {
