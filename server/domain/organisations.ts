@@ -69,6 +69,28 @@ export interface Organisation {
   updatedAt: string;
 }
 
+/**
+ * What the network snapshot knows of a published organisation: a list page that asks for no more is
+ * answered from the snapshot (consistent with the data version the request checked) without reading the
+ * organisations again. The API reads the rest (the request's organisation loader) when it is asked for.
+ */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  sector: Sector;
+  status: 'PUBLISHED';
+}
+
+/** An organisation as the API's resolvers receive it: complete, or the snapshot's summary of it. */
+export type OrganisationView = Organisation | OrganisationSummary;
+
+/** The fields a summary has (the others need the organisation read). */
+export const SUMMARY_FIELDS: readonly (keyof OrganisationSummary)[] = ['id', 'name', 'sector', 'status'];
+
+export function isSummary(o: OrganisationView): o is OrganisationSummary {
+  return !('provenance' in o);
+}
+
 export interface Relationship {
   id: string;
   kind: RelationshipKind;

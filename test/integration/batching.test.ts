@@ -95,3 +95,56 @@ describe('nested fields are batched per level', () => {
     expect(counts).toEqual({ initiativesByIds: 1, participantsOfInitiatives: 1 });
   });
 });
+
+describe('a list page asking only for what the network snapshot holds', () => {
+  const page = (fields: string) =>
+    countQueries(
+      `query ($q: String!) {
+        organisations(filter: { query: $q }, orderBy: NAME, first: 4) { totalCount nodes { ${fields} } }
+      }`,
+      { q: w },
+    );
+  type Listed = { organisations: { totalCount: number; nodes: Record<string, unknown>[] } };
+
+  it('reads no organisation; the same answer as when they are read', async () => {
+    const summary = await page('__typename id name sector status degree');
+    const full = await page('__typename id name sector status degree description');
+    expect(summary.counts.organisationsByIds).toBeUndefined();
+    expect(full.counts.organisationsByIds).toBe(1);
+    const a = (summary.data as unknown as Listed).organisations;
+    const b = (full.data as unknown as Listed).organisations;
+    expect(a.nodes).toHaveLength(4);
+    expect(a.nodes[0]).toMatchObject({ __typename: 'Organisation', status: 'PUBLISHED' });
+    expect(a).toEqual({
+      totalCount: b.totalCount,
+      nodes: b.nodes.map(({ description: _, ...rest }) => rest),
+    });
+  });
+
+  it('reads the organisations when a field the snapshot lacks is asked for in a fragment or an edge', async () => {
+    const viaFragment = await countQueries(
+      `query ($q: String!) {
+        organisations(filter: { query: $q }, first: 2) { nodes { id ...More } }
+      }
+      fragment More on Organisation { ... on Organisation { place { name } } }`,
+      { q: w },
+    );
+    const viaEdge = await countQueries(
+      `query ($q: String!) { organisations(filter: { query: $q }, first: 2) { edges { node { id kind } } } }`,
+      { q: w },
+    );
+    for (const { counts } of [viaFragment, viaEdge]) expect(counts.organisationsByIds).toBe(1);
+  });
+
+  it('reads the rest of a summary, batched, if a resolver is handed one', async () => {
+    const ctx = createContext(db.runner, createNetworkCache());
+    const description = (resolvers.Organisation as Record<string, unknown>).description as (
+      o: unknown,
+      args: unknown,
+      context: unknown,
+    ) => Promise<string | null>;
+    const summary = { id: `${p}-hub`, name: 'x', sector: 'GOVERNMENT', status: 'PUBLISHED' };
+    await expect(description(summary, {}, ctx)).resolves.toContain(`${w}word inclusion`);
+    await expect(description({ ...summary, id: `${p}-hidden` }, {}, ctx)).rejects.toThrow(/not published/);
+  });
+});

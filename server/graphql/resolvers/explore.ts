@@ -5,10 +5,20 @@ import { listOrganisations } from '../../domain/network/organisationList.ts';
 import { shortestPaths } from '../../domain/network/paths.ts';
 import { interpretSearch } from '../../domain/network/phrase.ts';
 import { partnerSuggestions } from '../../domain/network/suggestions.ts';
-import type { Initiative, Organisation, Relationship } from '../../domain/organisations.ts';
+import {
+  isSummary,
+  SUMMARY_FIELDS,
+  type Initiative,
+  type Organisation,
+  type Relationship,
+} from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
+import { selectedFields } from '../selection.ts';
 import { publishedOrganisation } from './organisations.ts';
+
+/** Organisation fields answered from a summary: its own, and those read from the network snapshot by id. */
+const SNAPSHOT_FIELDS = new Set<string>([...SUMMARY_FIELDS, '__typename', 'degree', 'metrics', 'gaps']);
 
 /** Organisations by id, leaving out any unpublished since the snapshot was taken. */
 async function organisations(ctx: Context, ids: readonly string[]): Promise<Organisation[]> {
@@ -26,9 +36,12 @@ async function relationships(
 
 export const exploreResolvers: Resolvers = {
   Query: {
-    async organisations(_, args, ctx) {
-      const page = await listOrganisations(ctx.runner, ctx.network, args);
-      for (const o of page.nodes) ctx.organisations.prime(o.id, o);
+    async organisations(_, args, ctx, info) {
+      // The page's organisations are read only when a field the snapshot lacks is asked of them.
+      const asked = [...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])];
+      const details = asked.some((field) => !SNAPSHOT_FIELDS.has(field));
+      const page = await listOrganisations(ctx.runner, ctx.network, args, { details });
+      for (const o of page.nodes) if (!isSummary(o)) ctx.organisations.prime(o.id, o);
       return page;
     },
     interpretSearch: async (_, { text }, ctx) => ({ text, ...(await interpretSearch(ctx.network, text)) }),

@@ -4,7 +4,13 @@ import { NotFoundError } from '../../common/errors.ts';
 import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
-import { searchOrganisations, withPublishedEnds } from '../../domain/organisations.ts';
+import {
+  isSummary,
+  searchOrganisations,
+  withPublishedEnds,
+  type Organisation,
+  type OrganisationView,
+} from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 
@@ -13,6 +19,16 @@ export async function publishedOrganisation(ctx: Context, id: string) {
   if (!organisation) throw new NotFoundError(`Organisation ${id} is not published.`);
   return organisation;
 }
+
+/**
+ * A field an OrganisationSummary lacks: a complete organisation answers it at once; a summary from the
+ * network snapshot (a list page that asked only for what the snapshot holds, see organisationList.ts) is
+ * read through the request's loader (one batched query) when such a field is asked for after all.
+ */
+const detail =
+  <K extends keyof Organisation>(field: K) =>
+  (o: OrganisationView, _: unknown, ctx: Context): Organisation[K] | Promise<Organisation[K]> =>
+    isSummary(o) ? publishedOrganisation(ctx, o.id).then((full) => full[field]) : o[field];
 
 export const organisationResolvers: Resolvers = {
   Query: {
@@ -26,6 +42,19 @@ export const organisationResolvers: Resolvers = {
     neighbourhood: (_, args, ctx) => neighbourhoodOf(ctx.network, args),
   },
   Organisation: {
+    // The fields an OrganisationSummary lacks (those it has resolve by default).
+    kind: detail('kind'),
+    description: detail('description'),
+    website: detail('website'),
+    websites: detail('websites'),
+    closedOn: detail('closedOn'),
+    sectorRule: detail('sectorRule'),
+    place: detail('place'),
+    themes: detail('themes'),
+    identifiers: detail('identifiers'),
+    provenance: detail('provenance'),
+    createdAt: detail('createdAt'),
+    updatedAt: detail('updatedAt'),
     degree: (parent, _, ctx) => degreeOf(ctx.network, parent.id),
     relationships: async (parent, { first }, ctx) =>
       withPublishedEnds(await ctx.relationships(first).load(parent.id), (ids) =>
