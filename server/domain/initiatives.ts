@@ -5,11 +5,14 @@ import type { InitiativeStage, ParticipationRole } from './model.ts';
 import type { NetworkAccess } from './network/cache.ts';
 import { resolveThemes } from './network/filter.ts';
 import {
+  initiativeOf,
   initiativesByIds,
   organisationOf,
   type Initiative,
   type Organisation,
   type OrganisationRow,
+  type ParticipationRow,
+  type Theme,
 } from './organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from './pagination.ts';
 
@@ -95,23 +98,53 @@ export interface ParticipantWithOrganisation extends Participant {
   organisation: Organisation;
 }
 
+type ParticipantRow = Participant & { row: OrganisationRow };
+
+function participantOf({ row, ...participant }: ParticipantRow): ParticipantWithOrganisation {
+  return { ...participant, organisation: organisationOf(row) };
+}
+
 /** For each initiative id, the published organisations taking part (leads first), with the organisations. */
 export async function participantsOfInitiatives(
   runner: QueryRunner,
   ids: readonly string[],
 ): Promise<ParticipantWithOrganisation[][]> {
-  const rows = await runner.read<{ id: string; participants: (Participant & { row: OrganisationRow })[] }>(
+  const rows = await runner.read<{ id: string; participants: ParticipantRow[] }>(
     'participantsOfInitiatives',
-    { ids: [...ids] },
+    {
+      ids: [...ids],
+    },
   );
+  const found = new Map(rows.map((r) => [r.id, r.participants.map(participantOf)]));
+  return ids.map((id) => found.get(id) ?? []);
+}
+
+export interface InitiativeWithParticipants {
+  initiative: Initiative;
+  /** As participantsOfInitiatives gives them. */
+  participants: ParticipantWithOrganisation[];
+}
+
+/**
+ * Initiatives by id with their participants and the participants' organisations, in one query (one round
+ * trip instead of initiativesByIds then participantsOfInitiatives), aligned with `ids` (null where none has
+ * that id).
+ */
+export async function initiativesWithParticipants(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<(InitiativeWithParticipants | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await runner.read<{
+    initiative: ParticipationRow['initiative'];
+    themes: Theme[];
+    participants: ParticipantRow[];
+  }>('initiativesWithParticipants', { ids: [...ids] });
   const found = new Map(
     rows.map((r) => [
-      r.id,
-      r.participants.map(({ row, ...participant }) => ({
-        ...participant,
-        organisation: organisationOf(row),
-      })),
+      r.initiative.id,
+      { initiative: initiativeOf(r.initiative, r.themes), participants: r.participants.map(participantOf) },
     ]),
   );
-  return ids.map((id) => found.get(id) ?? []);
+  return ids.map((id) => found.get(id) ?? null);
 }

@@ -396,13 +396,13 @@ export async function relationshipsByIds(
   return rows.map((row) => relationshipOf(row.relationship));
 }
 
-interface ParticipationRow {
+export interface ParticipationRow {
   participation: Props & { role: ParticipationRole };
   initiative: Props & { id: string; name: string; stage: InitiativeStage };
   themes: Theme[];
 }
 
-function initiativeOf(i: ParticipationRow['initiative'], themes: Theme[]): Initiative {
+export function initiativeOf(i: ParticipationRow['initiative'], themes: Theme[]): Initiative {
   return {
     id: i.id,
     name: i.name,

@@ -78,21 +78,48 @@ describe('nested fields are batched per level', () => {
     }
   });
 
-  it("reads an initiative's participants with their organisations in one query", async () => {
+  it('reads an initiative with its participants and their organisations in one query', async () => {
     const { counts, data } = await countQueries(
       `query ($id: ID!) {
         initiative(id: $id) { name participants { role organisation { id name place { name } themes { name } } } }
+        missing: initiative(id: "${p}-no-such-initiative") { name participants { role } }
       }`,
       { id: `${p}-ini` },
     );
-    const initiative = (
-      data as unknown as {
-        initiative: { participants: { role: string; organisation: { id: string; name: string } }[] };
-      }
-    ).initiative;
+    const { initiative, missing } = data as unknown as {
+      initiative: { participants: { role: string; organisation: { id: string; name: string } }[] };
+      missing: null;
+    };
     expect(initiative.participants.length).toBeGreaterThan(1);
     expect(initiative.participants[0]).toMatchObject({ role: 'LEAD', organisation: { id: `${p}-hub` } });
-    expect(counts).toEqual({ initiativesByIds: 1, participantsOfInitiatives: 1 });
+    expect(missing).toBeNull();
+    // Both initiatives, their participants and the organisations: one batched query.
+    expect(counts).toEqual({ initiativesWithParticipants: 1 });
+  });
+
+  it('reads an initiative without its participants when they are not asked for', async () => {
+    const { counts } = await countQueries(`query ($id: ID!) { initiative(id: $id) { name stage } }`, {
+      id: `${p}-ini`,
+    });
+    expect(counts).toEqual({ initiativesByIds: 1 });
+  });
+
+  it('gives the same participants whether read with the initiative or by the list', async () => {
+    const fields = `id name stage startDate themes { id name }
+      participants { role since until organisation { id name sector kind description place { id name } themes { id } } }`;
+    const one = await countQueries(`query ($id: ID!) { initiative(id: $id) { ${fields} } }`, {
+      id: `${p}-ini`,
+    });
+    const listed = await countQueries(
+      `query ($o: [ID!]) { initiatives(filter: { participants: $o }) { nodes { ${fields} } } }`,
+      { o: [`${p}-hub`] },
+    );
+    expect(one.counts.initiativesWithParticipants).toBe(1);
+    expect(listed.counts.participantsOfInitiatives).toBe(1);
+    const initiative = (one.data as unknown as { initiative: unknown }).initiative;
+    expect((listed.data as unknown as { initiatives: { nodes: unknown[] } }).initiatives.nodes).toEqual([
+      initiative,
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Organisation, Relationship } from '../../domain/organisations.ts';
 import { requireRange } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
+import { selectedFields } from '../selection.ts';
 import { publishedOrganisation } from './organisations.ts';
 
 async function relationships(
@@ -25,7 +26,15 @@ export const researchResolvers: Resolvers = {
       for (const i of page.nodes) ctx.initiatives.prime(i.id, i);
       return page;
     },
-    initiative: (_, { id }, ctx) => ctx.initiatives.load(id),
+    async initiative(_, { id }, ctx, info) {
+      if (!selectedFields(info).has('participants')) return ctx.initiatives.load(id);
+      // Asked with its participants: the initiative, its participants and their organisations in one query.
+      const found = await ctx.initiativesWithParticipants.load(id);
+      if (!found) return null;
+      ctx.initiatives.prime(id, found.initiative);
+      ctx.participants.prime(id, found.participants);
+      return found.initiative;
+    },
     network: (_, { filter, asOf }, ctx) => networkSummary(ctx.network, filter, asOf),
     changes: (_, args, ctx) => changesBetween(ctx.network, args),
   },
