@@ -70,15 +70,19 @@ export interface Organisation {
 }
 
 /**
- * What the network snapshot knows of a published organisation: a list page that asks for no more is
- * answered from the snapshot (consistent with the data version the request checked) without reading the
- * organisations again. The API reads the rest (the request's organisation loader) when it is asked for.
+ * Part of a published organisation, read when a response asks for no more: what the network snapshot
+ * knows of it (a list page is then answered from the snapshot, consistent with the data version the
+ * request checked, without reading the organisations again), or, for an initiative's participants, what
+ * the query reading them brought. The API reads the rest (the request's organisation loader) when a field
+ * it lacks is asked for.
  */
 export interface OrganisationSummary {
   id: string;
   name: string;
   sector: Sector;
   status: 'PUBLISHED';
+  /** When the read brought them. */
+  themes?: Theme[];
 }
 
 /** An organisation as the API's resolvers receive it: complete, or the snapshot's summary of it. */

@@ -41,6 +41,8 @@ export interface Context {
   participants: DataLoader<string, ParticipantWithOrganisation[]>;
   /** Initiatives with their participants in one query, for a response that asks for both. */
   initiativesWithParticipants: DataLoader<string, InitiativeWithParticipants | null>;
+  /** The same with each organisation as a summary with its themes (a response asking no more of them). */
+  initiativesWithParticipantSummaries: DataLoader<string, InitiativeWithParticipants | null>;
   /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
   relationshipsById: DataLoader<string, Relationship | null>;
   /** Import runs by id, for provenance (the run that created or last changed a fact). */
@@ -67,6 +69,9 @@ export function createContext(
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
     participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
     initiativesWithParticipants: new DataLoader((ids) => initiativesWithParticipants(runner, ids)),
+    initiativesWithParticipantSummaries: new DataLoader((ids) =>
+      initiativesWithParticipants(runner, ids, { details: false }),
+    ),
     relationshipsById: new DataLoader(async (keys) => {
       const refs = keys.map((key) => {
         const at = key.indexOf(':');

@@ -82,7 +82,7 @@ describe('nested fields are batched per level', () => {
     const { counts, data } = await countQueries(
       `query ($id: ID!) {
         initiative(id: $id) { name participants { role organisation { id name place { name } themes { name } } } }
-        missing: initiative(id: "${p}-no-such-initiative") { name participants { role } }
+        missing: initiative(id: "${p}-no-such-initiative") { name participants { role organisation { place { name } } } }
       }`,
       { id: `${p}-ini` },
     );
@@ -95,6 +95,35 @@ describe('nested fields are batched per level', () => {
     expect(missing).toBeNull();
     // Both initiatives, their participants and the organisations: one batched query.
     expect(counts).toEqual({ initiativesWithParticipants: 1 });
+  });
+
+  it("reads only what is asked of the participants' organisations; the same answer as the full read", async () => {
+    const ask = (more: string) =>
+      countQueries(
+        `query ($id: ID!) {
+          initiative(id: $id) { id name participants { role since organisation { id name sector status themes { id name } ${more} } } }
+        }`,
+        { id: `${p}-ini` },
+      );
+    const summaries = await ask('');
+    const full = await ask('place { id }');
+    expect(summaries.counts).toEqual({ initiativesWithParticipantSummaries: 1 });
+    expect(full.counts).toEqual({ initiativesWithParticipants: 1 });
+    type Read = { initiative: { participants: { organisation: Record<string, unknown> }[] } };
+    const a = (summaries.data as unknown as Read).initiative;
+    const b = (full.data as unknown as Read).initiative;
+    expect(a.participants.map((x) => x.organisation.id)).toEqual([`${p}-hub`, `${p}-b`]);
+    expect(a.participants[0]!.organisation.themes).toEqual([
+      { id: expect.any(String), name: 'Digital inclusion' },
+      { id: expect.any(String), name: 'Housing' },
+    ]);
+    expect(a).toEqual({
+      ...b,
+      participants: b.participants.map(({ organisation: { place: _, ...o }, ...rest }) => ({
+        ...rest,
+        organisation: o,
+      })),
+    });
   });
 
   it('reads an initiative without its participants when they are not asked for', async () => {

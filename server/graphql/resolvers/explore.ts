@@ -7,7 +7,6 @@ import { interpretSearch } from '../../domain/network/phrase.ts';
 import { partnerSuggestions } from '../../domain/network/suggestions.ts';
 import {
   isSummary,
-  SUMMARY_FIELDS,
   type Initiative,
   type Organisation,
   type Relationship,
@@ -15,10 +14,7 @@ import {
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { selectedFields } from '../selection.ts';
-import { publishedOrganisation } from './organisations.ts';
-
-/** Organisation fields answered from a summary: its own, and those read from the network snapshot by id. */
-const SNAPSHOT_FIELDS = new Set<string>([...SUMMARY_FIELDS, '__typename', 'degree', 'metrics', 'gaps']);
+import { publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
 
 /** Organisations by id, leaving out any unpublished since the snapshot was taken. */
 async function organisations(ctx: Context, ids: readonly string[]): Promise<Organisation[]> {
@@ -39,7 +35,7 @@ export const exploreResolvers: Resolvers = {
     async organisations(_, args, ctx, info) {
       // The page's organisations are read only when a field the snapshot lacks is asked of them.
       const asked = [...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])];
-      const details = asked.some((field) => !SNAPSHOT_FIELDS.has(field));
+      const details = asked.some((field) => !SUMMARY_ANSWERS.has(field));
       const page = await listOrganisations(ctx.runner, ctx.network, args, { details });
       for (const o of page.nodes) if (!isSummary(o)) ctx.organisations.prime(o.id, o);
       return page;

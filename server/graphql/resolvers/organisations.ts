@@ -5,8 +5,8 @@ import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
 import {
-  isSummary,
   searchOrganisations,
+  SUMMARY_FIELDS,
   withPublishedEnds,
   type Organisation,
   type OrganisationView,
@@ -21,14 +21,29 @@ export async function publishedOrganisation(ctx: Context, id: string) {
 }
 
 /**
- * A field an OrganisationSummary lacks: a complete organisation answers it at once; a summary from the
- * network snapshot (a list page that asked only for what the snapshot holds, see organisationList.ts) is
- * read through the request's loader (one batched query) when such a field is asked for after all.
+ * Organisation fields an OrganisationSummary answers without reading the organisation: its own, and those
+ * read from the network snapshot by id.
+ */
+export const SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
+  ...SUMMARY_FIELDS,
+  '__typename',
+  'degree',
+  'metrics',
+  'gaps',
+]);
+
+/**
+ * A field an OrganisationSummary may lack: a complete organisation answers it at once, and so does a
+ * summary that has it; otherwise (a summary from the network snapshot or with a participant, where the
+ * response asked only for what the summary holds) it is read through the request's loader (one batched
+ * query) when it is asked for after all.
  */
 const detail =
   <K extends keyof Organisation>(field: K) =>
-  (o: OrganisationView, _: unknown, ctx: Context): Organisation[K] | Promise<Organisation[K]> =>
-    isSummary(o) ? publishedOrganisation(ctx, o.id).then((full) => full[field]) : o[field];
+  (o: OrganisationView, _: unknown, ctx: Context): Organisation[K] | Promise<Organisation[K]> => {
+    const value = (o as Partial<Organisation>)[field];
+    return value !== undefined ? value : publishedOrganisation(ctx, o.id).then((full) => full[field]);
+  };
 
 export const organisationResolvers: Resolvers = {
   Query: {
