@@ -260,10 +260,13 @@ export async function listOrganisations(
     from = lo;
   }
   const window = Array.from(sorted.subarray(from, from + start.first + 1));
-  const pageIds = window.slice(0, start.first).map((i) => snapshot.ids[i]!);
+  const onPage = window.slice(0, start.first);
   const loaded: (OrganisationView | null)[] = details
-    ? await organisationsByIds(runner, pageIds)
-    : window.slice(0, start.first).map((i) => summaryOf(snapshot, i));
+    ? await organisationsByIds(
+        runner,
+        onPage.map((i) => snapshot.ids[i]!),
+      )
+    : onPage.map((i) => summaryOf(snapshot, i));
   // One more than the page tells whether another page follows; an organisation unpublished since the
   // snapshot was taken is left out of the page.
   const rows = window
