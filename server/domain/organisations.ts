@@ -69,6 +69,32 @@ export interface Organisation {
   updatedAt: string;
 }
 
+/**
+ * Part of a published organisation, read when a response asks for no more: what the network snapshot
+ * knows of it (a list page is then answered from the snapshot, consistent with the data version the
+ * request checked, without reading the organisations again), or, for an initiative's participants, what
+ * the query reading them brought. The API reads the rest (the request's organisation loader) when a field
+ * it lacks is asked for.
+ */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  sector: Sector;
+  status: 'PUBLISHED';
+  /** When the read brought them. */
+  themes?: Theme[];
+}
+
+/** An organisation as the API's resolvers receive it: complete, or the snapshot's summary of it. */
+export type OrganisationView = Organisation | OrganisationSummary;
+
+/** The fields a summary has (the others need the organisation read). */
+export const SUMMARY_FIELDS: readonly (keyof OrganisationSummary)[] = ['id', 'name', 'sector', 'status'];
+
+export function isSummary(o: OrganisationView): o is OrganisationSummary {
+  return !('provenance' in o);
+}
+
 export interface Relationship {
   id: string;
   kind: RelationshipKind;
@@ -374,13 +400,13 @@ export async function relationshipsByIds(
   return rows.map((row) => relationshipOf(row.relationship));
 }
 
-interface ParticipationRow {
+export interface ParticipationRow {
   participation: Props & { role: ParticipationRole };
   initiative: Props & { id: string; name: string; stage: InitiativeStage };
   themes: Theme[];
 }
 
-function initiativeOf(i: ParticipationRow['initiative'], themes: Theme[]): Initiative {
+export function initiativeOf(i: ParticipationRow['initiative'], themes: Theme[]): Initiative {
   return {
     id: i.id,
     name: i.name,

@@ -36,7 +36,7 @@ const config: CodegenConfig = {
         // Resolvers return the domain's shapes; GraphQL's default resolvers read their fields.
         mapperTypeSuffix: 'Model',
         mappers: {
-          Organisation: '../../domain/organisations.ts#Organisation',
+          Organisation: '../../domain/organisations.ts#OrganisationView',
           Relationship: '../../domain/organisations.ts#Relationship',
           Participation: '../../domain/organisations.ts#Participation',
           Initiative: '../../domain/organisations.ts#Initiative',

@@ -78,20 +78,129 @@ describe('nested fields are batched per level', () => {
     }
   });
 
-  it("reads an initiative's participants with their organisations in one query", async () => {
+  it('reads an initiative with its participants and their organisations in one query', async () => {
     const { counts, data } = await countQueries(
       `query ($id: ID!) {
         initiative(id: $id) { name participants { role organisation { id name place { name } themes { name } } } }
+        missing: initiative(id: "${p}-no-such-initiative") { name participants { role organisation { place { name } } } }
       }`,
       { id: `${p}-ini` },
     );
-    const initiative = (
-      data as unknown as {
-        initiative: { participants: { role: string; organisation: { id: string; name: string } }[] };
-      }
-    ).initiative;
+    const { initiative, missing } = data as unknown as {
+      initiative: { participants: { role: string; organisation: { id: string; name: string } }[] };
+      missing: null;
+    };
     expect(initiative.participants.length).toBeGreaterThan(1);
     expect(initiative.participants[0]).toMatchObject({ role: 'LEAD', organisation: { id: `${p}-hub` } });
-    expect(counts).toEqual({ initiativesByIds: 1, participantsOfInitiatives: 1 });
+    expect(missing).toBeNull();
+    // Both initiatives, their participants and the organisations: one batched query.
+    expect(counts).toEqual({ initiativesWithParticipants: 1 });
+  });
+
+  it("reads only what is asked of the participants' organisations; the same answer as the full read", async () => {
+    const ask = (more: string) =>
+      countQueries(
+        `query ($id: ID!) {
+          initiative(id: $id) { id name participants { role since organisation { id name sector status themes { id name } ${more} } } }
+        }`,
+        { id: `${p}-ini` },
+      );
+    const summaries = await ask('');
+    const full = await ask('place { id }');
+    expect(summaries.counts).toEqual({ initiativesWithParticipantSummaries: 1 });
+    expect(full.counts).toEqual({ initiativesWithParticipants: 1 });
+    type Read = { initiative: { participants: { organisation: Record<string, unknown> }[] } };
+    const a = (summaries.data as unknown as Read).initiative;
+    const b = (full.data as unknown as Read).initiative;
+    expect(a.participants.map((x) => x.organisation.id)).toEqual([`${p}-hub`, `${p}-b`]);
+    expect(a.participants[0]!.organisation.themes).toEqual([
+      { id: expect.any(String), name: 'Digital inclusion' },
+      { id: expect.any(String), name: 'Housing' },
+    ]);
+    expect(a).toEqual({
+      ...b,
+      participants: b.participants.map(({ organisation: { place: _, ...o }, ...rest }) => ({
+        ...rest,
+        organisation: o,
+      })),
+    });
+  });
+
+  it('reads an initiative without its participants when they are not asked for', async () => {
+    const { counts } = await countQueries(`query ($id: ID!) { initiative(id: $id) { name stage } }`, {
+      id: `${p}-ini`,
+    });
+    expect(counts).toEqual({ initiativesByIds: 1 });
+  });
+
+  it('gives the same participants whether read with the initiative or by the list', async () => {
+    const fields = `id name stage startDate themes { id name }
+      participants { role since until organisation { id name sector kind description place { id name } themes { id } } }`;
+    const one = await countQueries(`query ($id: ID!) { initiative(id: $id) { ${fields} } }`, {
+      id: `${p}-ini`,
+    });
+    const listed = await countQueries(
+      `query ($o: [ID!]) { initiatives(filter: { participants: $o }) { nodes { ${fields} } } }`,
+      { o: [`${p}-hub`] },
+    );
+    expect(one.counts.initiativesWithParticipants).toBe(1);
+    expect(listed.counts.participantsOfInitiatives).toBe(1);
+    const initiative = (one.data as unknown as { initiative: unknown }).initiative;
+    expect((listed.data as unknown as { initiatives: { nodes: unknown[] } }).initiatives.nodes).toEqual([
+      initiative,
+    ]);
+  });
+});
+
+describe('a list page asking only for what the network snapshot holds', () => {
+  const page = (fields: string) =>
+    countQueries(
+      `query ($q: String!) {
+        organisations(filter: { query: $q }, orderBy: NAME, first: 4) { totalCount nodes { ${fields} } }
+      }`,
+      { q: w },
+    );
+  type Listed = { organisations: { totalCount: number; nodes: Record<string, unknown>[] } };
+
+  it('reads no organisation; the same answer as when they are read', async () => {
+    const summary = await page('__typename id name sector status degree');
+    const full = await page('__typename id name sector status degree description');
+    expect(summary.counts.organisationsByIds).toBeUndefined();
+    expect(full.counts.organisationsByIds).toBe(1);
+    const a = (summary.data as unknown as Listed).organisations;
+    const b = (full.data as unknown as Listed).organisations;
+    expect(a.nodes).toHaveLength(4);
+    expect(a.nodes[0]).toMatchObject({ __typename: 'Organisation', status: 'PUBLISHED' });
+    expect(a).toEqual({
+      totalCount: b.totalCount,
+      nodes: b.nodes.map(({ description: _, ...rest }) => rest),
+    });
+  });
+
+  it('reads the organisations when a field the snapshot lacks is asked for in a fragment or an edge', async () => {
+    const viaFragment = await countQueries(
+      `query ($q: String!) {
+        organisations(filter: { query: $q }, first: 2) { nodes { id ...More } }
+      }
+      fragment More on Organisation { ... on Organisation { place { name } } }`,
+      { q: w },
+    );
+    const viaEdge = await countQueries(
+      `query ($q: String!) { organisations(filter: { query: $q }, first: 2) { edges { node { id kind } } } }`,
+      { q: w },
+    );
+    for (const { counts } of [viaFragment, viaEdge]) expect(counts.organisationsByIds).toBe(1);
+  });
+
+  it('reads the rest of a summary, batched, if a resolver is handed one', async () => {
+    const ctx = createContext(db.runner, createNetworkCache());
+    const description = (resolvers.Organisation as Record<string, unknown>).description as (
+      o: unknown,
+      args: unknown,
+      context: unknown,
+    ) => Promise<string | null>;
+    const summary = { id: `${p}-hub`, name: 'x', sector: 'GOVERNMENT', status: 'PUBLISHED' };
+    await expect(description(summary, {}, ctx)).resolves.toContain(`${w}word inclusion`);
+    await expect(description({ ...summary, id: `${p}-hidden` }, {}, ctx)).rejects.toThrow(/not published/);
   });
 });

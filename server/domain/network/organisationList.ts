@@ -1,13 +1,15 @@
 // organisations(filter, orderBy, first, after): a page of the filtered organisations, its total and the
 // facet counts of the whole filtered set, from the network snapshot (plus the full-text index when the
-// filter has a query). The page's organisations are then read from the database by id.
+// filter has a query). The page's organisations are then read from the database by id, unless only what
+// the snapshot holds of them is asked for (`details: false`).
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { OrganisationOrder as OrganisationOrderValues } from '../generated/vocabulary.ts';
 import { InvalidInputError } from '../../common/errors.ts';
 import {
   organisationsByIds,
   SEARCH_LIMITS,
-  type Organisation,
+  type OrganisationSummary,
+  type OrganisationView,
   type Place,
   type Theme,
 } from '../organisations.ts';
@@ -42,7 +44,7 @@ export interface OrganisationFacets {
   trustStates: { trust: TrustState; count: number }[];
 }
 
-export interface OrganisationPage extends Connection<Organisation> {
+export interface OrganisationPage extends Connection<OrganisationView> {
   facets: () => OrganisationFacets;
 }
 
@@ -179,10 +181,16 @@ export interface ListArgs {
   after?: string | null;
 }
 
+/**
+ * `details: false` when only the fields of an OrganisationSummary are needed of the page's organisations:
+ * the page is then answered from the snapshot alone (it holds every published organisation's id, name and
+ * sector as of the data version this request checked), without reading the organisations again.
+ */
 export async function listOrganisations(
   runner: QueryRunner,
   net: NetworkAccess,
   args: ListArgs,
+  { details = true }: { details?: boolean } = {},
 ): Promise<OrganisationPage> {
   const hasQuery = typeof args.filter?.query === 'string' && args.filter.query.trim() !== '';
   // Relevance without a query is the name order; a cursor names the order it was made for.
@@ -252,10 +260,13 @@ export async function listOrganisations(
     from = lo;
   }
   const window = Array.from(sorted.subarray(from, from + start.first + 1));
-  const loaded = await organisationsByIds(
-    runner,
-    window.slice(0, start.first).map((i) => snapshot.ids[i]!),
-  );
+  const onPage = window.slice(0, start.first);
+  const loaded: (OrganisationView | null)[] = details
+    ? await organisationsByIds(
+        runner,
+        onPage.map((i) => snapshot.ids[i]!),
+      )
+    : onPage.map((i) => summaryOf(snapshot, i));
   // One more than the page tells whether another page follows; an organisation unpublished since the
   // snapshot was taken is left out of the page.
   const rows = window
@@ -270,6 +281,15 @@ export async function listOrganisations(
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.organisation! })),
     nodes: page.nodes.map((r) => r.organisation!),
     facets: () => facetsOf(snapshot, orderings, sorted),
+  };
+}
+
+function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
+  return {
+    id: snapshot.ids[i]!,
+    name: snapshot.names[i]!,
+    sector: SECTORS[snapshot.sector[i]!]!,
+    status: 'PUBLISHED',
   };
 }
 

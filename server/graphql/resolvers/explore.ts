@@ -5,10 +5,16 @@ import { listOrganisations } from '../../domain/network/organisationList.ts';
 import { shortestPaths } from '../../domain/network/paths.ts';
 import { interpretSearch } from '../../domain/network/phrase.ts';
 import { partnerSuggestions } from '../../domain/network/suggestions.ts';
-import type { Initiative, Organisation, Relationship } from '../../domain/organisations.ts';
+import {
+  isSummary,
+  type Initiative,
+  type Organisation,
+  type Relationship,
+} from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
-import { publishedOrganisation } from './organisations.ts';
+import { selectedFields } from '../selection.ts';
+import { publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
 
 /** Organisations by id, leaving out any unpublished since the snapshot was taken. */
 async function organisations(ctx: Context, ids: readonly string[]): Promise<Organisation[]> {
@@ -26,9 +32,12 @@ async function relationships(
 
 export const exploreResolvers: Resolvers = {
   Query: {
-    async organisations(_, args, ctx) {
-      const page = await listOrganisations(ctx.runner, ctx.network, args);
-      for (const o of page.nodes) ctx.organisations.prime(o.id, o);
+    async organisations(_, args, ctx, info) {
+      // The page's organisations are read only when a field the snapshot lacks is asked of them.
+      const asked = [...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])];
+      const details = asked.some((field) => !SUMMARY_ANSWERS.has(field));
+      const page = await listOrganisations(ctx.runner, ctx.network, args, { details });
+      for (const o of page.nodes) if (!isSummary(o)) ctx.organisations.prime(o.id, o);
       return page;
     },
     interpretSearch: async (_, { text }, ctx) => ({ text, ...(await interpretSearch(ctx.network, text)) }),

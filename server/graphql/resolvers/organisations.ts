@@ -4,7 +4,13 @@ import { NotFoundError } from '../../common/errors.ts';
 import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
-import { searchOrganisations, withPublishedEnds } from '../../domain/organisations.ts';
+import {
+  searchOrganisations,
+  SUMMARY_FIELDS,
+  withPublishedEnds,
+  type Organisation,
+  type OrganisationView,
+} from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 
@@ -13,6 +19,31 @@ export async function publishedOrganisation(ctx: Context, id: string) {
   if (!organisation) throw new NotFoundError(`Organisation ${id} is not published.`);
   return organisation;
 }
+
+/**
+ * Organisation fields an OrganisationSummary answers without reading the organisation: its own, and those
+ * read from the network snapshot by id.
+ */
+export const SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
+  ...SUMMARY_FIELDS,
+  '__typename',
+  'degree',
+  'metrics',
+  'gaps',
+]);
+
+/**
+ * A field an OrganisationSummary may lack: a complete organisation answers it at once, and so does a
+ * summary that has it; otherwise (a summary from the network snapshot or with a participant, where the
+ * response asked only for what the summary holds) it is read through the request's loader (one batched
+ * query) when it is asked for after all.
+ */
+const detail =
+  <K extends keyof Organisation>(field: K) =>
+  (o: OrganisationView, _: unknown, ctx: Context): Organisation[K] | Promise<Organisation[K]> => {
+    const value = (o as Partial<Organisation>)[field];
+    return value !== undefined ? value : publishedOrganisation(ctx, o.id).then((full) => full[field]);
+  };
 
 export const organisationResolvers: Resolvers = {
   Query: {
@@ -26,6 +57,19 @@ export const organisationResolvers: Resolvers = {
     neighbourhood: (_, args, ctx) => neighbourhoodOf(ctx.network, args),
   },
   Organisation: {
+    // The fields an OrganisationSummary lacks (those it has resolve by default).
+    kind: detail('kind'),
+    description: detail('description'),
+    website: detail('website'),
+    websites: detail('websites'),
+    closedOn: detail('closedOn'),
+    sectorRule: detail('sectorRule'),
+    place: detail('place'),
+    themes: detail('themes'),
+    identifiers: detail('identifiers'),
+    provenance: detail('provenance'),
+    createdAt: detail('createdAt'),
+    updatedAt: detail('updatedAt'),
     degree: (parent, _, ctx) => degreeOf(ctx.network, parent.id),
     relationships: async (parent, { first }, ctx) =>
       withPublishedEnds(await ctx.relationships(first).load(parent.id), (ids) =>

@@ -3,11 +3,15 @@ import { NotFoundError } from '../../common/errors.ts';
 import { listInitiatives } from '../../domain/initiatives.ts';
 import { gapsOf, networkSummary, organisationMetrics } from '../../domain/network/metrics.ts';
 import { changesBetween, listRelationships } from '../../domain/network/relationshipList.ts';
-import type { Organisation, Relationship } from '../../domain/organisations.ts';
+import { isSummary, type Organisation, type Relationship } from '../../domain/organisations.ts';
 import { requireRange } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
-import { publishedOrganisation } from './organisations.ts';
+import { selectedFields } from '../selection.ts';
+import { publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
+
+/** What a participant's organisation read as a summary with its themes answers. */
+const PARTICIPANT_SUMMARY_FIELDS = new Set([...SUMMARY_ANSWERS, 'themes']);
 
 async function relationships(
   ctx: Context,
@@ -25,7 +29,21 @@ export const researchResolvers: Resolvers = {
       for (const i of page.nodes) ctx.initiatives.prime(i.id, i);
       return page;
     },
-    initiative: (_, { id }, ctx) => ctx.initiatives.load(id),
+    async initiative(_, { id }, ctx, info) {
+      if (!selectedFields(info).has('participants')) return ctx.initiatives.load(id);
+      // Asked with its participants: the initiative, its participants and their organisations in one query,
+      // the organisations only as summaries when no more of them is asked for.
+      const summaries = [...selectedFields(info, ['participants', 'organisation'])].every((field) =>
+        PARTICIPANT_SUMMARY_FIELDS.has(field),
+      );
+      const found = await (
+        summaries ? ctx.initiativesWithParticipantSummaries : ctx.initiativesWithParticipants
+      ).load(id);
+      if (!found) return null;
+      ctx.initiatives.prime(id, found.initiative);
+      ctx.participants.prime(id, found.participants);
+      return found.initiative;
+    },
     network: (_, { filter, asOf }, ctx) => networkSummary(ctx.network, filter, asOf),
     changes: (_, args, ctx) => changesBetween(ctx.network, args),
   },
@@ -57,12 +75,13 @@ export const researchResolvers: Resolvers = {
     async participants(i, _, ctx) {
       const participants = await ctx.participants.load(i.id);
       // Read with the participants: Participant.organisation then needs no query of its own.
-      for (const p of participants) ctx.organisations.prime(p.organisationId, p.organisation);
+      for (const p of participants)
+        if (!isSummary(p.organisation)) ctx.organisations.prime(p.organisationId, p.organisation);
       return participants;
     },
   },
   Participant: {
-    organisation: (p, _, ctx) => publishedOrganisation(ctx, p.organisationId),
+    organisation: (p, _, ctx) => p.organisation ?? publishedOrganisation(ctx, p.organisationId),
   },
   NetworkSummary: {
     components: (n) => n,
