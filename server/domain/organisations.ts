@@ -290,9 +290,10 @@ function rankByName<T extends { hit: SearchHit }>(query: string, hits: readonly 
  * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by the index's score: a name match comes before a match only by place, theme,
- * identifier or description. Without a filter, one query returns the best SEARCH_RANK_WINDOW hits with
- * their details (one round trip); with one, the hits come with their names only, and the details of the
- * `first` best allowed ones are read afterwards.
+ * identifier or description. Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the
+ * details of the index's best `first` (a second query only for a hit the ranking brings up from further
+ * down); with one, the hits come with their names only, and the details of the `first` best allowed ones
+ * are read afterwards.
  */
 export async function searchOrganisations(
   runner: QueryRunner,
