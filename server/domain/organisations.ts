@@ -232,13 +232,48 @@ export interface SearchHit {
   tier: 0 | 1;
 }
 
+/** What organisationsByIds returns for a hit, when searchOrganisations reads its details. */
+type SearchHitDetails = Omit<OrganisationRow, 'requested'>;
+
 interface SearchHitLists {
-  strictIds: string[];
-  strictScores: number[];
-  strictNames: string[];
-  partialIds: string[];
-  partialScores: number[];
-  partialNames: string[];
+  ids: string[];
+  names: string[];
+  scores: number[];
+  /** The first `strictCount` hits matched every word. */
+  strictCount: number;
+  /** The details of the first `detailed` hits. */
+  details: SearchHitDetails[];
+}
+
+/** searchHits, with the details of the first `detailed` hits (one query). */
+async function readSearchHits(
+  runner: QueryRunner,
+  text: string,
+  limit: number,
+  fillBelow: number,
+  detailed: number,
+): Promise<(SearchHit & { details: SearchHitDetails | null })[]> {
+  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  if (queries === null) return [];
+  const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
+    strict: queries.strict,
+    partial: queries.partial,
+    first: limit,
+    // Unpublished organisations are filtered out after the index: ask for more hits than needed.
+    candidates: limit * 2 + 20,
+    fillBelow,
+    detailed,
+  });
+  if (!row) return [];
+  // The partial matches (after the strict ones, none of them repeated) only when the strict ones are too few.
+  const count = row.strictCount >= fillBelow ? row.strictCount : Math.min(row.ids.length, limit);
+  return row.ids.slice(0, count).map((id, k) => ({
+    id,
+    name: row.names[k]!,
+    score: row.scores[k]!,
+    tier: k < row.strictCount ? 0 : 1,
+    details: row.details[k] ?? null,
+  }));
 }
 
 /**
@@ -253,30 +288,8 @@ export async function searchHits(
   limit: number,
   fillBelow: number = limit,
 ): Promise<SearchHit[]> {
-  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
-  if (queries === null) return [];
-  const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
-    strict: queries.strict,
-    partial: queries.partial,
-    first: limit,
-    // Unpublished organisations are filtered out after the index: ask for more hits than needed.
-    candidates: limit * 2 + 20,
-    fillBelow,
-  });
-  if (!row) return [];
-  const hits: SearchHit[] = row.strictIds.map((id, k) => ({
-    id,
-    name: row.strictNames[k]!,
-    score: row.strictScores[k]!,
-    tier: 0,
-  }));
-  if (hits.length >= fillBelow) return hits;
-  const seen = new Set(row.strictIds);
-  for (const [k, id] of row.partialIds.entries()) {
-    if (hits.length >= limit) break;
-    if (!seen.has(id)) hits.push({ id, name: row.partialNames[k]!, score: row.partialScores[k]!, tier: 1 });
-  }
-  return hits;
+  const hits = await readSearchHits(runner, text, limit, fillBelow, 0);
+  return hits.map(({ id, name, score, tier }) => ({ id, name, score, tier }));
 }
 
 /** Hits considered when a filter narrows a search (the filter is applied to the best of them). */
@@ -290,13 +303,23 @@ export const FILTERED_SEARCH_HITS = 2_000;
  */
 export const SEARCH_RANK_WINDOW = 30;
 
+/** Ranks hits: those matching every word first, then by how well they match by name, then as the index ranked them. */
+function rankByName<T extends { hit: SearchHit }>(query: string, hits: readonly T[]): T[] {
+  return hits
+    .map((entry, rank) => ({ entry, rank, byName: nameMatchScore(query, entry.hit.name) }))
+    .sort((a, b) => a.entry.hit.tier - b.entry.hit.tier || b.byName - a.byName || a.rank - b.rank)
+    .map((r) => r.entry);
+}
+
 /**
  * The best matches for `query`; with `allowed`, only among the organisations it accepts (the filtered
  * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by the index's score: a name match comes before a match only by place, theme,
- * identifier or description. The hits carry their names, so they are ranked before any details are read,
- * and only the details of the `first` best are read (two round trips in all).
+ * identifier or description. Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the
+ * details of the index's best `first` (a second query only for a hit the ranking brings up from further
+ * down); with one, the hits come with their names only, and the details of the `first` best allowed ones
+ * are read afterwards.
  */
 export async function searchOrganisations(
   runner: QueryRunner,
@@ -306,15 +329,15 @@ export async function searchOrganisations(
 ): Promise<Organisation[]> {
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
   const window = Math.max(first, SEARCH_RANK_WINDOW);
-  const hits = allowed
-    ? await searchHits(runner, query, FILTERED_SEARCH_HITS)
-    : await searchHits(runner, query, window, first);
-  const ranked = hits
-    .filter((h) => !allowed || allowed(h.id))
-    .slice(0, window)
-    .map((hit, rank) => ({ hit, rank, byName: nameMatchScore(query, hit.name) }))
-    .sort((a, b) => a.hit.tier - b.hit.tier || b.byName - a.byName || a.rank - b.rank)
-    .map((r) => r.hit.id);
+  if (!allowed) return searchWithDetails(runner, query, window, first);
+  const hits = await searchHits(runner, query, FILTERED_SEARCH_HITS);
+  const ranked = rankByName(
+    query,
+    hits
+      .filter((h) => allowed(h.id))
+      .slice(0, window)
+      .map((hit) => ({ hit })),
+  ).map((r) => r.hit.id);
   // An organisation unpublished since the hits were read is left out, and the next best takes its place.
   const found: Organisation[] = [];
   for (let from = 0; from < ranked.length && found.length < first;) {
@@ -322,6 +345,41 @@ export async function searchOrganisations(
     from += ids.length;
     for (const organisation of await organisationsByIds(runner, ids))
       if (organisation) found.push(organisation);
+  }
+  return found;
+}
+
+/**
+ * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. The
+ * index's best `first` hits come with their details in the same query (the same transaction, so they are
+ * published): the ranking by name mostly reorders those among themselves. A hit it brings up from further
+ * down is read by id afterwards (a second round trip, only then).
+ */
+async function searchWithDetails(
+  runner: QueryRunner,
+  text: string,
+  window: number,
+  first: number,
+): Promise<Organisation[]> {
+  const hits = await readSearchHits(runner, text, window, first, first);
+  const ranked = rankByName(
+    text,
+    hits.map((hit) => ({ hit })),
+  ).map((r) => r.hit);
+  // The best `first` in order; those without details are read by id, and an organisation unpublished
+  // since the hits were read is left out (the next best takes its place).
+  const found: Organisation[] = [];
+  for (let from = 0; from < ranked.length && found.length < first;) {
+    const batch = ranked.slice(from, from + first - found.length);
+    from += batch.length;
+    const missing = batch.filter((h) => h.details === null).map((h) => h.id);
+    const read = await organisationsByIds(runner, missing);
+    const byId = new Map(missing.map((id, k) => [id, read[k] ?? null]));
+    for (const hit of batch) {
+      const organisation =
+        hit.details === null ? byId.get(hit.id) : organisationOf({ requested: hit.id, ...hit.details });
+      if (organisation) found.push(organisation);
+    }
   }
   return found;
 }

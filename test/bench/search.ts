@@ -1,5 +1,5 @@
 // Benchmark: full-text search (searchOrganisations: the organisation_search_text index with exact, prefix
-// and fuzzy words, then the details of its best hits, ranked by how well they match by name) against a CONTAINS scan over every organisation name, on
+// and fuzzy words, with the details of its best hits in the same query, ranked by how well they match by name) against a CONTAINS scan over every organisation name, on
 // a FROZEN list of queries (search-queries.json), with how often each side finds the organisation a query
 // was made from among the queries that can identify it.
 import fs from 'node:fs';
@@ -226,7 +226,7 @@ export async function benchSearch(
     missed.length > 0
       ? `identifiable targets ours misses: ${missed.join(', ')}`
       : 'ours finds every identifiable target',
-    `ours makes two round trips: the index hits with their names (one query, which adds the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well the best ${SEARCH_RANK_WINDOW} match by name; then the details of the best ${FIRST}; the baseline returns ids only`,
+    `ours makes one round trip: the index hits with their names, the index's best ${FIRST} with their details (one query, which adds the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well the best ${SEARCH_RANK_WINDOW} match by name; a second query reads the details of a hit the ranking brings into the top ${FIRST} from further down; the baseline returns ids only`,
   ]);
   const baselineFound = count(found.baseline);
   comparison.goals = [
