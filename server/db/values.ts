@@ -3,6 +3,8 @@ import neo4j from 'neo4j-driver';
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans as they are (most values: a list of 10,000 ids is checked in one step each).
+  if (typeof value !== 'object') return value;
   if (neo4j.isInt(value)) {
     return value.inSafeRange() ? value.toNumber() : value.toString();
   }
