@@ -64,45 +64,87 @@ export function placeOf(snapshot: NetworkSnapshot, index: number): Place | null 
   };
 }
 
+/**
+ * The FACET_ENTRIES most frequent keys (count > 0 in `counts`), most first, then by label. Keys tied on
+ * count and label keep the order the members first meet them in (`firstMet`, only worked out when such a
+ * tie exists: without one, the order is the same whatever order the keys are sorted from).
+ */
 function top<T>(
-  counts: [number, number][],
+  counts: Int32Array,
   label: (i: number) => string,
   make: (i: number, count: number) => T,
+  firstMet: () => number[],
 ): T[] {
-  return counts
-    .sort((a, b) => b[1] - a[1] || (label(a[0]) < label(b[0]) ? -1 : 1))
+  const order = (a: [number, number], b: [number, number]) =>
+    b[1] - a[1] || (label(a[0]) < label(b[0]) ? -1 : 1);
+  let entries: [number, number][] = [];
+  const seen = new Set<string>();
+  let tied = false;
+  for (let key = 0; key < counts.length; key++) {
+    if (counts[key] === 0) continue;
+    entries.push([key, counts[key]!]);
+    const tie = `${counts[key]}\u0000${label(key)}`;
+    if (seen.has(tie)) tied = true;
+    seen.add(tie);
+  }
+  if (tied) entries = firstMet().map((key) => [key, counts[key]!]);
+  return entries
+    .sort(order)
     .slice(0, FACET_ENTRIES)
     .map(([i, count]) => make(i, count));
 }
 
+/**
+ * Facet counts of the members (the filtered set in list order). `mask` (1 for each member) lets the
+ * counting walk the snapshot in index order, which reads its arrays in sequence; without it the members
+ * are walked in list order.
+ */
 export function facetsOf(
   snapshot: NetworkSnapshot,
   orderings: Orderings,
   members: Int32Array,
+  mask: Uint8Array | null = null,
 ): OrganisationFacets {
   const sectors = new Int32Array(SECTORS.length);
-  // Counts in typed arrays; each facet's entries in the order first met (as a Map would keep them), so
-  // equal counts with equal labels keep their order.
-  const kinds = new Counts(snapshot.kindNames.length);
-  const themes = new Counts(snapshot.themes.length);
-  const places = new Counts(snapshot.places.length);
+  const kinds = new Int32Array(snapshot.kindNames.length);
+  const themes = new Int32Array(snapshot.themes.length);
+  const places = new Int32Array(snapshot.places.length);
   // Organisations per tie-kind mask and per trust mask (a byte each), turned into counts per bit after.
   const byKindMask = new Int32Array(256);
   const byTrustMask = new Int32Array(256);
   const { sector, kind, themeStart, themeOf, place } = snapshot;
   const { kindMask, trustMask, placeChainStart, placeChainOf } = orderings;
-  for (let m = 0; m < members.length; m++) {
-    const i = members[m]!;
+  const count = (i: number) => {
     sectors[sector[i]!]! += 1;
-    if (kind[i]! >= 0) kinds.bump(kind[i]!);
-    for (let k = themeStart[i]!; k < themeStart[i + 1]!; k++) themes.bump(themeOf[k]!);
+    if (kind[i]! >= 0) kinds[kind[i]!]! += 1;
+    for (let k = themeStart[i]!; k < themeStart[i + 1]!; k++) themes[themeOf[k]!]! += 1;
     // The place and its enclosing places (placeChain).
     const p = place[i]!;
     if (p >= 0)
-      for (let k = placeChainStart[p]!; k < placeChainStart[p + 1]!; k++) places.bump(placeChainOf[k]!);
+      for (let k = placeChainStart[p]!; k < placeChainStart[p + 1]!; k++) places[placeChainOf[k]!]! += 1;
     byKindMask[kindMask[i]!]! += 1;
     byTrustMask[trustMask[i]!]! += 1;
-  }
+  };
+  if (mask !== null) {
+    for (let i = 0; i < mask.length; i++) if (mask[i] === 1) count(i);
+  } else for (let m = 0; m < members.length; m++) count(members[m]!);
+  // The order in which the members, in list order, first meet the keys of one facet (walked only as far
+  // as it takes to meet every key counted).
+  const firstMet = (counts: Int32Array, each: (i: number, visit: (key: number) => void) => void) => () => {
+    let left = 0;
+    for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) left++;
+    const met = new Uint8Array(counts.length);
+    const order: number[] = [];
+    const visit = (key: number) => {
+      if (met[key] === 0) {
+        met[key] = 1;
+        order.push(key);
+        left--;
+      }
+    };
+    for (let m = 0; m < members.length && left > 0; m++) each(members[m]!, visit);
+    return order;
+  };
   const perBit = (byMask: Int32Array, bits: number) => {
     const counts = new Array<number>(bits).fill(0);
     for (let mask = 1; mask < byMask.length; mask++)
@@ -114,40 +156,36 @@ export function facetsOf(
   return {
     sectors: SECTORS.map((sector, i) => ({ sector, count: sectors[i]! })).filter((f) => f.count > 0),
     themes: top(
-      themes.entries(),
+      themes,
       (i) => snapshot.themes[i]!.name,
       (i, count) => ({ theme: snapshot.themes[i]!, count }),
+      firstMet(themes, (i, visit) => {
+        for (let k = themeStart[i]!; k < themeStart[i + 1]!; k++) visit(themeOf[k]!);
+      }),
     ),
     places: top(
-      places.entries(),
+      places,
       (i) => snapshot.places[i]!.name,
       (i, count) => ({ place: placeOf(snapshot, i)!, count }),
+      firstMet(places, (i, visit) => {
+        const p = place[i]!;
+        if (p >= 0)
+          for (let k = placeChainStart[p]!; k < placeChainStart[p + 1]!; k++) visit(placeChainOf[k]!);
+      }),
     ),
     kinds: top(
-      kinds.entries(),
+      kinds,
       (i) => snapshot.kindNames[i]!,
       (i, count) => ({ kind: snapshot.kindNames[i]!, count }),
+      firstMet(kinds, (i, visit) => {
+        if (kind[i]! >= 0) visit(kind[i]!);
+      }),
     ),
     relationshipKinds: RELATIONSHIP_KINDS.map((kind, i) => ({ kind, count: tieKinds[i]! })).filter(
       (f) => f.count > 0,
     ),
     trustStates: TRUST_STATES.map((t, i) => ({ trust: t, count: trust[i]! })).filter((f) => f.count > 0),
   };
-}
-
-/** Counts per index 0..size-1, remembering the order in which indexes were first counted. */
-class Counts {
-  private readonly counts: Int32Array;
-  private readonly order: number[] = [];
-  constructor(size: number) {
-    this.counts = new Int32Array(size);
-  }
-  bump(key: number): void {
-    if (this.counts[key]!++ === 0) this.order.push(key);
-  }
-  entries(): [number, number][] {
-    return this.order.map((key) => [key, this.counts[key]!]);
-  }
 }
 
 type Key = (string | number)[];
@@ -297,7 +335,7 @@ export async function listOrganisations(
     ...page,
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.organisation! })),
     nodes: page.nodes.map((r) => r.organisation!),
-    facets: () => facetsOf(snapshot, orderings, sorted),
+    facets: () => facetsOf(snapshot, orderings, sorted, asked === null ? mask : null),
   };
 }
 
