@@ -4,7 +4,7 @@
 import { InvalidInputError } from '../../common/errors.ts';
 import type { Problem } from '../../common/problems.ts';
 import { suggest } from '../didYouMean.ts';
-import type { RelationshipKind, Sector, TrustState } from '../model.ts';
+import { RELATIONSHIP_KINDS, type RelationshipKind, type Sector, type TrustState } from '../model.ts';
 import { kindIndex, placeChain, sectorIndex, trustIndex, type NetworkSnapshot } from './snapshot.ts';
 
 export interface OrganisationFilterInput {
@@ -170,4 +170,55 @@ export function matches(snapshot: NetworkSnapshot, filter: ResolvedFilter, i: nu
     if (!any) return false;
   }
   return true;
+}
+
+/**
+ * matches(snapshot, filter, i) for every organisation at once: 1 at i when it passes (the text query
+ * aside). Lookup tables instead of sets (sectors, kinds, themes, and places: a place passes when it or an
+ * enclosing place is asked for), and the ties part from `kindTrust` (orderings.ts: per organisation and
+ * tie kind, a bit per trust state), so a filter over the whole network is one pass over typed arrays.
+ */
+export function memberMask(
+  snapshot: NetworkSnapshot,
+  filter: ResolvedFilter,
+  kindTrust: Uint8Array,
+): Uint8Array {
+  const n = snapshot.ids.length;
+  const table = (size: number, wanted: ReadonlySet<number> | null) => {
+    if (wanted === null) return null;
+    const t = new Uint8Array(size);
+    for (const k of wanted) if (k >= 0 && k < size) t[k] = 1;
+    return t;
+  };
+  const sectorOk = table(256, filter.sectors);
+  const kindOk = table(snapshot.kindNames.length, filter.kinds);
+  const themeOk = table(snapshot.themes.length, filter.themes);
+  let placeOk: Uint8Array | null = null;
+  if (filter.places !== null) {
+    placeOk = new Uint8Array(snapshot.places.length);
+    for (let p = 0; p < placeOk.length; p++)
+      placeOk[p] = placeChain(snapshot, p).some((q) => filter.places!.has(q)) ? 1 : 0;
+  }
+  const tieKinds = RELATIONSHIP_KINDS.length;
+  const kindsAsked = RELATIONSHIP_KINDS.map((_, k) => k).filter((k) => (filter.tieKinds >> k) & 1);
+  const { sector, kind, themeStart, themeOf, place } = snapshot;
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (sectorOk !== null && sectorOk[sector[i]!] !== 1) continue;
+    if (kindOk !== null && (kind[i]! < 0 || kindOk[kind[i]!] !== 1)) continue;
+    if (themeOk !== null) {
+      let any = false;
+      for (let k = themeStart[i]!; k < themeStart[i + 1]! && !any; k++) any = themeOk[themeOf[k]!] === 1;
+      if (!any) continue;
+    }
+    if (placeOk !== null && (place[i]! < 0 || placeOk[place[i]!] !== 1)) continue;
+    if (filter.byTies) {
+      let any = false;
+      for (let k = 0; k < kindsAsked.length && !any; k++)
+        any = (kindTrust[i * tieKinds + kindsAsked[k]!]! & filter.tieTrust) !== 0;
+      if (!any) continue;
+    }
+    mask[i] = 1;
+  }
+  return mask;
 }

@@ -1,7 +1,7 @@
 // Orders and per-organisation tie masks, computed once per snapshot (cache.derived) and reused by every
 // list and facet request until the data changes.
 import { RELATIONSHIP_KINDS } from '../model.ts';
-import type { NetworkSnapshot } from './snapshot.ts';
+import { placeChain, type NetworkSnapshot } from './snapshot.ts';
 
 export interface Orderings {
   /** Lower-cased names, for sorting and cursors. */
@@ -21,6 +21,12 @@ export interface Orderings {
    * (so a filter on kinds and trust states tests a few bytes, not every tie).
    */
   kindTrust: Uint8Array;
+  /**
+   * Place p and its enclosing places (placeChain, most specific first):
+   * placeChainOf[placeChainStart[p] .. placeChainStart[p + 1]) (so facets count places without walking).
+   */
+  placeChainStart: Int32Array;
+  placeChainOf: Int32Array;
 }
 
 export function computeOrderings(s: NetworkSnapshot): Orderings {
@@ -54,5 +60,19 @@ export function computeOrderings(s: NetworkSnapshot): Orderings {
         kindTrust[end * kinds + s.tieKind[t]!]! | (1 << s.tieTrust[t]!);
     }
   }
-  return { sortNames, byName, byDegree, nameRank, kindMask, trustMask, kindTrust };
+  const chains = s.places.map((_, p) => placeChain(s, p));
+  const placeChainStart = new Int32Array(chains.length + 1);
+  chains.forEach((chain, p) => (placeChainStart[p + 1] = placeChainStart[p]! + chain.length));
+  const placeChainOf = Int32Array.from(chains.flat());
+  return {
+    sortNames,
+    byName,
+    byDegree,
+    nameRank,
+    kindMask,
+    trustMask,
+    kindTrust,
+    placeChainStart,
+    placeChainOf,
+  };
 }

@@ -24,7 +24,7 @@ import {
   type TrustState,
 } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
-import { matches, resolveFilter, type OrganisationFilterInput, type ResolvedFilter } from './filter.ts';
+import { matches, memberMask, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
@@ -66,80 +66,128 @@ export function placeOf(snapshot: NetworkSnapshot, index: number): Place | null 
   };
 }
 
+/**
+ * The FACET_ENTRIES most frequent keys (count > 0 in `counts`), most first, then by label. Keys tied on
+ * count and label keep the order the members first meet them in (`firstMet`, only worked out when such a
+ * tie exists: without one, the order is the same whatever order the keys are sorted from).
+ */
 function top<T>(
-  counts: [number, number][],
+  counts: Int32Array,
   label: (i: number) => string,
   make: (i: number, count: number) => T,
+  firstMet: () => number[],
 ): T[] {
-  return counts
-    .sort((a, b) => b[1] - a[1] || (label(a[0]) < label(b[0]) ? -1 : 1))
+  const order = (a: [number, number], b: [number, number]) =>
+    b[1] - a[1] || (label(a[0]) < label(b[0]) ? -1 : 1);
+  let entries: [number, number][] = [];
+  const seen = new Set<string>();
+  let tied = false;
+  for (let key = 0; key < counts.length; key++) {
+    if (counts[key] === 0) continue;
+    entries.push([key, counts[key]!]);
+    const tie = `${counts[key]}\u0000${label(key)}`;
+    if (seen.has(tie)) tied = true;
+    seen.add(tie);
+  }
+  if (tied) entries = firstMet().map((key) => [key, counts[key]!]);
+  return entries
+    .sort(order)
     .slice(0, FACET_ENTRIES)
     .map(([i, count]) => make(i, count));
 }
 
+/**
+ * Facet counts of the members (the filtered set in list order). `mask` (1 for each member) lets the
+ * counting walk the snapshot in index order, which reads its arrays in sequence; without it the members
+ * are walked in list order.
+ */
 export function facetsOf(
   snapshot: NetworkSnapshot,
   orderings: Orderings,
   members: Int32Array,
+  mask: Uint8Array | null = null,
 ): OrganisationFacets {
-  const sectors = new Array<number>(SECTORS.length).fill(0);
-  // Counts in typed arrays; each facet's entries in the order first met (as a Map would keep them), so
-  // equal counts with equal labels keep their order.
-  const kinds = new Counts(snapshot.kindNames.length);
-  const themes = new Counts(snapshot.themes.length);
-  const places = new Counts(snapshot.places.length);
-  const tieKinds = new Array<number>(RELATIONSHIP_KINDS.length).fill(0);
-  const trust = new Array<number>(TRUST_STATES.length).fill(0);
-  for (const i of members) {
-    sectors[snapshot.sector[i]!]! += 1;
-    if (snapshot.kind[i]! >= 0) kinds.bump(snapshot.kind[i]!);
-    for (let k = snapshot.themeStart[i]!; k < snapshot.themeStart[i + 1]!; k++)
-      themes.bump(snapshot.themeOf[k]!);
-    // The place chain (placeChain), without allocating it.
-    for (let p = snapshot.place[i]!, depth = 0; p >= 0 && depth < 10; p = snapshot.places[p]!.parent, depth++)
-      places.bump(p);
-    const kindMask = orderings.kindMask[i]!;
-    const trustMask = orderings.trustMask[i]!;
-    if (kindMask !== 0) for (let k = 0; k < tieKinds.length; k++) if ((kindMask >> k) & 1) tieKinds[k]! += 1;
-    if (trustMask !== 0) for (let t = 0; t < trust.length; t++) if ((trustMask >> t) & 1) trust[t]! += 1;
-  }
+  const sectors = new Int32Array(SECTORS.length);
+  const kinds = new Int32Array(snapshot.kindNames.length);
+  const themes = new Int32Array(snapshot.themes.length);
+  const places = new Int32Array(snapshot.places.length);
+  // Organisations per tie-kind mask and per trust mask (a byte each), turned into counts per bit after.
+  const byKindMask = new Int32Array(256);
+  const byTrustMask = new Int32Array(256);
+  const { sector, kind, themeStart, themeOf, place } = snapshot;
+  const { kindMask, trustMask, placeChainStart, placeChainOf } = orderings;
+  const count = (i: number) => {
+    sectors[sector[i]!]! += 1;
+    if (kind[i]! >= 0) kinds[kind[i]!]! += 1;
+    for (let k = themeStart[i]!; k < themeStart[i + 1]!; k++) themes[themeOf[k]!]! += 1;
+    // The place and its enclosing places (placeChain).
+    const p = place[i]!;
+    if (p >= 0)
+      for (let k = placeChainStart[p]!; k < placeChainStart[p + 1]!; k++) places[placeChainOf[k]!]! += 1;
+    byKindMask[kindMask[i]!]! += 1;
+    byTrustMask[trustMask[i]!]! += 1;
+  };
+  if (mask !== null) {
+    for (let i = 0; i < mask.length; i++) if (mask[i] === 1) count(i);
+  } else for (let m = 0; m < members.length; m++) count(members[m]!);
+  // The order in which the members, in list order, first meet the keys of one facet (walked only as far
+  // as it takes to meet every key counted).
+  const firstMet = (counts: Int32Array, each: (i: number, visit: (key: number) => void) => void) => () => {
+    let left = 0;
+    for (let key = 0; key < counts.length; key++) if (counts[key]! > 0) left++;
+    const met = new Uint8Array(counts.length);
+    const order: number[] = [];
+    const visit = (key: number) => {
+      if (met[key] === 0) {
+        met[key] = 1;
+        order.push(key);
+        left--;
+      }
+    };
+    for (let m = 0; m < members.length && left > 0; m++) each(members[m]!, visit);
+    return order;
+  };
+  const perBit = (byMask: Int32Array, bits: number) => {
+    const counts = new Array<number>(bits).fill(0);
+    for (let mask = 1; mask < byMask.length; mask++)
+      if (byMask[mask]! > 0) for (let b = 0; b < bits; b++) if ((mask >> b) & 1) counts[b]! += byMask[mask]!;
+    return counts;
+  };
+  const tieKinds = perBit(byKindMask, RELATIONSHIP_KINDS.length);
+  const trust = perBit(byTrustMask, TRUST_STATES.length);
   return {
     sectors: SECTORS.map((sector, i) => ({ sector, count: sectors[i]! })).filter((f) => f.count > 0),
     themes: top(
-      themes.entries(),
+      themes,
       (i) => snapshot.themes[i]!.name,
       (i, count) => ({ theme: snapshot.themes[i]!, count }),
+      firstMet(themes, (i, visit) => {
+        for (let k = themeStart[i]!; k < themeStart[i + 1]!; k++) visit(themeOf[k]!);
+      }),
     ),
     places: top(
-      places.entries(),
+      places,
       (i) => snapshot.places[i]!.name,
       (i, count) => ({ place: placeOf(snapshot, i)!, count }),
+      firstMet(places, (i, visit) => {
+        const p = place[i]!;
+        if (p >= 0)
+          for (let k = placeChainStart[p]!; k < placeChainStart[p + 1]!; k++) visit(placeChainOf[k]!);
+      }),
     ),
     kinds: top(
-      kinds.entries(),
+      kinds,
       (i) => snapshot.kindNames[i]!,
       (i, count) => ({ kind: snapshot.kindNames[i]!, count }),
+      firstMet(kinds, (i, visit) => {
+        if (kind[i]! >= 0) visit(kind[i]!);
+      }),
     ),
     relationshipKinds: RELATIONSHIP_KINDS.map((kind, i) => ({ kind, count: tieKinds[i]! })).filter(
       (f) => f.count > 0,
     ),
     trustStates: TRUST_STATES.map((t, i) => ({ trust: t, count: trust[i]! })).filter((f) => f.count > 0),
   };
-}
-
-/** Counts per index 0..size-1, remembering the order in which indexes were first counted. */
-class Counts {
-  private readonly counts: Int32Array;
-  private readonly order: number[] = [];
-  constructor(size: number) {
-    this.counts = new Int32Array(size);
-  }
-  bump(key: number): void {
-    if (this.counts[key]!++ === 0) this.order.push(key);
-  }
-  entries(): [number, number][] {
-    return this.order.map((key) => [key, this.counts[key]!]);
-  }
 }
 
 type Key = (string | number)[];
@@ -198,46 +246,64 @@ export async function listOrganisations(
     args.orderBy === 'RELEVANCE' || !args.orderBy ? (hasQuery ? 'RELEVANCE' : 'NAME') : args.orderBy;
   const list = `organisations:${order}`;
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
+  // The full-text index is asked while the data version is checked (it needs nothing of the snapshot).
+  const asked = hasQuery ? askIndex(runner, args.filter!.query!.trim()) : null;
+  asked?.first.catch(() => {});
   const snapshot = await net.snapshot();
   const filter = resolveFilter(snapshot, args.filter);
   const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
-  const accepts = memberTest(snapshot, orderings, filter);
+  const mask = memberMask(snapshot, filter, orderings.kindTrust);
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).
   let sorted: Int32Array;
   let keyOf: (i: number) => Key;
-  if (filter.query !== null) {
-    const hits = await rankedHits(runner, snapshot, filter.query);
-    const rank = new Map<number, { tier: number; score: number }>();
-    for (const h of hits) if (!rank.has(h.i) && accepts(h.i)) rank.set(h.i, h);
+  if (asked !== null) {
+    const hits = await rankedHits(runner, snapshot, asked);
+    // The hits the filter keeps, each once (its best hit), with their scores.
+    const seen = new Uint8Array(snapshot.ids.length);
+    let count = 0;
+    const members = new Int32Array(hits.index.length);
+    const scoreOf = new Float64Array(hits.index.length);
+    for (let h = 0; h < hits.index.length; h++) {
+      const i = hits.index[h]!;
+      if (mask[i] !== 1 || seen[i] === 1) continue;
+      seen[i] = 1;
+      members[count] = i;
+      scoreOf[count++] = hits.score[h]!;
+    }
+    // Sorted by the same order as the keys, then the id (nameRank orders by name, then id), compared as
+    // numbers: positions into members, sorted, then both arrays put in that order.
+    const { nameRank } = orderings;
+    const { degree } = snapshot;
+    const positions = Int32Array.from({ length: count }, (_, k) => k);
+    positions.sort(
+      order === 'RELEVANCE'
+        ? (a, b) => scoreOf[b]! - scoreOf[a]! || nameRank[members[a]!]! - nameRank[members[b]!]!
+        : order === 'NAME'
+          ? (a, b) => nameRank[members[a]!]! - nameRank[members[b]!]!
+          : (a, b) =>
+              degree[members[b]!]! - degree[members[a]!]! || nameRank[members[a]!]! - nameRank[members[b]!]!,
+    );
+    sorted = positions.map((k) => members[k]!);
+    const scoreByIndex = new Float64Array(snapshot.ids.length);
+    for (let k = 0; k < count; k++) scoreByIndex[members[k]!] = scoreOf[k]!;
+    const tier = hits.tier;
     keyOf =
       order === 'RELEVANCE'
-        ? (i) => [rank.get(i)!.tier, -rank.get(i)!.score, name(i)]
+        ? (i) => [tier, -scoreByIndex[i]!, name(i)]
         : order === 'NAME'
           ? (i) => [name(i)]
-          : (i) => [-snapshot.degree[i]!, name(i)];
-    // The same order as the keys, then the id (nameRank orders by name, then id), compared as numbers.
-    const { nameRank } = orderings;
-    const members = [...rank.entries()].map(([i, h]) => ({
-      i,
-      tier: h.tier,
-      score: h.score,
-      name: nameRank[i]!,
-    }));
-    members.sort(
-      order === 'RELEVANCE'
-        ? (a, b) => a.tier - b.tier || b.score - a.score || a.name - b.name
-        : order === 'NAME'
-          ? (a, b) => a.name - b.name
-          : (a, b) => snapshot.degree[b.i]! - snapshot.degree[a.i]! || a.name - b.name,
-    );
-    sorted = Int32Array.from(members, (m) => m.i);
+          : (i) => [-degree[i]!, name(i)];
   } else {
     // The precomputed orders already follow (key, id).
+    const all = order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName;
+    const kept = new Int32Array(all.length);
+    let count = 0;
+    for (let k = 0; k < all.length; k++) if (mask[all[k]!] === 1) kept[count++] = all[k]!;
+    sorted = kept.subarray(0, count);
     keyOf = order === 'DEGREE_DESC' ? (i) => [-snapshot.degree[i]!, name(i)] : (i) => [name(i)];
-    sorted = (order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName).filter(accepts);
   }
 
   let from = 0;
@@ -280,7 +346,7 @@ export async function listOrganisations(
     ...page,
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.organisation! })),
     nodes: page.nodes.map((r) => r.organisation!),
-    facets: () => facetsOf(snapshot, orderings, sorted),
+    facets: () => facetsOf(snapshot, orderings, sorted, asked === null ? mask : null),
   };
 }
 
@@ -293,15 +359,49 @@ function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
   };
 }
 
-/** A full-text hit on a published organisation of the snapshot: `tier` 0 when every word matched. */
-interface RankedHit {
-  i: number;
-  score: number;
+/** Full-text hits on published organisations of the snapshot, best first; `tier` 0 when every word matched. */
+interface RankedHits {
+  index: Int32Array;
+  score: Float64Array;
   tier: 0 | 1;
 }
 
+interface IndexAnswer {
+  candidates: number;
+  nodeIds: string[];
+  scores: number[];
+}
+
+/** The index asked for the strict query of `text` (started before the snapshot is at hand). */
+interface AskedIndex {
+  queries: { strict: string; partial: string } | null;
+  first: Promise<IndexAnswer | null>;
+}
+
+/** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
+const CANDIDATES = MAX_QUERY_HITS * 2 + 20;
+/** The hits returned first: a few more than kept, for the unpublished ones among them. */
+const FIRST_KEEP = MAX_QUERY_HITS + 200;
+
+async function askCandidates(runner: QueryRunner, lucene: string, keep: number): Promise<IndexAnswer> {
+  const [row] = await runner.read<IndexAnswer>('searchCandidates', {
+    lucene,
+    candidates: CANDIDATES,
+    keep,
+  });
+  return row ?? { candidates: 0, nodeIds: [], scores: [] };
+}
+
+function askIndex(runner: QueryRunner, text: string): AskedIndex {
+  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  return {
+    queries,
+    first: queries === null ? Promise.resolve(null) : askCandidates(runner, queries.strict, FIRST_KEEP),
+  };
+}
+
 /**
- * The published organisations matching `text`, best first, at most MAX_QUERY_HITS: those matching every
+ * The published organisations matching the text, best first, at most MAX_QUERY_HITS: those matching every
  * word, or, when none does, those matching any word (tier 1). The same hits as searchHits(text,
  * MAX_QUERY_HITS, 1) — the best published ones among the index's best MAX_QUERY_HITS * 2 + 20, by score,
  * then name — found without reading a property: the index returns element ids and scores
@@ -310,82 +410,76 @@ interface RankedHit {
 async function rankedHits(
   runner: QueryRunner,
   snapshot: NetworkSnapshot,
-  text: string,
-): Promise<RankedHit[]> {
-  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
-  if (queries === null) return [];
-  const strict = await topHits(runner, snapshot, queries.strict, 0);
-  return strict.length > 0 ? strict : topHits(runner, snapshot, queries.partial, 1);
+  asked: AskedIndex,
+): Promise<RankedHits> {
+  const none: RankedHits = { index: new Int32Array(0), score: new Float64Array(0), tier: 0 };
+  const first = await asked.first;
+  if (asked.queries === null || first === null) return none;
+  const strict = await topHits(runner, snapshot, asked.queries.strict, 0, first);
+  return strict.index.length > 0 ? strict : topHits(runner, snapshot, asked.queries.partial, 1, null);
 }
-
-/** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
-const CANDIDATES = MAX_QUERY_HITS * 2 + 20;
-/** The hits returned first: a few more than kept, for the unpublished ones among them. */
-const FIRST_KEEP = MAX_QUERY_HITS + 200;
 
 async function topHits(
   runner: QueryRunner,
   snapshot: NetworkSnapshot,
   lucene: string,
   tier: 0 | 1,
-): Promise<RankedHit[]> {
-  const ask = async (keep: number) => {
-    const [row] = await runner.read<{ candidates: number; nodeIds: string[]; scores: number[] }>(
-      'searchCandidates',
-      { lucene, candidates: CANDIDATES, keep },
-    );
-    return row ?? { candidates: 0, nodeIds: [], scores: [] };
-  };
-  let found = await ask(FIRST_KEEP);
+  asked: IndexAnswer | null,
+): Promise<RankedHits> {
+  let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP));
   let hits = published(snapshot, found.nodeIds, found.scores, tier);
   // The hits returned are every candidate scoring at least as much as the last of them; the others score
   // less. So when MAX_QUERY_HITS of them are published, the others cannot be among the best; otherwise
   // every candidate is needed.
-  if (hits.length < MAX_QUERY_HITS && found.nodeIds.length < found.candidates) {
-    found = await ask(CANDIDATES);
+  if (hits.index.length < MAX_QUERY_HITS && found.nodeIds.length < found.candidates) {
+    found = await askCandidates(runner, lucene, CANDIDATES);
     hits = published(snapshot, found.nodeIds, found.scores, tier);
   }
-  return hits.slice(0, MAX_QUERY_HITS);
+  return hits;
 }
 
 /**
  * The candidates that are published organisations of the snapshot, by score, then name (as searchHits
- * orders them), then id (where searchHits leaves equal names in no particular order).
+ * orders them), then id (where searchHits leaves equal names in no particular order), at most
+ * MAX_QUERY_HITS. Only the order at the cut decides anything (the list orders its members itself), so
+ * names are compared only among the hits scoring as much as the last one kept.
  */
 function published(
   snapshot: NetworkSnapshot,
   nodeIds: readonly string[],
   scores: readonly number[],
   tier: 0 | 1,
-): RankedHit[] {
-  const hits: RankedHit[] = [];
-  nodeIds.forEach((nodeId, at) => {
-    const i = snapshot.nodeIndex.get(nodeId);
-    if (i !== undefined) hits.push({ i, score: scores[at]!, tier });
-  });
+): RankedHits {
+  const index = new Int32Array(nodeIds.length);
+  const score = new Float64Array(nodeIds.length);
+  let count = 0;
+  for (let at = 0; at < nodeIds.length; at++) {
+    const i = snapshot.nodeIndex.get(nodeIds[at]!);
+    if (i === undefined) continue;
+    index[count] = i;
+    score[count++] = scores[at]!;
+  }
+  if (count <= MAX_QUERY_HITS) return { index: index.slice(0, count), score: score.slice(0, count), tier };
+  // More than kept: the score of the last one kept, then every hit above it and the first of those at it.
+  const byScore = Float64Array.from(score.subarray(0, count)).sort().reverse();
+  const edge = byScore[MAX_QUERY_HITS - 1]!;
+  const kept = { index: new Int32Array(MAX_QUERY_HITS), score: new Float64Array(MAX_QUERY_HITS), tier };
+  let k = 0;
+  const atEdge: number[] = [];
+  for (let h = 0; h < count; h++) {
+    if (score[h]! > edge) {
+      kept.index[k] = index[h]!;
+      kept.score[k++] = score[h]!;
+    } else if (score[h] === edge) atEdge.push(index[h]!);
+  }
   const { names, ids } = snapshot;
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return hits.sort(
-    (a, b) => b.score - a.score || order(names[a.i]!, names[b.i]!) || order(ids[a.i]!, ids[b.i]!),
-  );
-}
-
-/**
- * matches(snapshot, filter, i), with the ties part answered by the organisation's kindTrust bytes (a few
- * tests instead of a walk over its ties).
- */
-function memberTest(
-  snapshot: NetworkSnapshot,
-  orderings: Orderings,
-  filter: ResolvedFilter,
-): (i: number) => boolean {
-  if (!filter.byTies) return (i) => matches(snapshot, filter, i);
-  const n = RELATIONSHIP_KINDS.length;
-  const kinds = RELATIONSHIP_KINDS.map((_, k) => k).filter((k) => (filter.tieKinds >> k) & 1);
-  const { kindTrust } = orderings;
-  const rest: ResolvedFilter = { ...filter, byTies: false };
-  return (i) =>
-    kinds.some((k) => (kindTrust[i * n + k]! & filter.tieTrust) !== 0) && matches(snapshot, rest, i);
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  atEdge.sort((a, b) => byText(names[a]!, names[b]!) || byText(ids[a]!, ids[b]!));
+  for (let e = 0; k < MAX_QUERY_HITS; e++) {
+    kept.index[k] = atEdge[e]!;
+    kept.score[k++] = edge;
+  }
+  return kept;
 }
 
 /** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */
