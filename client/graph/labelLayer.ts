@@ -11,8 +11,8 @@ const EMPHASIS = 'node.root, node:selected, node.highlight, node.broker';
 /** Above this many drawn nodes, only the most important get a name: placing thousands costs more than it shows. */
 export const MAX_LABELLED = 1500;
 /**
- * Up to this many nodes, names are placed again after a pan too, so that a name the edge of the view cut moves
- * inside it; in bigger scenes only a zoom places them again (placing thousands after every pan costs a frame).
+ * Up to this many nodes, names are placed again after a pan too, so that an emphasised name the edge of the view
+ * cut moves inside it; in bigger scenes only a zoom places them again (placing thousands after a pan costs a frame).
  */
 export const PLACE_AFTER_PAN_MAX = 1000;
 

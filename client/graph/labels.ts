@@ -1,8 +1,8 @@
 // Which node names to print, where and how long, so that no name prints over another node or name: the most
 // important nodes choose first (the chosen organisation, the selection, what a path or a suggestion shows,
 // then the best connected); each tries its full name below, above, right and left of the node, then a
-// shortened name, and otherwise stays unlabelled (its tooltip still names it). A name that fits inside the
-// visible area is preferred to one the edge of the view would cut. Pure: tested without a browser.
+// shortened name, and otherwise stays unlabelled (its tooltip still names it). For an emphasised node, a name
+// inside the visible area is preferred to one the edge of the view would cut. Pure: tested without a browser.
 
 export type Placement = 'below' | 'above' | 'right' | 'left';
 
@@ -42,8 +42,8 @@ export interface LabelOptions {
   /** Line height as a multiple of the font size. */
   lineHeight?: number;
   /**
-   * The visible area, model coordinates: a placement inside it (full name, then shortened) is chosen before
-   * one that the edge of the view would cut, which is used only when nothing fits inside.
+   * The visible area, model coordinates: for an emphasised node, a placement inside it (full name, then
+   * shortened) is chosen before one that the edge of the view would cut, used only when nothing fits inside.
    */
   bounds?: Box;
 }
@@ -174,8 +174,10 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
     let chosen: LabelChoice | null = null;
     // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
     const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
-    // With bounds: first only placements the view shows whole, then (nothing fitted) any placement.
-    const within = options.bounds ? [options.bounds, undefined] : [undefined];
+    // An emphasised name, with bounds: first only placements the view shows whole, then (nothing fitted)
+    // any placement. Other names ignore the view, so that a zoom or a pan does not move them all (each
+    // moved name makes Cytoscape restyle and redraw its node: slow frames in big scenes).
+    const within = options.bounds && node.emphasised ? [options.bounds, undefined] : [undefined];
     search: for (const bounds of within) {
       for (const ignored of passes) {
         for (const text of texts) {

@@ -98,10 +98,10 @@ describe('placeLabels', () => {
         expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
   });
 
-  it('prefers a place inside the visible area to one the edge of the view would cut', () => {
+  it('prefers, for an emphasised name, a place inside the visible area to one the edge of the view would cut', () => {
     const bounds = { x1: 0, y1: 0, x2: 400, y2: 300 };
     const choose = (n: LabelNode, withBounds = true) =>
-      placeLabels([n], withBounds ? { ...OPTIONS, bounds } : OPTIONS)[0]!;
+      placeLabels([{ ...n, emphasised: true }], withBounds ? { ...OPTIONS, bounds } : OPTIONS)[0]!;
     // At the bottom edge: below would be cut, so above.
     const bottom = labelled('b', 200, 290, 'Bottom edge');
     expect(choose(bottom, false).placement).toBe('below');
@@ -114,8 +114,13 @@ describe('placeLabels', () => {
     });
     expect(choose(right)).toMatchObject({ text: 'Hadrian Community Partnerships', placement: 'left' });
     // In a narrow view no full name fits inside: the shortened one does.
-    const narrow = placeLabels([right], { ...OPTIONS, bounds: { ...bounds, x1: 250 } })[0]!;
+    const narrow = placeLabels([{ ...right, emphasised: true }], {
+      ...OPTIONS,
+      bounds: { ...bounds, x1: 250 },
+    })[0]!;
     expect(narrow).toMatchObject({ text: 'Hadrian…', placement: 'left' });
+    // Names that are not emphasised ignore the view (a zoom or a pan moves none of them).
+    expect(placeLabels([bottom], { ...OPTIONS, bounds })[0]!.placement).toBe('below');
     // Nothing fits inside at all (a node half out of view): the name is still printed, as without bounds.
     const out = labelled('o', 399, 299, 'Half out of view');
     expect(choose(out)).toEqual(choose(out, false));
