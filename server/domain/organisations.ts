@@ -261,7 +261,8 @@ async function readSearchHits(
     first: limit,
     // Unpublished organisations are filtered out after the index: ask for more hits than needed.
     candidates: limit * 2 + 20,
-    fillBelow,
+    // One word: the any-word pass would find the same hits again, so it does not run.
+    fillBelow: queries.partialSameAsStrict ? 0 : fillBelow,
     detailed,
   });
   if (!row) return [];

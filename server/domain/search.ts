@@ -86,6 +86,11 @@ export interface SearchQueries {
   strict: string;
   /** Any word may match: the best partial matches, ranked after the strict ones. */
   partial: string;
+  /**
+   * The text has one word: `partial` then matches exactly what `strict` does, with the same scores, so a
+   * fallback to it would only run the same index search again.
+   */
+  partialSameAsStrict: boolean;
 }
 
 function fuzzy(word: string, e: string): string {
@@ -128,7 +133,7 @@ export function buildSearchQueries(text: string): SearchQueries | null {
   const strictWords = required.length > 0 ? new Set(required) : new Set(words);
   const strict = groups.map(({ word, group }) => (strictWords.has(word) ? `+${group}` : group)).join(' ');
   const partial = groups.map(({ group }) => group).join(' ');
-  return { strict, partial };
+  return { strict, partial, partialSameAsStrict: groups.length === 1 };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type Theme,
 } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
-import { buildSearchQueries } from '../search.ts';
+import { buildSearchQueries, type SearchQueries } from '../search.ts';
 import {
   RELATIONSHIP_KINDS,
   SECTORS,
@@ -374,7 +374,7 @@ interface IndexAnswer {
 
 /** The index asked for the strict query of `text` (started before the snapshot is at hand). */
 interface AskedIndex {
-  queries: { strict: string; partial: string } | null;
+  queries: SearchQueries | null;
   first: Promise<IndexAnswer | null>;
 }
 
@@ -416,7 +416,9 @@ async function rankedHits(
   const first = await asked.first;
   if (asked.queries === null || first === null) return none;
   const strict = await topHits(runner, snapshot, asked.queries.strict, 0, first);
-  return strict.index.length > 0 ? strict : topHits(runner, snapshot, asked.queries.partial, 1, null);
+  // One word: the any-word query matches the same (none), so it is not asked.
+  if (strict.index.length > 0 || asked.queries.partialSameAsStrict) return strict;
+  return topHits(runner, snapshot, asked.queries.partial, 1, null);
 }
 
 async function topHits(

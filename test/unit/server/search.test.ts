@@ -40,6 +40,14 @@ describe('buildSearchQueries', () => {
     expect(q.strict).toContain('placeText:digital^2');
     expect(q.strict).toContain('themeText:inc*');
     expect(q.strict).not.toContain('inc~');
+    expect(q.partialSameAsStrict).toBe(false);
+  });
+
+  it('says when the partial query would only find the hits of the strict one again (one word)', () => {
+    expect(buildSearchQueries('Kirkmouth')!.partialSameAsStrict).toBe(true);
+    expect(buildSearchQueries('  kirkmouth ')!.partialSameAsStrict).toBe(true);
+    // A joining word makes the partial query differ (it may match by "and" alone).
+    expect(buildSearchQueries('Smith and')!.partialSameAsStrict).toBe(false);
   });
 
   it('expands common abbreviations to the words names use', () => {
