@@ -12,6 +12,8 @@
 // few passes of local repulsion spread nodes that share a place (the same distances to every pivot).
 // Everything is deterministic for a given seed.
 
+import { seededRandom } from './random.ts';
+
 /** A graph as node count and edge ends (indexes into the nodes). */
 export interface IndexedGraph {
   nodeCount: number;
@@ -35,18 +37,6 @@ export const BIG_LAYOUT_DEFAULTS: Omit<BigLayoutSettings, 'seed'> = {
   pivots: 50,
   spreadPasses: 3,
 };
-
-/** mulberry32 (as layouts.ts's seededRandom; kept here so this module has no imports). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Compressed adjacency: the neighbours of i are adjacency[offsets[i] .. offsets[i + 1]). */
 function adjacencyOf(graph: IndexedGraph): { offsets: Int32Array; adjacency: Int32Array } {
@@ -352,7 +342,7 @@ export function bigLayout(graph: IndexedGraph, settings: BigLayoutSettings): Flo
   const n = graph.nodeCount;
   const out = new Float64Array(2 * n);
   if (n === 0) return out;
-  const random = generator(settings.seed);
+  const random = seededRandom(settings.seed);
   const { offsets, adjacency } = adjacencyOf(graph);
   const components = componentsOf(n, offsets, adjacency);
   const distance = new Int32Array(n).fill(-1);

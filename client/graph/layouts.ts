@@ -4,6 +4,7 @@
 import type cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { BIG_LAYOUT_DEFAULTS, bigLayout } from './bigLayout.ts';
+import { seededRandom } from './random.ts';
 
 /** Above this many nodes fcose runs in 'draft' quality (spectral only): the full force pass takes seconds. */
 export const DRAFT_ABOVE = 300;
@@ -164,18 +165,6 @@ export function expansionLayout(
     padding: FIT_PADDING,
     ...SPACING,
     fixedNodeConstraint: fixed.map(({ id, position }) => ({ nodeId: id, position: { ...position } })),
-  };
-}
-
-/** mulberry32: a small, fast seeded generator, enough to make layouts repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
