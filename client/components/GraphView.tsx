@@ -8,7 +8,7 @@ import type { AtlasElement, NodeInfo } from '../graph/elements.ts';
 import { PLACE_AFTER_PAN_MAX, updateLabels } from '../graph/labelLayer.ts';
 import { registerLayouts, type Size } from '../graph/layouts.ts';
 import { decodePicture, encodePicture, panToViewport } from '../graph/positions.ts';
-import { applyRenderSettings, cytoscapeOptions } from '../graph/render.ts';
+import { cytoscapeOptions } from '../graph/render.ts';
 import { applyElements, fitToView } from '../graph/sync.ts';
 import { onBeforeLeaving, replaceFragment } from '../state/history.ts';
 import { exposeForTests } from '../src/testHooks.ts';
@@ -210,7 +210,6 @@ export function GraphView(props: GraphViewProps) {
       picture: decodePicture(window.location.hash),
       done: () => {
         syncedSearchRef.current = search;
-        applyRenderSettings(cy);
         const { decorations: d, selectedId: s, selectedEdgeId: e } = decorationsRef.current;
         applyDecorations(cy, elements, { ...d, selectedId: s }, s, e);
         updateLabels(cy);

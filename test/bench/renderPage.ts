@@ -240,13 +240,12 @@ async function show(side: Side): Promise<{ firstFrameMs: number; settings: strin
   const started = performance.now();
   if (side === 'ours') {
     // What applyElements (client/graph/sync.ts) does with known positions (the settings for this size, then
-    // the elements, then fitting), then GraphView.tsx once the nodes are where they belong (applyRenderSettings
-    // again, a no-op here, and names), and names again on every settled zoom.
+    // the elements, then fitting), then GraphView.tsx once the nodes are where they belong (names), and names
+    // again on every settled zoom.
     const elements = elementsFor('ours', true);
     applyRenderSettings(core, renderSettings(elements.length));
     core.add(elements);
     fitToView(core);
-    applyRenderSettings(core);
     updateLabels(core);
     let lastZoom = core.zoom();
     let settle: number | undefined;
