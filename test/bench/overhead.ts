@@ -16,6 +16,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import { pino } from 'pino';
 import { RELATIONSHIP_KINDS, SECTORS } from '../../server/domain/model.ts';
+import type { SectorMix } from '../../server/domain/network/metrics.ts';
 import { createHttpServer } from '../../server/http/app.ts';
 import { runCypher } from '../support/cypher.ts';
 import type { BenchDb } from './database.ts';
@@ -412,14 +413,7 @@ const NETWORK_QUERY = `query ($filter: OrganisationFilter) {
 interface NetworkAnswer {
   organisationCount: number;
   relationshipCount: number;
-  sectorMix: {
-    sector: string;
-    count: number;
-    internalTies: number;
-    externalTies: number;
-    crossSectorShare: number | null;
-    eiIndex: number | null;
-  }[];
+  sectorMix: SectorMix[];
 }
 
 const NETWORK_CYPHER = `

@@ -3,6 +3,7 @@
 // order in which the list first meets them) and places nest (a filter on a region takes its cities).
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES } from '../../../server/domain/model.ts';
+import { seededRandom } from '../../../server/domain/network/analytics.ts';
 import { matches, memberMask, resolveFilter } from '../../../server/domain/network/filter.ts';
 import { computeOrderings } from '../../../server/domain/network/orderings.ts';
 import { FACET_ENTRIES, facetsOf } from '../../../server/domain/network/organisationList.ts';
@@ -13,16 +14,8 @@ import {
   type PlaceEntry,
 } from '../../../server/domain/network/snapshot.ts';
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 function randomSnapshot(seed: number): NetworkSnapshot {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   // Two countries, four regions, twelve cities; cities and themes reuse a few names.
   const places: PlaceEntry[] = [];
