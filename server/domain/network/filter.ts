@@ -172,6 +172,13 @@ export function matches(snapshot: NetworkSnapshot, filter: ResolvedFilter, i: nu
   return true;
 }
 
+/** What memberMask reads from the orderings kept with the snapshot (orderings.ts). */
+interface MaskTables {
+  kindTrust: Uint8Array;
+  placeChainStart: Int32Array;
+  placeChainOf: Int32Array;
+}
+
 /**
  * matches(snapshot, filter, i) for every organisation at once: 1 at i when it passes (the text query
  * aside). Lookup tables instead of sets (sectors, kinds, themes, and places: a place passes when it or an
@@ -181,7 +188,7 @@ export function matches(snapshot: NetworkSnapshot, filter: ResolvedFilter, i: nu
 export function memberMask(
   snapshot: NetworkSnapshot,
   filter: ResolvedFilter,
-  kindTrust: Uint8Array,
+  { kindTrust, placeChainStart, placeChainOf }: MaskTables,
 ): Uint8Array {
   const n = snapshot.ids.length;
   const table = (size: number, wanted: ReadonlySet<number> | null) => {
@@ -197,7 +204,8 @@ export function memberMask(
   if (filter.places !== null) {
     placeOk = new Uint8Array(snapshot.places.length);
     for (let p = 0; p < placeOk.length; p++)
-      placeOk[p] = placeChain(snapshot, p).some((q) => filter.places!.has(q)) ? 1 : 0;
+      for (let k = placeChainStart[p]!; k < placeChainStart[p + 1]! && placeOk[p] === 0; k++)
+        if (filter.places.has(placeChainOf[k]!)) placeOk[p] = 1;
   }
   const tieKinds = RELATIONSHIP_KINDS.length;
   const kindsAsked = RELATIONSHIP_KINDS.map((_, k) => k).filter((k) => (filter.tieKinds >> k) & 1);

@@ -253,7 +253,7 @@ export async function listOrganisations(
   const filter = resolveFilter(snapshot, args.filter);
   const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
-  const mask = memberMask(snapshot, filter, orderings.kindTrust);
+  const mask = memberMask(snapshot, filter, orderings);
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).

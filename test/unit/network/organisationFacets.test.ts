@@ -98,7 +98,7 @@ describe('organisations(filter): the filter mask and the facets', () => {
       const o = computeOrderings(s);
       for (const input of filters) {
         const filter = resolveFilter(s, input);
-        const mask = memberMask(s, filter, o.kindTrust);
+        const mask = memberMask(s, filter, o);
         for (let i = 0; i < s.ids.length; i++) expect(mask[i] === 1).toBe(matches(s, filter, i));
         // The list order: by name (then id), as the list without a query keeps it.
         const members = o.byName.filter((i) => mask[i] === 1);
