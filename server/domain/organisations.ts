@@ -245,6 +245,14 @@ interface SearchHitLists {
   details: SearchHitDetails[];
 }
 
+/**
+ * The index hits considered for `hits` published organisations: unpublished ones are left out after the
+ * index, so it is asked for more than needed.
+ */
+export function indexCandidates(hits: number): number {
+  return hits * 2 + 20;
+}
+
 /** searchHits, with the details of the first `detailed` hits (one query). */
 async function readSearchHits(
   runner: QueryRunner,
@@ -259,8 +267,7 @@ async function readSearchHits(
     strict: queries.strict,
     partial: queries.partial,
     first: limit,
-    // Unpublished organisations are filtered out after the index: ask for more hits than needed.
-    candidates: limit * 2 + 20,
+    candidates: indexCandidates(limit),
     // One word: the any-word pass would find the same hits again, so it does not run.
     fillBelow: queries.partialSameAsStrict ? 0 : fillBelow,
     detailed,

@@ -6,6 +6,7 @@ import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { OrganisationOrder as OrganisationOrderValues } from '../generated/vocabulary.ts';
 import { InvalidInputError } from '../../common/errors.ts';
 import {
+  indexCandidates,
   organisationsByIds,
   SEARCH_LIMITS,
   type OrganisationSummary,
@@ -379,7 +380,7 @@ interface AskedIndex {
 }
 
 /** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
-const CANDIDATES = MAX_QUERY_HITS * 2 + 20;
+const CANDIDATES = indexCandidates(MAX_QUERY_HITS);
 /** The hits returned first: a few more than kept, for the unpublished ones among them. */
 const FIRST_KEEP = MAX_QUERY_HITS + 200;
 
@@ -403,7 +404,7 @@ function askIndex(runner: QueryRunner, text: string): AskedIndex {
 /**
  * The published organisations matching the text, best first, at most MAX_QUERY_HITS: those matching every
  * word, or, when none does, those matching any word (tier 1). The same hits as searchHits(text,
- * MAX_QUERY_HITS, 1) — the best published ones among the index's best MAX_QUERY_HITS * 2 + 20, by score,
+ * MAX_QUERY_HITS, 1) — the best published ones among the index's best indexCandidates(MAX_QUERY_HITS), by score,
  * then name — found without reading a property: the index returns element ids and scores
  * (searchCandidates), the snapshot says which are published organisations and gives their names.
  */
