@@ -312,11 +312,11 @@ export const FILTERED_SEARCH_HITS = 2_000;
 export const SEARCH_RANK_WINDOW = 30;
 
 /** Ranks hits: those matching every word first, then by how well they match by name, then as the index ranked them. */
-function rankByName<T extends { hit: SearchHit }>(query: string, hits: readonly T[]): T[] {
+function rankByName<T extends SearchHit>(query: string, hits: readonly T[]): T[] {
   return hits
-    .map((entry, rank) => ({ entry, rank, byName: nameMatchScore(query, entry.hit.name) }))
-    .sort((a, b) => a.entry.hit.tier - b.entry.hit.tier || b.byName - a.byName || a.rank - b.rank)
-    .map((r) => r.entry);
+    .map((hit, rank) => ({ hit, rank, byName: nameMatchScore(query, hit.name) }))
+    .sort((a, b) => a.hit.tier - b.hit.tier || b.byName - a.byName || a.rank - b.rank)
+    .map((r) => r.hit);
 }
 
 /**
@@ -339,22 +339,11 @@ export async function searchOrganisations(
   const window = Math.max(first, SEARCH_RANK_WINDOW);
   if (!allowed) return searchWithDetails(runner, query, window, first);
   const hits = await searchHits(runner, query, FILTERED_SEARCH_HITS);
-  const ranked = rankByName(
-    query,
-    hits
-      .filter((h) => allowed(h.id))
-      .slice(0, window)
-      .map((hit) => ({ hit })),
-  ).map((r) => r.hit.id);
-  // An organisation unpublished since the hits were read is left out, and the next best takes its place.
-  const found: Organisation[] = [];
-  for (let from = 0; from < ranked.length && found.length < first;) {
-    const ids = ranked.slice(from, from + first - found.length);
-    from += ids.length;
-    for (const organisation of await organisationsByIds(runner, ids))
-      if (organisation) found.push(organisation);
-  }
-  return found;
+  const ranked = rankByName(query, hits.filter((h) => allowed(h.id)).slice(0, window)).map((hit) => ({
+    ...hit,
+    details: null,
+  }));
+  return organisationsOfHits(runner, ranked, first);
 }
 
 /**
@@ -370,12 +359,19 @@ async function searchWithDetails(
   first: number,
 ): Promise<Organisation[]> {
   const hits = await readSearchHits(runner, text, window, first, first);
-  const ranked = rankByName(
-    text,
-    hits.map((hit) => ({ hit })),
-  ).map((r) => r.hit);
-  // The best `first` in order; those without details are read by id, and an organisation unpublished
-  // since the hits were read is left out (the next best takes its place).
+  return organisationsOfHits(runner, rankByName(text, hits), first);
+}
+
+/**
+ * The first `first` of the ranked hits as organisations, in order: those read with their details as they
+ * are, the others read by id; an organisation unpublished since the hits were read is left out (the next
+ * best takes its place).
+ */
+async function organisationsOfHits(
+  runner: QueryRunner,
+  ranked: readonly (SearchHit & { details: SearchHitDetails | null })[],
+  first: number,
+): Promise<Organisation[]> {
   const found: Organisation[] = [];
   for (let from = 0; from < ranked.length && found.length < first;) {
     const batch = ranked.slice(from, from + first - found.length);
