@@ -215,23 +215,19 @@ export async function listRelationships(
     // Over every tie, the filter is first applied column by column (tieMask), much faster than a call
     // per tie; the few ties of named organisations are tested one by one.
     const sums = new AmountSums(view);
-    total = 0;
+    let count = 0;
+    const take = (position: number) => {
+      count++;
+      sums.add(position);
+      if (position >= from && window.length <= start.first) window.push(order[position]!);
+    };
     if (only === null) {
       const mask = tieMask(view, args.filter, args.asOf);
-      for (let position = 0; position < mask.length; position++) {
-        if (mask[position] === 0) continue;
-        total++;
-        sums.add(position);
-        if (position >= from && window.length <= start.first) window.push(order[position]!);
-      }
+      for (let position = 0; position < mask.length; position++) if (mask[position] !== 0) take(position);
     } else {
-      for (const position of only) {
-        if (!allowed(position)) continue;
-        total++;
-        sums.add(position);
-        if (position >= from && window.length <= start.first) window.push(order[position]!);
-      }
+      for (const position of only) if (allowed(position)) take(position);
     }
+    total = count;
     amountTotals = sums.list();
   }
   const page = connection(list, window, start.first, total, (t) => ({
