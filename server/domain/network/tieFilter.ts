@@ -58,34 +58,23 @@ function criteria(
   asOf: string | null | undefined,
 ): Criteria {
   const named = filterEnds(snapshot, f);
-  const ends = named === null ? null : new Set(named);
-  const kinds = given(f.kinds) ? f.kinds.reduce((m, k) => m | (1 << kindIndex.get(k)!), 0) : -1;
-  const trust = given(f.trustStates) ? f.trustStates.reduce((m, t) => m | (1 << trustIndex.get(t)!), 0) : -1;
-  const sectors = given(f.sectors) ? f.sectors.reduce((m, s) => m | (1 << sectorIndex.get(s)!), 0) : -1;
-  const currency =
-    typeof f.currency === 'string' && f.currency.trim() !== ''
-      ? snapshot.currencies.indexOf(f.currency.trim().toUpperCase())
-      : null;
   const active = [f.activeOn, asOf].filter((d): d is string => typeof d === 'string').map(dayNumber);
-  // Active on every one of those days: started by the first of them and not ended before the last.
-  const startedBy = active.length === 0 ? null : Math.min(...active);
-  const endedNotBefore = active.length === 0 ? null : Math.max(...active);
-  const after = typeof f.startedAfter === 'string' ? dayNumber(f.startedAfter) : null;
-  const before = typeof f.startedBefore === 'string' ? dayNumber(f.startedBefore) : null;
-  const minAmount = typeof f.minAmount === 'number' ? f.minAmount : null;
-  const maxAmount = typeof f.maxAmount === 'number' ? f.maxAmount : null;
   return {
-    ends,
-    kinds,
-    trust,
-    sectors,
-    currency,
-    startedBy,
-    endedNotBefore,
-    after,
-    before,
-    minAmount,
-    maxAmount,
+    ends: named === null ? null : new Set(named),
+    kinds: given(f.kinds) ? f.kinds.reduce((m, k) => m | (1 << kindIndex.get(k)!), 0) : -1,
+    trust: given(f.trustStates) ? f.trustStates.reduce((m, t) => m | (1 << trustIndex.get(t)!), 0) : -1,
+    sectors: given(f.sectors) ? f.sectors.reduce((m, s) => m | (1 << sectorIndex.get(s)!), 0) : -1,
+    currency:
+      typeof f.currency === 'string' && f.currency.trim() !== ''
+        ? snapshot.currencies.indexOf(f.currency.trim().toUpperCase())
+        : null,
+    // Active on every one of those days: started by the first of them and not ended before the last.
+    startedBy: active.length === 0 ? null : Math.min(...active),
+    endedNotBefore: active.length === 0 ? null : Math.max(...active),
+    after: typeof f.startedAfter === 'string' ? dayNumber(f.startedAfter) : null,
+    before: typeof f.startedBefore === 'string' ? dayNumber(f.startedBefore) : null,
+    minAmount: typeof f.minAmount === 'number' ? f.minAmount : null,
+    maxAmount: typeof f.maxAmount === 'number' ? f.maxAmount : null,
   };
 }
 
@@ -99,23 +88,28 @@ export function tieMask(
   filter: RelationshipFilterInput | null | undefined,
   asOf?: string | null,
 ): Uint8Array {
-  const c = criteria(snapshot, filter ?? {}, asOf);
+  const {
+    ends,
+    kinds,
+    trust,
+    sectors,
+    currency,
+    startedBy,
+    endedNotBefore,
+    after,
+    before,
+    minAmount,
+    maxAmount,
+  } = criteria(snapshot, filter ?? {}, asOf);
   const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
     snapshot;
   const m = tieSource.length;
   const mask = new Uint8Array(m).fill(1);
-  const { ends, kinds, trust, sectors, currency, startedBy, endedNotBefore, after, before } = c;
   if (ends) for (let t = 0; t < m; t++) if (!ends.has(tieSource[t]!) && !ends.has(tieTarget[t]!)) mask[t] = 0;
   if (kinds !== -1) for (let t = 0; t < m; t++) if (((kinds >> tieKind[t]!) & 1) === 0) mask[t] = 0;
   if (trust !== -1) for (let t = 0; t < m; t++) if (((trust >> tieTrust[t]!) & 1) === 0) mask[t] = 0;
-  if (c.minAmount !== null) {
-    const min = c.minAmount;
-    for (let t = 0; t < m; t++) if (!(tieAmount[t]! >= min)) mask[t] = 0;
-  }
-  if (c.maxAmount !== null) {
-    const max = c.maxAmount;
-    for (let t = 0; t < m; t++) if (!(tieAmount[t]! <= max)) mask[t] = 0;
-  }
+  if (minAmount !== null) for (let t = 0; t < m; t++) if (!(tieAmount[t]! >= minAmount)) mask[t] = 0;
+  if (maxAmount !== null) for (let t = 0; t < m; t++) if (!(tieAmount[t]! <= maxAmount)) mask[t] = 0;
   if (currency !== null) for (let t = 0; t < m; t++) if (tieCurrency[t] !== currency) mask[t] = 0;
   if (sectors !== -1)
     for (let t = 0; t < m; t++)
@@ -167,7 +161,6 @@ export function tiePredicate(
       ],
     );
   }
-  const c = criteria(snapshot, f, asOf);
   const {
     ends,
     kinds,
@@ -180,7 +173,7 @@ export function tiePredicate(
     before,
     minAmount,
     maxAmount,
-  } = c;
+  } = criteria(snapshot, f, asOf);
   // The arrays in locals: the predicate runs once per tie of a million-tie list.
   const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
     snapshot;
