@@ -5,19 +5,24 @@ import { modelFontSize, SCREEN_FONT, updateLabels } from '../../../client/graph/
 import { buildStylesheet } from '../../../client/graph/style.ts';
 import { star } from './fixtures.ts';
 
+/** A hub and 40 leaves packed tight, so that some names fit and others do not (measured without a canvas: a generous width). */
+function packedStar(): cytoscape.Core {
+  const leaves = Array.from({ length: 40 }, (_, i) => `l${i}`);
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: buildStylesheet() as unknown as cytoscape.StylesheetStyle[],
+    elements: neighbourhoodToElements(star('hub', leaves)),
+  });
+  cy.nodes().forEach((node, i) => {
+    node.position({ x: (i % 7) * 45, y: Math.floor(i / 7) * 45 });
+  });
+  return cy;
+}
+
 describe('updateLabels on a headless Cytoscape', () => {
   it('names nodes once, then touches no node whose name and placement stay the same', () => {
-    const leaves = Array.from({ length: 40 }, (_, i) => `l${i}`);
-    const cy = cytoscape({
-      headless: true,
-      styleEnabled: true,
-      style: buildStylesheet() as unknown as cytoscape.StylesheetStyle[],
-      elements: neighbourhoodToElements(star('hub', leaves)),
-    });
-    // Packed tight so that some names fit and others do not (measured without a canvas: a generous width).
-    cy.nodes().forEach((node, i) => {
-      node.position({ x: (i % 7) * 45, y: Math.floor(i / 7) * 45 });
-    });
+    const cy = packedStar();
     const named = updateLabels(cy);
     expect(named).toBeGreaterThan(0);
     expect(named).toBeLessThan(cy.nodes().length);
@@ -31,16 +36,7 @@ describe('updateLabels on a headless Cytoscape', () => {
   });
 
   it('after a zoom below 1, touches only the nodes whose name shows (not the font size of unnamed ones)', () => {
-    const leaves = Array.from({ length: 40 }, (_, i) => `l${i}`);
-    const cy = cytoscape({
-      headless: true,
-      styleEnabled: true,
-      style: buildStylesheet() as unknown as cytoscape.StylesheetStyle[],
-      elements: neighbourhoodToElements(star('hub', leaves)),
-    });
-    cy.nodes().forEach((node, i) => {
-      node.position({ x: (i % 7) * 45, y: Math.floor(i / 7) * 45 });
-    });
+    const cy = packedStar();
     cy.zoom(0.5);
     updateLabels(cy);
     const unnamed = cy.nodes().filter((node) => node.data('shown') === '');

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { decorate } from '../../../client/graph/decorations.ts';
 import { neighbourhoodToElements } from '../../../client/graph/elements.ts';
-import { labelBox, placeLabels, type LabelNode } from '../../../client/graph/labels.ts';
+import {
+  labelBox,
+  placeLabels,
+  type Box,
+  type LabelChoice,
+  type LabelNode,
+} from '../../../client/graph/labels.ts';
 import {
   decodePicture,
   encodePicture,
@@ -20,24 +26,31 @@ function labelled(id: string, x: number, y: number, text: string, priority = 0):
   return { id, x, y, size: 30, text, priority, fontSize: 11, bold: false };
 }
 
+/** The boxes of the names placed (as placeLabels measures them with OPTIONS). */
+function labelBoxes(
+  nodes: readonly LabelNode[],
+  choices: readonly LabelChoice[],
+): { id: string; box: Box }[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return choices
+    .filter((c) => c.text !== '')
+    .map((c) => {
+      const n = byId.get(c.id)!;
+      const width = measure(c.text, n.fontSize) + 6;
+      return { id: c.id, box: labelBox(n, c.placement, width, n.fontSize * 1.25 + 6, 1) };
+    });
+}
+
+const meets = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
 describe('placeLabels', () => {
   it('prints no name over another node or name, however crowded', () => {
     const nodes: LabelNode[] = [];
     for (let i = 0; i < 60; i++)
       nodes.push(labelled(`n${i}`, (i % 8) * 45, Math.floor(i / 8) * 40, `Organisation number ${i}`, i));
-    const choices = placeLabels(nodes, OPTIONS);
-    const byId = new Map(nodes.map((n) => [n.id, n]));
-    const boxes = choices
-      .filter((c) => c.text !== '')
-      .map((c) => {
-        const n = byId.get(c.id)!;
-        const width = measure(c.text, n.fontSize) + 6;
-        return { id: c.id, box: labelBox(n, c.placement, width, n.fontSize * 1.25 + 6, 1) };
-      });
+    const boxes = labelBoxes(nodes, placeLabels(nodes, OPTIONS));
     expect(boxes.length).toBeGreaterThan(5);
     expect(boxes.length).toBeLessThan(60);
-    const meets = (a: (typeof boxes)[number]['box'], b: typeof a) =>
-      a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
     for (const { id, box } of boxes) {
       for (const other of nodes) {
         if (other.id === id) continue;
@@ -85,17 +98,9 @@ describe('placeLabels', () => {
     expect(nameOf([centre(true), ...ring(true)])).toBe('Path end');
     // The covered bodies' own names still avoid the emphasised name.
     const named = ring(true).map((n, i) => ({ ...n, text: `Faded ${i}`, priority: 0 }));
-    const choices = placeLabels([centre(true), ...named], OPTIONS);
-    const byId = new Map([centre(true), ...named].map((n) => [n.id, n]));
-    const boxes = choices
-      .filter((c) => c.text !== '')
-      .map((c) => {
-        const n = byId.get(c.id)!;
-        return labelBox(n, c.placement, measure(c.text, n.fontSize) + 6, n.fontSize * 1.25 + 6, 1);
-      });
-    for (const [i, a] of boxes.entries())
-      for (const b of boxes.slice(i + 1))
-        expect(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).toBe(false);
+    const all = [centre(true), ...named];
+    const boxes = labelBoxes(all, placeLabels(all, OPTIONS)).map((b) => b.box);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(meets(a, b)).toBe(false);
   });
 
   it('prefers, for an emphasised name, a place inside the visible area to one the edge of the view would cut', () => {
