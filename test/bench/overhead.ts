@@ -141,9 +141,7 @@ async function httpFloor(n: number): Promise<number> {
     res.json({ data: { echo: (req.body as { variables?: unknown }).variables ?? null } });
   });
   const server = http.createServer(app);
-  const port = await new Promise<number>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
-  );
+  const port = await listenOnFreePort(server);
   try {
     const post = poster(`http://127.0.0.1:${port}/graphql`);
     const times: number[] = [];
@@ -529,9 +527,7 @@ async function startLibraryServer(db: BenchDb): Promise<{ url: string; close: ()
   const app = express();
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   const server = http.createServer(app);
-  const port = await new Promise<number>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
-  );
+  const port = await listenOnFreePort(server);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     close: async () => {
@@ -754,4 +750,11 @@ export async function benchOverhead(
   } finally {
     await app.close();
   }
+}
+
+/** Starts `server` on a free port of 127.0.0.1 and gives the port. */
+function listenOnFreePort(server: http.Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }

@@ -206,10 +206,11 @@ async function layout(side: Side, capMs: number): Promise<LayoutRun> {
   await nextFrame();
   const started = performance.now();
   let capped = false;
-  const name = side === 'ours' ? fullLayout(core.nodes().length).name : 'cose';
+  const layout = fullLayout(core.nodes().length);
+  const name = side === 'ours' ? layout.name : 'cose';
   await new Promise<void>((resolve) => {
     if (side === 'ours') {
-      runLayout(core, fullLayout(core.nodes().length), resolve);
+      runLayout(core, layout, resolve);
       return;
     }
     // cose with its defaults (animated, so it runs in frames and can be stopped at the cap), one iteration

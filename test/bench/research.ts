@@ -131,29 +131,24 @@ export async function benchBetweennessSampling(
     sumAbs += d;
     maxExact = Math.max(maxExact, e[p]!);
   }
+  /** Indexes of the 100 largest values, largest first. */
+  const top100 = (values: Float64Array | number[]) =>
+    Array.from(values.keys())
+      .sort((i, j) => values[j]! - values[i]!)
+      .slice(0, 100);
+  const top = top100(e);
+  /** The relative errors of `values` on the exact top 100, smallest first. */
+  const relativeErrors = (values: Float64Array | number[]) =>
+    top.map((p) => Math.abs(values[p]! - e[p]!) / e[p]!).sort((a, b) => a - b);
   // The same error figures for half and a quarter of the sample, to show what the sample size buys.
   const smaller = [BETWEENNESS_SAMPLES / 2, BETWEENNESS_SAMPLES / 4].map((k) => {
     const v = betweenness(g, 0, k).values;
-    const topK = Array.from(e.keys())
-      .sort((i, j) => e[j]! - e[i]!)
-      .slice(0, 100);
-    const inTop = new Set(
-      Array.from(v.keys())
-        .sort((i, j) => v[j]! - v[i]!)
-        .slice(0, 100),
-    );
-    const rel = topK.map((p) => Math.abs(v[p]! - e[p]!) / e[p]!).sort((a, b) => a - b);
-    return `with ${k} sources instead: the 100 most central, relative error median ${(rel[49]! * 100).toFixed(1)} %, 90th percentile ${(rel[89]! * 100).toFixed(1)} %; ${topK.filter((p) => inTop.has(p)).length} of them in the sample's top 100; Spearman ${spearman(v, e).toFixed(3)}`;
+    const inTop = new Set(top100(v));
+    const rel = relativeErrors(v);
+    return `with ${k} sources instead: the 100 most central, relative error median ${(rel[49]! * 100).toFixed(1)} %, 90th percentile ${(rel[89]! * 100).toFixed(1)} %; ${top.filter((p) => inTop.has(p)).length} of them in the sample's top 100; Spearman ${spearman(v, e).toFixed(3)}`;
   });
-  const top = Array.from(e.keys())
-    .sort((i, j) => e[j]! - e[i]!)
-    .slice(0, 100);
-  const topSampled = new Set(
-    Array.from(est.keys())
-      .sort((i, j) => est[j]! - est[i]!)
-      .slice(0, 100),
-  );
-  const relative = top.map((p) => Math.abs(est[p]! - e[p]!) / e[p]!).sort((a, b) => a - b);
+  const topSampled = new Set(top100(est));
+  const relative = relativeErrors(est);
   const samples = new Samples();
   samples.add({ ours: sampled, baseline: exact });
   const fmt = (x: number) => x.toExponential(2);
