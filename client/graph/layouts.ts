@@ -3,7 +3,7 @@
 // came from.
 import type cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { BIG_LAYOUT_DEFAULTS, bigLayout } from './bigLayout.ts';
+import { BIG_LAYOUT_DEFAULTS, bigLayout, type BigLayoutSettings } from './bigLayout.ts';
 import { seededRandom } from './random.ts';
 
 /** Above this many nodes fcose runs in 'draft' quality (spectral only): the full force pass takes seconds. */
@@ -47,13 +47,8 @@ export interface FcoseOptions extends cytoscape.BaseLayoutOptions {
 }
 
 /** The options of the layout of big scenes (graph/bigLayout.ts). */
-export interface BigLayoutOptions extends cytoscape.BaseLayoutOptions {
+export interface BigLayoutOptions extends cytoscape.BaseLayoutOptions, BigLayoutSettings {
   name: typeof BIG_LAYOUT;
-  /** Median length of a tie, px. */
-  edgeLength: number;
-  pivots: number;
-  spreadPasses: number;
-  seed: number;
 }
 
 const registered = new WeakSet<typeof cytoscape>();
@@ -98,11 +93,7 @@ BigLayout.prototype.run = function run(this: BigLayoutInstance) {
     sources[e] = ends[2 * e]!;
     targets[e] = ends[2 * e + 1]!;
   }
-  const { edgeLength, pivots, spreadPasses, seed } = this.options;
-  const positions = bigLayout(
-    { nodeCount: nodes.length, sources, targets },
-    { edgeLength, pivots, spreadPasses, seed },
-  );
+  const positions = bigLayout({ nodeCount: nodes.length, sources, targets }, this.options);
   nodes.layoutPositions(
     // @types/cytoscape types the first argument as a string; Cytoscape takes the layout (it emits the events on it).
     this as unknown as string,
