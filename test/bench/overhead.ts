@@ -31,9 +31,10 @@ type Post = <T>(query: string, variables: Record<string, unknown>) => Promise<T>
 /**
  * The bench's HTTP client for every comparison over HTTP (ours, the Neo4j GraphQL Library, the HTTP floor):
  * `http.request` through one keep-alive `http.Agent`, the body read as a Buffer and parsed with JSON.parse.
- * Node's global fetch (undici, WHATWG streams and body mixins) costs about twice as much CPU per request on
- * loopback (0.4–0.65 ms against 0.2–0.3 ms p50 here), and since client and server share the bench's process
- * and its 2 cores, that cost was counted as our server's overhead; httpFloor still measures fetch too.
+ * Node's global fetch (undici, WHATWG streams and body mixins) costs about twice as much per request on
+ * loopback (0.41–0.94 ms against 0.20–0.44 ms p50 here at load averages 3–6), and since client and server
+ * share the bench's process and its 2 cores, that cost was counted as our server's overhead; httpFloor
+ * still measures fetch too.
  */
 const agent = new http.Agent({ keepAlive: true });
 
