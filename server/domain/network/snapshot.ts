@@ -1,6 +1,7 @@
 // The network as compact arrays in memory: published organisations, their themes, places and
-// initiatives (with each initiative's participants in the order the API lists them), and the ties among them. Filters, facets, orderings, partner suggestions, paths and
-// analytics read it instead of walking Neo4j, and it is rebuilt whenever the data version moves
+// initiatives (with each initiative's participants in the order the API lists them), and the ties among
+// them. Filters, facets, orderings, partner suggestions, paths, analytics and initiative(id) with its
+// participants read it instead of walking Neo4j, and it is rebuilt whenever the data version moves
 // (cache.ts). Built from plain rows (builder below), so it is tested without a database.
 import { invariant } from '../../common/errors.ts';
 import {
@@ -128,9 +129,10 @@ export interface NetworkSnapshot {
   /** Initiatives of organisation i: initiativeOf[initiativeStart[i] .. initiativeStart[i+1]). */
   readonly initiativeStart: Int32Array;
   readonly initiativeOf: Int32Array;
-  /** Role of each participation (index into PARTICIPATION_ROLES, UNKNOWN), aligned with initiativeOf. */
-  readonly initiativeRole: Uint8Array;
-  /** Every initiative (those no published organisation takes part in too), then any only a participation names. */
+  /**
+   * Every initiative (also those no published organisation takes part in), then any that only a
+   * participation names (loaded meanwhile: its name is its id and its stage UNKNOWN).
+   */
   readonly initiativeIds: readonly string[];
   /** Initiative index by id. */
   readonly initiativeIndex: ReadonlyMap<string, number>;
@@ -434,7 +436,6 @@ export class SnapshotBuilder {
       places: this.places,
       initiativeStart: this.initiativeStart.toArray(),
       initiativeOf: this.initiativeOf.toArray(),
-      initiativeRole: Uint8Array.from(this.initiativeRoles.toArray()),
       initiativeIds: this.initiativeIds,
       initiativeIndex: this.initiativeLookup,
       initiativeNames: this.initiativeNames,
