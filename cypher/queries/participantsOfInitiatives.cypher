@@ -1,10 +1,14 @@
-// For each initiative id, the published organisations taking part, leads first, then by name; each with
-// the organisation as organisationsByIds returns it (its properties, place chain and themes), so a
-// response that shows the participants' organisations needs no second query.
+// Initiatives with the given ids, in the order given, each with its themes (as initiativesByIds.cypher)
+// and the published organisations taking part, leads first, then funders, then the others, each by name,
+// with the organisation as organisationsByIds returns it (its properties, place chain and themes): an
+// initiative and its participants in one query, and the participants of a page of initiatives with no
+// second query for their organisations. The network snapshot (snapshotOrganisations.cypher) holds the
+// same participants in the same order (server/domain/network/snapshot.ts).
 // Params: $ids: [string]
-UNWIND $ids AS id
-CALL (id) {
-  MATCH (o:Organisation)-[p:PARTICIPATES_IN]->(:Initiative {id: id})
+UNWIND range(0, size($ids) - 1) AS idx
+MATCH (i:Initiative {id: $ids[idx]}) USING INDEX i:Initiative(id)
+CALL (i) {
+  MATCH (o:Organisation)-[p:PARTICIPATES_IN]->(i)
   WHERE o.status = 'PUBLISHED'
   OPTIONAL MATCH (o)-[:LOCATED_IN]->(place:Place)
   OPTIONAL MATCH chain = (place)-[:IN*0..2]->(top:Place)
@@ -19,4 +23,7 @@ CALL (id) {
     }
   }) AS participants
 }
-RETURN id, participants
+RETURN i {.*} AS initiative,
+       COLLECT { MATCH (i)-[:ADDRESSES]->(t:Theme) RETURN t {.id, .name} ORDER BY t.name } AS themes,
+       participants
+ORDER BY idx

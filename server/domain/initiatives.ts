@@ -1,14 +1,23 @@
-// Initiatives: a filtered, paged list and each initiative's participants with their roles.
+// Initiatives: a filtered, paged list and each initiative's participants with their roles (read from the
+// database, or from the network snapshot when only what it holds is asked for).
 import type { QueryRunner } from '../common/queryRunner.ts';
 import { InvalidInputError } from '../common/errors.ts';
-import type { InitiativeStage, ParticipationRole } from './model.ts';
+import {
+  INITIATIVE_STAGES,
+  PARTICIPATION_ROLES,
+  SECTORS,
+  type InitiativeStage,
+  type ParticipationRole,
+} from './model.ts';
 import type { NetworkAccess } from './network/cache.ts';
 import { resolveThemes } from './network/filter.ts';
+import type { NetworkSnapshot } from './network/snapshot.ts';
 import {
   initiativeOf,
   initiativesByIds,
   organisationOf,
   type Initiative,
+  type InitiativeSummary,
   type OrganisationRow,
   type OrganisationSummary,
   type OrganisationView,
@@ -97,50 +106,34 @@ export async function listInitiatives(
 }
 
 /**
- * A participant with its organisation read in the same query: as organisationsByIds reads it, or as a
- * summary (initiativesWithParticipants with `details: false`).
+ * A participant with its organisation read in the same query (complete, as organisationsByIds reads it,
+ * or as a summary with its themes) or taken from the network snapshot (a summary with its themes).
  */
 export interface ParticipantWithOrganisation extends Participant {
   organisation: OrganisationView;
 }
 
+export interface InitiativeWithParticipants {
+  initiative: Initiative;
+  /** The published organisations taking part, leads first, then funders, then the others, each by name. */
+  participants: ParticipantWithOrganisation[];
+}
+
 type ParticipantRow = Participant & { row: OrganisationRow };
+type SummaryParticipantRow = Participant & { organisation: OrganisationSummary };
 
 function participantOf({ row, ...participant }: ParticipantRow): ParticipantWithOrganisation {
   return { ...participant, organisation: organisationOf(row) };
 }
 
-/** For each initiative id, the published organisations taking part (leads first), with the organisations. */
-export async function participantsOfInitiatives(
-  runner: QueryRunner,
-  ids: readonly string[],
-): Promise<ParticipantWithOrganisation[][]> {
-  const rows = await runner.read<{ id: string; participants: ParticipantRow[] }>(
-    'participantsOfInitiatives',
-    {
-      ids: [...ids],
-    },
-  );
-  const found = new Map(rows.map((r) => [r.id, r.participants.map(participantOf)]));
-  return ids.map((id) => found.get(id) ?? []);
-}
-
-export interface InitiativeWithParticipants {
-  initiative: Initiative;
-  /** As participantsOfInitiatives gives them; with `details: false`, each organisation as a summary. */
-  participants: ParticipantWithOrganisation[];
-}
-
-type SummaryParticipantRow = Participant & { organisation: OrganisationSummary };
-
 /**
  * Initiatives by id with their participants and the participants' organisations, in one query (one round
- * trip instead of initiativesByIds then participantsOfInitiatives), aligned with `ids` (null where none has
- * that id). With `details: false`, each organisation is read only as an OrganisationSummary with its
- * themes (for a response that asks for no more of them): most of the query's time is reading every
- * property and the place chain of each organisation.
+ * trip for an initiative and its participants), aligned with `ids` (null where none has that id). With
+ * `details: false`, each organisation is read only as an OrganisationSummary with its themes (for a
+ * response that asks for no more of them): most of the full query's time is reading every property and
+ * the place chain of each organisation.
  */
-export async function initiativesWithParticipants(
+export async function participantsOfInitiatives(
   runner: QueryRunner,
   ids: readonly string[],
   { details = true }: { details?: boolean } = {},
@@ -148,11 +141,11 @@ export async function initiativesWithParticipants(
   if (ids.length === 0) return [];
   type Row<P> = { initiative: ParticipationRow['initiative']; themes: Theme[]; participants: P[] };
   const rows: Row<ParticipantWithOrganisation>[] = details
-    ? (await runner.read<Row<ParticipantRow>>('initiativesWithParticipants', { ids: [...ids] })).map((r) => ({
+    ? (await runner.read<Row<ParticipantRow>>('participantsOfInitiatives', { ids: [...ids] })).map((r) => ({
         ...r,
         participants: r.participants.map(participantOf),
       }))
-    : await runner.read<Row<SummaryParticipantRow>>('initiativesWithParticipantSummaries', {
+    : await runner.read<Row<SummaryParticipantRow>>('participantSummariesOfInitiatives', {
         ids: [...ids],
       });
   const found = new Map(
@@ -162,4 +155,55 @@ export async function initiativesWithParticipants(
     ]),
   );
   return ids.map((id) => found.get(id) ?? null);
+}
+
+/**
+ * The initiative as the network snapshot holds it (loaded at the data version this request checked):
+ * null when there is no initiative with that id, undefined when the snapshot cannot answer for it (a
+ * stage or a participant's role outside the vocabulary, or one only a participation names), so that the
+ * database answers as before.
+ */
+export function initiativeFromSnapshot(s: NetworkSnapshot, id: string): InitiativeSummary | null | undefined {
+  const x = s.initiativeIndex.get(id);
+  if (x === undefined) return null;
+  const stage = INITIATIVE_STAGES[s.initiativeStage[x]!];
+  if (stage === undefined) return undefined;
+  for (let k = s.participantStart[x]!; k < s.participantStart[x + 1]!; k++)
+    if (PARTICIPATION_ROLES[s.participantRole[k]!] === undefined) return undefined;
+  return { id, name: s.initiativeNames[x]!, stage };
+}
+
+/**
+ * The initiative's participants from the network snapshot, each organisation as a summary with its
+ * themes (by name), in the order participantsOfInitiatives gives them; undefined when the snapshot cannot
+ * answer for it (see initiativeFromSnapshot). No initiative with that id has no participants.
+ */
+export function participantsFromSnapshot(
+  s: NetworkSnapshot,
+  id: string,
+): ParticipantWithOrganisation[] | undefined {
+  const x = s.initiativeIndex.get(id);
+  if (x === undefined) return [];
+  if (initiativeFromSnapshot(s, id) === undefined) return undefined;
+  const participants: ParticipantWithOrganisation[] = [];
+  for (let k = s.participantStart[x]!; k < s.participantStart[x + 1]!; k++) {
+    const i = s.participantOrganisation[k]!;
+    const themes = Array.from(s.themeOf.subarray(s.themeStart[i]!, s.themeStart[i + 1]!)).sort(
+      (a, b) => s.themeNameRank[a]! - s.themeNameRank[b]!,
+    );
+    participants.push({
+      organisationId: s.ids[i]!,
+      role: PARTICIPATION_ROLES[s.participantRole[k]!]!,
+      since: s.participantSince[k] ?? null,
+      until: s.participantUntil[k] ?? null,
+      organisation: {
+        id: s.ids[i]!,
+        name: s.names[i]!,
+        sector: SECTORS[s.sector[i]!]!,
+        status: 'PUBLISHED',
+        themes: themes.map((t) => ({ id: s.themes[t]!.id, name: s.themes[t]!.name })),
+      },
+    });
+  }
+  return participants;
 }

@@ -121,6 +121,27 @@ export interface Initiative {
   provenance: Provenance;
 }
 
+/**
+ * What the network snapshot holds of an initiative: initiative(id) asked with nothing more of the
+ * initiative (and only summaries of its participants' organisations) is answered from the snapshot after
+ * the request's data-version check. The API reads the rest (the request's initiative loader) if asked.
+ */
+export interface InitiativeSummary {
+  id: string;
+  name: string;
+  stage: InitiativeStage;
+}
+
+/** An initiative as the API's resolvers receive it: complete, or the snapshot's summary of it. */
+export type InitiativeView = Initiative | InitiativeSummary;
+
+/** The fields an initiative summary has. */
+export const INITIATIVE_SUMMARY_FIELDS: readonly (keyof InitiativeSummary)[] = ['id', 'name', 'stage'];
+
+export function isInitiativeSummary(i: InitiativeView): i is InitiativeSummary {
+  return !('provenance' in i);
+}
+
 export interface Participation {
   initiative: Initiative;
   role: ParticipationRole;

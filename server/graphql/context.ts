@@ -3,12 +3,7 @@
 // used here.
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
-import {
-  initiativesWithParticipants,
-  participantsOfInitiatives,
-  type InitiativeWithParticipants,
-  type ParticipantWithOrganisation,
-} from '../domain/initiatives.ts';
+import { participantsOfInitiatives, type InitiativeWithParticipants } from '../domain/initiatives.ts';
 import type { RelationshipKind } from '../domain/model.ts';
 import { networkAccess, type NetworkAccess, type NetworkCache } from '../domain/network/cache.ts';
 import {
@@ -37,12 +32,13 @@ export interface Context {
   organisations: DataLoader<string, Organisation | null>;
   initiatives: DataLoader<string, Initiative | null>;
   participations: DataLoader<string, Participation[]>;
-  /** Participants of initiatives, by initiative id, each with its organisation (read in the same query). */
-  participants: DataLoader<string, ParticipantWithOrganisation[]>;
-  /** Initiatives with their participants in one query, for a response that asks for both. */
-  initiativesWithParticipants: DataLoader<string, InitiativeWithParticipants | null>;
+  /**
+   * Initiatives with their participants, by initiative id, each with its organisation (read in the same
+   * query): for a response that asks for an initiative and its participants, or a page's participants.
+   */
+  participants: DataLoader<string, InitiativeWithParticipants | null>;
   /** The same with each organisation as a summary with its themes (a response asking no more of them). */
-  initiativesWithParticipantSummaries: DataLoader<string, InitiativeWithParticipants | null>;
+  participantSummaries: DataLoader<string, InitiativeWithParticipants | null>;
   /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
   relationshipsById: DataLoader<string, Relationship | null>;
   /** Import runs by id, for provenance (the run that created or last changed a fact). */
@@ -68,10 +64,7 @@ export function createContext(
     initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
     participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
-    initiativesWithParticipants: new DataLoader((ids) => initiativesWithParticipants(runner, ids)),
-    initiativesWithParticipantSummaries: new DataLoader((ids) =>
-      initiativesWithParticipants(runner, ids, { details: false }),
-    ),
+    participantSummaries: new DataLoader((ids) => participantsOfInitiatives(runner, ids, { details: false })),
     relationshipsById: new DataLoader(async (keys) => {
       const refs = keys.map((key) => {
         const at = key.indexOf(':');

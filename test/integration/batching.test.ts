@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryName, QueryRunner } from '../../server/common/queryRunner.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { createNetworkCache } from '../../server/domain/network/cache.ts';
+import { createNetworkCache, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
-import { searchWord, smallNetwork } from '../support/fixtures.ts';
+import { NO_PROVENANCE, type Dataset } from '../../server/domain/model.ts';
+import { org, searchWord, smallNetwork } from '../support/fixtures.ts';
 
 let db: TestDb;
 const p = uniquePrefix('batch');
@@ -24,8 +25,15 @@ afterAll(async () => {
   await db.close();
 });
 
-/** Runs `query` through the real schema and resolvers, counting the queries each named Cypher file ran. */
-async function countQueries(query: string, variables: Record<string, unknown>) {
+/**
+ * Runs `query` through the real schema and resolvers, counting the queries each named Cypher file ran
+ * (the network snapshot's load too, when the request starts one).
+ */
+async function countQueries(
+  query: string,
+  variables: Record<string, unknown>,
+  network: NetworkCache = createNetworkCache(),
+) {
   const counts: Partial<Record<QueryName, number>> = {};
   const counting: QueryRunner = {
     ...db.runner,
@@ -37,7 +45,7 @@ async function countQueries(query: string, variables: Record<string, unknown>) {
   const apollo = new ApolloServer({ typeDefs, resolvers: resolvers as never });
   const response = await apollo.executeOperation(
     { query, variables },
-    { contextValue: createContext(counting, createNetworkCache()) as never },
+    { contextValue: createContext(counting, network) as never },
   );
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   expect(result?.errors).toBeUndefined();
@@ -92,21 +100,27 @@ describe('nested fields are batched per level', () => {
     expect(initiative.participants[0]).toMatchObject({ role: 'LEAD', organisation: { id: `${p}-hub` } });
     expect(missing).toBeNull();
     // Both initiatives, their participants and the organisations: one batched query.
-    expect(counts).toEqual({ initiativesWithParticipants: 1 });
+    expect(counts).toEqual({ participantsOfInitiatives: 1 });
   });
 
   it("reads only what is asked of the participants' organisations; the same answer as the full read", async () => {
-    const ask = (more: string) =>
+    const ask = (more: string, network?: NetworkCache) =>
       countQueries(
         `query ($id: ID!) {
           initiative(id: $id) { id name participants { role since organisation { id name sector status themes { id name } ${more} } } }
         }`,
         { id: `${p}-ini` },
+        network,
       );
-    const summaries = await ask('');
+    // A new cache: the snapshot is not loaded, so its load starts and the database answers meanwhile.
+    const cold = createNetworkCache();
+    const summaries = await ask('', cold);
     const full = await ask('place { id }');
-    expect(summaries.counts).toEqual({ initiativesWithParticipantSummaries: 1 });
-    expect(full.counts).toEqual({ initiativesWithParticipants: 1 });
+    await cold.current(db.runner);
+    expect(summaries.counts).toMatchObject({ dataVersion: 1, participantSummariesOfInitiatives: 1 });
+    expect(summaries.counts.snapshotOrganisations).toBeGreaterThanOrEqual(1);
+    expect(summaries.counts.participantsOfInitiatives).toBeUndefined();
+    expect(full.counts).toEqual({ participantsOfInitiatives: 1 });
     type Read = { initiative: { participants: { organisation: Record<string, unknown> }[] } };
     const a = (summaries.data as unknown as Read).initiative;
     const b = (full.data as unknown as Read).initiative;
@@ -141,7 +155,7 @@ describe('nested fields are batched per level', () => {
       `query ($o: [ID!]) { initiatives(filter: { participants: $o }) { nodes { ${fields} } } }`,
       { o: [`${p}-hub`] },
     );
-    expect(one.counts.initiativesWithParticipants).toBe(1);
+    expect(one.counts.participantsOfInitiatives).toBe(1);
     expect(listed.counts.participantsOfInitiatives).toBe(1);
     const initiative = (one.data as unknown as { initiative: unknown }).initiative;
     expect((listed.data as unknown as { initiatives: { nodes: unknown[] } }).initiatives.nodes).toEqual([
@@ -200,5 +214,213 @@ describe('a list page asking only for what the network snapshot holds', () => {
     const summary = { id: `${p}-hub`, name: 'x', sector: 'GOVERNMENT', status: 'PUBLISHED' };
     await expect(description(summary, {}, ctx)).resolves.toContain(`${w}word inclusion`);
     await expect(description({ ...summary, id: `${p}-hidden` }, {}, ctx)).rejects.toThrow(/not published/);
+  });
+});
+
+describe('an initiative with its participants from the network snapshot', () => {
+  const q = uniquePrefix('snapini');
+  const ini = `${q}-ini`;
+  // Names that tell orders apart: case, two equal names (then by id), accents, a full-width letter
+  // (U+FF5A) against an emoji (U+1F600: before it by UTF-16 unit, as ORDER BY sorts; after it by code point).
+  const dataset = (changed: boolean): Dataset => ({
+    organisations: [
+      org(`${q}-z1`, 'zeta Works', 'NGO', { themes: ['Zebra crossings', 'Housing', 'Accessibility'] }),
+      org(`${q}-z2`, 'Alpha Partners', 'COMPANY'),
+      org(`${q}-z3`, 'École Lab', 'ACADEMIC', { themes: ['Housing'] }),
+      org(`${q}-z4`, '\uFF5A wide Co', 'COMPANY'),
+      org(`${q}-z5`, '\u{1F600} Smile Co', 'CIVIC_INNOVATOR'),
+      org(`${q}-z6`, 'beta Fund', 'NGO'),
+      org(`${q}-z7`, 'Omega Council', 'GOVERNMENT'),
+      org(`${q}-z8`, 'Zeta works', 'NGO'),
+      org(`${q}-zh`, 'Aardvark Pending', 'NGO', { status: 'PENDING' }),
+    ],
+    relationships: [],
+    places: [],
+    initiatives: [
+      {
+        id: ini,
+        name: changed ? `${q} Scaled` : `${q} Pilot`,
+        stage: changed ? 'SCALING' : 'PILOT',
+        startDate: '2022-01-01',
+        endDate: null,
+        themes: ['Housing'],
+        description: 'Tried first in one town',
+        website: null,
+        provenance: NO_PROVENANCE,
+      },
+      {
+        id: `${q}-empty`,
+        name: `${q} Nobody yet`,
+        stage: 'IDEA',
+        startDate: null,
+        endDate: null,
+        themes: [],
+        description: null,
+        website: null,
+        provenance: NO_PROVENANCE,
+      },
+    ],
+    participations: [
+      ...['z1', 'z2', 'z3', 'z4', 'z5', 'z8', 'zh'].map((o) => ({
+        initiative: ini,
+        organisation: `${q}-${o}`,
+        role: 'PARTNER' as const,
+        since: o === 'z3' ? '2021-03-04' : null,
+        until: o === 'z3' ? '2023-05-06' : null,
+        provenance: NO_PROVENANCE,
+      })),
+      {
+        initiative: ini,
+        organisation: `${q}-z6`,
+        role: changed ? 'LEAD' : 'FUNDER',
+        since: null,
+        until: null,
+        provenance: NO_PROVENANCE,
+      },
+      {
+        initiative: ini,
+        organisation: `${q}-z7`,
+        role: 'LEAD',
+        since: null,
+        until: null,
+        provenance: NO_PROVENANCE,
+      },
+    ],
+  });
+  const NESTED = (more: string) => `query ($id: ID!) {
+    initiative(id: $id) {
+      __typename id name stage ${more}
+      participants { __typename role since until organisation { __typename id name sector status themes { id name } } }
+    }
+    empty: initiative(id: "${q}-empty") { id stage participants { role } }
+    missing: initiative(id: "${q}-none") { id participants { role } }
+  }`;
+  const FULL = `query ($id: ID!) {
+    initiative(id: $id) {
+      __typename id name stage
+      participants { __typename role since until organisation { __typename id name sector status themes { id name } place { id } } }
+    }
+    empty: initiative(id: "${q}-empty") { id stage participants { role } }
+    missing: initiative(id: "${q}-none") { id participants { role } }
+  }`;
+  type Answer = {
+    initiative: {
+      participants: { role: string; organisation: { id: string; themes: { name: string }[] } }[];
+    } & Record<string, unknown>;
+    empty: unknown;
+    missing: null;
+  };
+  const withoutPlace = (data: unknown): Answer => {
+    const a = data as Answer;
+    return {
+      ...a,
+      initiative: {
+        ...a.initiative,
+        participants: a.initiative.participants.map((x) => {
+          const { place: _, ...organisation } = x.organisation as Record<string, unknown>;
+          return { ...x, organisation } as (typeof a.initiative.participants)[number];
+        }),
+      },
+    };
+  };
+
+  beforeAll(async () => {
+    await importSource(db.runner, sourceFromDataset(dataset(false)), { recordedBy: 'import:test' });
+  });
+  afterAll(async () => {
+    await deleteByPrefix(db, q);
+  });
+
+  it('answers after one data-version query, as the database does, in the same order', async () => {
+    const network = createNetworkCache();
+    await network.current(db.runner);
+    const memory = await countQueries(NESTED(''), { id: ini }, network);
+    // Asking for more of the initiative (or its participants' organisations) reads the database.
+    const summaries = await countQueries(NESTED('description'), { id: ini }, network);
+    const full = await countQueries(FULL, { id: ini }, network);
+    // The two other initiatives of each request (aliases) ask for no more: from the snapshot.
+    expect(memory.counts).toEqual({ dataVersion: 1 });
+    expect(summaries.counts).toEqual({ dataVersion: 1, participantSummariesOfInitiatives: 1 });
+    expect(full.counts).toEqual({ dataVersion: 1, participantsOfInitiatives: 1 });
+    const { description, ...summaryInitiative } = (summaries.data as unknown as Answer).initiative;
+    expect(description).toBe('Tried first in one town');
+    expect(memory.data).toEqual({ ...(summaries.data as object), initiative: summaryInitiative });
+    expect(memory.data).toEqual(withoutPlace(full.data));
+
+    const answer = memory.data as unknown as Answer;
+    expect(answer.initiative).toMatchObject({
+      __typename: 'Initiative',
+      id: ini,
+      name: `${q} Pilot`,
+      stage: 'PILOT',
+    });
+    expect(
+      answer.initiative.participants.map((x) => `${x.role} ${x.organisation.id.slice(q.length + 1)}`),
+    ).toEqual([
+      'LEAD z7',
+      'FUNDER z6',
+      'PARTNER z2',
+      'PARTNER z1',
+      'PARTNER z8',
+      'PARTNER z3',
+      'PARTNER z5',
+      'PARTNER z4',
+    ]);
+    expect(answer.initiative.participants[3]!.organisation.themes.map((t) => t.name)).toEqual([
+      'Accessibility',
+      'Housing',
+      'Zebra crossings',
+    ]);
+    expect(answer.initiative.participants[5]).toMatchObject({ since: '2021-03-04', until: '2023-05-06' });
+    expect(answer.empty).toEqual({ id: `${q}-empty`, stage: 'IDEA', participants: [] });
+    expect(answer.missing).toBeNull();
+  });
+
+  it('sees a write at once: the database answers until the new snapshot is loaded', async () => {
+    const network = createNetworkCache();
+    await network.current(db.runner);
+    const before = await countQueries(NESTED(''), { id: ini }, network);
+    expect(before.counts).toEqual({ dataVersion: 1 });
+    try {
+      await importSource(db.runner, sourceFromDataset(dataset(true)), { recordedBy: 'import:test' });
+      const after = await countQueries(NESTED(''), { id: ini }, network);
+      expect(after.counts).toMatchObject({ dataVersion: 1, participantSummariesOfInitiatives: 1 });
+      const changed = (after.data as unknown as Answer).initiative;
+      expect(changed).toMatchObject({ name: `${q} Scaled`, stage: 'SCALING' });
+      expect(
+        changed.participants.slice(0, 2).map((x) => `${x.role} ${x.organisation.id.slice(q.length + 1)}`),
+      ).toEqual(['LEAD z6', 'LEAD z7']);
+      await network.current(db.runner);
+      const loaded = await countQueries(NESTED(''), { id: ini }, network);
+      expect(loaded.counts).toEqual({ dataVersion: 1 });
+      expect(loaded.data).toEqual(after.data);
+    } finally {
+      await importSource(db.runner, sourceFromDataset(dataset(false)), { recordedBy: 'import:test' });
+    }
+  });
+
+  it("reads only summaries of a list page's participants when no more is asked of them", async () => {
+    const { counts, data } = await countQueries(
+      `query ($o: [ID!]) { initiatives(filter: { participants: $o }) { nodes { id participants { role organisation { id } } } } }`,
+      { o: [`${q}-z7`] },
+    );
+    expect(counts.participantSummariesOfInitiatives).toBe(1);
+    expect(counts.participantsOfInitiatives).toBeUndefined();
+    expect(
+      (data as unknown as { initiatives: { nodes: { participants: unknown[] }[] } }).initiatives.nodes[0]!
+        .participants,
+    ).toHaveLength(8);
+  });
+
+  it("reads the rest of an initiative's summary through the loader if a resolver is handed one", async () => {
+    const ctx = createContext(db.runner, createNetworkCache());
+    const description = (resolvers.Initiative as Record<string, unknown>).description as (
+      i: unknown,
+      args: unknown,
+      context: unknown,
+    ) => Promise<string | null>;
+    const summary = { id: ini, name: 'x', stage: 'PILOT' };
+    await expect(description(summary, {}, ctx)).resolves.toBe('Tried first in one town');
+    await expect(description({ ...summary, id: `${q}-none` }, {}, ctx)).rejects.toThrow(/removed meanwhile/);
   });
 });

@@ -10,6 +10,11 @@ import type { NetworkSnapshot } from './snapshot.ts';
 export interface NetworkCache {
   /** The snapshot of the current data version. */
   current(runner: QueryRunner): Promise<NetworkSnapshot>;
+  /**
+   * The snapshot of the current data version if it is loaded; else null at once, after starting its
+   * load (for a read that can also be answered from the database, rather than wait for a rebuild).
+   */
+  ifLoaded(runner: QueryRunner): Promise<NetworkSnapshot | null>;
   /** Derived figures (analytics, facets…) kept with the snapshot they were computed from. */
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
@@ -20,6 +25,12 @@ export interface NetworkCache {
  */
 export interface NetworkAccess {
   snapshot(): Promise<NetworkSnapshot>;
+  /**
+   * The snapshot if the current data version's is loaded, else null (its load is started): one
+   * data-version check per request, as snapshot() makes; a request that then asks snapshot() makes a
+   * second check only when this answered null.
+   */
+  ifLoaded(): Promise<NetworkSnapshot | null>;
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
 
@@ -46,8 +57,24 @@ export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs
     return Promise.race([work, late]).finally(() => clearTimeout(timer));
   };
   let snapshot: Promise<NetworkSnapshot> | null = null;
+  let loaded: Promise<NetworkSnapshot | null> | null = null;
   return {
-    snapshot: () => within((snapshot ??= cache.current(runner))),
+    snapshot: () =>
+      within(
+        (snapshot ??=
+          loaded === null ? cache.current(runner) : loaded.then((s) => s ?? cache.current(runner))),
+      ),
+    // After snapshot() in the same request: that snapshot (the request waits for it anyway), null if it failed.
+    ifLoaded: () =>
+      within(
+        (loaded ??=
+          snapshot === null
+            ? cache.ifLoaded(runner)
+            : snapshot.then(
+                (s) => s,
+                () => null,
+              )),
+      ),
     derived: (of, key, compute) => within(cache.derived(of, key, compute)),
   };
 }
@@ -77,28 +104,41 @@ export function createNetworkCache(options: NetworkCacheOptions = {}): NetworkCa
     return fresh;
   }
 
+  /** The build of `version`, started unless it is under way. */
+  function buildOf(runner: QueryRunner, version: number): Promise<NetworkSnapshot> {
+    if (building?.version !== version) {
+      const promise = build(runner, version);
+      building = { version, promise };
+      promise.then(
+        (fresh) => {
+          // A newer build may have started meanwhile; keep the newest version.
+          if (snapshot === null || fresh.version >= snapshot.version) {
+            if (snapshot?.version !== fresh.version) derived = new Map();
+            snapshot = fresh;
+          }
+          if (building?.promise === promise) building = null;
+        },
+        () => {
+          if (building?.promise === promise) building = null;
+        },
+      );
+    }
+    return building!.promise;
+  }
+
   return {
     async current(runner) {
       const version = await dataVersion(runner);
       if (snapshot?.version === version) return snapshot;
-      if (building?.version !== version) {
-        const promise = build(runner, version);
-        building = { version, promise };
-        promise.then(
-          (fresh) => {
-            // A newer build may have started meanwhile; keep the newest version.
-            if (snapshot === null || fresh.version >= snapshot.version) {
-              if (snapshot?.version !== fresh.version) derived = new Map();
-              snapshot = fresh;
-            }
-            if (building?.promise === promise) building = null;
-          },
-          () => {
-            if (building?.promise === promise) building = null;
-          },
-        );
-      }
-      return building!.promise;
+      return buildOf(runner, version);
+    },
+
+    async ifLoaded(runner) {
+      const version = await dataVersion(runner);
+      if (snapshot?.version === version) return snapshot;
+      // Started for the requests after this one; a failure is reported to whoever waits for it.
+      void buildOf(runner, version).catch(() => {});
+      return null;
     },
 
     derived<T>(of: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T> {

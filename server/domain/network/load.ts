@@ -2,6 +2,7 @@
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import {
   SnapshotBuilder,
+  type InitiativeEntry,
   type NetworkSnapshot,
   type PlaceEntry,
   type SnapshotOrganisationRow,
@@ -20,7 +21,7 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
       longitude: number | null;
     }>('snapshotPlaces'),
     runner.read<{ id: string; name: string }>('snapshotThemes'),
-    runner.read<{ id: string; name: string }>('snapshotInitiatives'),
+    runner.read<InitiativeEntry>('snapshotInitiatives'),
     runner.read<{ alias: string; organisation: string }>('snapshotAliases'),
   ]);
   const placeIndex = new Map(placeRows.map((p, i) => [p.id, i]));
@@ -32,12 +33,7 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
     longitude: p.longitude,
     parent: p.parentId === null ? -1 : (placeIndex.get(p.parentId) ?? -1),
   }));
-  const builder = new SnapshotBuilder(
-    version,
-    themeRows,
-    places,
-    new Map(initiativeRows.map((i) => [i.id, i.name])),
-  );
+  const builder = new SnapshotBuilder(version, themeRows, places, initiativeRows);
   let after = '';
   for (;;) {
     const page = await runner.read<SnapshotOrganisationRow>('snapshotOrganisations', {

@@ -1,12 +1,17 @@
 // The network as compact arrays in memory: published organisations, their themes, places and
-// initiatives, and the ties among them. Filters, facets, orderings, partner suggestions, paths and
-// analytics read it instead of walking Neo4j, and it is rebuilt whenever the data version moves
+// initiatives (with each initiative's participants in the order the API lists them), and the ties among
+// them. Filters, facets, orderings, partner suggestions, paths, analytics and initiative(id) with its
+// participants read it instead of walking Neo4j, and it is rebuilt whenever the data version moves
 // (cache.ts). Built from plain rows (builder below), so it is tested without a database.
 import { invariant } from '../../common/errors.ts';
 import {
+  INITIATIVE_STAGES,
+  PARTICIPATION_ROLES,
   RELATIONSHIP_KINDS,
   SECTORS,
   TRUST_STATES,
+  type InitiativeStage,
+  type ParticipationRole,
   type RelationshipKind,
   type Sector,
   type TrustState,
@@ -40,6 +45,24 @@ export interface PlaceEntry {
 export interface ThemeEntry {
   id: string;
   name: string;
+}
+
+/** One initiative as the snapshot query returns it. */
+export interface InitiativeEntry {
+  id: string;
+  name: string;
+  stage: string | null;
+}
+
+/** An unknown stage or role (not in the vocabulary): such an initiative is read from the database. */
+export const UNKNOWN = 255;
+
+/**
+ * The order of Cypher's ORDER BY on strings: by UTF-16 code unit, as JavaScript's `<` compares (checked
+ * against the database in test/integration/batching.test.ts, names with characters above U+FFFF too).
+ */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A growable typed array, so loading a million ties allocates little. */
@@ -106,9 +129,30 @@ export interface NetworkSnapshot {
   /** Initiatives of organisation i: initiativeOf[initiativeStart[i] .. initiativeStart[i+1]). */
   readonly initiativeStart: Int32Array;
   readonly initiativeOf: Int32Array;
+  /**
+   * Every initiative (also those no published organisation takes part in), then any that only a
+   * participation names (loaded meanwhile: its name is its id and its stage UNKNOWN).
+   */
   readonly initiativeIds: readonly string[];
+  /** Initiative index by id. */
+  readonly initiativeIndex: ReadonlyMap<string, number>;
   /** Names aligned with initiativeIds. */
   readonly initiativeNames: readonly string[];
+  /** Stage of each initiative (index into INITIATIVE_STAGES, UNKNOWN). */
+  readonly initiativeStage: Uint8Array;
+  /**
+   * Participants of initiative x: participantOrganisation[participantStart[x] .. participantStart[x+1]), in
+   * the API's order (leads, then funders, then the others; each by lower-cased name, then id, as
+   * participantsOfInitiatives.cypher orders them), with the role, and since / until as the database
+   * writes them (toString), null when none.
+   */
+  readonly participantStart: Int32Array;
+  readonly participantOrganisation: Int32Array;
+  readonly participantRole: Uint8Array;
+  readonly participantSince: readonly (string | null)[];
+  readonly participantUntil: readonly (string | null)[];
+  /** Position of each theme by name (so an organisation's themes are listed as the database orders them). */
+  readonly themeNameRank: Int32Array;
   // Ties, by index 0..m-1 (each once, source → target).
   readonly tieIds: readonly string[];
   readonly tieSource: Int32Array;
@@ -144,7 +188,8 @@ export interface SnapshotOrganisationRow {
   kind: string | null;
   themeIds: string[];
   placeId: string | null;
-  initiativeIds: string[];
+  /** [initiativeId, role, since, until] of each of its participations. */
+  participations: [string, string, string | null, string | null][];
   /** [id, targetId, kind, trust, since, until, amount, currency] */
   ties: [string, string, string, string | null, string | null, string | null, number | null, string | null][];
 }
@@ -152,6 +197,11 @@ export interface SnapshotOrganisationRow {
 export const kindIndex = new Map<RelationshipKind, number>(RELATIONSHIP_KINDS.map((k, i) => [k, i]));
 export const trustIndex = new Map<TrustState, number>(TRUST_STATES.map((t, i) => [t, i]));
 export const sectorIndex = new Map<Sector, number>(SECTORS.map((s, i) => [s, i]));
+const stageIndex = new Map<string, number>(INITIATIVE_STAGES.map((s: InitiativeStage, i) => [s, i]));
+const roleIndex = new Map<string, number>(PARTICIPATION_ROLES.map((r: ParticipationRole, i) => [r, i]));
+/** participantsOfInitiatives.cypher's order of roles: leads, then funders, then the others. */
+const roleRank = (role: number) =>
+  role === roleIndex.get('LEAD') ? 0 : role === roleIndex.get('FUNDER') ? 1 : 2;
 
 /** Assembles a snapshot from the loaded rows; ties to organisations not in the rows are dropped. */
 export class SnapshotBuilder {
@@ -170,8 +220,13 @@ export class SnapshotBuilder {
   private readonly placeLookup: Map<string, number>;
   private readonly initiativeStart = new IntList();
   private readonly initiativeOf = new IntList();
+  private readonly initiativeRoles = new IntList();
+  private readonly participationSince: (string | null)[] = [];
+  private readonly participationUntil: (string | null)[] = [];
   private readonly initiativeIds: string[] = [];
   private readonly initiativeLookup = new Map<string, number>();
+  private readonly initiativeNames: string[] = [];
+  private readonly initiativeStages: number[] = [];
   // Ties with their target kept as an id until every organisation is known.
   private readonly tieIds: string[] = [];
   private readonly tieSource = new IntList();
@@ -189,10 +244,16 @@ export class SnapshotBuilder {
     private readonly version: number,
     private readonly themes: ThemeEntry[],
     private readonly places: PlaceEntry[],
-    private readonly initiativeNameOf: ReadonlyMap<string, string> = new Map(),
+    initiatives: readonly InitiativeEntry[] = [],
   ) {
     this.themeLookup = new Map(themes.map((t, i) => [t.id, i]));
     this.placeLookup = new Map(places.map((p, i) => [p.id, i]));
+    for (const initiative of initiatives) {
+      if (this.initiativeLookup.has(initiative.id)) continue;
+      const at = this.initiative(initiative.id);
+      this.initiativeNames[at] = initiative.name;
+      this.initiativeStages[at] = stageIndex.get(initiative.stage ?? '') ?? UNKNOWN;
+    }
     this.themeStart.push(0);
     this.initiativeStart.push(0);
   }
@@ -214,8 +275,11 @@ export class SnapshotBuilder {
     }
     this.themeStart.push(this.themeOf.length);
     this.placeIds.push(row.placeId ?? '');
-    for (const initiativeId of row.initiativeIds) {
-      this.initiativeOf.push(this.lookup(this.initiativeLookup, this.initiativeIds, initiativeId));
+    for (const [initiativeId, role, since, until] of row.participations) {
+      this.initiativeOf.push(this.initiative(initiativeId));
+      this.initiativeRoles.push(roleIndex.get(role) ?? UNKNOWN);
+      this.participationSince.push(since);
+      this.participationUntil.push(until);
     }
     this.initiativeStart.push(this.initiativeOf.length);
     for (const [id, target, kind, trust, since, until, amount, currency] of row.ties) {
@@ -233,6 +297,17 @@ export class SnapshotBuilder {
     }
   }
 
+  /** The index of an initiative; one only a participation names (not loaded) gets its id as name. */
+  private initiative(id: string): number {
+    const known = this.initiativeIds.length;
+    const at = this.lookup(this.initiativeLookup, this.initiativeIds, id);
+    if (at === known) {
+      this.initiativeNames[at] = id;
+      this.initiativeStages[at] = UNKNOWN;
+    }
+    return at;
+  }
+
   private lookup(map: Map<string, number>, list: string[], value: string): number {
     let at = map.get(value);
     if (at === undefined) {
@@ -241,6 +316,51 @@ export class SnapshotBuilder {
       map.set(value, at);
     }
     return at;
+  }
+
+  /** Each initiative's participations, grouped by initiative and in the API's order. */
+  private participants() {
+    const count = this.initiativeIds.length;
+    const starts = this.initiativeStart.toArray();
+    const of = this.initiativeOf.toArray();
+    const roles = this.initiativeRoles.toArray();
+    const participantStart = new Int32Array(count + 1);
+    for (let k = 0; k < of.length; k++) participantStart[of[k]! + 1]! += 1;
+    for (let x = 0; x < count; x++) participantStart[x + 1]! += participantStart[x]!;
+    // Participation k (in organisation order) at its initiative's next free place.
+    const fill = participantStart.slice(0, count);
+    const order = new Int32Array(of.length);
+    const organisationOf = new Int32Array(of.length);
+    for (let i = 0; i < this.ids.length; i++)
+      for (let k = starts[i]!; k < starts[i + 1]!; k++) {
+        organisationOf[k] = i;
+        order[fill[of[k]!]!++] = k;
+      }
+    const lower = new Map<number, string>();
+    const lowerName = (i: number) => {
+      let name = lower.get(i);
+      if (name === undefined) lower.set(i, (name = this.names[i]!.toLowerCase()));
+      return name;
+    };
+    const byApiOrder = (a: number, b: number) => {
+      const oa = organisationOf[a]!;
+      const ob = organisationOf[b]!;
+      return (
+        roleRank(roles[a]!) - roleRank(roles[b]!) ||
+        compareStrings(lowerName(oa), lowerName(ob)) ||
+        compareStrings(this.ids[oa]!, this.ids[ob]!) ||
+        a - b
+      );
+    };
+    for (let x = 0; x < count; x++)
+      order.subarray(participantStart[x]!, participantStart[x + 1]!).sort(byApiOrder);
+    return {
+      participantStart,
+      participantOrganisation: Int32Array.from(order, (k) => organisationOf[k]!),
+      participantRole: Uint8Array.from(order, (k) => roles[k]!),
+      participantSince: Array.from(order, (k) => this.participationSince[k] ?? null),
+      participantUntil: Array.from(order, (k) => this.participationUntil[k] ?? null),
+    };
   }
 
   /** Aliases: ids of records merged into an organisation, found as that organisation. */
@@ -296,6 +416,10 @@ export class SnapshotBuilder {
       adjTie[fill[o]!] = t;
       adjOther[fill[o]!++] = s;
     }
+    const themeNameRank = new Int32Array(this.themes.length);
+    Int32Array.from(this.themes, (_, t) => t)
+      .sort((a, b) => compareStrings(this.themes[a]!.name, this.themes[b]!.name) || a - b)
+      .forEach((t, rank) => (themeNameRank[t] = rank));
     return {
       version: this.version,
       ids: this.ids,
@@ -313,7 +437,11 @@ export class SnapshotBuilder {
       initiativeStart: this.initiativeStart.toArray(),
       initiativeOf: this.initiativeOf.toArray(),
       initiativeIds: this.initiativeIds,
-      initiativeNames: this.initiativeIds.map((id) => this.initiativeNameOf.get(id) ?? id),
+      initiativeIndex: this.initiativeLookup,
+      initiativeNames: this.initiativeNames,
+      initiativeStage: Uint8Array.from(this.initiativeStages),
+      ...this.participants(),
+      themeNameRank,
       tieIds: keep.map((t) => this.tieIds[t]!),
       tieSource,
       tieTarget,

@@ -1,9 +1,22 @@
 // Resolvers for research.graphql: relationship and initiative lists, analytics and time.
 import { NotFoundError } from '../../common/errors.ts';
-import { listInitiatives } from '../../domain/initiatives.ts';
+import {
+  initiativeFromSnapshot,
+  listInitiatives,
+  participantsFromSnapshot,
+  type InitiativeWithParticipants,
+} from '../../domain/initiatives.ts';
 import { gapsOf, networkSummary, organisationMetrics } from '../../domain/network/metrics.ts';
 import { changesBetween, listRelationships } from '../../domain/network/relationshipList.ts';
-import { isSummary, type Organisation, type Relationship } from '../../domain/organisations.ts';
+import {
+  INITIATIVE_SUMMARY_FIELDS,
+  isInitiativeSummary,
+  isSummary,
+  type Initiative,
+  type InitiativeView,
+  type Organisation,
+  type Relationship,
+} from '../../domain/organisations.ts';
 import { requireRange } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
@@ -12,6 +25,54 @@ import { publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
 
 /** What a participant's organisation read as a summary with its themes answers. */
 const PARTICIPANT_SUMMARY_FIELDS = new Set([...SUMMARY_ANSWERS, 'themes']);
+
+/**
+ * Initiative fields answered from the network snapshot's summary of it: its own, its participants (see
+ * participants below), and fields whose resolvers read what they need by id.
+ */
+const INITIATIVE_SNAPSHOT_FIELDS = new Set<string>([
+  ...INITIATIVE_SUMMARY_FIELDS,
+  '__typename',
+  'participants',
+  'stageHistory',
+]);
+
+/** Whether only what a summary with its themes answers is asked of the participants' organisations. */
+const summariesAnswer = (organisation: ReadonlySet<string>) =>
+  [...organisation].every((field) => PARTICIPANT_SUMMARY_FIELDS.has(field));
+
+/**
+ * Initiatives with their participants read from the database (one batched query): each organisation only
+ * as a summary with its themes when no more of it is asked for, else complete.
+ */
+async function readWithParticipants(
+  ctx: Context,
+  id: string,
+  organisation: ReadonlySet<string>,
+): Promise<InitiativeWithParticipants | null> {
+  const found = await (summariesAnswer(organisation) ? ctx.participantSummaries : ctx.participants).load(id);
+  if (!found) return null;
+  ctx.initiatives.prime(id, found.initiative);
+  // Read with the participants: Participant.organisation then needs no query of its own.
+  for (const p of found.participants)
+    if (!isSummary(p.organisation)) ctx.organisations.prime(p.organisationId, p.organisation);
+  return found;
+}
+
+/**
+ * A field an InitiativeSummary lacks: a complete initiative answers it at once; a summary from the
+ * network snapshot reads it through the request's initiative loader if it is asked for after all.
+ */
+const detail =
+  <K extends keyof Initiative>(field: K) =>
+  (i: InitiativeView, _: unknown, ctx: Context): Initiative[K] | Promise<Initiative[K]> => {
+    const value = (i as Partial<Initiative>)[field];
+    if (value !== undefined) return value;
+    return ctx.initiatives.load(i.id).then((full) => {
+      if (!full) throw new NotFoundError(`Initiative ${i.id} was removed meanwhile: ask again.`);
+      return full[field];
+    });
+  };
 
 async function relationships(
   ctx: Context,
@@ -30,19 +91,22 @@ export const researchResolvers: Resolvers = {
       return page;
     },
     async initiative(_, { id }, ctx, info) {
-      if (!selectedFields(info).has('participants')) return ctx.initiatives.load(id);
-      // Asked with its participants: the initiative, its participants and their organisations in one query,
-      // the organisations only as summaries when no more of them is asked for.
-      const summaries = [...selectedFields(info, ['participants', 'organisation'])].every((field) =>
-        PARTICIPANT_SUMMARY_FIELDS.has(field),
-      );
-      const found = await (
-        summaries ? ctx.initiativesWithParticipantSummaries : ctx.initiativesWithParticipants
-      ).load(id);
-      if (!found) return null;
-      ctx.initiatives.prime(id, found.initiative);
-      ctx.participants.prime(id, found.participants);
-      return found.initiative;
+      const asked = selectedFields(info);
+      if (!asked.has('participants')) return ctx.initiatives.load(id);
+      // Asked with its participants. When only what the network snapshot holds is asked (of the initiative
+      // and of its participants' organisations) and the current data version's snapshot is loaded: from
+      // the snapshot after the request's one data-version check, and Initiative.participants answers from
+      // the same snapshot. Else the initiative, its participants and their organisations in one query.
+      const organisation = selectedFields(info, ['participants', 'organisation']);
+      if (
+        [...asked].every((field) => INITIATIVE_SNAPSHOT_FIELDS.has(field)) &&
+        summariesAnswer(organisation)
+      ) {
+        const s = await ctx.network.ifLoaded();
+        const held = s ? initiativeFromSnapshot(s, id) : undefined;
+        if (held !== undefined) return held;
+      }
+      return (await readWithParticipants(ctx, id, organisation))?.initiative ?? null;
     },
     network: (_, { filter, asOf }, ctx) => networkSummary(ctx.network, filter, asOf),
     changes: (_, args, ctx) => changesBetween(ctx.network, args),
@@ -72,12 +136,23 @@ export const researchResolvers: Resolvers = {
     gaps: (o, _, ctx) => gapsOf(ctx.network, o.id),
   },
   Initiative: {
-    async participants(i, _, ctx) {
-      const participants = await ctx.participants.load(i.id);
-      // Read with the participants: Participant.organisation then needs no query of its own.
-      for (const p of participants)
-        if (!isSummary(p.organisation)) ctx.organisations.prime(p.organisationId, p.organisation);
-      return participants;
+    // The fields an InitiativeSummary lacks (those it has resolve by default).
+    startDate: detail('startDate'),
+    endDate: detail('endDate'),
+    description: detail('description'),
+    website: detail('website'),
+    themes: detail('themes'),
+    provenance: detail('provenance'),
+    async participants(i, _, ctx, info) {
+      // An initiative from the snapshot: its participants from the same snapshot (the request's).
+      if (isInitiativeSummary(i)) {
+        const s = await ctx.network.ifLoaded();
+        const held = s ? participantsFromSnapshot(s, i.id) : undefined;
+        if (held) return held;
+      }
+      return (
+        (await readWithParticipants(ctx, i.id, selectedFields(info, ['organisation'])))?.participants ?? []
+      );
     },
   },
   Participant: {

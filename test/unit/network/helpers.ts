@@ -34,7 +34,7 @@ export function tinySnapshot(orgs: TinyOrg[], ties: [string, string, string?, st
       kind: null,
       themeIds: o.themes ?? [],
       placeId: o.place ?? null,
-      initiativeIds: [],
+      participations: [],
       ties: ties
         .map((t, k) => [t, k] as const)
         .filter(([[source]]) => source === o.id)

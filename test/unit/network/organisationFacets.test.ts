@@ -40,7 +40,7 @@ function randomSnapshot(seed: number): NetworkSnapshot {
       kind: rnd() < 0.2 ? null : pick(['Charity', 'charity ', 'University', 'Start-up']),
       themeIds: themes.filter(() => rnd() < 0.3).map((t) => t.id),
       placeId: rnd() < 0.1 ? null : pick(places).id,
-      initiativeIds: [],
+      participations: [],
       ties: Array.from({ length: Math.floor(rnd() * 3) }, (_, k) => [
         `${id}-${k}`,
         `o${String(Math.floor(rnd() * n)).padStart(3, '0')}`,

@@ -25,7 +25,7 @@ function randomSnapshot(size: number, tieCount: number, seed: number): NetworkSn
     kind: null,
     themeIds: [],
     placeId: null,
-    initiativeIds: [],
+    participations: [],
     ties: [],
   }));
   for (let k = 0; k < tieCount; k++) {
@@ -53,6 +53,7 @@ function access(s: NetworkSnapshot): NetworkAccess {
   const derived = new Map<string, Promise<unknown>>();
   return {
     snapshot: async () => s,
+    ifLoaded: async () => s,
     derived: <T>(_: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
       if (!derived.has(key)) derived.set(key, Promise.resolve().then(compute));
       return derived.get(key) as Promise<T>;

@@ -1,6 +1,7 @@
-// As initiativesWithParticipants.cypher, but each participant's organisation only as far as a response
+// As participantsOfInitiatives.cypher, but each participant's organisation only as far as a response
 // asks for (id, name, sector, status and themes): reading every property and the place chain of each
-// organisation is most of that query's time.
+// organisation is most of that query's time. Used when the network snapshot, which holds the same, is
+// being reloaded for a new data version.
 // Params: $ids: [string]
 UNWIND range(0, size($ids) - 1) AS idx
 MATCH (i:Initiative {id: $ids[idx]}) USING INDEX i:Initiative(id)
