@@ -244,6 +244,9 @@ export interface ListArgs {
  * the page is then answered from the snapshot alone (it holds every published organisation's id, name and
  * sector as of the data version this request checked), without reading the organisations again.
  *
+ * `facets: false` when the caller will not ask for the facets: otherwise they are counted while the
+ * database reads the page (and kept for page.facets()).
+ *
  * The data version is read in a query the list runs anyway when it can (NetworkAccess.unchecked): the
  * full-text query of a text filter, or the page's read by id. The list is worked out over the newest
  * snapshot and kept when that read gives the snapshot's version; otherwise it is worked out again over
@@ -253,7 +256,7 @@ export async function listOrganisations(
   runner: QueryRunner,
   net: NetworkAccess,
   args: ListArgs,
-  { details = true }: { details?: boolean } = {},
+  { details = true, facets: countFacets = true }: { details?: boolean; facets?: boolean } = {},
 ): Promise<OrganisationPage> {
   const text = typeof args.filter?.query === 'string' ? args.filter.query.trim() : '';
   // Relevance without a query is the name order; a cursor names the order it was made for.
@@ -263,7 +266,7 @@ export async function listOrganisations(
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
   const queries = text === '' ? null : buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   const nothing = text !== '' && queries === null;
-  const request: ListRequest = { runner, net, args, order, list, start, queries, details };
+  const request: ListRequest = { runner, net, args, order, list, start, queries, details, countFacets };
   // Without a query that reads the version (a text of no searchable word, or a page answered from the
   // snapshot alone) snapshot() checks it.
   const guess = queries !== null || (details && !nothing) ? (net.unchecked?.() ?? null) : null;
@@ -293,6 +296,7 @@ interface ListRequest {
   start: PageStart;
   queries: SearchQueries | null;
   details: boolean;
+  countFacets: boolean;
 }
 
 /**
@@ -301,7 +305,7 @@ interface ListRequest {
  * the snapshot does not know. `first`: the index's answer to the strict query, when already asked.
  */
 async function pageOver(
-  { runner, net, args, order, list, start, queries, details }: ListRequest,
+  { runner, net, args, order, list, start, queries, details, countFacets }: ListRequest,
   snapshot: NetworkSnapshot,
   checked: boolean,
   first: IndexAnswer | null,
@@ -336,20 +340,8 @@ async function pageOver(
       members[count] = i;
       scoreOf[count++] = hits.score[h]!;
     }
-    // Sorted by the same order as the keys, then the id (nameRank orders by name, then id), compared as
-    // numbers: positions into members, sorted, then both arrays put in that order.
-    const { nameRank } = orderings;
+    sorted = inListOrder(members.subarray(0, count), scoreOf, order, snapshot, orderings);
     const { degree } = snapshot;
-    const positions = Int32Array.from({ length: count }, (_, k) => k);
-    positions.sort(
-      order === 'RELEVANCE'
-        ? (a, b) => scoreOf[b]! - scoreOf[a]! || nameRank[members[a]!]! - nameRank[members[b]!]!
-        : order === 'NAME'
-          ? (a, b) => nameRank[members[a]!]! - nameRank[members[b]!]!
-          : (a, b) =>
-              degree[members[b]!]! - degree[members[a]!]! || nameRank[members[a]!]! - nameRank[members[b]!]!,
-    );
-    sorted = positions.map((k) => members[k]!);
     const scoreByIndex = new Float64Array(snapshot.ids.length);
     for (let k = 0; k < count; k++) scoreByIndex[members[k]!] = scoreOf[k]!;
     const tier = hits.tier;
@@ -390,12 +382,20 @@ async function pageOver(
   }
   const window = Array.from(sorted.subarray(from, from + start.first + 1));
   const onPage = window.slice(0, start.first);
+  let counted: OrganisationFacets | null = null;
+  const facets = () => (counted ??= facetsOf(snapshot, orderings, sorted, hasQuery ? null : mask));
   let loaded: (OrganisationView | null)[];
   if (details) {
-    const read = await readPage(
+    const reading = readPage(
       runner,
       onPage.map((i) => snapshot.ids[i]!),
     );
+    // Counted while the database reads the page (its error, if any, is thrown by the await below).
+    if (countFacets) {
+      reading.catch(() => {});
+      facets();
+    }
+    const read = await reading;
     if (!checked && !net.confirm!(snapshot, read.dataVersion)) return null;
     loaded = read.organisations;
   } else loaded = onPage.map((i) => summaryOf(snapshot, i));
@@ -412,8 +412,42 @@ async function pageOver(
     ...page,
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.organisation! })),
     nodes: page.nodes.map((r) => r.organisation!),
-    facets: () => facetsOf(snapshot, orderings, sorted, hasQuery ? null : mask),
+    facets,
   };
+}
+
+/**
+ * The members sorted by the same order as their cursor keys, then the id: by score (best first; RELEVANCE),
+ * degree (most first; DEGREE_DESC) or nothing (NAME), then nameRank (name, then id). Each member's place in
+ * that order is one number, (rank of its score or degree) × n + nameRank, so the sort is a typed-array sort
+ * of numbers without a comparator, and byName turns a nameRank back into the member.
+ */
+function inListOrder(
+  members: Int32Array,
+  scoreOf: Float64Array,
+  order: OrganisationOrder,
+  snapshot: NetworkSnapshot,
+  { nameRank, byName }: Orderings,
+): Int32Array {
+  const n = snapshot.ids.length;
+  const count = members.length;
+  const { degree } = snapshot;
+  let rank: (k: number) => number;
+  if (order === 'RELEVANCE') {
+    // Equal scores share a rank; the best score ranks 0.
+    const byScore = Float64Array.from(scoreOf.subarray(0, count)).sort().reverse();
+    const rankOf = new Map<number, number>();
+    for (const score of byScore) if (!rankOf.has(score)) rankOf.set(score, rankOf.size);
+    rank = (k) => rankOf.get(scoreOf[k]!)!;
+  } else if (order === 'DEGREE_DESC') {
+    let most = 0;
+    for (let k = 0; k < count; k++) most = Math.max(most, degree[members[k]!]!);
+    rank = (k) => most - degree[members[k]!]!;
+  } else rank = () => 0;
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = rank(k) * n + nameRank[members[k]!]!;
+  keys.sort();
+  return Int32Array.from(keys, (key) => byName[key % n]!);
 }
 
 function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
