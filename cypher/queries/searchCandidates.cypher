@@ -6,7 +6,8 @@
 // index returned in all. The procedure yields its hits best first (Lucene's top hits by score), so they
 // are collected as they come, not sorted again. A hit's key is the number its element id ends with after
 // $prefix (snapshot.ts, nodeKey: the same rule), -1 when it has none; the element ids of those come in
-// `others`, in hit order. $lucene must already be escaped.
+// `others`, in hit order. Keys are sent as floats (exact below 2^53), which the driver decodes as plain
+// numbers rather than an Integer object each. $lucene must already be escaped.
 // Params: $lucene (Lucene query text), $candidates (index hits to consider), $keep (hits to return at least), $prefix (element-id prefix of the keys)
 CALL db.index.fulltext.queryNodes('organisation_search_text', $lucene, {limit: toInteger($candidates)})
 YIELD node, score
@@ -17,7 +18,7 @@ WITH size(nodes) AS candidates, [k IN kept | scores[k]] AS scores, [k IN kept | 
 WITH candidates, scores, ids,
      [id IN ids | CASE WHEN id STARTS WITH $prefix THEN substring(id, size($prefix)) END] AS tails
 WITH candidates, scores, ids,
-     [t IN tails | CASE WHEN size(t) <= 15 AND toInteger(t) >= 0 AND toString(toInteger(t)) = t THEN toInteger(t) ELSE -1 END] AS keys
+     [t IN tails | toFloat(CASE WHEN size(t) <= 15 AND toInteger(t) >= 0 AND toString(toInteger(t)) = t THEN toInteger(t) ELSE -1 END)] AS keys
 OPTIONAL MATCH (m:AtlasMeta {id: 'atlas'})
 RETURN candidates, keys, scores, [j IN range(0, size(keys) - 1) WHERE keys[j] = -1 | ids[j]] AS others,
        coalesce(m.dataVersion, 0) AS dataVersion

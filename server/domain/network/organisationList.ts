@@ -324,33 +324,34 @@ async function pageOver(
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).
+  // `keyAt`: the key of the member at a position of `sorted`.
   let sorted: Int32Array;
-  let keyOf: (i: number) => Key;
+  let keyAt: (at: number) => Key;
+  const { degree } = snapshot;
   if (hasQuery) {
     const hits = await rankedHits(runner, snapshot, queries, first);
-    // The hits the filter keeps, each once (its best hit), with their scores.
-    const seen = new Uint8Array(snapshot.ids.length);
+    // The hits the filter keeps, each once (its best hit; the mask is this request's own, so a member
+    // taken is marked 2 in it), with their scores.
     let count = 0;
     const members = new Int32Array(hits.index.length);
     const scoreOf = new Float64Array(hits.index.length);
     for (let h = 0; h < hits.index.length; h++) {
       const i = hits.index[h]!;
-      if (mask[i] !== 1 || seen[i] === 1) continue;
-      seen[i] = 1;
+      if (mask[i] !== 1) continue;
+      mask[i] = 2;
       members[count] = i;
       scoreOf[count++] = hits.score[h]!;
     }
-    sorted = inListOrder(members.subarray(0, count), scoreOf, order, snapshot, orderings);
-    const { degree } = snapshot;
-    const scoreByIndex = new Float64Array(snapshot.ids.length);
-    for (let k = 0; k < count; k++) scoreByIndex[members[k]!] = scoreOf[k]!;
+    const inOrder = inListOrder(members.subarray(0, count), scoreOf, order, snapshot, orderings);
+    sorted = inOrder.members;
+    const { scores } = inOrder;
     const tier = hits.tier;
-    keyOf =
+    keyAt =
       order === 'RELEVANCE'
-        ? (i) => [tier, -scoreByIndex[i]!, name(i)]
+        ? (at) => [tier, -scores[at]!, name(sorted[at]!)]
         : order === 'NAME'
-          ? (i) => [name(i)]
-          : (i) => [-degree[i]!, name(i)];
+          ? (at) => [name(sorted[at]!)]
+          : (at) => [-degree[sorted[at]!]!, name(sorted[at]!)];
   } else {
     // The precomputed orders already follow (key, id).
     const all = order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName;
@@ -358,7 +359,10 @@ async function pageOver(
     let count = 0;
     for (let k = 0; k < all.length; k++) if (mask[all[k]!] === 1) kept[count++] = all[k]!;
     sorted = kept.subarray(0, count);
-    keyOf = order === 'DEGREE_DESC' ? (i) => [-snapshot.degree[i]!, name(i)] : (i) => [name(i)];
+    keyAt =
+      order === 'DEGREE_DESC'
+        ? (at) => [-degree[sorted[at]!]!, name(sorted[at]!)]
+        : (at) => [name(sorted[at]!)];
   }
 
   let from = 0;
@@ -373,7 +377,7 @@ async function pageOver(
       const mid = (lo + hi) >> 1;
       const i = sorted[mid]!;
       const c =
-        compareKeys(keyOf(i), afterKey) ||
+        compareKeys(keyAt(mid), afterKey) ||
         (snapshot.ids[i]! < afterId ? -1 : snapshot.ids[i]! > afterId ? 1 : 0);
       if (c <= 0) lo = mid + 1;
       else hi = mid;
@@ -402,10 +406,10 @@ async function pageOver(
   // One more than the page tells whether another page follows; an organisation unpublished since the
   // snapshot was taken is left out of the page.
   const rows = window
-    .map((i, k) => ({ i, organisation: loaded[k] ?? null }))
+    .map((i, k) => ({ i, at: from + k, organisation: loaded[k] ?? null }))
     .filter((r, k) => k >= start.first || r.organisation !== null);
   const page = connection(list, rows, start.first, sorted.length, (r) => ({
-    key: keyOf(r.i),
+    key: keyAt(r.at),
     id: snapshot.ids[r.i]!,
   }));
   return {
@@ -420,7 +424,8 @@ async function pageOver(
  * The members sorted by the same order as their cursor keys, then the id: by score (best first; RELEVANCE),
  * degree (most first; DEGREE_DESC) or nothing (NAME), then nameRank (name, then id). Each member's place in
  * that order is one number, (rank of its score or degree) × n + nameRank, so the sort is a typed-array sort
- * of numbers without a comparator, and byName turns a nameRank back into the member.
+ * of numbers without a comparator, and byName turns a nameRank back into the member. With the members,
+ * their scores in that order (RELEVANCE; empty otherwise).
  */
 function inListOrder(
   members: Int32Array,
@@ -428,16 +433,22 @@ function inListOrder(
   order: OrganisationOrder,
   snapshot: NetworkSnapshot,
   { nameRank, byName }: Orderings,
-): Int32Array {
+): { members: Int32Array; scores: Float64Array } {
   const n = snapshot.ids.length;
   const count = members.length;
   const { degree } = snapshot;
   let rank: (k: number) => number;
+  // The scores by rank (RELEVANCE).
+  const ranked: number[] = [];
   if (order === 'RELEVANCE') {
     // Equal scores share a rank; the best score ranks 0.
     const byScore = Float64Array.from(scoreOf.subarray(0, count)).sort().reverse();
     const rankOf = new Map<number, number>();
-    for (const score of byScore) if (!rankOf.has(score)) rankOf.set(score, rankOf.size);
+    for (const score of byScore)
+      if (!rankOf.has(score)) {
+        rankOf.set(score, ranked.length);
+        ranked.push(score);
+      }
     rank = (k) => rankOf.get(scoreOf[k]!)!;
   } else if (order === 'DEGREE_DESC') {
     let most = 0;
@@ -447,7 +458,13 @@ function inListOrder(
   const keys = new Float64Array(count);
   for (let k = 0; k < count; k++) keys[k] = rank(k) * n + nameRank[members[k]!]!;
   keys.sort();
-  return Int32Array.from(keys, (key) => byName[key % n]!);
+  const sorted = new Int32Array(count);
+  const scores = new Float64Array(order === 'RELEVANCE' ? count : 0);
+  for (let k = 0; k < count; k++) {
+    sorted[k] = byName[keys[k]! % n]!;
+    if (order === 'RELEVANCE') scores[k] = ranked[Math.floor(keys[k]! / n)]!;
+  }
+  return { members: sorted, scores };
 }
 
 function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
