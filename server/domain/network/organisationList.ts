@@ -266,7 +266,18 @@ export async function listOrganisations(
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
   const queries = text === '' ? null : buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   const nothing = text !== '' && queries === null;
-  const request: ListRequest = { runner, net, args, order, list, start, queries, details, countFacets };
+  const request: ListRequest = {
+    runner,
+    net,
+    args,
+    order,
+    list,
+    start,
+    hasText: text !== '',
+    queries,
+    details,
+    countFacets,
+  };
   // Without a query that reads the version (a text of no searchable word, or a page answered from the
   // snapshot alone) snapshot() checks it.
   const guess = queries !== null || (details && !nothing) ? (net.unchecked?.() ?? null) : null;
@@ -294,6 +305,8 @@ interface ListRequest {
   order: OrganisationOrder;
   list: string;
   start: PageStart;
+  /** Whether the filter has a text (`queries` null then when it has no searchable word: nothing matches). */
+  hasText: boolean;
   queries: SearchQueries | null;
   details: boolean;
   countFacets: boolean;
@@ -305,7 +318,7 @@ interface ListRequest {
  * the snapshot does not know. `first`: the index's answer to the strict query, when already asked.
  */
 async function pageOver(
-  { runner, net, args, order, list, start, queries, details, countFacets }: ListRequest,
+  { runner, net, args, order, list, start, hasText, queries, details, countFacets }: ListRequest,
   snapshot: NetworkSnapshot,
   checked: boolean,
   first: IndexAnswer | null,
@@ -320,7 +333,6 @@ async function pageOver(
   const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
   const mask = memberMask(snapshot, filter, orderings);
-  const hasQuery = typeof args.filter?.query === 'string' && args.filter.query.trim() !== '';
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).
@@ -328,7 +340,7 @@ async function pageOver(
   let sorted: Int32Array;
   let keyAt: (at: number) => Key;
   const { degree } = snapshot;
-  if (hasQuery) {
+  if (hasText) {
     const hits = await rankedHits(runner, snapshot, queries, first);
     // The hits the filter keeps, each once (its best hit; the mask is this request's own, so a member
     // taken is marked 2 in it), with their scores.
@@ -387,7 +399,7 @@ async function pageOver(
   const window = Array.from(sorted.subarray(from, from + start.first + 1));
   const onPage = window.slice(0, start.first);
   let counted: OrganisationFacets | null = null;
-  const facets = () => (counted ??= facetsOf(snapshot, orderings, sorted, hasQuery ? null : mask));
+  const facets = () => (counted ??= facetsOf(snapshot, orderings, sorted, hasText ? null : mask));
   let loaded: (OrganisationView | null)[];
   if (details) {
     const reading = readPage(
