@@ -1,6 +1,8 @@
 // One network snapshot per process, rebuilt when the data version moves. Every read first asks the
 // database for its data version (one small query), so a snapshot is never older than the last write that
-// committed before the request; concurrent requests share one rebuild.
+// committed before the request; concurrent requests share one rebuild. A read that queries the database
+// anyway may instead read the data version in that query and check the newest snapshot against it
+// (NetworkAccess.unchecked / confirm), which saves the round trip.
 import { TimeoutError } from '../../common/errors.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import { dataVersion } from '../dataVersion.ts';
@@ -15,6 +17,8 @@ export interface NetworkCache {
    * load (for a read that can also be answered from the database, rather than wait for a rebuild).
    */
   ifLoaded(runner: QueryRunner): Promise<NetworkSnapshot | null>;
+  /** The newest snapshot built so far, without asking the data version (null before the first). */
+  latest(): NetworkSnapshot | null;
   /** Derived figures (analytics, facets…) kept with the snapshot they were computed from. */
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
@@ -31,6 +35,18 @@ export interface NetworkAccess {
    * second check only when this answered null.
    */
   ifLoaded(): Promise<NetworkSnapshot | null>;
+  /**
+   * For a caller that reads the data version in a query it runs anyway (saving snapshot()'s own round
+   * trip): the newest snapshot the process holds, unchecked; null when this request already has its
+   * snapshot (use snapshot()) or none is built yet. The caller uses it only once `confirm` accepts the
+   * version its query read.
+   */
+  unchecked?(): NetworkSnapshot | null;
+  /**
+   * Whether `version`, read from the database during this request, is the version of `snapshot` (from
+   * unchecked()); if so, the snapshot becomes the request's, as if snapshot() had checked it.
+   */
+  confirm?(snapshot: NetworkSnapshot, version: number): boolean;
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
 
@@ -75,6 +91,12 @@ export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs
                 () => null,
               )),
       ),
+    unchecked: () => (snapshot === null ? cache.latest() : null),
+    confirm: (of, version) => {
+      if (snapshot !== null || of.version !== version) return false;
+      snapshot = Promise.resolve(of);
+      return true;
+    },
     derived: (of, key, compute) => within(cache.derived(of, key, compute)),
   };
 }
@@ -140,6 +162,8 @@ export function createNetworkCache(options: NetworkCacheOptions = {}): NetworkCa
       void buildOf(runner, version).catch(() => {});
       return null;
     },
+
+    latest: () => snapshot,
 
     derived<T>(of: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T> {
       const full = `${of.version}:${key}`;

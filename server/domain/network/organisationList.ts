@@ -1,20 +1,23 @@
 // organisations(filter, orderBy, first, after): a page of the filtered organisations, its total and the
 // facet counts of the whole filtered set, from the network snapshot (plus the full-text index when the
 // filter has a query). The page's organisations are then read from the database by id, unless only what
-// the snapshot holds of them is asked for (`details: false`).
+// the snapshot holds of them is asked for (`details: false`). The data version is read in the full-text
+// query or the page's read, not in a round trip of its own, when the process already has a snapshot.
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { OrganisationOrder as OrganisationOrderValues } from '../generated/vocabulary.ts';
 import { InvalidInputError } from '../../common/errors.ts';
 import {
   indexCandidates,
-  organisationsByIds,
+  organisationOf,
   SEARCH_LIMITS,
+  type Organisation,
+  type OrganisationRow,
   type OrganisationSummary,
   type OrganisationView,
   type Place,
   type Theme,
 } from '../organisations.ts';
-import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
+import { connection, pageStart, PAGE_LIMITS, type Connection, type PageStart } from '../pagination.ts';
 import { buildSearchQueries, type SearchQueries } from '../search.ts';
 import {
   RELATIONSHIP_KINDS,
@@ -25,7 +28,13 @@ import {
   type TrustState,
 } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
-import { matches, memberMask, resolveFilter, type OrganisationFilterInput } from './filter.ts';
+import {
+  matches,
+  memberMask,
+  resolveFilter,
+  type OrganisationFilterInput,
+  type ResolvedFilter,
+} from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
@@ -234,69 +243,127 @@ export interface ListArgs {
  * `details: false` when only the fields of an OrganisationSummary are needed of the page's organisations:
  * the page is then answered from the snapshot alone (it holds every published organisation's id, name and
  * sector as of the data version this request checked), without reading the organisations again.
+ *
+ * `facets: false` when the caller will not ask for the facets: otherwise they are counted while the
+ * database reads the page (and kept for page.facets()).
+ *
+ * The data version is read in a query the list runs anyway when it can (NetworkAccess.unchecked): the
+ * full-text query of a text filter, or the page's read by id. The list is worked out over the newest
+ * snapshot and kept when that read gives the snapshot's version; otherwise it is worked out again over
+ * the snapshot of the current version (snapshot(), which checks first).
  */
 export async function listOrganisations(
   runner: QueryRunner,
   net: NetworkAccess,
   args: ListArgs,
-  { details = true }: { details?: boolean } = {},
+  { details = true, facets: countFacets = true }: { details?: boolean; facets?: boolean } = {},
 ): Promise<OrganisationPage> {
-  const hasQuery = typeof args.filter?.query === 'string' && args.filter.query.trim() !== '';
+  const text = typeof args.filter?.query === 'string' ? args.filter.query.trim() : '';
   // Relevance without a query is the name order; a cursor names the order it was made for.
   const order: OrganisationOrder =
-    args.orderBy === 'RELEVANCE' || !args.orderBy ? (hasQuery ? 'RELEVANCE' : 'NAME') : args.orderBy;
+    args.orderBy === 'RELEVANCE' || !args.orderBy ? (text !== '' ? 'RELEVANCE' : 'NAME') : args.orderBy;
   const list = `organisations:${order}`;
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
-  // The full-text index is asked while the data version is checked (it needs nothing of the snapshot).
-  const asked = hasQuery ? askIndex(runner, args.filter!.query!.trim()) : null;
-  asked?.first.catch(() => {});
+  const queries = text === '' ? null : buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  const nothing = text !== '' && queries === null;
+  const request: ListRequest = {
+    runner,
+    net,
+    args,
+    order,
+    list,
+    start,
+    hasText: text !== '',
+    queries,
+    details,
+    countFacets,
+  };
+  // Without a query that reads the version (a text of no searchable word, or a page answered from the
+  // snapshot alone) snapshot() checks it.
+  const guess = queries !== null || (details && !nothing) ? (net.unchecked?.() ?? null) : null;
+  // Over a snapshot checked against the data version (pageOver answers null only over one that is not).
+  const checkedPage = async (snapshot: NetworkSnapshot, first: IndexAnswer | null) =>
+    (await pageOver(request, snapshot, true, first))!;
+  if (guess === null) return checkedPage(await net.snapshot(), null);
+  let first: IndexAnswer | null = null;
+  if (queries !== null) {
+    first = await askCandidates(runner, queries.strict, FIRST_KEEP, guess.nodeKeyPrefix);
+    if (net.confirm!(guess, first.dataVersion)) return checkedPage(guess, first);
+  } else {
+    const page = await pageOver(request, guess, false, null);
+    if (page !== null) return page;
+  }
+  // The snapshot is older than the data: the index's answer stays good when its keys are read alike.
   const snapshot = await net.snapshot();
-  const filter = resolveFilter(snapshot, args.filter);
+  return checkedPage(snapshot, snapshot.nodeKeyPrefix === guess.nodeKeyPrefix ? first : null);
+}
+
+interface ListRequest {
+  runner: QueryRunner;
+  net: NetworkAccess;
+  args: ListArgs;
+  order: OrganisationOrder;
+  list: string;
+  start: PageStart;
+  /** Whether the filter has a text (`queries` null then when it has no searchable word: nothing matches). */
+  hasText: boolean;
+  queries: SearchQueries | null;
+  details: boolean;
+  countFacets: boolean;
+}
+
+/**
+ * The page over `snapshot`. When it is not `checked`, the page's read gives the data version and the
+ * answer is null unless that is the snapshot's (net.confirm), as it is when the filter names something
+ * the snapshot does not know. `first`: the index's answer to the strict query, when already asked.
+ */
+async function pageOver(
+  { runner, net, args, order, list, start, hasText, queries, details, countFacets }: ListRequest,
+  snapshot: NetworkSnapshot,
+  checked: boolean,
+  first: IndexAnswer | null,
+): Promise<OrganisationPage | null> {
+  let filter: ResolvedFilter;
+  try {
+    filter = resolveFilter(snapshot, args.filter);
+  } catch (error) {
+    if (checked) throw error;
+    return null;
+  }
   const orderings = await orderingsOf(net, snapshot);
   const name = (i: number) => orderings.sortNames[i]!;
   const mask = memberMask(snapshot, filter, orderings);
 
   // The filtered set in list order, and the key each member's cursor carries (names, not positions, so
   // cursors survive a snapshot rebuild over the same data).
+  // `keyAt`: the key of the member at a position of `sorted`.
   let sorted: Int32Array;
-  let keyOf: (i: number) => Key;
-  if (asked !== null) {
-    const hits = await rankedHits(runner, snapshot, asked);
-    // The hits the filter keeps, each once (its best hit), with their scores.
-    const seen = new Uint8Array(snapshot.ids.length);
+  let keyAt: (at: number) => Key;
+  const { degree } = snapshot;
+  if (hasText) {
+    const hits = await rankedHits(runner, snapshot, queries, first);
+    // The hits the filter keeps, each once (its best hit; the mask is this request's own, so a member
+    // taken is marked 2 in it), with their scores.
     let count = 0;
     const members = new Int32Array(hits.index.length);
     const scoreOf = new Float64Array(hits.index.length);
     for (let h = 0; h < hits.index.length; h++) {
       const i = hits.index[h]!;
-      if (mask[i] !== 1 || seen[i] === 1) continue;
-      seen[i] = 1;
+      if (mask[i] !== 1) continue;
+      mask[i] = 2;
       members[count] = i;
       scoreOf[count++] = hits.score[h]!;
     }
-    // Sorted by the same order as the keys, then the id (nameRank orders by name, then id), compared as
-    // numbers: positions into members, sorted, then both arrays put in that order.
-    const { nameRank } = orderings;
-    const { degree } = snapshot;
-    const positions = Int32Array.from({ length: count }, (_, k) => k);
-    positions.sort(
-      order === 'RELEVANCE'
-        ? (a, b) => scoreOf[b]! - scoreOf[a]! || nameRank[members[a]!]! - nameRank[members[b]!]!
-        : order === 'NAME'
-          ? (a, b) => nameRank[members[a]!]! - nameRank[members[b]!]!
-          : (a, b) =>
-              degree[members[b]!]! - degree[members[a]!]! || nameRank[members[a]!]! - nameRank[members[b]!]!,
-    );
-    sorted = positions.map((k) => members[k]!);
-    const scoreByIndex = new Float64Array(snapshot.ids.length);
-    for (let k = 0; k < count; k++) scoreByIndex[members[k]!] = scoreOf[k]!;
+    const inOrder = inListOrder(members.subarray(0, count), scoreOf, order, snapshot, orderings);
+    sorted = inOrder.members;
+    const { scores } = inOrder;
     const tier = hits.tier;
-    keyOf =
+    keyAt =
       order === 'RELEVANCE'
-        ? (i) => [tier, -scoreByIndex[i]!, name(i)]
+        ? (at) => [tier, -scores[at]!, name(sorted[at]!)]
         : order === 'NAME'
-          ? (i) => [name(i)]
-          : (i) => [-degree[i]!, name(i)];
+          ? (at) => [name(sorted[at]!)]
+          : (at) => [-degree[sorted[at]!]!, name(sorted[at]!)];
   } else {
     // The precomputed orders already follow (key, id).
     const all = order === 'DEGREE_DESC' ? orderings.byDegree : orderings.byName;
@@ -304,7 +371,10 @@ export async function listOrganisations(
     let count = 0;
     for (let k = 0; k < all.length; k++) if (mask[all[k]!] === 1) kept[count++] = all[k]!;
     sorted = kept.subarray(0, count);
-    keyOf = order === 'DEGREE_DESC' ? (i) => [-snapshot.degree[i]!, name(i)] : (i) => [name(i)];
+    keyAt =
+      order === 'DEGREE_DESC'
+        ? (at) => [-degree[sorted[at]!]!, name(sorted[at]!)]
+        : (at) => [name(sorted[at]!)];
   }
 
   let from = 0;
@@ -319,7 +389,7 @@ export async function listOrganisations(
       const mid = (lo + hi) >> 1;
       const i = sorted[mid]!;
       const c =
-        compareKeys(keyOf(i), afterKey) ||
+        compareKeys(keyAt(mid), afterKey) ||
         (snapshot.ids[i]! < afterId ? -1 : snapshot.ids[i]! > afterId ? 1 : 0);
       if (c <= 0) lo = mid + 1;
       else hi = mid;
@@ -328,27 +398,85 @@ export async function listOrganisations(
   }
   const window = Array.from(sorted.subarray(from, from + start.first + 1));
   const onPage = window.slice(0, start.first);
-  const loaded: (OrganisationView | null)[] = details
-    ? await organisationsByIds(
-        runner,
-        onPage.map((i) => snapshot.ids[i]!),
-      )
-    : onPage.map((i) => summaryOf(snapshot, i));
+  let counted: OrganisationFacets | null = null;
+  const facets = () => (counted ??= facetsOf(snapshot, orderings, sorted, hasText ? null : mask));
+  let loaded: (OrganisationView | null)[];
+  if (details) {
+    const reading = readPage(
+      runner,
+      onPage.map((i) => snapshot.ids[i]!),
+    );
+    // Counted while the database reads the page (its error, if any, is thrown by the await below).
+    if (countFacets) {
+      reading.catch(() => {});
+      facets();
+    }
+    const read = await reading;
+    if (!checked && !net.confirm!(snapshot, read.dataVersion)) return null;
+    loaded = read.organisations;
+  } else loaded = onPage.map((i) => summaryOf(snapshot, i));
   // One more than the page tells whether another page follows; an organisation unpublished since the
   // snapshot was taken is left out of the page.
   const rows = window
-    .map((i, k) => ({ i, organisation: loaded[k] ?? null }))
+    .map((i, k) => ({ i, at: from + k, organisation: loaded[k] ?? null }))
     .filter((r, k) => k >= start.first || r.organisation !== null);
   const page = connection(list, rows, start.first, sorted.length, (r) => ({
-    key: keyOf(r.i),
+    key: keyAt(r.at),
     id: snapshot.ids[r.i]!,
   }));
   return {
     ...page,
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.organisation! })),
     nodes: page.nodes.map((r) => r.organisation!),
-    facets: () => facetsOf(snapshot, orderings, sorted, asked === null ? mask : null),
+    facets,
   };
+}
+
+/**
+ * The members sorted by the same order as their cursor keys, then the id: by score (best first; RELEVANCE),
+ * degree (most first; DEGREE_DESC) or nothing (NAME), then nameRank (name, then id). Each member's place in
+ * that order is one number, (rank of its score or degree) × n + nameRank, so the sort is a typed-array sort
+ * of numbers without a comparator, and byName turns a nameRank back into the member. With the members,
+ * their scores in that order (RELEVANCE; empty otherwise).
+ */
+function inListOrder(
+  members: Int32Array,
+  scoreOf: Float64Array,
+  order: OrganisationOrder,
+  snapshot: NetworkSnapshot,
+  { nameRank, byName }: Orderings,
+): { members: Int32Array; scores: Float64Array } {
+  const n = snapshot.ids.length;
+  const count = members.length;
+  const { degree } = snapshot;
+  let rank: (k: number) => number;
+  // The scores by rank (RELEVANCE).
+  const ranked: number[] = [];
+  if (order === 'RELEVANCE') {
+    // Equal scores share a rank; the best score ranks 0.
+    const byScore = Float64Array.from(scoreOf.subarray(0, count)).sort().reverse();
+    const rankOf = new Map<number, number>();
+    for (const score of byScore)
+      if (!rankOf.has(score)) {
+        rankOf.set(score, ranked.length);
+        ranked.push(score);
+      }
+    rank = (k) => rankOf.get(scoreOf[k]!)!;
+  } else if (order === 'DEGREE_DESC') {
+    let most = 0;
+    for (let k = 0; k < count; k++) most = Math.max(most, degree[members[k]!]!);
+    rank = (k) => most - degree[members[k]!]!;
+  } else rank = () => 0;
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = rank(k) * n + nameRank[members[k]!]!;
+  keys.sort();
+  const sorted = new Int32Array(count);
+  const scores = new Float64Array(order === 'RELEVANCE' ? count : 0);
+  for (let k = 0; k < count; k++) {
+    sorted[k] = byName[keys[k]! % n]!;
+    if (order === 'RELEVANCE') scores[k] = ranked[Math.floor(keys[k]! / n)]!;
+  }
+  return { members: sorted, scores };
 }
 
 function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
@@ -369,14 +497,13 @@ interface RankedHits {
 
 interface IndexAnswer {
   candidates: number;
-  nodeIds: string[];
+  /** The key of each hit's node (snapshot.nodeKeys), -1 for a hit whose element id is in `others`. */
+  keys: number[];
   scores: number[];
-}
-
-/** The index asked for the strict query of `text` (started before the snapshot is at hand). */
-interface AskedIndex {
-  queries: SearchQueries | null;
-  first: Promise<IndexAnswer | null>;
+  /** The element ids of the hits without a key, in hit order. */
+  others: string[];
+  /** The data version the index was read at. */
+  dataVersion: number;
 }
 
 /** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
@@ -384,42 +511,54 @@ const CANDIDATES = indexCandidates(MAX_QUERY_HITS);
 /** The hits returned first: a few more than kept, for the unpublished ones among them. */
 const FIRST_KEEP = MAX_QUERY_HITS + 200;
 
-async function askCandidates(runner: QueryRunner, lucene: string, keep: number): Promise<IndexAnswer> {
+/** `prefix`: the nodeKeyPrefix of the snapshot the hits are matched against. */
+async function askCandidates(
+  runner: QueryRunner,
+  lucene: string,
+  keep: number,
+  prefix: string,
+): Promise<IndexAnswer> {
   const [row] = await runner.read<IndexAnswer>('searchCandidates', {
     lucene,
     candidates: CANDIDATES,
     keep,
+    prefix,
   });
-  return row ?? { candidates: 0, nodeIds: [], scores: [] };
+  return row!;
 }
 
-function askIndex(runner: QueryRunner, text: string): AskedIndex {
-  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
-  return {
-    queries,
-    first: queries === null ? Promise.resolve(null) : askCandidates(runner, queries.strict, FIRST_KEEP),
-  };
+/** The page's organisations, aligned with `ids` (null where one is no longer published), and the data version. */
+async function readPage(
+  runner: QueryRunner,
+  ids: readonly string[],
+): Promise<{ organisations: (Organisation | null)[]; dataVersion: number }> {
+  const [row] = await runner.read<{ dataVersion: number; rows: OrganisationRow[] }>('organisationPage', {
+    ids: [...ids],
+  });
+  const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(r)]));
+  return { organisations: ids.map((id) => found.get(id) ?? null), dataVersion: row!.dataVersion };
 }
 
 /**
  * The published organisations matching the text, best first, at most MAX_QUERY_HITS: those matching every
  * word, or, when none does, those matching any word (tier 1). The same hits as searchHits(text,
  * MAX_QUERY_HITS, 1) — the best published ones among the index's best indexCandidates(MAX_QUERY_HITS), by score,
- * then name — found without reading a property: the index returns element ids and scores
+ * then name — found without reading a property: the index returns node keys and scores
  * (searchCandidates), the snapshot says which are published organisations and gives their names.
+ * `first`: the index's answer to the strict query when already asked.
  */
 async function rankedHits(
   runner: QueryRunner,
   snapshot: NetworkSnapshot,
-  asked: AskedIndex,
+  queries: SearchQueries | null,
+  first: IndexAnswer | null,
 ): Promise<RankedHits> {
   const none: RankedHits = { index: new Int32Array(0), score: new Float64Array(0), tier: 0 };
-  const first = await asked.first;
-  if (asked.queries === null || first === null) return none;
-  const strict = await topHits(runner, snapshot, asked.queries.strict, 0, first);
+  if (queries === null) return none;
+  const strict = await topHits(runner, snapshot, queries.strict, 0, first);
   // One word: the any-word query matches the same (none), so it is not asked.
-  if (strict.index.length > 0 || asked.queries.partialSameAsStrict) return strict;
-  return topHits(runner, snapshot, asked.queries.partial, 1, null);
+  if (strict.index.length > 0 || queries.partialSameAsStrict) return strict;
+  return topHits(runner, snapshot, queries.partial, 1, null);
 }
 
 async function topHits(
@@ -429,14 +568,15 @@ async function topHits(
   tier: 0 | 1,
   asked: IndexAnswer | null,
 ): Promise<RankedHits> {
-  let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP));
-  let hits = published(snapshot, found.nodeIds, found.scores, tier);
+  const prefix = snapshot.nodeKeyPrefix;
+  let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP, prefix));
+  let hits = published(snapshot, found, tier);
   // The hits returned are every candidate scoring at least as much as the last of them; the others score
   // less. So when MAX_QUERY_HITS of them are published, the others cannot be among the best; otherwise
   // every candidate is needed.
-  if (hits.index.length < MAX_QUERY_HITS && found.nodeIds.length < found.candidates) {
-    found = await askCandidates(runner, lucene, CANDIDATES);
-    hits = published(snapshot, found.nodeIds, found.scores, tier);
+  if (hits.index.length < MAX_QUERY_HITS && found.keys.length < found.candidates) {
+    found = await askCandidates(runner, lucene, CANDIDATES, prefix);
+    hits = published(snapshot, found, tier);
   }
   return hits;
 }
@@ -449,15 +589,16 @@ async function topHits(
  */
 function published(
   snapshot: NetworkSnapshot,
-  nodeIds: readonly string[],
-  scores: readonly number[],
+  { keys, scores, others }: IndexAnswer,
   tier: 0 | 1,
 ): RankedHits {
-  const index = new Int32Array(nodeIds.length);
-  const score = new Float64Array(nodeIds.length);
+  const index = new Int32Array(keys.length);
+  const score = new Float64Array(keys.length);
+  const { nodeKeys, nodeIndex } = snapshot;
   let count = 0;
-  for (let at = 0; at < nodeIds.length; at++) {
-    const i = snapshot.nodeIndex.get(nodeIds[at]!);
+  let other = 0;
+  for (let at = 0; at < keys.length; at++) {
+    const i = keys[at]! >= 0 ? nodeKeys.get(keys[at]!) : nodeIndex.get(others[other++]!);
     if (i === undefined) continue;
     index[count] = i;
     score[count++] = scores[at]!;

@@ -113,6 +113,15 @@ export interface NetworkSnapshot {
   readonly index: ReadonlyMap<string, number>;
   /** Organisation index by the element id of its node (how full-text hits are matched, reading nothing). */
   readonly nodeIndex: ReadonlyMap<string, number>;
+  /**
+   * The part of an element id before its last ':' (inclusive), as the first organisation's node has it
+   * ('' without element ids). An element id that is this prefix followed by a number written plainly
+   * (no sign, no leading zero, at most 15 digits) is that number, its key: full-text hits come back as
+   * keys (a number each instead of a string of 40 characters) and are matched by nodeKeys.
+   */
+  readonly nodeKeyPrefix: string;
+  /** Organisation index by the key of its node's element id (nodeKeyPrefix), where it has one. */
+  readonly nodeKeys: ReadonlyMap<number, number>;
   readonly names: readonly string[];
   /** Index into SECTORS. */
   readonly sector: Uint8Array;
@@ -208,6 +217,8 @@ export class SnapshotBuilder {
   private readonly ids: string[] = [];
   private readonly aliases: [string, string][] = [];
   private readonly nodeIndex = new Map<string, number>();
+  private nodeKeyPrefix: string | null = null;
+  private readonly nodeKeys = new Map<number, number>();
   private readonly names: string[] = [];
   private readonly sectors = new IntList();
   private readonly kinds = new IntList();
@@ -261,7 +272,12 @@ export class SnapshotBuilder {
   add(row: SnapshotOrganisationRow): void {
     const i = this.ids.length;
     this.ids.push(row.id);
-    if (row.nodeId !== undefined) this.nodeIndex.set(row.nodeId, i);
+    if (row.nodeId !== undefined) {
+      this.nodeIndex.set(row.nodeId, i);
+      this.nodeKeyPrefix ??= row.nodeId.slice(0, row.nodeId.lastIndexOf(':') + 1);
+      const key = nodeKey(row.nodeId, this.nodeKeyPrefix);
+      if (key >= 0) this.nodeKeys.set(key, i);
+    }
     this.names.push(row.name);
     const sector = sectorIndex.get(row.sector as Sector);
     invariant(sector !== undefined, `organisation ${row.id} has an unknown sector ${row.sector}`);
@@ -425,6 +441,8 @@ export class SnapshotBuilder {
       ids: this.ids,
       index,
       nodeIndex: this.nodeIndex,
+      nodeKeyPrefix: this.nodeKeyPrefix ?? '',
+      nodeKeys: this.nodeKeys,
       names: this.names,
       sector: Uint8Array.from(this.sectors.toArray()),
       kind: this.kinds.toArray(),
@@ -458,6 +476,16 @@ export class SnapshotBuilder {
       degree,
     };
   }
+}
+
+/**
+ * The key of an element id after `prefix` (snapshot.nodeKeyPrefix), -1 when it has none: the same rule as
+ * the searchCandidates query, so a key names exactly one element id.
+ */
+export function nodeKey(elementId: string, prefix: string): number {
+  if (!elementId.startsWith(prefix)) return -1;
+  const tail = elementId.slice(prefix.length);
+  return /^(?:0|[1-9]\d{0,14})$/.test(tail) ? Number(tail) : -1;
 }
 
 /** The place and all its ancestors (most specific first). */

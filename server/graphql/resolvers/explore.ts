@@ -36,7 +36,8 @@ export const exploreResolvers: Resolvers = {
       // The page's organisations are read only when a field the snapshot lacks is asked of them.
       const asked = [...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])];
       const details = asked.some((field) => !SUMMARY_ANSWERS.has(field));
-      const page = await listOrganisations(ctx.runner, ctx.network, args, { details });
+      const facets = selectedFields(info).has('facets');
+      const page = await listOrganisations(ctx.runner, ctx.network, args, { details, facets });
       for (const o of page.nodes) if (!isSummary(o)) ctx.organisations.prime(o.id, o);
       return page;
     },
