@@ -264,8 +264,8 @@ async function readSearchHits(
   const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   if (queries === null) return [];
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
-    strict: queries.strict,
-    partial: queries.partial,
+    // Typo matches only for the words no published name contains (decided by the query: see SearchWordPart).
+    words: queries.words,
     first: limit,
     candidates: indexCandidates(limit),
     // One word: the any-word pass would find the same hits again, so it does not run.
