@@ -11,7 +11,7 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
-import { buildSearchQueries, nameMatchScore } from './search.ts';
+import { buildSearchQueries, nameMatchScore, searchWords } from './search.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -241,7 +241,7 @@ interface SearchHitLists {
   scores: number[];
   /** The first `strictCount` hits matched every word. */
   strictCount: number;
-  /** The details of the first `detailed` hits. */
+  /** The details of the first `detailed` hits and of those likely to be ranked there by name. */
   details: SearchHitDetails[];
 }
 
@@ -266,6 +266,7 @@ async function readSearchHits(
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
     // Typo matches only for the words no published name contains (decided by the query: see SearchWordPart).
     words: queries.words,
+    typed: searchWords(text.slice(0, SEARCH_LIMITS.maxQueryLength)),
     first: limit,
     candidates: indexCandidates(limit),
     // One word: the any-word pass would find the same hits again, so it does not run.
@@ -275,12 +276,13 @@ async function readSearchHits(
   if (!row) return [];
   // The partial matches (after the strict ones, none of them repeated) only when the strict ones are too few.
   const count = row.strictCount >= fillBelow ? row.strictCount : Math.min(row.ids.length, limit);
+  const details = new Map(row.details.map((d) => [d.organisation.id, d]));
   return row.ids.slice(0, count).map((id, k) => ({
     id,
     name: row.names[k]!,
     score: row.scores[k]!,
     tier: k < row.strictCount ? 0 : 1,
-    details: row.details[k] ?? null,
+    details: details.get(id) ?? null,
   }));
 }
 
@@ -325,9 +327,8 @@ function rankByName<T extends SearchHit>(query: string, hits: readonly T[]): T[]
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by the index's score: a name match comes before a match only by place, theme,
  * identifier or description. Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the
- * details of the index's best `first` (a second query only for a hit the ranking brings up from further
- * down); with one, the hits come with their names only, and the details of the `first` best allowed ones
- * are read afterwards.
+ * details of those likely to be shown (a second query only for one it did not foresee); with one, the hits come with their names only, and the details of the `first` best
+ * allowed ones are read afterwards.
  */
 export async function searchOrganisations(
   runner: QueryRunner,
@@ -348,9 +349,10 @@ export async function searchOrganisations(
 
 /**
  * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. The
- * index's best `first` hits come with their details in the same query (the same transaction, so they are
- * published): the ranking by name mostly reorders those among themselves. A hit it brings up from further
- * down is read by id afterwards (a second round trip, only then).
+ * index's best `first` hits, and the `first` that come first by an approximation of that ranking (exact
+ * and prefix words of the name), come with their details in the same query (the same transaction, so
+ * they are published). A hit the full ranking (typos, abbreviations, acronyms) brings into the first
+ * `first` without details is read by id afterwards (a second round trip, only then).
  */
 async function searchWithDetails(
   runner: QueryRunner,
