@@ -4,7 +4,7 @@
 // The two Lucene queries are put together here from $words (SearchWordPart in server/domain/search.ts,
 // escaped there): a word that could be a typo gets typo (fuzzy) matches only when no published
 // organisation's name contains the word itself (its probe finds none), as a spell-checker suggests only
-// for missing words. Returned as lists in one row (thousands of hits decode far faster than as rows):
+// for missing words; a word with a typo form and no probe always gets them. Returned as lists in one row (thousands of hits decode far faster than as rows):
 // the hits' ids, names and scores (those matching every word first: `strictCount` of them), and for the
 // hits a caller ranking by name is likely to show (see below) what organisationsByIds returns
 // (properties, place chain most specific first, themes), so it mostly needs no second query.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { emptyDataset } from '../../server/domain/model.ts';
-import { searchOrganisations } from '../../server/domain/organisations.ts';
+import { searchHits, searchOrganisations } from '../../server/domain/organisations.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, searchWord } from '../support/fixtures.ts';
 
@@ -54,5 +54,15 @@ describe('typo matches only for words no published name contains', () => {
   it('does not count words of unpublished organisations as known', async () => {
     // Only a pending organisation is named "…brightwell": the word gets typo matches and finds "…brigthwell".
     expect(await ids(`${w}brightwell`)).toEqual([`${p}-brigthwell`]);
+  });
+
+  it('leaves the wider searches (text filter, its export, likely matches) with typo matches for every word', async () => {
+    // searchHits serves organisations(filter: {query}), its export and registration: they agree with
+    // one another and look wider than the search box.
+    const found = (await searchHits(db.runner, `${w}harwick`, 10)).map((h) => h.id);
+    expect(found.slice(0, 2)).toEqual([`${p}-harwick`, `${p}-hartwick`]);
+    expect((await searchHits(db.runner, `${w}harwick`, 10, 10, 'unknown')).map((h) => h.id)).toEqual([
+      `${p}-harwick`,
+    ]);
   });
 });
