@@ -11,7 +11,7 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
-import { buildSearchQueries, nameMatchScore } from './search.ts';
+import { buildSearchQueries, nameMatchScore, searchWords } from './search.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -262,7 +262,7 @@ interface SearchHitLists {
   scores: number[];
   /** The first `strictCount` hits matched every word. */
   strictCount: number;
-  /** The details of the first `detailed` hits. */
+  /** The details of the first `detailed` hits and of those likely to be ranked there by name. */
   details: SearchHitDetails[];
 }
 
@@ -274,6 +274,15 @@ export function indexCandidates(hits: number): number {
   return hits * 2 + 20;
 }
 
+/**
+ * Which words of a search get typo matches: `unknown`, only those no published organisation's name
+ * contains (the search box: a word spelled as a name word is taken as meant, see SearchWordPart); `every`,
+ * all of them (the full results list of a text filter, its export and registration's likely matches,
+ * which look wider and must agree with one another: the list's own index query, searchCandidates, uses
+ * the same `strict` and `partial` texts).
+ */
+export type TypoMatches = 'unknown' | 'every';
+
 /** searchHits, with the details of the first `detailed` hits (one query). */
 async function readSearchHits(
   runner: QueryRunner,
@@ -281,12 +290,14 @@ async function readSearchHits(
   limit: number,
   fillBelow: number,
   detailed: number,
+  typos: TypoMatches,
 ): Promise<(SearchHit & { details: SearchHitDetails | null })[]> {
   const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   if (queries === null) return [];
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
-    strict: queries.strict,
-    partial: queries.partial,
+    // Without a probe, a word that has a typo form always uses it (see the query).
+    words: typos === 'unknown' ? queries.words : queries.words.map((w) => ({ ...w, probe: null })),
+    typed: searchWords(text.slice(0, SEARCH_LIMITS.maxQueryLength)),
     first: limit,
     candidates: indexCandidates(limit),
     // One word: the any-word pass would find the same hits again, so it does not run.
@@ -296,12 +307,13 @@ async function readSearchHits(
   if (!row) return [];
   // The partial matches (after the strict ones, none of them repeated) only when the strict ones are too few.
   const count = row.strictCount >= fillBelow ? row.strictCount : Math.min(row.ids.length, limit);
+  const details = new Map(row.details.map((d) => [d.organisation.id, d]));
   return row.ids.slice(0, count).map((id, k) => ({
     id,
     name: row.names[k]!,
     score: row.scores[k]!,
     tier: k < row.strictCount ? 0 : 1,
-    details: row.details[k] ?? null,
+    details: details.get(id) ?? null,
   }));
 }
 
@@ -310,14 +322,16 @@ async function readSearchHits(
  * fewer than `fillBelow`, the best partial matches (tier 1) up to `limit`, so a near miss never comes back
  * empty. A dropdown fills up to its size; a full list only falls back to partial matches when nothing
  * matched every word (its total then counts what matched fully). One query (one round trip) for both.
+ * Typo matches for every word unless `typos` says otherwise (TypoMatches).
  */
 export async function searchHits(
   runner: QueryRunner,
   text: string,
   limit: number,
   fillBelow: number = limit,
+  typos: TypoMatches = 'every',
 ): Promise<SearchHit[]> {
-  const hits = await readSearchHits(runner, text, limit, fillBelow, 0);
+  const hits = await readSearchHits(runner, text, limit, fillBelow, 0, typos);
   return hits.map(({ id, name, score, tier }) => ({ id, name, score, tier }));
 }
 
@@ -345,10 +359,10 @@ function rankByName<T extends SearchHit>(query: string, hits: readonly T[]): T[]
  * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by the index's score: a name match comes before a match only by place, theme,
- * identifier or description. Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the
- * details of the index's best `first` (a second query only for a hit the ranking brings up from further
- * down); with one, the hits come with their names only, and the details of the `first` best allowed ones
- * are read afterwards.
+ * identifier or description. Typo matches only for words no published name contains (TypoMatches
+ * `unknown`). Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the details of
+ * those likely to be shown (a second query only for one it did not foresee); with one, the hits come
+ * with their names only, and the details of the `first` best allowed ones are read afterwards.
  */
 export async function searchOrganisations(
   runner: QueryRunner,
@@ -359,7 +373,7 @@ export async function searchOrganisations(
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
   const window = Math.max(first, SEARCH_RANK_WINDOW);
   if (!allowed) return searchWithDetails(runner, query, window, first);
-  const hits = await searchHits(runner, query, FILTERED_SEARCH_HITS);
+  const hits = await searchHits(runner, query, FILTERED_SEARCH_HITS, FILTERED_SEARCH_HITS, 'unknown');
   const ranked = rankByName(query, hits.filter((h) => allowed(h.id)).slice(0, window)).map((hit) => ({
     ...hit,
     details: null,
@@ -369,9 +383,10 @@ export async function searchOrganisations(
 
 /**
  * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. The
- * index's best `first` hits come with their details in the same query (the same transaction, so they are
- * published): the ranking by name mostly reorders those among themselves. A hit it brings up from further
- * down is read by id afterwards (a second round trip, only then).
+ * index's best `first` hits, and the `first` that come first by an approximation of that ranking (exact
+ * and prefix words of the name), come with their details in the same query (the same transaction, so
+ * they are published). A hit the full ranking (typos, abbreviations, acronyms) brings into the first
+ * `first` without details is read by id afterwards (a second round trip, only then).
  */
 async function searchWithDetails(
   runner: QueryRunner,
@@ -379,7 +394,7 @@ async function searchWithDetails(
   window: number,
   first: number,
 ): Promise<Organisation[]> {
-  const hits = await readSearchHits(runner, text, window, first, first);
+  const hits = await readSearchHits(runner, text, window, first, first, 'unknown');
   return organisationsOfHits(runner, rankByName(text, hits), first);
 }
 

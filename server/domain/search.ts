@@ -81,8 +81,28 @@ const JOINING_WORDS = new Set([
   'und',
 ]);
 
+/**
+ * One typed word's part of a query. A word that could be a typo of a name word has two forms: `exact`
+ * (exact, prefix and abbreviation matches) and `typo` (the same plus fuzzy matches on names). Which one a
+ * search uses is decided against the index when it runs (`probe`): a word spelled exactly as a word of a
+ * published organisation's name is taken as meant and does not fan out into typo variants ("Stanley"
+ * does not also find "Stanely"); a word no name contains gets typo matches ("Stanely" finds "Stanley").
+ * This is a spell-checker's "suggest only for missing words", and it keeps Lucene from building fuzzy
+ * automata and scoring their terms for words that need none (most of the time of a multi-word search).
+ */
+export interface SearchWordPart {
+  /** Required in the strict query (joining words never are, unless the text has only those). */
+  required: boolean;
+  /** The word's clauses without typo matches: `(… OR …)`. */
+  exact: string;
+  /** The word's clauses with typo matches on names, or null when it has none (short words, numbers). */
+  typo: string | null;
+  /** A Lucene query matching organisations whose name contains the word itself (null with `typo`). */
+  probe: string | null;
+}
+
 export interface SearchQueries {
-  /** Every word must match (joining words excepted). */
+  /** Every word must match (joining words excepted), each with its typo matches. */
   strict: string;
   /** Any word may match: the best partial matches, ranked after the strict ones. */
   partial: string;
@@ -91,6 +111,11 @@ export interface SearchQueries {
    * fallback to it would only run the same index search again.
    */
   partialSameAsStrict: boolean;
+  /**
+   * The words' parts, in order, for a query that decides per word whether to add typo matches
+   * (searchOrganisations.cypher): `strict` and `partial` are these with every `typo` form used.
+   */
+  words: SearchWordPart[];
 }
 
 function fuzzy(word: string, e: string): string {
@@ -101,7 +126,7 @@ function fuzzy(word: string, e: string): string {
 }
 
 /** The clauses for one word: exact (boosted), prefix and typo matches per field, plus its expansions. */
-function wordGroup(word: string): string {
+function wordPart(word: string, required: boolean): SearchWordPart {
   const e = escapeLucene(word);
   const clauses = [
     `name:${e}^4`,
@@ -120,7 +145,13 @@ function wordGroup(word: string): string {
     .filter((x) => /^[\p{L}\p{N}]+$/u.test(x))
     .map((x) => ` OR name:${escapeLucene(x)}^3 OR name:${escapeLucene(x)}*^1.5`)
     .join('');
-  return `(${clauses}${fuzzy(word, e)}${expansions})`;
+  const typo = fuzzy(word, e);
+  return {
+    required,
+    exact: `(${clauses}${expansions})`,
+    typo: typo === '' ? null : `(${clauses}${typo}${expansions})`,
+    probe: typo === '' ? null : `name:${e}`,
+  };
 }
 
 /** The Lucene queries for `text`, or null when it has no searchable word (then nothing matches). */
@@ -128,12 +159,13 @@ export function buildSearchQueries(text: string): SearchQueries | null {
   const words = searchWords(text);
   if (words.length === 0) return null;
   const required = words.filter((w) => !JOINING_WORDS.has(w));
-  const groups = words.map((w) => ({ word: w, group: wordGroup(w) }));
   // A text of joining words only ("the") still searches for them.
   const strictWords = required.length > 0 ? new Set(required) : new Set(words);
-  const strict = groups.map(({ word, group }) => (strictWords.has(word) ? `+${group}` : group)).join(' ');
-  const partial = groups.map(({ group }) => group).join(' ');
-  return { strict, partial, partialSameAsStrict: groups.length === 1 };
+  const parts = words.map((w) => wordPart(w, strictWords.has(w)));
+  const group = (p: SearchWordPart) => p.typo ?? p.exact;
+  const strict = parts.map((p) => (p.required ? `+${group(p)}` : group(p))).join(' ');
+  const partial = parts.map(group).join(' ');
+  return { strict, partial, partialSameAsStrict: parts.length === 1, words: parts };
 }
 
 /**

@@ -226,7 +226,7 @@ export async function benchSearch(
     missed.length > 0
       ? `identifiable targets ours misses: ${missed.join(', ')}`
       : 'ours finds every identifiable target',
-    `ours makes one round trip: the index hits with their names, the index's best ${FIRST} with their details (one query, which adds the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well the best ${SEARCH_RANK_WINDOW} match by name; a second query reads the details of a hit the ranking brings into the top ${FIRST} from further down; the baseline returns ids only`,
+    `ours makes one round trip: the index's best ${SEARCH_RANK_WINDOW} hits with their names and the details of those likely to be shown (one query, which adds typo matches only for words no published name contains, and the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well they match by name; a second query reads the details of a hit the ranking brings into the top ${FIRST} that the first did not foresee; the baseline returns ids only`,
   ]);
   const baselineFound = count(found.baseline);
   comparison.goals = [

@@ -89,6 +89,21 @@ describe('buildSearchQueries', () => {
     );
   });
 
+  it('gives each word an exact form, and a typo form with a probe when it could be a typo', () => {
+    const [digital, inc] = buildSearchQueries('Digital inc')!.words;
+    expect(digital).toMatchObject({ required: true, probe: 'name:digital' });
+    expect(digital!.exact).not.toContain('~');
+    expect(digital!.typo).toBe(digital!.exact.replace(/\)$/, ' OR name:digital~2)'));
+    // Under four letters, and numbers: no typo form, nothing to probe.
+    expect(inc).toMatchObject({ typo: null, probe: null });
+    expect(buildSearchQueries('1234567')!.words[0]).toMatchObject({ typo: null, probe: null });
+    expect(buildSearchQueries("o'neill")!.words[0]!.probe).toBe("name:o'neill");
+    // strict and partial are the parts with every typo form used
+    const q = buildSearchQueries('Smith and Jones')!;
+    expect(q.words.map((w) => w.required)).toEqual([true, false, true]);
+    expect(q.strict).toBe(q.words.map((w) => `${w.required ? '+' : ''}${w.typo ?? w.exact}`).join(' '));
+  });
+
   it('makes acronyms of multi-word names', () => {
     expect(acronymOf('Hadrian Borough Council')).toBe('HBC');
     expect(acronymOf('Department for Science, Innovation and Technology')).toBe('DSIT');
