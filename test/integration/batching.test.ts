@@ -52,6 +52,14 @@ async function countQueries(
   return { counts, data: result?.data as { searchOrganisations: { relationships: unknown[] }[] } };
 }
 
+/** A type's `description` resolver, called directly with a summary as its parent. */
+const descriptionResolver = (type: 'Organisation' | 'Initiative') =>
+  (resolvers[type] as Record<string, unknown>).description as (
+    parent: unknown,
+    args: unknown,
+    context: unknown,
+  ) => Promise<string | null>;
+
 const QUERY = `query ($q: String!, $first: Int) {
   searchOrganisations(query: $q, first: $first) {
     name
@@ -208,11 +216,7 @@ describe('a list page asking only for what the network snapshot holds', () => {
 
   it('reads the rest of a summary, batched, if a resolver is handed one', async () => {
     const ctx = createContext(db.runner, createNetworkCache());
-    const description = (resolvers.Organisation as Record<string, unknown>).description as (
-      o: unknown,
-      args: unknown,
-      context: unknown,
-    ) => Promise<string | null>;
+    const description = descriptionResolver('Organisation');
     const summary = { id: `${p}-hub`, name: 'x', sector: 'GOVERNMENT', status: 'PUBLISHED' };
     await expect(description(summary, {}, ctx)).resolves.toContain(`${w}word inclusion`);
     await expect(description({ ...summary, id: `${p}-hidden` }, {}, ctx)).rejects.toThrow(/not published/);
@@ -416,11 +420,7 @@ describe('an initiative with its participants from the network snapshot', () => 
 
   it("reads the rest of an initiative's summary through the loader if a resolver is handed one", async () => {
     const ctx = createContext(db.runner, createNetworkCache());
-    const description = (resolvers.Initiative as Record<string, unknown>).description as (
-      i: unknown,
-      args: unknown,
-      context: unknown,
-    ) => Promise<string | null>;
+    const description = descriptionResolver('Initiative');
     const summary = { id: ini, name: 'x', stage: 'PILOT' };
     await expect(description(summary, {}, ctx)).resolves.toBe('Tried first in one town');
     await expect(description({ ...summary, id: `${q}-none` }, {}, ctx)).rejects.toThrow(/removed meanwhile/);
