@@ -213,7 +213,16 @@ export function App() {
           {view.org !== null && (
             <GraphToolbar graph={graphRef} history={history} toasts={toasts} phone={phone} />
           )}
-          <GraphStatus rootId={view.org} graph={graph} onChoose={choose} />
+          <GraphStatus
+            rootId={view.org}
+            graph={graph}
+            onChoose={choose}
+            results={
+              view.query !== '' || hasFilter(view.filter)
+                ? { open: listOpen, onShow: () => setListOpen(true) }
+                : null
+            }
+          />
           <GraphNotice graph={graph} />
           <Legend ref={legendRef} filter={view.filter} onFilterChange={setFilter} phone={phone} />
           {pathway !== null && <PathwayTimeline initiativeId={pathway} />}

@@ -1,11 +1,41 @@
-// What the explorer shows before any search: what to do, and a few real organisations to start from.
+// What the explorer shows while no organisation is open: before any search, what to do and a few real
+// organisations to start from; with a search or filters set, where their results are (the list).
 import { useExamples } from '../state/useExamples.ts';
 import type { OrganisationSummary } from '../api/types.ts';
 import { StatusMessage } from './StatusMessage.tsx';
 import { SectorSwatch } from './Swatches.tsx';
 
-export function EmptyState({ onChoose }: { onChoose: (organisation: OrganisationSummary) => void }) {
+export interface ResultsList {
+  open: boolean;
+  onShow: () => void;
+}
+
+export function EmptyState({
+  onChoose,
+  results,
+}: {
+  onChoose: (organisation: OrganisationSummary) => void;
+  /** Set when a search or filters are active: their results are in the list, not on the map yet. */
+  results: ResultsList | null;
+}) {
   const examples = useExamples();
+  if (results !== null)
+    return (
+      <StatusMessage state="empty" title="Choose an organisation from the list to see its network">
+        <p className="status-hint">
+          {results.open
+            ? 'Your search and filters found the organisations in the list. Click one to draw its network here.'
+            : 'Your search and filters found a list of organisations. Open it and click one to draw its network here.'}
+        </p>
+        {!results.open && (
+          <div className="examples">
+            <button type="button" className="chip" data-testid="show-results" onClick={results.onShow}>
+              Show the list
+            </button>
+          </div>
+        )}
+      </StatusMessage>
+    );
   return (
     <StatusMessage state="empty" title="Search for an organisation to see its network">
       <p className="status-hint">

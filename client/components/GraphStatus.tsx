@@ -1,7 +1,7 @@
 // Decides which message, if any, sits over the graph: empty, loading, expanding, not found or error.
 import type { OrganisationSummary } from '../api/types.ts';
 import type { NeighbourhoodState } from '../state/useNeighbourhood.ts';
-import { EmptyState } from './EmptyState.tsx';
+import { EmptyState, type ResultsList } from './EmptyState.tsx';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { StatusMessage } from './StatusMessage.tsx';
 
@@ -9,10 +9,12 @@ interface GraphStatusProps {
   rootId: string | null;
   graph: NeighbourhoodState;
   onChoose: (organisation: OrganisationSummary) => void;
+  /** The results list of an active search or filters, null when neither is set. */
+  results: ResultsList | null;
 }
 
-export function GraphStatus({ rootId, graph, onChoose }: GraphStatusProps) {
-  if (rootId === null) return <EmptyState onChoose={onChoose} />;
+export function GraphStatus({ rootId, graph, onChoose, results }: GraphStatusProps) {
+  if (rootId === null) return <EmptyState onChoose={onChoose} results={results} />;
   const first = graph.shown.length === 0;
   if (graph.failed) {
     return (

@@ -643,6 +643,27 @@ describe('finding partners', () => {
     await tab.close();
   });
 
+  it('with filters and no organisation open, points to the results list (and opens it on a phone)', async () => {
+    const { tab, problems } = await openTab({ width: 390, height: 844 });
+    await tab.goto(`${server.url}/?sector=NGO`);
+    const status = tab.getByTestId('status');
+    await poll(() => status.locator('.status-title').textContent()).toBe(
+      'Choose an organisation from the list to see its network',
+    );
+    expect(await tab.getByTestId('result-item').count()).toBe(0);
+    await tab.getByTestId('show-results').click();
+    await poll(() => tab.getByTestId('result-item').count()).toBeGreaterThan(0);
+    await poll(() => tab.getByTestId('show-results').count()).toBe(0);
+    // Without a search or filters, the first-visit hint and its examples.
+    await tab.goto(server.url);
+    await poll(() => status.locator('.status-title').textContent()).toBe(
+      'Search for an organisation to see its network',
+    );
+    expect(await tab.getByTestId('show-results').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('on a 390 px phone gives the graph most of the screen, details as a sheet, nothing cut off', async () => {
     const { tab, problems } = await openTab({ width: 390, height: 844 });
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
