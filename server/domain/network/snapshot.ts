@@ -111,7 +111,10 @@ export interface NetworkSnapshot {
   readonly ids: readonly string[];
   /** Organisation index by id, and by alias (the id of a record merged into it). */
   readonly index: ReadonlyMap<string, number>;
-  /** Organisation index by the element id of its node (how full-text hits are matched, reading nothing). */
+  /**
+   * Organisation index by the element id of its node, for the element ids that have no key (nodeKeys
+   * holds the others): how full-text hits are matched, reading nothing.
+   */
   readonly nodeIndex: ReadonlyMap<string, number>;
   /**
    * The part of an element id before its last ':' (inclusive), as the first organisation's node has it
@@ -273,10 +276,10 @@ export class SnapshotBuilder {
     const i = this.ids.length;
     this.ids.push(row.id);
     if (row.nodeId !== undefined) {
-      this.nodeIndex.set(row.nodeId, i);
       this.nodeKeyPrefix ??= row.nodeId.slice(0, row.nodeId.lastIndexOf(':') + 1);
       const key = nodeKey(row.nodeId, this.nodeKeyPrefix);
       if (key >= 0) this.nodeKeys.set(key, i);
+      else this.nodeIndex.set(row.nodeId, i);
     }
     this.names.push(row.name);
     const sector = sectorIndex.get(row.sector as Sector);

@@ -42,7 +42,7 @@ describe('nodeKey', () => {
 });
 
 describe('snapshot node keys', () => {
-  it('keys the organisations whose element ids have the first one’s prefix, and every one by its element id', () => {
+  it('keys the organisations whose element ids have the first one’s prefix, and the others by their element id', () => {
     const builder = new SnapshotBuilder(1, [], []);
     builder.add(row('a', '4:db:7'));
     builder.add(row('b', '4:db:007'));
@@ -52,5 +52,6 @@ describe('snapshot node keys', () => {
     expect([...s.nodeKeys.entries()]).toEqual([[7, 0]]);
     expect(s.nodeIndex.get('4:db:007')).toBe(1);
     expect(s.nodeIndex.get('5:other:8')).toBe(2);
+    expect(s.nodeIndex.has('4:db:7')).toBe(false);
   });
 });
