@@ -41,12 +41,12 @@ export interface NetworkAccess {
    * snapshot (use snapshot()) or none is built yet. The caller uses it only once `confirm` accepts the
    * version its query read.
    */
-  unchecked?(): NetworkSnapshot | null;
+  unchecked(): NetworkSnapshot | null;
   /**
    * Whether `version`, read from the database during this request, is the version of `snapshot` (from
    * unchecked()); if so, the snapshot becomes the request's, as if snapshot() had checked it.
    */
-  confirm?(snapshot: NetworkSnapshot, version: number): boolean;
+  confirm(snapshot: NetworkSnapshot, version: number): boolean;
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
 }
 

@@ -36,7 +36,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import type { NetworkSnapshot } from './snapshot.ts';
+import { compareStrings, type NetworkSnapshot } from './snapshot.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
@@ -280,7 +280,7 @@ export async function listOrganisations(
   };
   // Without a query that reads the version (a text of no searchable word, or a page answered from the
   // snapshot alone) snapshot() checks it.
-  const guess = queries !== null || (details && !nothing) ? (net.unchecked?.() ?? null) : null;
+  const guess = queries !== null || (details && !nothing) ? net.unchecked() : null;
   // Over a snapshot checked against the data version (pageOver answers null only over one that is not).
   const checkedPage = async (snapshot: NetworkSnapshot, first: IndexAnswer | null) =>
     (await pageOver(request, snapshot, true, first))!;
@@ -288,7 +288,7 @@ export async function listOrganisations(
   let first: IndexAnswer | null = null;
   if (queries !== null) {
     first = await askCandidates(runner, queries.strict, FIRST_KEEP, guess.nodeKeyPrefix);
-    if (net.confirm!(guess, first.dataVersion)) return checkedPage(guess, first);
+    if (net.confirm(guess, first.dataVersion)) return checkedPage(guess, first);
   } else {
     const page = await pageOver(request, guess, false, null);
     if (page !== null) return page;
@@ -412,7 +412,7 @@ async function pageOver(
       facets();
     }
     const read = await reading;
-    if (!checked && !net.confirm!(snapshot, read.dataVersion)) return null;
+    if (!checked && !net.confirm(snapshot, read.dataVersion)) return null;
     loaded = read.organisations;
   } else loaded = onPage.map((i) => summaryOf(snapshot, i));
   // One more than the page tells whether another page follows; an organisation unpublished since the
@@ -617,8 +617,7 @@ function published(
     } else if (score[h] === edge) atEdge.push(index[h]!);
   }
   const { names, ids } = snapshot;
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  atEdge.sort((a, b) => byText(names[a]!, names[b]!) || byText(ids[a]!, ids[b]!));
+  atEdge.sort((a, b) => compareStrings(names[a]!, names[b]!) || compareStrings(ids[a]!, ids[b]!));
   for (let e = 0; k < MAX_QUERY_HITS; e++) {
     kept.index[k] = atEdge[e]!;
     kept.score[k++] = edge;

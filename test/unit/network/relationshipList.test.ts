@@ -54,6 +54,8 @@ function access(s: NetworkSnapshot): NetworkAccess {
   return {
     snapshot: async () => s,
     ifLoaded: async () => s,
+    unchecked: () => null,
+    confirm: () => false,
     derived: <T>(_: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
       if (!derived.has(key)) derived.set(key, Promise.resolve().then(compute));
       return derived.get(key) as Promise<T>;
