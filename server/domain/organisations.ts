@@ -11,7 +11,7 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
-import { buildSearchQueries, nameMatchScore, searchWords } from './search.ts';
+import { buildSearchQueries, nameMatchScore } from './search.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -297,7 +297,7 @@ async function readSearchHits(
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
     // Without a probe, a word that has a typo form always uses it (see the query).
     words: typos === 'unknown' ? queries.words : queries.words.map((w) => ({ ...w, probe: null })),
-    typed: searchWords(text.slice(0, SEARCH_LIMITS.maxQueryLength)),
+    typed: queries.typed,
     first: limit,
     candidates: indexCandidates(limit),
     // One word: the any-word pass would find the same hits again, so it does not run.

@@ -116,6 +116,8 @@ export interface SearchQueries {
    * (searchOrganisations.cypher): `strict` and `partial` are these with every `typo` form used.
    */
   words: SearchWordPart[];
+  /** The text's words as typed (searchWords), which the query ranks names against. */
+  typed: string[];
 }
 
 function fuzzy(word: string, e: string): string {
@@ -165,7 +167,7 @@ export function buildSearchQueries(text: string): SearchQueries | null {
   const group = (p: SearchWordPart) => p.typo ?? p.exact;
   const strict = parts.map((p) => (p.required ? `+${group(p)}` : group(p))).join(' ');
   const partial = parts.map(group).join(' ');
-  return { strict, partial, partialSameAsStrict: parts.length === 1, words: parts };
+  return { strict, partial, partialSameAsStrict: parts.length === 1, words: parts, typed: words };
 }
 
 /**
