@@ -51,8 +51,9 @@ WITH strictNodes + [k IN more | partialNodes[k]] AS nodes, strictScores + [k IN 
 // caller ranks them by name (every word first, then 3 for each typed word among the name's words, 2 for
 // the start of one, then the index's order). The caller's ranking also counts typos, abbreviations and
 // acronyms: a hit it brings up without details is read by id afterwards.
+// (No hit is ranked when no details are asked: the search behind lists, exports and likely matches.)
 CALL (nodes, strictCount) {
-  UNWIND range(0, size(nodes) - 1) AS k
+  UNWIND CASE WHEN $detailed > 0 THEN range(0, size(nodes) - 1) ELSE [] END AS k
   WITH k, split(toLower(nodes[k].name), ' ') AS nameWords
   WITH k, CASE WHEN k < strictCount THEN 0 ELSE 1 END AS tier,
        reduce(s = 0, w IN $typed | s + CASE WHEN w IN nameWords THEN 3 WHEN any(x IN nameWords WHERE x STARTS WITH w) THEN 2 ELSE 0 END) AS byName
