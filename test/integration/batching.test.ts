@@ -9,8 +9,8 @@ import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { typeDefs } from '../../server/graphql/schema.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
-import { NO_PROVENANCE, type Dataset } from '../../server/domain/model.ts';
-import { org, searchWord, smallNetwork } from '../support/fixtures.ts';
+import type { Dataset } from '../../server/domain/model.ts';
+import { initiative, org, participation, searchWord, smallNetwork } from '../support/fixtures.ts';
 
 let db: TestDb;
 const p = uniquePrefix('batch');
@@ -243,54 +243,24 @@ describe('an initiative with its participants from the network snapshot', () => 
     relationships: [],
     places: [],
     initiatives: [
-      {
-        id: ini,
-        name: changed ? `${q} Scaled` : `${q} Pilot`,
-        stage: changed ? 'SCALING' : 'PILOT',
+      initiative(ini, changed ? `${q} Scaled` : `${q} Pilot`, changed ? 'SCALING' : 'PILOT', {
         startDate: '2022-01-01',
-        endDate: null,
         themes: ['Housing'],
         description: 'Tried first in one town',
-        website: null,
-        provenance: NO_PROVENANCE,
-      },
-      {
-        id: `${q}-empty`,
-        name: `${q} Nobody yet`,
-        stage: 'IDEA',
-        startDate: null,
-        endDate: null,
-        themes: [],
-        description: null,
-        website: null,
-        provenance: NO_PROVENANCE,
-      },
+      }),
+      initiative(`${q}-empty`, `${q} Nobody yet`, 'IDEA'),
     ],
     participations: [
-      ...['z1', 'z2', 'z3', 'z4', 'z5', 'z8', 'zh'].map((o) => ({
-        initiative: ini,
-        organisation: `${q}-${o}`,
-        role: 'PARTNER' as const,
-        since: o === 'z3' ? '2021-03-04' : null,
-        until: o === 'z3' ? '2023-05-06' : null,
-        provenance: NO_PROVENANCE,
-      })),
-      {
-        initiative: ini,
-        organisation: `${q}-z6`,
-        role: changed ? 'LEAD' : 'FUNDER',
-        since: null,
-        until: null,
-        provenance: NO_PROVENANCE,
-      },
-      {
-        initiative: ini,
-        organisation: `${q}-z7`,
-        role: 'LEAD',
-        since: null,
-        until: null,
-        provenance: NO_PROVENANCE,
-      },
+      ...['z1', 'z2', 'z3', 'z4', 'z5', 'z8', 'zh'].map((o) =>
+        participation(
+          ini,
+          `${q}-${o}`,
+          'PARTNER',
+          o === 'z3' ? { since: '2021-03-04', until: '2023-05-06' } : {},
+        ),
+      ),
+      participation(ini, `${q}-z6`, changed ? 'LEAD' : 'FUNDER'),
+      participation(ini, `${q}-z7`, 'LEAD'),
     ],
   });
   const NESTED = (more: string) => `query ($id: ID!) {

@@ -11,7 +11,7 @@ import { deleteAccountsData, signedIn } from '../support/accounts.ts';
 import { codeOf, problemFields, type BrowserClient } from '../support/browserClient.ts';
 import { runCypher } from '../support/cypher.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
-import { org, rel } from '../support/fixtures.ts';
+import { initiative, org, participation, rel } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let db: TestDb;
@@ -24,18 +24,6 @@ const HIGH = { points: 10_000, seconds: 60 };
 let curator: BrowserClient;
 let ownerOfM: { id: string; browser: BrowserClient };
 let proposedId: string;
-
-const initiative = (id: string) => ({
-  id,
-  name: id,
-  stage: 'PILOT' as const,
-  startDate: null,
-  endDate: null,
-  themes: [],
-  description: null,
-  website: null,
-  provenance: NO_PROVENANCE,
-});
 
 beforeAll(async () => {
   db = connectTestDb();
@@ -78,32 +66,11 @@ beforeAll(async () => {
         rel(`${p}-m-k`, M, K, 'PARTNERSHIP', { trust: 'IMPORTED' }),
         rel(`${p}-k-x`, K, X, 'PARTNERSHIP', { trust: 'IMPORTED' }),
       ],
-      initiatives: [initiative(`${p}-i1`), initiative(`${p}-i2`)],
+      initiatives: [initiative(`${p}-i1`, `${p}-i1`, 'PILOT'), initiative(`${p}-i2`, `${p}-i2`, 'PILOT')],
       participations: [
-        {
-          initiative: `${p}-i1`,
-          organisation: K,
-          role: 'LEAD',
-          since: null,
-          until: null,
-          provenance: NO_PROVENANCE,
-        },
-        {
-          initiative: `${p}-i1`,
-          organisation: M,
-          role: 'PARTNER',
-          since: null,
-          until: null,
-          provenance: NO_PROVENANCE,
-        },
-        {
-          initiative: `${p}-i2`,
-          organisation: M,
-          role: 'FUNDER',
-          since: '2021-01-01',
-          until: null,
-          provenance: NO_PROVENANCE,
-        },
+        participation(`${p}-i1`, K, 'LEAD'),
+        participation(`${p}-i1`, M, 'PARTNER'),
+        participation(`${p}-i2`, M, 'FUNDER', { since: '2021-01-01' }),
       ],
       places: [],
     }),

@@ -1,7 +1,11 @@
 // Small hand-made datasets owned by one test: every id and search word carries the test's prefix.
 import type {
   Dataset,
+  InitiativeRecord,
+  InitiativeStage,
   OrganisationRecord,
+  ParticipationRecord,
+  ParticipationRole,
   Provenance,
   RelationshipRecord,
   Sector,
@@ -53,6 +57,35 @@ export function rel(
     provenance: NO_PROVENANCE,
     ...extra,
   };
+}
+
+export function initiative(
+  id: string,
+  name: string,
+  stage: InitiativeStage,
+  extra: Partial<InitiativeRecord> = {},
+): InitiativeRecord {
+  return {
+    id,
+    name,
+    stage,
+    startDate: null,
+    endDate: null,
+    themes: [],
+    description: null,
+    website: null,
+    provenance: NO_PROVENANCE,
+    ...extra,
+  };
+}
+
+export function participation(
+  initiative: string,
+  organisation: string,
+  role: ParticipationRole,
+  extra: Partial<ParticipationRecord> = {},
+): ParticipationRecord {
+  return { initiative, organisation, role, since: null, until: null, provenance: NO_PROVENANCE, ...extra };
 }
 
 /**
