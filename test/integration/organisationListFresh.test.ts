@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import type { Dataset, OrganisationRecord } from '../../server/domain/model.ts';
+import { emptyDataset, type OrganisationRecord } from '../../server/domain/model.ts';
 import { createNetworkCache, networkAccess, type NetworkCache } from '../../server/domain/network/cache.ts';
 import type { OrganisationFilterInput } from '../../server/domain/network/filter.ts';
 import { listOrganisations } from '../../server/domain/network/organisationList.ts';
@@ -18,16 +18,10 @@ const w = p.replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
 const country = `${w}land`;
 const NEW_THEME = `${w} Tidal power`;
 
-const dataset = (organisations: OrganisationRecord[]): Dataset => ({
-  organisations,
-  relationships: [],
-  initiatives: [],
-  participations: [],
-  places: [],
-});
-
 const load = (organisations: OrganisationRecord[]) =>
-  importSource(db.runner, sourceFromDataset(dataset(organisations)), { recordedBy: 'import:test' });
+  importSource(db.runner, sourceFromDataset({ ...emptyDataset(), organisations }), {
+    recordedBy: 'import:test',
+  });
 
 beforeAll(async () => {
   db = connectTestDb();
