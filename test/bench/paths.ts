@@ -25,7 +25,10 @@ export interface PathCase {
   filter: PathFilterInput | null;
 }
 
-/** A small seeded generator (mulberry32), so the same data always gives the same pairs. */
+/**
+ * A small seeded generator (mulberry32), so the same data always gives the same pairs: the benchmark's
+ * own, like renderPage's, so the pairs do not change when the product's generator does.
+ */
 function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
