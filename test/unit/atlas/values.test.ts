@@ -24,8 +24,31 @@ describe('isCalendarDate', () => {
     '2023-1-01',
     ' 2023-01-01',
     '20230101',
+    '2023-01-01 ',
+    '2023-01-01\n',
+    '2023/01/01',
+    '2023-0a-01',
+    '２０２３-01-01',
+    '2023-01-0١',
+    '',
   ])('rejects %s', (date) => {
     expect(isCalendarDate(date)).toBe(false);
+  });
+  it('agrees with the YYYY-MM-DD pattern and the calendar on every day of 1899–2101 and beyond', () => {
+    const reference = (text: string) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!match) return false;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const date = new Date(Date.UTC(2000, month - 1, day));
+      date.setUTCFullYear(year);
+      return month >= 1 && month <= 12 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    };
+    for (const year of [0, 4, 100, 400, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 2101, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isCalendarDate(text), text).toBe(reference(text));
+        }
   });
 });
 
