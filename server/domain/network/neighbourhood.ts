@@ -78,12 +78,31 @@ export function edgeView(s: NetworkSnapshot, t: number): GraphEdgeView {
   };
 }
 
-/** Neighbours of `i` over allowed ties, best connected first (then by id), each once. */
-export function rankedNeighbours(s: NetworkSnapshot, i: number, allowed: TiePredicate): number[] {
+/**
+ * Each organisation's position when all are ranked best connected first, then by id (the order in which
+ * a neighbourhood offers and keeps neighbours): worked out once per snapshot (NetworkAccess.derived), so
+ * a neighbourhood compares two numbers where it compared degrees and then id strings.
+ */
+export function connectedRank(s: NetworkSnapshot): Int32Array {
+  const order = Int32Array.from({ length: s.ids.length }, (_, i) => i).sort(
+    (x, y) => s.degree[y]! - s.degree[x]! || (s.ids[x]! < s.ids[y]! ? -1 : s.ids[x]! > s.ids[y]! ? 1 : 0),
+  );
+  const rank = new Int32Array(order.length);
+  order.forEach((i, position) => (rank[i] = position));
+  return rank;
+}
+
+/** Neighbours of `i` over allowed ties, best connected first (then by id: `rank`), each once. */
+export function rankedNeighbours(
+  s: NetworkSnapshot,
+  i: number,
+  allowed: TiePredicate,
+  rank: Int32Array,
+): number[] {
   const seen = new Set<number>();
   for (let a = s.adjStart[i]!; a < s.adjStart[i + 1]!; a++)
     if (allowed(s.adjTie[a]!)) seen.add(s.adjOther[a]!);
-  return [...seen].sort((x, y) => s.degree[y]! - s.degree[x]! || (s.ids[x]! < s.ids[y]! ? -1 : 1));
+  return [...seen].sort((x, y) => rank[x]! - rank[y]!);
 }
 
 export async function neighbourhoodOf(
@@ -99,6 +118,7 @@ export async function neighbourhoodOf(
   requireRange(perNode, 'perNode', 1, NEIGHBOURHOOD_LIMITS.maxLimit);
   const s = await net.snapshot();
   const allowed = tiePredicate(s, args.filter, args.asOf);
+  const rank = await net.derived(s, 'connectedRank', () => connectedRank(s));
 
   const distance = new Map<number, number>();
   const roots = [...new Set(args.ids)]
@@ -112,14 +132,16 @@ export async function neighbourhoodOf(
     // Each frontier node offers its best connected new neighbours, at most perNode; the rest are hidden.
     const offered = new Map<number, number[]>(); // neighbour → the frontier nodes offering it
     for (const i of frontier) {
-      const fresh = rankedNeighbours(s, i, allowed).filter((j) => !distance.has(j));
-      fresh.slice(0, perNode).forEach((j) => offered.set(j, [...(offered.get(j) ?? []), i]));
+      const fresh = rankedNeighbours(s, i, allowed, rank).filter((j) => !distance.has(j));
+      for (const j of fresh.slice(0, perNode)) {
+        const by = offered.get(j);
+        if (by) by.push(i);
+        else offered.set(j, [i]);
+      }
       if (fresh.length > perNode) hiddenOf.set(i, new Set(fresh.slice(perNode)));
     }
     // Then the overall limit keeps the best connected of all offered.
-    const ranked = [...offered.keys()].sort(
-      (x, y) => s.degree[y]! - s.degree[x]! || (s.ids[x]! < s.ids[y]! ? -1 : 1),
-    );
+    const ranked = [...offered.keys()].sort((x, y) => rank[x]! - rank[y]!);
     const room = limit - distance.size;
     for (const j of ranked.slice(0, room)) distance.set(j, hop);
     for (const j of ranked.slice(room)) {
