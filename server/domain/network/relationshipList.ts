@@ -2,13 +2,19 @@
 // then by id), as a connection with the total and the amount totals per currency; and changes(from, to):
 // the ties that started or ended between two days. From the network snapshot; the page's relationships
 // are then read from the database by id.
-import { InvalidInputError } from '../../common/errors.ts';
-import { RELATIONSHIP_KINDS, type RelationshipKind } from '../model.ts';
+import { invariant, InvalidInputError } from '../../common/errors.ts';
+import { RELATIONSHIP_KINDS, SECTORS, type RelationshipKind } from '../model.ts';
 import { requireRange } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection } from '../pagination.ts';
 import type { NetworkAccess } from './cache.ts';
 import { dayNumber, NO_END, NO_START, type NetworkSnapshot } from './snapshot.ts';
-import { filterEnds, tieMask, tiePredicate, type RelationshipFilterInput } from './tieFilter.ts';
+import {
+  filterEnds,
+  tieCriteria,
+  tiePredicate,
+  type RelationshipFilterInput,
+  type TieCriteria,
+} from './tieFilter.ts';
 
 export interface RelationshipRef {
   id: string;
@@ -48,15 +54,24 @@ const sinceKey = (s: NetworkSnapshot, t: number) => (s.tieSince[t] === NO_START 
 class AmountSums {
   private readonly totals: Float64Array;
   private readonly counts: Int32Array;
+  // The columns in fields of their own: add() runs for every tie of a list of up to a million.
+  private readonly amount: Float64Array;
+  private readonly currency: Int16Array;
+  private readonly kind: Uint8Array;
+  private readonly currencyCount: number;
   constructor(private readonly s: NetworkSnapshot) {
     this.totals = new Float64Array(RELATIONSHIP_KINDS.length * s.currencies.length);
     this.counts = new Int32Array(this.totals.length);
+    this.amount = s.tieAmount;
+    this.currency = s.tieCurrency;
+    this.kind = s.tieKind;
+    this.currencyCount = s.currencies.length;
   }
   add(t: number): void {
-    const amount = this.s.tieAmount[t]!;
-    const currency = this.s.tieCurrency[t]!;
+    const amount = this.amount[t]!;
+    const currency = this.currency[t]!;
     if (Number.isNaN(amount) || currency < 0) return;
-    const key = this.s.tieKind[t]! * this.s.currencies.length + currency;
+    const key = this.kind[t]! * this.currencyCount + currency;
     this.totals[key]! += amount;
     this.counts[key]! += 1;
   }
@@ -92,14 +107,26 @@ export interface RelationshipListArgs {
 
 /**
  * The ties in newestFirst order as a snapshot of their own: position k holds tie `order[k]` in every tie
- * array, so a filter reads them one after another instead of jumping around a million ties; and `at`,
- * the position of each tie. Built once per snapshot (a few tens of MB at D1).
+ * array, so a filter reads them one after another instead of jumping around a million ties; `at`, the
+ * position of each tie; and two small indexes for the filter over every tie (scanTies):
+ * - `endSectors`: the sectors of each tie's two ends as bits (1 << sector), so the sector test reads one
+ *   small column instead of two organisations per tie;
+ * - `groups`: the positions grouped by kind and by whether the tie has an amount (group kind * 2 + 1
+ *   when it has one), each group in list order from `groupStart[g]` to `groupStart[g + 1]`, so a filter
+ *   on kinds, or on an amount range (which no tie without an amount passes), reads only its groups.
+ * Built once per snapshot, on the first list (a few tens of MB at D1, the indexes about 5 MB of it).
  */
 export interface OrderedTies {
   order: Int32Array;
   at: Int32Array;
   view: NetworkSnapshot;
+  endSectors: Uint8Array;
+  groups: Int32Array;
+  groupStart: Int32Array;
 }
+
+const GROUPS = RELATIONSHIP_KINDS.length * 2;
+const groupOf = (kind: number, amount: number) => kind * 2 + (Number.isNaN(amount) ? 0 : 1);
 
 export function orderedTies(s: NetworkSnapshot, order: Int32Array): OrderedTies {
   const at = new Int32Array(order.length);
@@ -121,7 +148,129 @@ export function orderedTies(s: NetworkSnapshot, order: Int32Array): OrderedTies 
     tieAmount: pick(s.tieAmount),
     tieCurrency: pick(s.tieCurrency),
   };
-  return { order, at, view };
+  invariant(SECTORS.length <= 8, 'endSectors holds a sector per bit of a byte');
+  const endSectors = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++)
+    endSectors[k] = (1 << s.sector[view.tieSource[k]!]!) | (1 << s.sector[view.tieTarget[k]!]!);
+  // A counting sort of the positions by group: stable, so each group stays in list order.
+  const groupStart = new Int32Array(GROUPS + 1);
+  for (let k = 0; k < order.length; k++) groupStart[groupOf(view.tieKind[k]!, view.tieAmount[k]!) + 1]!++;
+  for (let g = 0; g < GROUPS; g++) groupStart[g + 1]! += groupStart[g]!;
+  const next = groupStart.slice(0, GROUPS);
+  const groups = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) groups[next[groupOf(view.tieKind[k]!, view.tieAmount[k]!)]!++] = k;
+  return { order, at, view, endSectors, groups, groupStart };
+}
+
+/** The first index in [lo, hi) where `passed` holds, for a test that fails, then holds, along the range. */
+function firstWhere(lo: number, hi: number, passed: (k: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (passed(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The positions whose start day passes the criteria's tests on it (asOf/activeOn: started by then;
+ * startedAfter; startedBefore): one range, as the list is in start-day order, newest first, undated
+ * (NO_START, the smallest day) last. The same tests as tiePredicate, each found by a binary search.
+ */
+function sinceRange(since: Int32Array, c: TieCriteria): { lo: number; hi: number } {
+  const n = since.length;
+  let lo = 0;
+  let hi = n;
+  const { startedBy, after, before } = c;
+  if (startedBy !== null)
+    lo = Math.max(
+      lo,
+      firstWhere(0, n, (p) => !(since[p]! > startedBy)),
+    );
+  if (after !== null)
+    hi = Math.min(
+      hi,
+      firstWhere(0, n, (p) => !(since[p]! > after && since[p] !== NO_START)),
+    );
+  if (before !== null) {
+    lo = Math.max(
+      lo,
+      firstWhere(0, n, (p) => since[p]! < before),
+    );
+    hi = Math.min(
+      hi,
+      firstWhere(0, n, (p) => since[p] === NO_START),
+    );
+  }
+  return { lo, hi: Math.max(lo, hi) };
+}
+
+/**
+ * Every tie the criteria keep (besides named organisations, which candidates() handles), from the groups
+ * of the kinds they allow (only ties with an amount when they bound it), within the range of start days
+ * they allow: counts them (the answer), adds their amounts to `sums` (each kind's in list order, as a
+ * pass over the whole list would) and returns the page, the first `size` of them from position `from`
+ * on, as ties. Each tie left is tested as tiePredicate tests it (trust, currency, sectors from
+ * `endSectors`, amounts, the end day), in a loop with no call or allocation per tie.
+ */
+function scanTies(
+  ties: OrderedTies,
+  c: TieCriteria,
+  from: number,
+  size: number,
+  sums: AmountSums,
+): { count: number; page: number[] } {
+  const { order, endSectors, groups, groupStart } = ties;
+  const { tieTrust, tieAmount, tieCurrency, tieSince, tieUntil } = ties.view;
+  const { lo, hi } = sinceRange(tieSince, c);
+  // Plain numbers and flags in locals, so the loop tests nothing that is not set.
+  const { kinds, trust, sectors } = c;
+  const byTrust = trust !== -1;
+  const bySector = sectors !== -1;
+  const byCurrency = c.currency !== null;
+  const currency = c.currency ?? -1;
+  const byMin = c.minAmount !== null;
+  const min = c.minAmount ?? 0;
+  const byMax = c.maxAmount !== null;
+  const max = c.maxAmount ?? 0;
+  const byEnd = c.endedNotBefore !== null;
+  const endedNotBefore = c.endedNotBefore ?? 0;
+  // What to read: when the filter keeps every group, the range itself, one position after the other;
+  // else each group it keeps, within the range (its positions are in list order: two binary searches).
+  const runs: { list: Int32Array | null; first: number; last: number; amounts: boolean }[] = [];
+  if (kinds === -1 && !byMin && !byMax) runs.push({ list: null, first: lo, last: hi, amounts: true });
+  else
+    for (let g = 0; g < GROUPS; g++) {
+      if (kinds !== -1 && ((kinds >> (g >> 1)) & 1) === 0) continue;
+      const amounts = (g & 1) === 1;
+      if ((byMin || byMax) && !amounts) continue;
+      const first = firstWhere(groupStart[g]!, groupStart[g + 1]!, (k) => groups[k]! >= lo);
+      const last = firstWhere(first, groupStart[g + 1]!, (k) => groups[k]! >= hi);
+      runs.push({ list: groups, first, last, amounts });
+    }
+  let count = 0;
+  const found: number[] = [];
+  for (const { list, first, last, amounts } of runs) {
+    let kept = 0;
+    for (let k = first; k < last; k++) {
+      const p = list === null ? k : list[k]!;
+      if (byTrust && ((trust >> tieTrust[p]!) & 1) === 0) continue;
+      if (byCurrency && tieCurrency[p] !== currency) continue;
+      if (bySector && (endSectors[p]! & sectors) === 0) continue;
+      if (byMin && !(tieAmount[p]! >= min)) continue;
+      if (byMax && !(tieAmount[p]! <= max)) continue;
+      if (byEnd && tieUntil[p]! < endedNotBefore) continue;
+      count++;
+      if (amounts) sums.add(p);
+      if (p >= from && kept < size) {
+        found.push(p);
+        kept++;
+      }
+    }
+  }
+  // Each run gave its first `size` from `from` on; the page is the first `size` of them all.
+  found.sort((x, y) => x - y);
+  return { count, page: Array.from(found.slice(0, size), (p) => order[p]!) };
 }
 
 /**
@@ -174,9 +323,10 @@ export async function listRelationships(
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
   const s = await net.snapshot();
   // The filter reads the ties in list order (positions), then the page maps positions back to ties.
-  const { order, at, view } = await net.derived(s, 'tiesNewestFirstView', async () =>
+  const ties = await net.derived(s, 'tiesNewestFirstView', async () =>
     orderedTies(s, await net.derived(s, 'tiesNewestFirst', () => newestFirst(s))),
   );
+  const { order, at, view } = ties;
   const allowed = tiePredicate(view, args.filter, args.asOf);
   // The first position after the cursor: the list sorts by (since desc with undated last, id asc).
   let from = 0;
@@ -211,21 +361,27 @@ export async function listRelationships(
       return all.list();
     });
   } else {
-    // One pass over the candidate positions: count, sum the amounts, keep the page (and one more).
-    // Over every tie, the filter is first applied column by column (tieMask), much faster than a call
-    // per tie; the few ties of named organisations are tested one by one.
+    // Count, sum the amounts, keep the page (and one more): over every tie, from the groups and the range
+    // of start days the filter allows (scanTies); the few ties of named organisations one by one.
     const sums = new AmountSums(view);
     let count = 0;
-    const take = (position: number) => {
-      count++;
-      sums.add(position);
-      if (position >= from && window.length <= start.first) window.push(order[position]!);
-    };
     if (only === null) {
-      const mask = tieMask(view, args.filter, args.asOf);
-      for (let position = 0; position < mask.length; position++) if (mask[position] !== 0) take(position);
+      const scan = scanTies(
+        ties,
+        tieCriteria(view, args.filter ?? {}, args.asOf),
+        from,
+        start.first + 1,
+        sums,
+      );
+      count = scan.count;
+      window.push(...scan.page);
     } else {
-      for (const position of only) if (allowed(position)) take(position);
+      for (const position of only) {
+        if (!allowed(position)) continue;
+        count++;
+        sums.add(position);
+        if (position >= from && window.length <= start.first) window.push(order[position]!);
+      }
     }
     total = count;
     amountTotals = sums.list();

@@ -76,6 +76,24 @@ describe('listRelationships', () => {
     { filter: { organisations: ['o001', 'o002', 'o001', 'nobody'] }, asOf: null },
     { filter: { organisations: ['o003'], kinds: ['PARTNERSHIP'] }, asOf: dayString(17_010) },
     { filter: { organisations: ['nobody'] }, asOf: null },
+    // The filter over every tie reads groups by kind and amount and a range of start days: each alone and
+    // together, on both sides of each bound.
+    { filter: { kinds: ['FUNDING'], minAmount: 300 }, asOf: null },
+    { filter: { maxAmount: 250 }, asOf: null },
+    { filter: { currency: 'GBP' }, asOf: null },
+    {
+      filter: { kinds: ['PARTNERSHIP', 'ADOPTION'], minAmount: 100, maxAmount: 800, currency: 'USD' },
+      asOf: null,
+    },
+    { filter: { startedBefore: dayString(17_020) }, asOf: null },
+    { filter: { startedAfter: dayString(17_020) }, asOf: null },
+    { filter: { startedAfter: dayString(17_030), startedBefore: dayString(17_010) }, asOf: null },
+    { filter: { activeOn: dayString(17_030), kinds: ['MEMBERSHIP', 'FUNDING'] }, asOf: dayString(17_022) },
+    {
+      filter: { startedAfter: dayString(17_002), trustStates: ['CLAIMED', 'SOURCED'], sectors: ['ACADEMIC'] },
+      asOf: dayString(17_035),
+    },
+    { filter: { kinds: ['INVESTMENT'], startedBefore: dayString(17_015), maxAmount: 900 }, asOf: null },
   ];
 
   it('gives every tie the filter keeps, in order, page after page, with the total and amount sums', async () => {
