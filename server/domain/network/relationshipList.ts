@@ -341,13 +341,21 @@ export async function listRelationships(
   const guess = runner === null ? null : net.unchecked();
   if (runner !== null && guess !== null) {
     const page = await pageOver(net, guess, args, start);
-    const read = await runner.read<{ dataVersion: number; relationships: RelationshipRow[] }>(
+    const byKind: Partial<Record<RelationshipKind, string[]>> = {};
+    for (const r of page.nodes) (byKind[r.kind] ??= []).push(r.id);
+    const [row] = await runner.read<{ dataVersion: number; relationships: RelationshipRow[] }>(
       'relationshipPage',
-      { relationships: page.nodes.map((r) => ({ id: r.id, kind: r.kind })) },
+      { byKind },
     );
-    const [row] = read;
-    if (row && net.confirm(guess, row.dataVersion))
-      return { ...page, relationships: row.relationships.map(relationshipOf) };
+    if (row && net.confirm(guess, row.dataVersion)) {
+      // In page order, as relationshipsByIds gives them.
+      const read = new Map(row.relationships.map((r) => [`${r.kind}:${r.id}`, r]));
+      const relationships = page.nodes.flatMap((r) => {
+        const found = read.get(`${r.kind}:${r.id}`);
+        return found ? [relationshipOf(found)] : [];
+      });
+      return { ...page, relationships };
+    }
   }
   const page = await pageOver(net, await net.snapshot(), args, start);
   if (runner === null) return page;
