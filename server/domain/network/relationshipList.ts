@@ -3,7 +3,7 @@
 // the ties that started or ended between two days. From the network snapshot; the page's relationships
 // are then read from the database by id.
 import { invariant, InvalidInputError } from '../../common/errors.ts';
-import { RELATIONSHIP_KINDS, SECTORS, type RelationshipKind } from '../model.ts';
+import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES, type RelationshipKind } from '../model.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import {
   relationshipOf,
@@ -120,9 +120,10 @@ export interface RelationshipListArgs {
  * position of each tie; and two small indexes for the filter over every tie (scanTies):
  * - `endSectors`: the sectors of each tie's two ends as bits (1 << sector), so the sector test reads one
  *   small column instead of two organisations per tie;
- * - `groups`: the positions grouped by kind and by whether the tie has an amount (group kind * 2 + 1
- *   when it has one), each group in list order from `groupStart[g]` to `groupStart[g + 1]`, so a filter
- *   on kinds, or on an amount range (which no tie without an amount passes), reads only its groups.
+ * - `groups`: the positions grouped so that a filter reads only the ties it may keep and tests few of
+ *   them one by one: ties without an amount by kind, trust state and whether they have an end day; ties
+ *   with an amount by kind only (so each kind's amounts are still summed in list order). Each group is in
+ *   list order, from `groupStart[g]` to `groupStart[g + 1]` (see groupOf).
  * Built once per snapshot, on the first list (a few tens of MB at D1, the indexes about 5 MB of it).
  */
 export interface OrderedTies {
@@ -134,8 +135,14 @@ export interface OrderedTies {
   groupStart: Int32Array;
 }
 
-const GROUPS = RELATIONSHIP_KINDS.length * 2;
-const groupOf = (kind: number, amount: number) => kind * 2 + (Number.isNaN(amount) ? 0 : 1);
+const KINDS = RELATIONSHIP_KINDS.length;
+const TRUSTS = TRUST_STATES.length;
+/** Groups of ties without an amount: (kind * TRUSTS + trust) * 2 + (1 when it has an end day). */
+const PLAIN_GROUPS = KINDS * TRUSTS * 2;
+/** Then one group per kind of the ties with an amount: PLAIN_GROUPS + kind. */
+const GROUPS = PLAIN_GROUPS + KINDS;
+const groupOf = (kind: number, trust: number, until: number, amount: number) =>
+  Number.isNaN(amount) ? (kind * TRUSTS + trust) * 2 + (until === NO_END ? 0 : 1) : PLAIN_GROUPS + kind;
 
 export function orderedTies(s: NetworkSnapshot, order: Int32Array): OrderedTies {
   const at = new Int32Array(order.length);
@@ -163,11 +170,13 @@ export function orderedTies(s: NetworkSnapshot, order: Int32Array): OrderedTies 
     endSectors[k] = (1 << s.sector[view.tieSource[k]!]!) | (1 << s.sector[view.tieTarget[k]!]!);
   // A counting sort of the positions by group: stable, so each group stays in list order.
   const groupStart = new Int32Array(GROUPS + 1);
-  for (let k = 0; k < order.length; k++) groupStart[groupOf(view.tieKind[k]!, view.tieAmount[k]!) + 1]!++;
+  const group = (k: number) =>
+    groupOf(view.tieKind[k]!, view.tieTrust[k]!, view.tieUntil[k]!, view.tieAmount[k]!);
+  for (let k = 0; k < order.length; k++) groupStart[group(k) + 1]!++;
   for (let g = 0; g < GROUPS; g++) groupStart[g + 1]! += groupStart[g]!;
   const next = groupStart.slice(0, GROUPS);
   const groups = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) groups[next[groupOf(view.tieKind[k]!, view.tieAmount[k]!)]!++] = k;
+  for (let k = 0; k < order.length; k++) groups[next[group(k)]!++] = k;
   return { order, at, view, endSectors, groups, groupStart };
 }
 
@@ -216,11 +225,13 @@ function sinceRange(since: Int32Array, c: TieCriteria): { lo: number; hi: number
 
 /**
  * Every tie the criteria keep (besides named organisations, which candidates() handles), from the groups
- * of the kinds they allow (only ties with an amount when they bound it), within the range of start days
- * they allow: counts them (the answer), adds their amounts to `sums` (each kind's in list order, as a
- * pass over the whole list would) and returns the page, the first `size` of them from position `from`
- * on, as ties. Each tie left is tested as tiePredicate tests it (trust, currency, sectors from
- * `endSectors`, amounts, the end day), in a loop with no call or allocation per tie.
+ * the filter allows (its kinds and trust states; only ties with an amount when it bounds the amount),
+ * within the range of start days it allows: counts them (the answer), adds their amounts to `sums` (each
+ * kind's in list order, as a pass over the whole list would) and returns the page, the first `size` of
+ * them from position `from` on, as ties. A group that every tie in the range passes is counted by its
+ * length and paged by a binary search; in the others each tie is tested as tiePredicate tests it
+ * (trust, currency, sectors from `endSectors`, amounts, the end day), in a loop with no call or
+ * allocation per tie.
  */
 function scanTies(
   ties: OrderedTies,
@@ -244,25 +255,33 @@ function scanTies(
   const max = c.maxAmount ?? 0;
   const byEnd = c.endedNotBefore !== null;
   const endedNotBefore = c.endedNotBefore ?? 0;
-  // What to read: when the filter keeps every group, the range itself, one position after the other;
-  // else each group it keeps, within the range (its positions are in list order: two binary searches).
-  const runs: { list: Int32Array | null; first: number; last: number; amounts: boolean }[] = [];
-  if (kinds === -1 && !byMin && !byMax) runs.push({ list: null, first: lo, last: hi, amounts: true });
-  else
-    for (let g = 0; g < GROUPS; g++) {
-      if (kinds !== -1 && ((kinds >> (g >> 1)) & 1) === 0) continue;
-      const amounts = (g & 1) === 1;
-      if ((byMin || byMax) && !amounts) continue;
-      const first = firstWhere(groupStart[g]!, groupStart[g + 1]!, (k) => groups[k]! >= lo);
-      const last = firstWhere(first, groupStart[g + 1]!, (k) => groups[k]! >= hi);
-      runs.push({ list: groups, first, last, amounts });
-    }
   let count = 0;
   const found: number[] = [];
-  for (const { list, first, last, amounts } of runs) {
+  for (let g = 0; g < GROUPS; g++) {
+    const amounts = g >= PLAIN_GROUPS;
+    const kind = amounts ? g - PLAIN_GROUPS : Math.floor(g / (TRUSTS * 2));
+    if (kinds !== -1 && ((kinds >> kind) & 1) === 0) continue;
+    let tested: boolean;
+    if (amounts) tested = byTrust || bySector || byCurrency || byMin || byMax || byEnd;
+    else {
+      // No amount: no tie here passes a bound on it; the trust state and end day are the group's.
+      if (byMin || byMax) continue;
+      if (byTrust && ((trust >> ((g >> 1) % TRUSTS)) & 1) === 0) continue;
+      tested = bySector || byCurrency || (byEnd && (g & 1) === 1);
+    }
+    // The group's ties within the range of start days (a group is in list order: two binary searches).
+    const first = firstWhere(groupStart[g]!, groupStart[g + 1]!, (k) => groups[k]! >= lo);
+    const last = firstWhere(first, groupStart[g + 1]!, (k) => groups[k]! >= hi);
+    if (!tested) {
+      count += last - first;
+      if (amounts) for (let k = first; k < last; k++) sums.add(groups[k]!);
+      const at = firstWhere(first, last, (k) => groups[k]! >= from);
+      for (let k = at; k < Math.min(last, at + size); k++) found.push(groups[k]!);
+      continue;
+    }
     let kept = 0;
     for (let k = first; k < last; k++) {
-      const p = list === null ? k : list[k]!;
+      const p = groups[k]!;
       if (byTrust && ((trust >> tieTrust[p]!) & 1) === 0) continue;
       if (byCurrency && tieCurrency[p] !== currency) continue;
       if (bySector && (endSectors[p]! & sectors) === 0) continue;
@@ -277,7 +296,7 @@ function scanTies(
       }
     }
   }
-  // Each run gave its first `size` from `from` on; the page is the first `size` of them all.
+  // Each group gave its first `size` from `from` on; the page is the first `size` of them all.
   found.sort((x, y) => x - y);
   return { count, page: Array.from(found.slice(0, size), (p) => order[p]!) };
 }
