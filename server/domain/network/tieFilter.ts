@@ -38,7 +38,7 @@ export function filterEnds(
 }
 
 /** The filter resolved against the snapshot: bit masks, day numbers and bounds (-1 / null when not given). */
-interface Criteria {
+export interface TieCriteria {
   ends: Set<number> | null;
   kinds: number;
   trust: number;
@@ -52,11 +52,11 @@ interface Criteria {
   maxAmount: number | null;
 }
 
-function criteria(
+export function tieCriteria(
   snapshot: NetworkSnapshot,
   f: RelationshipFilterInput,
   asOf: string | null | undefined,
-): Criteria {
+): TieCriteria {
   const named = filterEnds(snapshot, f);
   const active = [f.activeOn, asOf].filter((d): d is string => typeof d === 'string').map(dayNumber);
   return {
@@ -100,7 +100,7 @@ export function tieMask(
     before,
     minAmount,
     maxAmount,
-  } = criteria(snapshot, filter ?? {}, asOf);
+  } = tieCriteria(snapshot, filter ?? {}, asOf);
   const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
     snapshot;
   const m = tieSource.length;
@@ -173,7 +173,7 @@ export function tiePredicate(
     before,
     minAmount,
     maxAmount,
-  } = criteria(snapshot, f, asOf);
+  } = tieCriteria(snapshot, f, asOf);
   // The arrays in locals: the predicate runs once per tie of a million-tie list.
   const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
     snapshot;

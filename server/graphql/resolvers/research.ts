@@ -84,7 +84,21 @@ async function relationships(
 
 export const researchResolvers: Resolvers = {
   Query: {
-    relationships: (_, args, ctx) => listRelationships(ctx.network, args),
+    async relationships(_, args, ctx, info) {
+      // Asked with its relationships: read with the page (and the data version) in one query, and kept
+      // for nodes and edges below; a relationship left out (an end unpublished since) is kept as null.
+      const asked = selectedFields(info);
+      const read = asked.has('nodes') || asked.has('edges');
+      const page = await listRelationships(ctx.network, args, read ? ctx.runner : null);
+      if (page.relationships) {
+        const found = new Map(page.relationships.map((r) => [`${r.kind}:${r.id}`, r]));
+        for (const ref of page.nodes) {
+          const key = `${ref.kind}:${ref.id}`;
+          ctx.relationshipsById.prime(key, found.get(key) ?? null);
+        }
+      }
+      return page;
+    },
     async initiatives(_, args, ctx) {
       const page = await listInitiatives(ctx.runner, ctx.network, args);
       for (const i of page.nodes) ctx.initiatives.prime(i.id, i);

@@ -14,7 +14,8 @@ import {
 import { tiePredicate, type RelationshipFilterInput } from '../../../server/domain/network/tieFilter.ts';
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES } from '../../../server/domain/model.ts';
 
-function randomSnapshot(size: number, tieCount: number, seed: number): NetworkSnapshot {
+/** `plain`: no tie has an amount or an end day (so a kind and a trust state make one group of ties). */
+function randomSnapshot(size: number, tieCount: number, seed: number, plain = false): NetworkSnapshot {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const ids = Array.from({ length: size }, (_, k) => `o${String(k).padStart(3, '0')}`);
@@ -31,8 +32,9 @@ function randomSnapshot(size: number, tieCount: number, seed: number): NetworkSn
   for (let k = 0; k < tieCount; k++) {
     // Few distinct days, so many ties share a start day and the id decides their order.
     const since = random() < 0.2 ? null : dayString(17_000 + Math.floor(random() * 40));
-    const until = since !== null && random() < 0.3 ? dayString(17_020 + Math.floor(random() * 40)) : null;
-    const amount = random() < 0.5 ? Math.round(random() * 100_000) / 100 : null;
+    const until =
+      !plain && since !== null && random() < 0.3 ? dayString(17_020 + Math.floor(random() * 40)) : null;
+    const amount = !plain && random() < 0.5 ? Math.round(random() * 100_000) / 100 : null;
     rows[Math.floor(random() * size)]!.ties.push([
       `t${String(Math.floor(random() * 1e6)).padStart(6, '0')}-${k}`,
       pick(ids),
@@ -76,37 +78,74 @@ describe('listRelationships', () => {
     { filter: { organisations: ['o001', 'o002', 'o001', 'nobody'] }, asOf: null },
     { filter: { organisations: ['o003'], kinds: ['PARTNERSHIP'] }, asOf: dayString(17_010) },
     { filter: { organisations: ['nobody'] }, asOf: null },
+    // The filter over every tie reads groups by kind and amount and a range of start days: each alone and
+    // together, on both sides of each bound.
+    { filter: { kinds: ['FUNDING'], minAmount: 300 }, asOf: null },
+    { filter: { maxAmount: 250 }, asOf: null },
+    { filter: { currency: 'GBP' }, asOf: null },
+    {
+      filter: { kinds: ['PARTNERSHIP', 'ADOPTION'], minAmount: 100, maxAmount: 800, currency: 'USD' },
+      asOf: null,
+    },
+    { filter: { startedBefore: dayString(17_020) }, asOf: null },
+    { filter: { startedAfter: dayString(17_020) }, asOf: null },
+    { filter: { startedAfter: dayString(17_030), startedBefore: dayString(17_010) }, asOf: null },
+    { filter: { activeOn: dayString(17_030), kinds: ['MEMBERSHIP', 'FUNDING'] }, asOf: dayString(17_022) },
+    {
+      filter: { startedAfter: dayString(17_002), trustStates: ['CLAIMED', 'SOURCED'], sectors: ['ACADEMIC'] },
+      asOf: dayString(17_035),
+    },
+    { filter: { kinds: ['INVESTMENT'], startedBefore: dayString(17_015), maxAmount: 900 }, asOf: null },
+    { filter: { trustStates: ['CLAIMED', 'IMPORTED'] }, asOf: null },
+    { filter: { kinds: ['PARTNERSHIP', 'MEMBERSHIP'], trustStates: ['CONFIRMED'] }, asOf: null },
   ];
 
   it('gives every tie the filter keeps, in order, page after page, with the total and amount sums', async () => {
-    const order = newestFirst(s);
-    for (const c of cases) {
-      const keep = tiePredicate(s, c.filter, c.asOf);
-      const expected = Array.from(order).filter((t) => keep(t));
-      const sums = new Map<string, { total: number; count: number }>();
-      for (const t of expected) {
-        if (Number.isNaN(s.tieAmount[t]!) || s.tieCurrency[t]! < 0) continue;
-        const key = `${RELATIONSHIP_KINDS[s.tieKind[t]!]} ${s.currencies[s.tieCurrency[t]!]}`;
-        const entry = sums.get(key) ?? { total: 0, count: 0 };
-        entry.total += s.tieAmount[t]!;
-        entry.count += 1;
-        sums.set(key, entry);
-      }
-      const seen: string[] = [];
-      let after: string | null = null;
-      for (let guard = 0; guard < 1000; guard++) {
-        const page = await listRelationships(net, { ...c, first: 7, after });
-        expect(page.totalCount).toBe(expected.length);
-        expect(
-          Object.fromEntries(page.amountTotals.map((a) => [`${a.kind} ${a.currency}`, a.count])),
-        ).toEqual(Object.fromEntries([...sums].map(([key, v]) => [key, v.count])));
-        for (const a of page.amountTotals)
-          expect(a.total).toBeCloseTo(sums.get(`${a.kind} ${a.currency}`)!.total, 6);
-        seen.push(...page.nodes.map((r) => r.id));
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
-      }
-      expect(seen).toEqual(expected.map((t) => s.tieIds[t]!));
-    }
+    await expectListed(s, net, cases);
+  });
+
+  it('pages a list that is all one group of ties (one kind, one trust state, no amount, no end)', async () => {
+    const plain = randomSnapshot(40, 600, 11, true);
+    await expectListed(plain, access(plain), [
+      { filter: { kinds: ['FUNDING'], trustStates: ['CONFIRMED'] }, asOf: null },
+      { filter: { kinds: ['ADOPTION'], trustStates: ['DISPUTED'] }, asOf: dayString(17_030) },
+    ]);
   });
 });
+
+/** listRelationships walks, page by page, every tie tiePredicate keeps, in list order, with the total and sums. */
+async function expectListed(
+  s: NetworkSnapshot,
+  net: NetworkAccess,
+  cases: { filter: RelationshipFilterInput | null; asOf: string | null }[],
+): Promise<void> {
+  const order = newestFirst(s);
+  for (const c of cases) {
+    const keep = tiePredicate(s, c.filter, c.asOf);
+    const expected = Array.from(order).filter((t) => keep(t));
+    const sums = new Map<string, { total: number; count: number }>();
+    for (const t of expected) {
+      if (Number.isNaN(s.tieAmount[t]!) || s.tieCurrency[t]! < 0) continue;
+      const key = `${RELATIONSHIP_KINDS[s.tieKind[t]!]} ${s.currencies[s.tieCurrency[t]!]}`;
+      const entry = sums.get(key) ?? { total: 0, count: 0 };
+      entry.total += s.tieAmount[t]!;
+      entry.count += 1;
+      sums.set(key, entry);
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 1000; guard++) {
+      const page = await listRelationships(net, { ...c, first: 7, after });
+      expect(page.totalCount).toBe(expected.length);
+      expect(Object.fromEntries(page.amountTotals.map((a) => [`${a.kind} ${a.currency}`, a.count]))).toEqual(
+        Object.fromEntries([...sums].map(([key, v]) => [key, v.count])),
+      );
+      for (const a of page.amountTotals)
+        expect(a.total).toBeCloseTo(sums.get(`${a.kind} ${a.currency}`)!.total, 6);
+      seen.push(...page.nodes.map((r) => r.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected.map((t) => s.tieIds[t]!));
+  }
+}
