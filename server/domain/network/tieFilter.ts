@@ -52,6 +52,16 @@ export interface TieCriteria {
   maxAmount: number | null;
 }
 
+/**
+ * The currency's number in the snapshot, or UNUSED_CURRENCY when no tie is in it: a tie without a currency
+ * holds -1 (indexOf's "not found"), so a currency nobody uses must not be -1, or it would keep those.
+ */
+const UNUSED_CURRENCY = -2;
+function currencyIndex(snapshot: NetworkSnapshot, code: string): number {
+  const at = snapshot.currencies.indexOf(code);
+  return at === -1 ? UNUSED_CURRENCY : at;
+}
+
 export function tieCriteria(
   snapshot: NetworkSnapshot,
   f: RelationshipFilterInput,
@@ -66,7 +76,7 @@ export function tieCriteria(
     sectors: given(f.sectors) ? f.sectors.reduce((m, s) => m | (1 << sectorIndex.get(s)!), 0) : -1,
     currency:
       typeof f.currency === 'string' && f.currency.trim() !== ''
-        ? snapshot.currencies.indexOf(f.currency.trim().toUpperCase())
+        ? currencyIndex(snapshot, f.currency.trim().toUpperCase())
         : null,
     // Active on every one of those days: started by the first of them and not ended before the last.
     startedBy: active.length === 0 ? null : Math.min(...active),

@@ -104,6 +104,16 @@ describe('listRelationships', () => {
     await expectListed(s, net, cases);
   });
 
+  it('keeps no tie for a currency no tie is in (not the ties without a currency)', async () => {
+    expect(Array.from(newestFirst(s)).some((t) => s.tieCurrency[t]! < 0)).toBe(true);
+    const keep = tiePredicate(s, { currency: 'XYZ' }, null);
+    expect(Array.from(newestFirst(s)).filter((t) => keep(t))).toEqual([]);
+    const page = await listRelationships(net, { filter: { currency: 'XYZ' }, first: 10 });
+    expect(page.totalCount).toBe(0);
+    expect(page.nodes).toEqual([]);
+    expect(page.amountTotals).toEqual([]);
+  });
+
   it('pages a list that is all one group of ties (one kind, one trust state, no amount, no end)', async () => {
     const plain = randomSnapshot(40, 600, 11, true);
     await expectListed(plain, access(plain), [
