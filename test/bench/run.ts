@@ -185,7 +185,7 @@ function loadAverage(): string {
 
 function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.arch()}; Node ${process.version}`;
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.arch()}; Node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`;
 }
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
