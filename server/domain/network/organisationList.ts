@@ -287,7 +287,7 @@ export async function listOrganisations(
   if (guess === null) return checkedPage(await net.snapshot(), null);
   let first: IndexAnswer | null = null;
   if (queries !== null) {
-    first = await askCandidates(runner, queries.strict, FIRST_KEEP, guess.nodeKeyPrefix);
+    first = await askCandidates(runner, queries.strict, FIRST_KEEP, FIRST_CANDIDATES, guess.nodeKeyPrefix);
     if (net.confirm(guess, first.dataVersion)) return checkedPage(guess, first);
   } else {
     const page = await pageOver(request, guess, false, null);
@@ -453,15 +453,25 @@ function inListOrder(
   // The scores by rank (RELEVANCE).
   const ranked: number[] = [];
   if (order === 'RELEVANCE') {
-    // Equal scores share a rank; the best score ranks 0.
-    const byScore = Float64Array.from(scoreOf.subarray(0, count)).sort().reverse();
-    const rankOf = new Map<number, number>();
-    for (const score of byScore)
-      if (!rankOf.has(score)) {
-        rankOf.set(score, ranked.length);
-        ranked.push(score);
+    // Equal scores share a rank; the best score ranks 0. The members come best first (the index's
+    // order), so the ranks are counted in one pass; in any other order the scores are sorted first.
+    if (bestFirst(scoreOf.subarray(0, count))) {
+      const rankAt = new Int32Array(count);
+      for (let k = 0; k < count; k++) {
+        if (k === 0 || scoreOf[k] !== scoreOf[k - 1]) ranked.push(scoreOf[k]!);
+        rankAt[k] = ranked.length - 1;
       }
-    rank = (k) => rankOf.get(scoreOf[k]!)!;
+      rank = (k) => rankAt[k]!;
+    } else {
+      const byScore = Float64Array.from(scoreOf.subarray(0, count)).sort().reverse();
+      const rankOf = new Map<number, number>();
+      for (const score of byScore)
+        if (!rankOf.has(score)) {
+          rankOf.set(score, ranked.length);
+          ranked.push(score);
+        }
+      rank = (k) => rankOf.get(scoreOf[k]!)!;
+    }
   } else if (order === 'DEGREE_DESC') {
     let most = 0;
     for (let k = 0; k < count; k++) most = Math.max(most, degree[members[k]!]!);
@@ -477,6 +487,12 @@ function inListOrder(
     if (order === 'RELEVANCE') scores[k] = ranked[Math.floor(keys[k]! / n)]!;
   }
   return { members: sorted, scores };
+}
+
+/** Whether `scores` never increase (best first). */
+function bestFirst(scores: Float64Array): boolean {
+  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[k - 1]!) return false;
+  return true;
 }
 
 function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
@@ -496,7 +512,10 @@ interface RankedHits {
 }
 
 interface IndexAnswer {
+  /** How many hits the index returned (at most the limit asked). */
   candidates: number;
+  /** The score of the last of those (null when none): every hit the index left out scores at most this. */
+  last: number | null;
   /** The key of each hit's node (snapshot.nodeKeys), -1 for a hit whose element id is in `others`. */
   keys: number[];
   scores: number[];
@@ -510,20 +529,25 @@ interface IndexAnswer {
 const CANDIDATES = indexCandidates(MAX_QUERY_HITS);
 /** The hits returned first: a few more than kept, for the unpublished ones among them. */
 const FIRST_KEEP = MAX_QUERY_HITS + 200;
+/**
+ * The index hits the first ask considers: a quarter more than it returns, so that a tie at the cut
+ * usually ends within them (see topHits); asking for all CANDIDATES would make the index yield and the
+ * query collect up to twice as many hits every time.
+ */
+const FIRST_CANDIDATES = Math.min(CANDIDATES, Math.ceil(FIRST_KEEP * 1.25));
 
-/** `prefix`: the nodeKeyPrefix of the snapshot the hits are matched against. */
+/**
+ * The index's best `candidates` hits, the first `keep` of them returned (and those tied with the last).
+ * `prefix`: the nodeKeyPrefix of the snapshot the hits are matched against.
+ */
 async function askCandidates(
   runner: QueryRunner,
   lucene: string,
   keep: number,
+  candidates: number,
   prefix: string,
 ): Promise<IndexAnswer> {
-  const [row] = await runner.read<IndexAnswer>('searchCandidates', {
-    lucene,
-    candidates: CANDIDATES,
-    keep,
-    prefix,
-  });
+  const [row] = await runner.read<IndexAnswer>('searchCandidates', { lucene, candidates, keep, prefix });
   return row!;
 }
 
@@ -569,16 +593,31 @@ async function topHits(
   asked: IndexAnswer | null,
 ): Promise<RankedHits> {
   const prefix = snapshot.nodeKeyPrefix;
-  let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP, prefix));
+  let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP, FIRST_CANDIDATES, prefix));
   let hits = published(snapshot, found, tier);
-  // The hits returned are every candidate scoring at least as much as the last of them; the others score
-  // less. So when MAX_QUERY_HITS of them are published, the others cannot be among the best; otherwise
-  // every candidate is needed.
-  if (hits.index.length < MAX_QUERY_HITS && found.keys.length < found.candidates) {
-    found = await askCandidates(runner, lucene, CANDIDATES, prefix);
+  if (!settled(found, hits)) {
+    found = await askCandidates(runner, lucene, CANDIDATES, CANDIDATES, prefix);
     hits = published(snapshot, found, tier);
   }
   return hits;
+}
+
+/**
+ * Whether the hits of a first ask (FIRST_CANDIDATES index hits considered) are those of all CANDIDATES.
+ * The hits returned are every candidate scoring at least as much as the last of them; the others score
+ * less. So when MAX_QUERY_HITS of them are published, the others cannot be among the best; otherwise
+ * every candidate is needed (unless every one was returned). And when the index returned as many hits as
+ * the ask considered, it may have left out some: those score at most `last`, so they cannot be among
+ * the best only when the lowest score kept is above it; otherwise all CANDIDATES are asked for.
+ */
+function settled(found: IndexAnswer, hits: RankedHits): boolean {
+  const full = hits.index.length >= MAX_QUERY_HITS;
+  if (!full && found.keys.length < found.candidates) return false;
+  if (found.candidates < FIRST_CANDIDATES || FIRST_CANDIDATES === CANDIDATES) return true;
+  if (!full) return false;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let h = 0; h < hits.score.length; h++) lowest = Math.min(lowest, hits.score[h]!);
+  return found.last !== null && lowest > found.last;
 }
 
 /**
@@ -605,8 +644,9 @@ function published(
   }
   if (count <= MAX_QUERY_HITS) return { index: index.slice(0, count), score: score.slice(0, count), tier };
   // More than kept: the score of the last one kept, then every hit above it and the first of those at it.
-  const byScore = Float64Array.from(score.subarray(0, count)).sort().reverse();
-  const edge = byScore[MAX_QUERY_HITS - 1]!;
+  // The index yields its hits best first, so that score is the one at the cut (sorted when they are not).
+  const scored = score.subarray(0, count);
+  const edge = (bestFirst(scored) ? scored : Float64Array.from(scored).sort().reverse())[MAX_QUERY_HITS - 1]!;
   const kept = { index: new Int32Array(MAX_QUERY_HITS), score: new Float64Array(MAX_QUERY_HITS), tier };
   let k = 0;
   const atEdge: number[] = [];
