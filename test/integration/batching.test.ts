@@ -1,13 +1,11 @@
 // "One database query per level of a response, not one per item" (README): counted, on a real Neo4j.
-import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryName, QueryRunner } from '../../server/common/queryRunner.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { createNetworkCache, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
-import { typeDefs } from '../../server/graphql/schema.ts';
+import { countedRequest } from '../support/countedRequest.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import type { Dataset } from '../../server/domain/model.ts';
 import { initiative, org, participation, searchWord, smallNetwork } from '../support/fixtures.ts';
@@ -25,32 +23,14 @@ afterAll(async () => {
   await db.close();
 });
 
-/**
- * Runs `query` through the real schema and resolvers, counting the queries each named Cypher file ran
- * (the network snapshot's load too, when the request starts one).
- */
-async function countQueries(
-  query: string,
-  variables: Record<string, unknown>,
-  network: NetworkCache = createNetworkCache(),
-) {
-  const counts: Partial<Record<QueryName, number>> = {};
-  const counting: QueryRunner = {
-    ...db.runner,
-    read: (name, params) => {
-      counts[name] = (counts[name] ?? 0) + 1;
-      return db.runner.read(name, params);
-    },
-  };
-  const apollo = new ApolloServer({ typeDefs, resolvers: resolvers as never });
-  const response = await apollo.executeOperation(
-    { query, variables },
-    { contextValue: createContext(counting, network) as never },
+/** `query` through the real schema and resolvers, with the reads it made by query name (countedRequest). */
+const countQueries = (query: string, variables: Record<string, unknown>, network?: NetworkCache) =>
+  countedRequest<{ searchOrganisations: { relationships: unknown[] }[] }>(
+    db.runner,
+    query,
+    variables,
+    network,
   );
-  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-  expect(result?.errors).toBeUndefined();
-  return { counts, data: result?.data as { searchOrganisations: { relationships: unknown[] }[] } };
-}
 
 /** A type's `description` resolver, called directly with a summary as its parent. */
 const descriptionResolver = (type: 'Organisation' | 'Initiative') =>

@@ -1,15 +1,10 @@
 // GraphNode.organisation (graphNode.graphql): the organisation behind each node of a neighbourhood, with its
 // themes and place, loaded in one batch for all the nodes (the explorer filters what it draws with them).
-import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryName, QueryRunner } from '../../server/common/queryRunner.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import type { Dataset } from '../../server/domain/model.ts';
-import { createNetworkCache } from '../../server/domain/network/cache.ts';
-import { createContext } from '../../server/graphql/context.ts';
-import { resolvers } from '../../server/graphql/resolvers/index.ts';
-import { typeDefs } from '../../server/graphql/schema.ts';
+import { countedRequest } from '../support/countedRequest.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
 
@@ -69,26 +64,11 @@ interface Node {
   } | null;
 }
 
-async function run(counting = false) {
-  const counts: Partial<Record<QueryName, number>> = {};
-  const runner: QueryRunner = counting
-    ? {
-        ...db.runner,
-        read: (name, params) => {
-          counts[name] = (counts[name] ?? 0) + 1;
-          return db.runner.read(name, params);
-        },
-      }
-    : db.runner;
-  const apollo = new ApolloServer({ typeDefs, resolvers: resolvers as never });
-  const response = await apollo.executeOperation(
-    { query: QUERY, variables: { ids: [id('hub')] } },
-    { contextValue: createContext(runner, createNetworkCache()) as never },
-  );
-  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-  expect(result?.errors).toBeUndefined();
-  const nodes = (result?.data as { neighbourhood: { nodes: Node[] } }).neighbourhood.nodes;
-  return { nodes, counts };
+async function run() {
+  const { data, counts } = await countedRequest<{ neighbourhood: { nodes: Node[] } }>(db.runner, QUERY, {
+    ids: [id('hub')],
+  });
+  return { nodes: data.neighbourhood.nodes, counts };
 }
 
 describe('GraphNode.organisation', () => {
@@ -113,7 +93,7 @@ describe('GraphNode.organisation', () => {
   });
 
   it('loads the organisations of all the nodes in one batch, not one query per node', async () => {
-    const { counts } = await run(true);
+    const { counts } = await run();
     const perQuery = Object.entries(counts);
     expect(perQuery.length).toBeGreaterThan(0);
     for (const [name, count] of perQuery) expect(count, `${name} runs once`).toBe(1);

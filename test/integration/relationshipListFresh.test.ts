@@ -2,18 +2,14 @@
 // (relationshipPage) and keeps the page it worked out over the process's newest snapshot only when that
 // version is the snapshot's. Here: one query per request once the snapshot is current, and a page that
 // answers as of the new data once the data has moved past the snapshot.
-import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryName, QueryRunner } from '../../server/common/queryRunner.ts';
 import { dataVersion } from '../../server/domain/dataVersion.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { emptyDataset, type RelationshipRecord } from '../../server/domain/model.ts';
 import { createNetworkCache, networkAccess, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { listRelationships } from '../../server/domain/network/relationshipList.ts';
-import { createContext } from '../../server/graphql/context.ts';
-import { resolvers } from '../../server/graphql/resolvers/index.ts';
-import { typeDefs } from '../../server/graphql/schema.ts';
+import { countedRequest } from '../support/countedRequest.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
 
@@ -60,24 +56,15 @@ interface Page {
   edges: { cursor: string; node: { id: string; amount: number | null } }[];
 }
 
-/** The request through the real schema and resolvers, counting the queries each named Cypher file ran. */
+/** The request through the real schema and resolvers, with the reads it made by query name. */
 async function request(network: NetworkCache) {
-  const counts: Partial<Record<QueryName, number>> = {};
-  const counting: QueryRunner = {
-    ...db.runner,
-    read: (name, params) => {
-      counts[name] = (counts[name] ?? 0) + 1;
-      return db.runner.read(name, params);
-    },
-  };
-  const apollo = new ApolloServer({ typeDefs, resolvers: resolvers as never });
-  const response = await apollo.executeOperation(
-    { query: RELS, variables: { filter: { organisations: OURS } } },
-    { contextValue: createContext(counting, network) as never },
+  const { counts, data } = await countedRequest<{ relationships: Page }>(
+    db.runner,
+    RELS,
+    { filter: { organisations: OURS } },
+    network,
   );
-  const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-  expect(result?.errors).toBeUndefined();
-  return { counts, page: (result?.data as { relationships: Page }).relationships };
+  return { counts, page: data.relationships };
 }
 
 describe('relationships(filter) with its relationships', () => {
