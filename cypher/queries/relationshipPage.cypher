@@ -1,11 +1,10 @@
 // The relationships of one page of relationships(filter), paged over the network snapshot, by stable id
 // per kind (one index seek each; one branch per kind, each run once for its ids): those with both ends
 // still published, as relationshipsByIds gives them but in no particular order (the caller puts them in
-// page order); and the data version they were read at, so the list checks the snapshot it paged over in
-// this same round trip.
+// page order); and the data version, read after them, so the list checks the snapshot it paged over in
+// this same round trip (a version read last that is still the snapshot's means no later write was seen
+// by the reads before it).
 // Params: $byKind: {PARTNERSHIP: [id], FUNDING: [id], …} (a kind without ids may be left out)
-OPTIONAL MATCH (m:AtlasMeta {id: 'atlas'})
-WITH coalesce(m.dataVersion, 0) AS dataVersion
 CALL () {
   CALL () {
     UNWIND coalesce($byKind.PARTNERSHIP, []) AS id
@@ -40,4 +39,5 @@ CALL () {
   WHERE a.status = 'PUBLISHED' AND b.status = 'PUBLISHED'
   RETURN collect(r {.*, kind: type(r), sourceId: a.id, targetId: b.id}) AS relationships
 }
-RETURN dataVersion, relationships
+OPTIONAL MATCH (m:AtlasMeta {id: 'atlas'})
+RETURN coalesce(m.dataVersion, 0) AS dataVersion, relationships
