@@ -21,6 +21,8 @@ export interface NetworkCache {
   latest(): NetworkSnapshot | null;
   /** Derived figures (analytics, facets…) kept with the snapshot they were computed from. */
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
+  /** Whether a derived figure of `snapshot` is kept (computed, or being computed), without computing it. */
+  kept(snapshot: NetworkSnapshot, key: string): boolean;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface NetworkAccess {
    */
   confirm(snapshot: NetworkSnapshot, version: number): boolean;
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
+  /** NetworkCache.kept. */
+  kept(snapshot: NetworkSnapshot, key: string): boolean;
 }
 
 /**
@@ -98,6 +102,7 @@ export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs
       return true;
     },
     derived: (of, key, compute) => within(cache.derived(of, key, compute)),
+    kept: (of, key) => cache.kept(of, key),
   };
 }
 
@@ -164,6 +169,8 @@ export function createNetworkCache(options: NetworkCacheOptions = {}): NetworkCa
     },
 
     latest: () => snapshot,
+
+    kept: (of, key) => derived.has(`${of.version}:${key}`),
 
     derived<T>(of: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T> {
       const full = `${of.version}:${key}`;
