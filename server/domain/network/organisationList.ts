@@ -505,13 +505,13 @@ function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
 }
 
 /** Full-text hits on published organisations of the snapshot, best first; `tier` 0 when every word matched. */
-interface RankedHits {
+export interface RankedHits {
   index: Int32Array;
   score: Float64Array;
   tier: 0 | 1;
 }
 
-interface IndexAnswer {
+export interface IndexAnswer {
   /** How many hits the index returned (at most the limit asked). */
   candidates: number;
   /** The score of the last of those (null when none): every hit the index left out scores at most this. */
@@ -526,7 +526,7 @@ interface IndexAnswer {
 }
 
 /** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
-const CANDIDATES = indexCandidates(MAX_QUERY_HITS);
+export const CANDIDATES = indexCandidates(MAX_QUERY_HITS);
 /** The hits returned first: a few more than kept, for the unpublished ones among them. */
 const FIRST_KEEP = MAX_QUERY_HITS + 200;
 /**
@@ -534,7 +534,7 @@ const FIRST_KEEP = MAX_QUERY_HITS + 200;
  * usually ends within them (see topHits); asking for all CANDIDATES would make the index yield and the
  * query collect up to twice as many hits every time.
  */
-const FIRST_CANDIDATES = Math.min(CANDIDATES, Math.ceil(FIRST_KEEP * 1.25));
+export const FIRST_CANDIDATES = Math.min(CANDIDATES, Math.ceil(FIRST_KEEP * 1.25));
 
 /**
  * The index's best `candidates` hits, the first `keep` of them returned (and those tied with the last).
@@ -610,7 +610,7 @@ async function topHits(
  * the ask considered, it may have left out some: those score at most `last`, so they cannot be among
  * the best only when the lowest score kept is above it; otherwise all CANDIDATES are asked for.
  */
-function settled(found: IndexAnswer, hits: RankedHits): boolean {
+export function settled(found: IndexAnswer, hits: RankedHits): boolean {
   const full = hits.index.length >= MAX_QUERY_HITS;
   if (!full && found.keys.length < found.candidates) return false;
   if (found.candidates < FIRST_CANDIDATES || FIRST_CANDIDATES === CANDIDATES) return true;
