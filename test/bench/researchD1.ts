@@ -401,7 +401,7 @@ export async function benchRelationships(
       const base = pair.baseline.value;
       if (k === 0) firstCall = pair.ours.ms;
       totals.push(`${c.label} ${ours.page.totalCount}`);
-      const ourIds = ours.relationships.map((r) => r.id).join();
+      const ourIds = ours.relationships.flatMap((r) => (r ? [r.id] : [])).join();
       const baseIds = base.page
         .slice(0, FIRST)
         .map((r) => r.id)

@@ -37,8 +37,11 @@ export interface AmountTotal {
 
 export interface RelationshipPage extends Connection<RelationshipRef> {
   amountTotals: AmountTotal[];
-  /** The page's relationships read from the database, when listRelationships was given a runner. */
-  relationships?: Relationship[];
+  /**
+   * The page's relationships read from the database, when listRelationships was given a runner: one per
+   * node, in page order, null for one no longer shown (an end unpublished since the snapshot).
+   */
+  relationships?: (Relationship | null)[];
 }
 
 /** Ties by start day, newest first, undated last, then by id (once per snapshot). */
@@ -370,19 +373,21 @@ export async function listRelationships(
       'relationshipPage',
       { byKind },
     );
-    if (row && net.confirm(guess, row.dataVersion)) {
-      // In page order, as relationshipsByIds gives them.
-      const read = new Map(row.relationships.map((r) => [`${r.kind}:${r.id}`, r]));
-      const relationships = page.nodes.flatMap((r) => {
-        const found = read.get(`${r.kind}:${r.id}`);
-        return found ? [relationshipOf(found)] : [];
-      });
-      return { ...page, relationships };
-    }
+    if (row && net.confirm(guess, row.dataVersion))
+      return { ...page, relationships: inPageOrder(page.nodes, row.relationships.map(relationshipOf)) };
   }
   const page = await pageOver(net, await net.snapshot(), args, start);
   if (runner === null) return page;
-  return { ...page, relationships: await relationshipsByIds(runner, page.nodes) };
+  return { ...page, relationships: inPageOrder(page.nodes, await relationshipsByIds(runner, page.nodes)) };
+}
+
+/** The relationships read for a page, one per node in page order, null for a node none was read for. */
+function inPageOrder(
+  nodes: readonly RelationshipRef[],
+  read: readonly Relationship[],
+): (Relationship | null)[] {
+  const byKey = new Map(read.map((r) => [`${r.kind}:${r.id}`, r]));
+  return nodes.map((r) => byKey.get(`${r.kind}:${r.id}`) ?? null);
 }
 
 const LIST = 'relationships';
@@ -412,14 +417,7 @@ async function pageOver(
       if (x !== since) return x === NO_START ? false : since === NO_START ? true : x > since;
       return s.tieIds[t]! <= start.after!.id;
     };
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(order[mid]!)) lo = mid + 1;
-      else hi = mid;
-    }
-    from = lo;
+    from = firstWhere(0, order.length, (k) => !before(order[k]!));
   }
   const only = candidates(s, at, filterEnds(s, args.filter));
   const window: number[] = [];

@@ -90,13 +90,9 @@ export const researchResolvers: Resolvers = {
       const asked = selectedFields(info);
       const read = asked.has('nodes') || asked.has('edges');
       const page = await listRelationships(ctx.network, args, read ? ctx.runner : null);
-      if (page.relationships) {
-        const found = new Map(page.relationships.map((r) => [`${r.kind}:${r.id}`, r]));
-        for (const ref of page.nodes) {
-          const key = `${ref.kind}:${ref.id}`;
-          ctx.relationshipsById.prime(key, found.get(key) ?? null);
-        }
-      }
+      page.relationships?.forEach((r, k) =>
+        ctx.relationshipsById.prime(`${page.nodes[k]!.kind}:${page.nodes[k]!.id}`, r),
+      );
       return page;
     },
     async initiatives(_, args, ctx) {
