@@ -24,7 +24,13 @@ export function ProvenanceNote({ provenance, label = 'Source' }: { provenance: P
       {provenance.sourceDataset && <span data-testid="provenance-dataset"> {provenance.sourceDataset}</span>}
       {provenance.sourceRecord && <span className="muted"> (record {provenance.sourceRecord})</span>}
       {provenance.licence && <span data-testid="provenance-licence"> · licence: {provenance.licence}</span>}
-      {recorded.length > 0 && <span className="muted"> · recorded {recorded.join(' ')}</span>}
+      {recorded.length > 0 && (
+        // After "Label:" alone, no separator: "Listing source: recorded by …", not "Listing source: · recorded".
+        <span className="muted">
+          {href || provenance.sourceDataset || provenance.sourceRecord || provenance.licence ? ' · ' : ' '}
+          recorded {recorded.join(' ')}
+        </span>
+      )}
     </span>
   );
 }

@@ -286,6 +286,9 @@ describe('accounts in the explorer', () => {
   it('proposes a partnership; the other side confirms it: drawn as confirmed; a dispute: drawn as disputed', async () => {
     // On our organisation's details: "Propose a partnership".
     await member.goto(`${server.url}/?org=${encodeURIComponent(ourId)}&sel=${encodeURIComponent(ourId)}`);
+    // A listing with no source but who recorded it reads "Listing source: recorded by …", with no stray "·".
+    const listing = member.getByTestId('details-panel').getByTestId('provenance').last();
+    await expect.poll(() => listing.textContent()).toMatch(/^Listing source: recorded by /);
     await member.getByTestId('propose-partnership').click();
     const form = member.getByTestId('propose-form');
     await form.getByTestId('connect-input').fill(partner.name);
