@@ -4,13 +4,7 @@ import { NotFoundError } from '../../common/errors.ts';
 import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
-import {
-  searchOrganisations,
-  SUMMARY_FIELDS,
-  withPublishedEnds,
-  type Organisation,
-  type OrganisationView,
-} from '../../domain/organisations.ts';
+import { searchOrganisations, SUMMARY_FIELDS, withPublishedEnds } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 
@@ -38,12 +32,19 @@ export const SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
  * response asked only for what the summary holds) it is read through the request's loader (one batched
  * query) when it is asked for after all.
  */
-const detail =
-  <K extends keyof Organisation>(field: K) =>
-  (o: OrganisationView, _: unknown, ctx: Context): Organisation[K] | Promise<Organisation[K]> => {
-    const value = (o as Partial<Organisation>)[field];
-    return value !== undefined ? value : publishedOrganisation(ctx, o.id).then((full) => full[field]);
+/**
+ * Resolvers for the fields a summary lacks: the parent's value when it has the field (a full record),
+ * else the full record read through `load` (the request's loader, so a list reads them in one query).
+ */
+export const detailFrom =
+  <T>(load: (ctx: Context, id: string) => Promise<T>) =>
+  <K extends keyof T>(field: K) =>
+  (parent: { id: string }, _: unknown, ctx: Context): T[K] | Promise<T[K]> => {
+    const value = (parent as unknown as Partial<T>)[field];
+    return value !== undefined ? (value as T[K]) : load(ctx, parent.id).then((full) => full[field]);
   };
+
+const detail = detailFrom(publishedOrganisation);
 
 export const organisationResolvers: Resolvers = {
   Query: {

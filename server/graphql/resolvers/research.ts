@@ -13,7 +13,6 @@ import {
   isInitiativeSummary,
   isSummary,
   type Initiative,
-  type InitiativeView,
   type Organisation,
   type Relationship,
 } from '../../domain/organisations.ts';
@@ -21,7 +20,7 @@ import { requireRange } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { selectedFields } from '../selection.ts';
-import { publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
+import { detailFrom, publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
 
 /** What a participant's organisation read as a summary with its themes answers. */
 const PARTICIPANT_SUMMARY_FIELDS = new Set([...SUMMARY_ANSWERS, 'themes']);
@@ -60,19 +59,16 @@ async function readWithParticipants(
 }
 
 /**
- * A field an InitiativeSummary lacks: a complete initiative answers it at once; a summary from the
- * network snapshot reads it through the request's initiative loader if it is asked for after all.
+ * The whole initiative, for a field an InitiativeSummary lacks (a summary from the network snapshot reads
+ * it through the request's initiative loader if such a field is asked for after all).
  */
-const detail =
-  <K extends keyof Initiative>(field: K) =>
-  (i: InitiativeView, _: unknown, ctx: Context): Initiative[K] | Promise<Initiative[K]> => {
-    const value = (i as Partial<Initiative>)[field];
-    if (value !== undefined) return value;
-    return ctx.initiatives.load(i.id).then((full) => {
-      if (!full) throw new NotFoundError(`Initiative ${i.id} was removed meanwhile: ask again.`);
-      return full[field];
-    });
-  };
+async function publishedInitiative(ctx: Context, id: string): Promise<Initiative> {
+  const full = await ctx.initiatives.load(id);
+  if (!full) throw new NotFoundError(`Initiative ${id} was removed meanwhile: ask again.`);
+  return full;
+}
+
+const detail = detailFrom(publishedInitiative);
 
 async function relationships(
   ctx: Context,
