@@ -12,7 +12,11 @@ import {
   type NetworkSnapshot,
   type SnapshotOrganisationRow,
 } from '../../../server/domain/network/snapshot.ts';
-import { tiePredicate, type RelationshipFilterInput } from '../../../server/domain/network/tieFilter.ts';
+import {
+  tieMask,
+  tiePredicate,
+  type RelationshipFilterInput,
+} from '../../../server/domain/network/tieFilter.ts';
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES } from '../../../server/domain/model.ts';
 
 /** `plain`: no tie has an amount or an end day (so a kind and a trust state make one group of ties). */
@@ -106,6 +110,18 @@ describe('listRelationships', () => {
 
   it('gives every tie the filter keeps, in order, page after page, with the total and amount sums', async () => {
     await expectListed(s, net, cases);
+  });
+
+  // The same filter is written three times for speed: tiePredicate (one tie at a time), tieMask (column by
+  // column, for metrics) and listRelationships' grouped scan (checked above against tiePredicate).
+  it('tieMask keeps exactly the ties tiePredicate keeps', () => {
+    const withCurrency = [...cases, { filter: { currency: 'XYZ' }, asOf: null }, { filter: {}, asOf: null }];
+    for (const c of withCurrency) {
+      const keep = tiePredicate(s, c.filter, c.asOf);
+      const mask = tieMask(s, c.filter, c.asOf);
+      const kept = Array.from(mask, (_, t) => t).filter((t) => mask[t] === 1);
+      expect(kept, JSON.stringify(c)).toEqual(Array.from(mask, (_, t) => t).filter((t) => keep(t)));
+    }
   });
 
   it('keeps no tie for a currency no tie is in (not the ties without a currency)', async () => {
