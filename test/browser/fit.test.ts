@@ -50,6 +50,8 @@ beforeAll(async () => {
     // The screens of the README (test/browser/takeScreenshots.ts): suggestions and a path add emphasised names.
     { name: 'partners', query: '?org=org-fernleigh-trust&tab=partners' },
     { name: 'path', query: '?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council' },
+    // An expansion of the demo's best connected organisation: a wide graph, whose names were cut at 1440 too.
+    { name: 'expanded', query: '?org=org-fernleigh-trust&expand=org-larkfield-foundation' },
   ];
 });
 
