@@ -159,8 +159,12 @@ function placeUnknown(
  */
 export function fitToView(cy: cytoscape.Core, covered?: Size): void {
   const drawn = cy.elements().filter((element) => element.style('display') !== 'none');
-  if (drawn.empty()) return;
   const view = { width: cy.width(), height: cy.height() };
+  // Nothing to fit, or no room to fit it in: the names are still placed (callers leave them to the fit).
+  if (drawn.empty() || view.width <= 0 || view.height <= 0) {
+    updateLabels(cy);
+    return;
+  }
   const candidates = labelCandidates(cy);
   const planned: { viewport?: { zoom: number; pan: Position }; plan?: LabelPlan } = {};
   const viewport = fitViewportWithNames(
@@ -177,7 +181,10 @@ export function fitToView(cy: cytoscape.Core, covered?: Size): void {
     },
     nameOverhang(view.width),
   );
-  if (!viewport) return;
+  if (!viewport) {
+    updateLabels(cy);
+    return;
+  }
   cy.viewport(viewport);
   // The names last placed were for this very view (Cytoscape's extent() is then what viewportExtent gave).
   if (planned.plan && planned.viewport === viewport) applyLabels(cy, planned.plan);
