@@ -208,11 +208,12 @@ export function GraphView(props: GraphViewProps) {
       reset,
       covered: coveredRef.current,
       picture: decodePicture(window.location.hash),
-      done: () => {
+      done: (_outcome, fitting) => {
         syncedSearchRef.current = search;
         const { decorations: d, selectedId: s, selectedEdgeId: e } = decorationsRef.current;
         applyDecorations(cy, elements, { ...d, selectedId: s }, s, e);
-        updateLabels(cy);
+        // A fit places the names for the view it chooses (placing them for this one first would be wasted).
+        if (!fitting) updateLabels(cy);
       },
     });
   }, [elements, ready]);

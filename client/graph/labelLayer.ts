@@ -1,11 +1,33 @@
 // Applies graph/labels.ts to a Cytoscape instance: names keep about the same size on screen at any zoom (so
 // zooming in makes room for more of them), and each drawn node gets the label text and placement chosen.
 import type cytoscape from 'cytoscape';
-import { placeLabels, type LabelNode, type Placement } from './labels.ts';
+import {
+  placedLabelBox,
+  placeLabels,
+  type Box,
+  type LabelChoice,
+  type LabelNode,
+  type Placement,
+} from './labels.ts';
+import { FIT_PADDING, NAME_AIR } from './layouts.ts';
 import { LABEL_FONT_FAMILY, LABEL_MARGIN } from './style.ts';
 
 /** Font size of names on screen, px (at zoom 1 and below; zoomed in they grow with the graph). */
 export const SCREEN_FONT = 11;
+/**
+ * Names stay within the box of the drawn nodes and some screen px around it (shortened, or left out, when they
+ * cannot), so a fit never needs more than that much room for names beyond the nodes (graph/sync.ts, fitToView):
+ * the padding the fit keeps anyway (FIT_PADDING less NAME_AIR), so on a phone the graph is as large as its
+ * nodes allow; or, when that is more, NAME_OVERHANG_SHARE of the view's width, so that a wide view, which has
+ * room to spare beside the graph, keeps the full names at its edge.
+ */
+export const NAME_OVERHANG_SHARE = 0.08;
+
+/** Screen px by which names may stick out of the nodes' box in a view `width` px wide. */
+export function nameOverhang(width: number): number {
+  return Math.max(FIT_PADDING - NAME_AIR, NAME_OVERHANG_SHARE * width);
+}
+
 /** Names of these nodes are a little larger and bold (see the stylesheet). */
 const EMPHASIS = 'node.root, node:selected, node.highlight, node.broker';
 /** Above this many drawn nodes, only the most important get a name: placing thousands costs more than it shows. */
@@ -73,9 +95,21 @@ export const defaultPriority: LabelPriority = (node) => {
   return p;
 };
 
-/** Chooses and applies every drawn node's label for the current zoom. Returns how many got a name. */
-export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defaultPriority): number {
-  const base = modelFontSize(cy.zoom());
+/** A drawn node as the label layer sees it: everything but its font size, which follows the zoom. */
+export interface LabelCandidate extends Omit<LabelNode, 'fontSize'> {
+  /** Emphasised (the chosen organisation, the selection, a highlight): its name is larger and bold. */
+  strong: boolean;
+}
+
+/**
+ * The drawn nodes, most important first, as the label layer places them: the first MAX_LABELLED may get a name,
+ * the others only block names with their bodies. Nothing here depends on the zoom, so a fit that places names
+ * at several zooms ranks the nodes once.
+ */
+export function labelCandidates(
+  cy: cytoscape.Core,
+  priority: LabelPriority = defaultPriority,
+): LabelCandidate[] {
   const drawn = cy
     .nodes()
     .filter((node) => node.style('display') !== 'none')
@@ -83,9 +117,9 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
   const emphasis = new Set(drawn.filter(EMPHASIS).map((node) => node.id()));
   const ranked = drawn.map((node) => ({ node, priority: priority(node) }));
   ranked.sort((a, b) => b.priority - a.priority);
-  const labelled = ranked.slice(0, MAX_LABELLED);
-  const candidates: LabelNode[] = labelled.map(({ node, priority: p }) => {
+  return ranked.map(({ node, priority: p }, rank) => {
     const position = node.position();
+    const named = rank < MAX_LABELLED;
     const strong = emphasis.has(node.id());
     return {
       id: node.id(),
@@ -93,43 +127,113 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
       y: position.y,
       // The border (2–4 px) is drawn outside the body.
       size: Number(node.data('size') ?? 30) + 8,
-      text: String(node.data('label') ?? ''),
-      priority: p,
-      fontSize: strong ? base * 1.15 : base,
-      bold: strong,
+      // Every other drawn node still blocks names: its body counts, with no name of its own.
+      text: named ? String(node.data('label') ?? '') : '',
+      priority: named ? p : -Infinity,
+      bold: named && strong,
+      strong,
       yields: node.hasClass('faded'),
-      emphasised: strong || node.hasClass('path'),
+      ...(named ? { emphasised: strong || node.hasClass('path') } : {}),
     };
   });
-  // Every other drawn node still blocks names: its body counts, with no name of its own.
-  for (const { node } of ranked.slice(MAX_LABELLED)) {
-    const position = node.position();
-    candidates.push({
-      id: node.id(),
-      x: position.x,
-      y: position.y,
-      size: Number(node.data('size') ?? 30) + 8,
-      text: '',
-      priority: -Infinity,
-      fontSize: base,
-      bold: false,
-      yields: node.hasClass('faded'),
-    });
+}
+
+/**
+ * The view names are placed for: the zoom, its width in screen px, and the visible area in model coordinates
+ * (none before layout). Where the view is does not change which names show, except emphasised ones.
+ */
+export interface LabelView {
+  zoom: number;
+  width: number;
+  bounds?: Box;
+}
+
+/** What the label layer draws in one view: each drawn node's name and side, and the box the names cover. */
+export interface LabelPlan {
+  /** Model font size of names (emphasised ones are EMPHASIS_SCALE times larger). */
+  fontSize: number;
+  choices: LabelChoice[];
+  /** Ids of the emphasised nodes. */
+  strong: Set<string>;
+  /** The box of the names drawn with the room kept around each (model coordinates); null when none is. */
+  extent: Box | null;
+}
+
+const LABEL_OPTIONS = { measure: measureText, margin: LABEL_MARGIN, padding: 5 } as const;
+/** Emphasised names are this much larger than the others. */
+const EMPHASIS_SCALE = 1.15;
+
+/** The names the label layer draws in `view`, without touching the graph. */
+export function planLabels(view: LabelView, candidates: readonly LabelCandidate[]): LabelPlan {
+  const base = modelFontSize(view.zoom);
+  const nodes = new Map<string, LabelNode>();
+  const strong = new Set<string>();
+  // The nodes' box and nameOverhang screen px around it: names keep inside it (graph/labels.ts).
+  const room = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { strong: isStrong, ...candidate } of candidates) {
+    nodes.set(candidate.id, { ...candidate, fontSize: candidate.bold ? base * EMPHASIS_SCALE : base });
+    if (isStrong) strong.add(candidate.id);
+    const r = candidate.size / 2;
+    room.x1 = Math.min(room.x1, candidate.x - r);
+    room.y1 = Math.min(room.y1, candidate.y - r);
+    room.x2 = Math.max(room.x2, candidate.x + r);
+    room.y2 = Math.max(room.y2, candidate.y + r);
   }
-  // A view not laid out yet (or a headless instance) has no area: no bounds then.
-  const { x1, y1, x2, y2, w, h } = cy.extent();
-  const choices = placeLabels(candidates, {
-    measure: measureText,
-    margin: LABEL_MARGIN,
-    padding: 5,
-    ...(w > 0 && h > 0 ? { bounds: { x1, y1, x2, y2 } } : {}),
+  const overhang = nameOverhang(view.width) / view.zoom;
+  room.x1 -= overhang;
+  room.y1 -= overhang;
+  room.x2 += overhang;
+  room.y2 += overhang;
+  const choices = placeLabels([...nodes.values()], {
+    ...LABEL_OPTIONS,
+    ...(view.bounds ? { bounds: view.bounds } : {}),
+    ...(nodes.size > 0 ? { room } : {}),
   });
+  let extent: Box | null = null;
+  for (const choice of choices) {
+    if (choice.text === '') continue;
+    const box = placedLabelBox(nodes.get(choice.id)!, choice.text, choice.placement, LABEL_OPTIONS);
+    extent =
+      extent === null
+        ? box
+        : {
+            x1: Math.min(extent.x1, box.x1),
+            y1: Math.min(extent.y1, box.y1),
+            x2: Math.max(extent.x2, box.x2),
+            y2: Math.max(extent.y2, box.y2),
+          };
+  }
+  return { fontSize: base, choices, strong, extent };
+}
+
+/** The visible area of `cy` in model coordinates, or undefined while it has no area (not laid out, headless). */
+export function visibleBounds(cy: cytoscape.Core): Box | undefined {
+  const { x1, y1, x2, y2, w, h } = cy.extent();
+  return w > 0 && h > 0 ? { x1, y1, x2, y2 } : undefined;
+}
+
+/** Chooses and applies every drawn node's label for the current zoom. Returns how many got a name. */
+export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defaultPriority): number {
+  const bounds = visibleBounds(cy);
+  return applyLabels(
+    cy,
+    planLabels(
+      { zoom: cy.zoom(), width: cy.width(), ...(bounds ? { bounds } : {}) },
+      labelCandidates(cy, priority),
+    ),
+  );
+}
+
+/** Applies a plan (made for the current view): each node's name, font size and side. Returns how many got a name. */
+export function applyLabels(cy: cytoscape.Core, plan: LabelPlan): number {
+  const { choices, strong } = plan;
+  const base = plan.fontSize;
   let named = 0;
   const touched = cy.collection();
   cy.batch(() => {
     for (const choice of choices) {
       const node = cy.getElementById(choice.id);
-      const fontSize = emphasis.has(choice.id) ? base * 1.15 : base;
+      const fontSize = strong.has(choice.id) ? base * EMPHASIS_SCALE : base;
       let changed = false;
       if (node.data('shown') !== choice.text) {
         node.data('shown', choice.text);
@@ -156,6 +260,10 @@ export function updateLabels(cy: cytoscape.Core, priority: LabelPriority = defau
   });
   // Measure the changed names now. Otherwise Cytoscape measures them while drawing the next frame, which
   // marks those nodes and their ties dirty once more, and the cached picture that frame built is thrown away.
-  if (touched.nonempty()) touched.boundingBox();
+  // Without its cache: right after a data change Cytoscape's cached size of the name is the old one (it only
+  // learns of the change while measuring), and the bounding box made of it would be kept, so that the name
+  // was then drawn clipped to the old name's box (seen after "Fit to view").
+  // (@types/cytoscape does not list the useCache option Cytoscape's boundingBox takes.)
+  if (touched.nonempty()) touched.boundingBox({ useCache: false } as cytoscape.BoundingBoxOptions);
   return named;
 }

@@ -1,8 +1,10 @@
 // Which node names to print, where and how long, so that no name prints over another node or name: the most
 // important nodes choose first (the chosen organisation, the selection, what a path or a suggestion shows,
 // then the best connected); each tries its full name below, above, right and left of the node, then a
-// shortened name, and otherwise stays unlabelled (its tooltip still names it). For an emphasised node, a name
-// inside the visible area is preferred to one the edge of the view would cut. Pure: tested without a browser.
+// shortened name, and otherwise stays unlabelled (its tooltip still names it). Names keep within the nodes' box
+// and a little around it (the room), so names at the edge of the graph point inward; for an emphasised node, a
+// name inside the visible area is preferred to one the edge of the view would cut.
+// Pure: tested without a browser.
 
 export type Placement = 'below' | 'above' | 'right' | 'left';
 
@@ -46,6 +48,13 @@ export interface LabelOptions {
    * shortened) is chosen before one that the edge of the view would cut, used only when nothing fits inside.
    */
   bounds?: Box;
+  /**
+   * Room for names, model coordinates: usually the box of the nodes' bodies with a little more around it. Every
+   * name stays inside it (full, else shortened, else none; an emphasised one, with bounds, inside the view too
+   * if it can), so that the names at the edge of the graph point inward and a view fitted to the nodes needs
+   * only that little more for them. It never depends on where the view is.
+   */
+  room?: Box;
 }
 
 export interface Box {
@@ -116,6 +125,22 @@ export function labelBox(
   }
 }
 
+/**
+ * The box `placeLabels` gives `text` placed next to `node`: the name with the room kept around it (padding),
+ * model coordinates. What a name covers when drawn, e.g. for fitting the view around the names shown.
+ */
+export function placedLabelBox(
+  node: LabelNode,
+  text: string,
+  placement: Placement,
+  options: Pick<LabelOptions, 'measure' | 'margin' | 'padding' | 'lineHeight'>,
+): Box {
+  const pad = options.padding;
+  const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
+  const height = node.fontSize * (options.lineHeight ?? 1.25) + 2 * pad;
+  return labelBox(node, placement, width, height, options.margin - pad);
+}
+
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const inside = (a: Box, b: Box) => a.x1 >= b.x1 && a.x2 <= b.x2 && a.y1 >= b.y1 && a.y2 <= b.y2;
 
@@ -151,9 +176,21 @@ class Grid {
   }
 }
 
+/** The areas a name tries in turn (undefined: anywhere), as placeLabels documents. */
+function areasFor(node: LabelNode, options: LabelOptions): (Box | undefined)[] {
+  const { room, bounds } = options;
+  if (!node.emphasised || !bounds) return [room];
+  if (!room) return [bounds, undefined];
+  const both = {
+    x1: Math.max(room.x1, bounds.x1),
+    y1: Math.max(room.y1, bounds.y1),
+    x2: Math.min(room.x2, bounds.x2),
+    y2: Math.min(room.y2, bounds.y2),
+  };
+  return both.x1 < both.x2 && both.y1 < both.y2 ? [both, room] : [room];
+}
+
 export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions): LabelChoice[] {
-  const lineHeight = options.lineHeight ?? 1.25;
-  const pad = options.padding;
   const largest = nodes.reduce((m, n) => Math.max(m, n.fontSize), 1);
   const grid = new Grid(Math.max(largest * 8, 40));
   for (const node of nodes) {
@@ -170,20 +207,18 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
     const full = truncateLabel(node.text, FULL_LABEL_CHARS);
     const short = truncateLabel(node.text, SHORT_LABEL_CHARS);
     const texts = short === full ? [full] : [full, short];
-    const height = node.fontSize * lineHeight + 2 * pad;
     let chosen: LabelChoice | null = null;
     // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
     const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
-    // An emphasised name, with bounds: first only placements the view shows whole, then (nothing fitted)
-    // any placement. Other names ignore the view, so that a zoom or a pan does not move them all (each
-    // moved name makes Cytoscape restyle and redraw its node: slow frames in big scenes).
-    const within = options.bounds && node.emphasised ? [options.bounds, undefined] : [undefined];
+    // An emphasised name, with bounds: first only placements the view shows whole, then (nothing fitted) any
+    // (with room: any inside it). Other names ignore the view, so that a zoom or a pan does not move them all
+    // (each moved name makes Cytoscape restyle and redraw its node: slow frames in big scenes).
+    const within = areasFor(node, options);
     search: for (const bounds of within) {
       for (const ignored of passes) {
         for (const text of texts) {
-          const width = options.measure(text, node.fontSize, node.bold) + 2 * pad;
           for (const placement of PLACEMENTS) {
-            const box = labelBox(node, placement, width, height, options.margin - pad);
+            const box = placedLabelBox(node, text, placement, options);
             if (bounds && !inside(box, bounds)) continue;
             if (grid.hits(box, node.id, ignored)) continue;
             grid.add(node.id, box);

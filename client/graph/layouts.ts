@@ -221,9 +221,20 @@ export interface BoundingBox {
   h: number;
 }
 
+/** Screen px to keep free on each side of a box when fitting it, beyond the padding (room for names). */
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const NO_MARGINS: Margins = { left: 0, right: 0, top: 0, bottom: 0 };
+
 /**
  * The zoom and pan that show `box` (model coordinates) in a `view` of which the bottom-left corner is covered
  * by `covered` (the legend card): the graph goes either above it or to its right, whichever shows it larger.
+ * `margins` keeps that many more screen px free on each side of the box (the names at the edge of the graph).
  * Null when the view has no room at all (e.g. not laid out yet).
  */
 export function fitViewport(
@@ -231,6 +242,7 @@ export function fitViewport(
   view: Size,
   covered: Size = { width: 0, height: 0 },
   padding = FIT_PADDING,
+  margins: Margins = NO_MARGINS,
 ): { zoom: number; pan: Position } | null {
   const areas = (insets: { left: number; bottom: number }[]) =>
     insets
@@ -248,20 +260,103 @@ export function fitViewport(
   const candidates = clear.length > 0 ? clear : areas([{ left: 0, bottom: 0 }]);
   let best: { zoom: number; pan: Position } | null = null;
   for (const area of candidates) {
+    // What is left for the box itself once the margins are kept free (at least a pixel).
+    const width = Math.max(1, area.width - margins.left - margins.right);
+    const height = Math.max(1, area.height - margins.top - margins.bottom);
     const zoom = Math.max(
       MIN_ZOOM,
-      Math.min(
-        MAX_FIT_ZOOM,
-        box.w > 0 ? area.width / box.w : Infinity,
-        box.h > 0 ? area.height / box.h : Infinity,
-      ),
+      Math.min(MAX_FIT_ZOOM, box.w > 0 ? width / box.w : Infinity, box.h > 0 ? height / box.h : Infinity),
     );
     if (best !== null && zoom <= best.zoom) continue;
-    const centre = { x: area.left + padding + area.width / 2, y: padding + area.height / 2 };
+    const centre = {
+      x: area.left + padding + margins.left + width / 2,
+      y: padding + margins.top + height / 2,
+    };
     best = {
       zoom,
       pan: { x: centre.x - (box.x1 + box.w / 2) * zoom, y: centre.y - (box.y1 + box.h / 2) * zoom },
     };
   }
   return best;
+}
+
+/** A box in model coordinates by its corners (the label layer's boxes). */
+export interface Corners {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The visible area of `view` at `viewport`, model coordinates (what Cytoscape's extent() then gives). */
+export function viewportExtent(viewport: { zoom: number; pan: Position }, view: Size): Corners {
+  const { zoom, pan } = viewport;
+  return {
+    x1: (0 - pan.x) / zoom,
+    y1: (0 - pan.y) / zoom,
+    x2: (view.width - pan.x) / zoom,
+    y2: (view.height - pan.y) / zoom,
+  };
+}
+
+/** At most this many placements of the names per fit (one or two are usual: see fitViewportWithNames). */
+export const FIT_ROUNDS = 5;
+/** Screen px kept between a name and the edge of the view: names may use the rest of FIT_PADDING. */
+export const NAME_AIR = 8;
+
+/**
+ * fitViewport for `box` (the drawn nodes and ties) and the names drawn next to them. Names keep about the same
+ * size on screen whatever the zoom, and which names are drawn, and on which side, depends on the zoom too:
+ * `names(viewport)` gives the box the names cover when drawn at that viewport (model coordinates), or null
+ * when none is. Names may reach into the padding up to NAME_AIR px from the edge. So each round fits the box
+ * keeping free, on each side, what the names of the previous round needed beyond the padding, and asks for the
+ * names at that fit; it ends when they fit. The margins only grow; as names stick out by about the same
+ * screen px at any zoom, the first or second round usually holds them. Names never stick out by more than
+ * `overhang` screen px (graph/labelLayer.ts, nameOverhang): when the rounds are spent, the fit keeps that much
+ * free on every side, which always holds them.
+ */
+export function fitViewportWithNames(
+  box: BoundingBox,
+  view: Size,
+  covered: Size | undefined,
+  names: (viewport: { zoom: number; pan: Position }) => Corners | null,
+  overhang: number,
+  padding = FIT_PADDING,
+): { zoom: number; pan: Position } | null {
+  // Screen px a name sticking out by `px` needs beyond the padding.
+  const beyond = (px: number) => Math.max(0, px + Math.min(NAME_AIR, padding) - padding);
+  let margins = NO_MARGINS;
+  let viewport = fitViewport(box, view, covered, padding, margins);
+  for (let round = 0; viewport !== null && round < FIT_ROUNDS; round++) {
+    const shown = names(viewport);
+    if (shown === null) return viewport;
+    const { zoom } = viewport;
+    // How far the names stick out of the box, in screen px at this zoom, beyond the padding.
+    const needed: Margins = {
+      left: beyond((box.x1 - shown.x1) * zoom),
+      right: beyond((shown.x2 - box.x1 - box.w) * zoom),
+      top: beyond((box.y1 - shown.y1) * zoom),
+      bottom: beyond((shown.y2 - box.y1 - box.h) * zoom),
+    };
+    const slack = 0.5;
+    if (
+      needed.left <= margins.left + slack &&
+      needed.right <= margins.right + slack &&
+      needed.top <= margins.top + slack &&
+      needed.bottom <= margins.bottom + slack
+    ) {
+      return viewport;
+    }
+    if (zoom <= MIN_ZOOM) return viewport;
+    margins = {
+      left: Math.max(margins.left, needed.left),
+      right: Math.max(margins.right, needed.right),
+      top: Math.max(margins.top, needed.top),
+      bottom: Math.max(margins.bottom, needed.bottom),
+    };
+    viewport = fitViewport(box, view, covered, padding, margins);
+  }
+  // Rounds spent: names never stick out by more than `overhang`, so that much room on every side holds them.
+  const all = Math.max(beyond(overhang), margins.left, margins.right, margins.top, margins.bottom);
+  return fitViewport(box, view, covered, padding, { left: all, right: all, top: all, bottom: all });
 }

@@ -5,11 +5,20 @@
 import type cytoscape from 'cytoscape';
 import { diffElements, isNode, type AtlasElement, type AtlasNode } from './elements.ts';
 import {
+  applyLabels,
+  labelCandidates,
+  nameOverhang,
+  planLabels,
+  updateLabels,
+  type LabelPlan,
+} from './labelLayer.ts';
+import {
   centroid,
   expansionLayout,
-  fitViewport,
+  fitViewportWithNames,
   fullLayout,
   seedPositions,
+  viewportExtent,
   withSeededRandom,
   type Position,
   type Size,
@@ -27,8 +36,12 @@ export interface SyncOptions {
   covered?: Size;
   /** Positions (and the viewport) to restore. */
   picture?: Picture;
-  /** Called once the nodes are where they belong (after the layout, when one runs). */
-  done?: (outcome: SyncOutcome) => void;
+  /**
+   * Called once the nodes are where they belong (after the layout, when one runs). `fitting`: the view is fitted
+   * to them right after, which places the names (graph/labelLayer.ts) for the classes done has set; otherwise
+   * done places them if it changes anything they depend on.
+   */
+  done?: (outcome: SyncOutcome, fitting: boolean) => void;
 }
 
 export function applyElements(
@@ -38,8 +51,9 @@ export function applyElements(
 ): SyncOutcome {
   const picture = options.picture ?? EMPTY_PICTURE;
   const finish = (outcome: SyncOutcome, fit: boolean) => {
+    // done first: the classes it sets (the chosen organisation, the selection) decide which names the fit makes room for.
+    options.done?.(outcome, fit);
     if (fit) fitToView(cy, options.covered);
-    options.done?.(outcome);
     return outcome;
   };
   if (options.reset || cy.nodes().empty()) {
@@ -131,19 +145,50 @@ function placeUnknown(
   const layout = expansionLayout(cy.nodes().length, fixed);
   const done = () => {
     if (picture.viewport) cy.viewport(viewportToPan(picture.viewport, cy.width(), cy.height()));
-    else fitToView(cy, covered);
-    finish('expanded', false);
+    finish('expanded', picture.viewport === null);
   };
   if (layout) runLayout(cy, layout, done);
   else done();
 }
 
-/** Shows the whole graph, clear of the part of the view covered by `covered` at the bottom left. */
+/**
+ * Shows the whole graph with every name drawn whole, clear of the part of the view covered by `covered` at the
+ * bottom left, and places the names for the new view. Names are the label layer's (graph/labelLayer.ts): their
+ * size in model units and which of them show depend on the zoom, so the fit asks the layer which names it
+ * would draw at each zoom tried (fitViewportWithNames) and then applies exactly those.
+ */
 export function fitToView(cy: cytoscape.Core, covered?: Size): void {
   const drawn = cy.elements().filter((element) => element.style('display') !== 'none');
-  if (drawn.empty()) return;
-  const viewport = fitViewport(drawn.boundingBox(), { width: cy.width(), height: cy.height() }, covered);
-  if (viewport) cy.viewport(viewport);
+  const view = { width: cy.width(), height: cy.height() };
+  // Nothing to fit, or no room to fit it in: the names are still placed (callers leave them to the fit).
+  if (drawn.empty() || view.width <= 0 || view.height <= 0) {
+    updateLabels(cy);
+    return;
+  }
+  const candidates = labelCandidates(cy);
+  const planned: { viewport?: { zoom: number; pan: Position }; plan?: LabelPlan } = {};
+  const viewport = fitViewportWithNames(
+    // Without the names drawn now: they were placed for another zoom.
+    drawn.boundingBox({ includeLabels: false }),
+    view,
+    covered,
+    (tried) => {
+      const bounds = viewportExtent(tried, view);
+      const plan = planLabels({ zoom: tried.zoom, width: view.width, bounds }, candidates);
+      planned.viewport = tried;
+      planned.plan = plan;
+      return plan.extent;
+    },
+    nameOverhang(view.width),
+  );
+  if (!viewport) {
+    updateLabels(cy);
+    return;
+  }
+  cy.viewport(viewport);
+  // The names last placed were for this very view (Cytoscape's extent() is then what viewportExtent gave).
+  if (planned.plan && planned.viewport === viewport) applyLabels(cy, planned.plan);
+  else updateLabels(cy);
 }
 
 /** Runs a layout with seeded randomness (the same graph is laid out the same way every time). */

@@ -1,12 +1,23 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { neighbourhoodToElements } from '../../../client/graph/elements.ts';
-import { modelFontSize, SCREEN_FONT, updateLabels } from '../../../client/graph/labelLayer.ts';
+import {
+  labelCandidates,
+  modelFontSize,
+  nameOverhang,
+  planLabels,
+  SCREEN_FONT,
+  updateLabels,
+} from '../../../client/graph/labelLayer.ts';
 import { buildStylesheet } from '../../../client/graph/style.ts';
 import { star } from './fixtures.ts';
 
-/** A hub and 40 leaves packed tight, so that some names fit and others do not (measured without a canvas: a generous width). */
-function packedStar(): cytoscape.Core {
+/**
+ * A hub and 40 leaves packed tight, so that some names fit and others do not (measured without a canvas: a
+ * generous width). Names keep within the nodes' box and a little around it, so zoomed out (larger names in
+ * model px) they need the leaves further apart.
+ */
+function packedStar(spacing = 45): cytoscape.Core {
   const leaves = Array.from({ length: 40 }, (_, i) => `l${i}`);
   const cy = cytoscape({
     headless: true,
@@ -15,7 +26,7 @@ function packedStar(): cytoscape.Core {
     elements: neighbourhoodToElements(star('hub', leaves)),
   });
   cy.nodes().forEach((node, i) => {
-    node.position({ x: (i % 7) * 45, y: Math.floor(i / 7) * 45 });
+    node.position({ x: (i % 7) * spacing, y: Math.floor(i / 7) * spacing });
   });
   return cy;
 }
@@ -36,7 +47,7 @@ describe('updateLabels on a headless Cytoscape', () => {
   });
 
   it('after a zoom below 1, touches only the nodes whose name shows (not the font size of unnamed ones)', () => {
-    const cy = packedStar();
+    const cy = packedStar(150);
     cy.zoom(0.5);
     updateLabels(cy);
     const unnamed = cy.nodes().filter((node) => node.data('shown') === '');
@@ -49,6 +60,40 @@ describe('updateLabels on a headless Cytoscape', () => {
     updateLabels(cy);
     expect(touched.size).toBeGreaterThan(0);
     for (const node of unnamed) expect(touched.has(node.id())).toBe(false);
+  });
+});
+
+describe('planLabels', () => {
+  it('keeps every name within nameOverhang screen px of the nodes at any zoom, and gives the box they cover', () => {
+    const cy = packedStar(150);
+    const nodes = cy.nodes().boundingBox({ includeLabels: false });
+    let named = 0;
+    for (const zoom of [1.2, 0.7, 0.5]) {
+      for (const width of [390, 1440]) {
+        const plan = planLabels({ zoom, width }, labelCandidates(cy));
+        const shown = plan.choices.filter((choice) => choice.text !== '').length;
+        named += shown;
+        if (shown === 0) {
+          expect(plan.extent).toBeNull();
+          continue;
+        }
+        // The label layer counts the border, 8 px, around each node.
+        const slack = nameOverhang(width) / zoom + 4;
+        expect(plan.extent!.x1).toBeGreaterThanOrEqual(nodes.x1 - slack);
+        expect(plan.extent!.y1).toBeGreaterThanOrEqual(nodes.y1 - slack);
+        expect(plan.extent!.x2).toBeLessThanOrEqual(nodes.x2 + slack);
+        expect(plan.extent!.y2).toBeLessThanOrEqual(nodes.y2 + slack);
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('plans what updateLabels then applies for the same view', () => {
+    const cy = packedStar(150);
+    cy.zoom(0.7);
+    const plan = planLabels({ zoom: 0.7, width: cy.width() }, labelCandidates(cy));
+    updateLabels(cy);
+    for (const choice of plan.choices) expect(cy.getElementById(choice.id).data('shown')).toBe(choice.text);
   });
 });
 

@@ -10,8 +10,12 @@ import {
   expansionLayout,
   FIT_PADDING,
   fitViewport,
+  FIT_ROUNDS,
+  fitViewportWithNames,
   fullLayout,
   MAX_FIT_ZOOM,
+  MIN_ZOOM,
+  NAME_AIR,
   registerLayouts,
   seedPositions,
 } from '../../../client/graph/layouts.ts';
@@ -83,6 +87,55 @@ describe('seedPositions', () => {
   });
 });
 
+describe('fitViewportWithNames', () => {
+  const view = { width: 390, height: 539 };
+  const box = { x1: 0, y1: 0, w: 600, h: 300 };
+  type Viewport = { zoom: number; pan: { x: number; y: number } };
+  const onScreen = (fit: Viewport, x: number) => x * fit.zoom + fit.pan.x;
+
+  it('makes room for names that stick out of the box by the same screen px at any zoom', () => {
+    // Names 70 px past the box on the right, 10 px on the left (a fixed screen size: more model px zoomed out).
+    let asked = 0;
+    const names = (fit: Viewport) => {
+      asked += 1;
+      return { x1: box.x1 - 10 / fit.zoom, y1: 0, x2: box.x1 + box.w + 70 / fit.zoom, y2: 300 };
+    };
+    const fit = fitViewportWithNames(box, view, undefined, names, 100)!;
+    // The names reach into the padding up to NAME_AIR px from the edge, and no further.
+    expect(onScreen(fit, box.x1 + box.w) + 70).toBeCloseTo(view.width - NAME_AIR);
+    expect(onScreen(fit, box.x1) - 10).toBeGreaterThanOrEqual(NAME_AIR);
+    // Not needlessly small: the box gets what the names leave of the view.
+    expect(fit.zoom).toBeCloseTo((view.width - FIT_PADDING - (70 + NAME_AIR)) / box.w);
+    expect(asked).toBe(2);
+  });
+
+  it('is fitViewport when no name sticks out, or none is drawn', () => {
+    const plain = fitViewport(box, view)!;
+    expect(fitViewportWithNames(box, view, undefined, () => null, 100)).toEqual(plain);
+    const within = () => ({ x1: 10, y1: 10, x2: 590, y2: 290 });
+    expect(fitViewportWithNames(box, view, undefined, within, 100)).toEqual(plain);
+  });
+
+  it('when the names keep moving, still holds them: never more than the overhang they never exceed', () => {
+    // Names that jump from side to side, by 35 to 60 px, as the zoom changes.
+    let asked = 0;
+    const restless = (fit: Viewport) => {
+      asked += 1;
+      const step = Math.floor(fit.zoom * 1e4);
+      const px = 35 + (step % 26);
+      return step % 2 === 0
+        ? { x1: -px / fit.zoom, y1: 0, x2: 600, y2: 300 }
+        : { x1: 0, y1: 0, x2: 600 + px / fit.zoom, y2: 300 };
+    };
+    const fit = fitViewportWithNames(box, view, undefined, restless, 60)!;
+    const names = restless(fit);
+    expect(onScreen(fit, names.x1)).toBeGreaterThanOrEqual(NAME_AIR - 1e-6);
+    expect(onScreen(fit, names.x2)).toBeLessThanOrEqual(view.width - NAME_AIR + 1e-6);
+    expect(fit.zoom).toBeGreaterThan(MIN_ZOOM);
+    expect(asked).toBeLessThanOrEqual(FIT_ROUNDS + 1);
+  });
+});
+
 describe('fitViewport', () => {
   const box = { x1: -100, y1: -50, w: 200, h: 100 };
   const toScreen = (fit: { zoom: number; pan: { x: number; y: number } }, x: number, y: number) => ({
@@ -105,6 +158,15 @@ describe('fitViewport', () => {
     const tallLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, { width: 200, height: 600 })!;
     const left = toScreen(tallLegend, 0, 0);
     expect(left.x).toBeGreaterThanOrEqual(200 + FIT_PADDING - 1e-6);
+  });
+
+  it('keeps the margins free beside the box, beyond the padding', () => {
+    const view = { width: 1000, height: 1000 };
+    const margins = { left: 100, right: 20, top: 0, bottom: 0 };
+    const fit = fitViewport({ x1: 0, y1: 0, w: 1000, h: 100 }, view, undefined, FIT_PADDING, margins)!;
+    expect(fit.zoom).toBeCloseTo((1000 - 2 * FIT_PADDING - 120) / 1000);
+    expect(toScreen(fit, 0, 0).x).toBeCloseTo(FIT_PADDING + 100);
+    expect(toScreen(fit, 1000, 0).x).toBeCloseTo(1000 - FIT_PADDING - 20);
   });
 
   it('never zooms in past MAX_FIT_ZOOM, and gives up on a view without room', () => {

@@ -5,6 +5,7 @@ import { decorate } from '../../../client/graph/decorations.ts';
 import { neighbourhoodToElements } from '../../../client/graph/elements.ts';
 import {
   labelBox,
+  placedLabelBox,
   placeLabels,
   type Box,
   type LabelChoice,
@@ -129,6 +130,45 @@ describe('placeLabels', () => {
     // Nothing fits inside at all (a node half out of view): the name is still printed, as without bounds.
     const out = labelled('o', 399, 299, 'Half out of view');
     expect(choose(out)).toEqual(choose(out, false));
+  });
+});
+
+describe("placeLabels with room (the nodes' box and a little around it)", () => {
+  const room = { x1: 0, y1: 0, x2: 300, y2: 300 };
+  const inside = (b: Box) => b.x1 >= room.x1 && b.y1 >= room.y1 && b.x2 <= room.x2 && b.y2 <= room.y2;
+
+  it('keeps every name inside it: pointing inward at the edge of the graph, else shortened, else none', () => {
+    // At the right edge, below (its first choice) would stick out: the full name goes to the left.
+    const right = labelled('r', 285, 150, 'Hadrian Community Partnerships');
+    expect(placeLabels([right], OPTIONS)[0]).toMatchObject({ placement: 'below' });
+    expect(placeLabels([right], { ...OPTIONS, room })[0]).toMatchObject({
+      text: 'Hadrian Community Partnerships',
+      placement: 'left',
+    });
+    // In a narrow room only the shortened name fits; in a tiny one none, and the node stays unnamed.
+    expect(placeLabels([right], { ...OPTIONS, room: { ...room, x1: 150 } })[0]).toMatchObject({
+      text: 'Hadrian…',
+      placement: 'left',
+    });
+    expect(placeLabels([right], { ...OPTIONS, room: { ...room, x1: 250 } })[0]!.text).toBe('');
+    // An emphasised name too (with the view as bounds, as the label layer gives it).
+    const emphasised = { ...right, emphasised: true };
+    const bounds = { x1: -1000, y1: -1000, x2: 1000, y2: 1000 };
+    expect(placeLabels([emphasised], { ...OPTIONS, bounds, room: { ...room, x1: 250 } })[0]!.text).toBe('');
+  });
+
+  it('gives, through placedLabelBox, the box of each name placed, inside the room however crowded', () => {
+    const nodes: LabelNode[] = [];
+    for (let i = 0; i < 36; i++)
+      nodes.push(labelled(`n${i}`, 20 + (i % 6) * 52, 20 + Math.floor(i / 6) * 52, `Organisation ${i}`, i));
+    const choices = placeLabels(nodes, { ...OPTIONS, room });
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const named = choices.filter((c) => c.text !== '');
+    expect(named.length).toBeGreaterThan(5);
+    const boxes = named.map((c) => placedLabelBox(byId.get(c.id)!, c.text, c.placement, OPTIONS));
+    for (const box of boxes) expect(inside(box)).toBe(true);
+    // The same boxes as placeLabels kept clear of each other.
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(meets(a, b)).toBe(false);
   });
 });
 

@@ -1,0 +1,200 @@
+/// <reference lib="dom" />
+// Fitting the graph to the view in a real Chromium, on a phone (390×844) and a desktop (1440×900): after the
+// fit that follows a layout, and after "Fit to view" (key 0) from a zoomed-in view, every name drawn lies
+// whole inside the graph area and clear of the legend, and the graph still fills the view (the fit does not
+// shrink it needlessly). Names are drawn by our label layer (client/graph/labelLayer.ts), which Cytoscape's
+// own bounding box of the nodes does not know about. Screenshots of each view go to test/.artifacts/screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIT_PADDING, MAX_FIT_ZOOM } from '../../client/graph/layouts.ts';
+import { loadDemoData } from '../../server/domain/import/demo.ts';
+import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
+import { launchChromium, watchedPage } from '../support/browser.ts';
+import { connectTestDb, type TestDb } from '../support/db.ts';
+import { ROOT } from '../support/processes.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+type Cy = import('cytoscape').Core;
+
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+] as const;
+const SHOTS = path.join(ROOT, 'test/.artifacts/screenshots');
+
+let db: TestDb;
+let server: TestServer;
+let browser: Browser;
+/** Explorer views (URL queries) to fit: the best-connected councils of the demo data, and the README's screens. */
+let views: { name: string; query: string }[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
+    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
+  }
+  db = connectTestDb();
+  await loadDemoData(db.runner);
+  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
+  browser = await launchChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // Found through the API: big neighbourhoods with long names at every edge of the graph.
+  const councils = await server.graphql<{ searchOrganisations: { id: string; degree: number }[] }>(
+    'query { searchOrganisations(query: "council", first: 20) { id degree } }',
+  );
+  const hubs = [...councils.data!.searchOrganisations].sort((a, b) => b.degree - a.degree).slice(0, 2);
+  expect(hubs.length, 'the demo data has councils').toBe(2);
+  views = [
+    ...hubs.map((hub, i) => ({ name: `hub${i + 1}`, query: `?org=${encodeURIComponent(hub.id)}` })),
+    // The screens of the README (test/browser/takeScreenshots.ts): suggestions and a path add emphasised names.
+    { name: 'partners', query: '?org=org-fernleigh-trust&tab=partners' },
+    { name: 'path', query: '?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council' },
+    // An expansion of the demo's best connected organisation: a wide graph, whose names were cut at 1440 too.
+    { name: 'expanded', query: '?org=org-fernleigh-trust&expand=org-larkfield-foundation' },
+  ];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+/** Waits until the graph is drawn and quiet: nothing loading, and the picture in the URL unchanged for a while. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const cy = (window as unknown as { __atlas?: { cy?: Cy } }).__atlas?.cy;
+      return (
+        cy !== undefined &&
+        cy.nodes().length > 1 &&
+        location.hash.includes('p=') &&
+        document.querySelectorAll('[aria-busy="true"], .spinner').length === 0
+      );
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  let hash = '';
+  let quiet = 0;
+  // The picture is written 180 ms after the last pan or zoom, once the names are placed again.
+  while (quiet < 4) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await page.evaluate(() => location.hash);
+    quiet = now === hash ? quiet + 1 : 0;
+    hash = now;
+  }
+}
+
+interface Check {
+  /** Names (with their box on screen) not whole inside the graph area, or under the legend. */
+  cut: string[];
+  named: number;
+  zoom: number;
+  /** How much of the view the nodes and their names fill, the larger of width and height (1 = all of it). */
+  fill: number;
+}
+
+/** Every drawn name's box, on screen, against the graph area and the legend. */
+function checkLabels(page: Page): Promise<Check> {
+  return page.evaluate(
+    ({ padding }) => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const area = cy.container()!.getBoundingClientRect();
+      const legend = document.querySelector('[data-testid="legend"]')?.getBoundingClientRect();
+      const cut: string[] = [];
+      let named = 0;
+      const content = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+      const grow = (b: { x1: number; y1: number; x2: number; y2: number }) => {
+        content.x1 = Math.min(content.x1, b.x1);
+        content.y1 = Math.min(content.y1, b.y1);
+        content.x2 = Math.max(content.x2, b.x2);
+        content.y2 = Math.max(content.y2, b.y2);
+      };
+      cy.nodes().forEach((node) => {
+        if (!node.visible()) return;
+        grow(node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }));
+        const text = String(node.style('label') ?? '');
+        if (text === '') return;
+        named += 1;
+        const b = node.renderedBoundingBox({
+          includeNodes: false,
+          includeEdges: false,
+          includeLabels: true,
+          includeOverlays: false,
+          includeUnderlays: false,
+        });
+        grow(b);
+        const box = `${text} [${b.x1.toFixed(1)}, ${b.y1.toFixed(1)}, ${b.x2.toFixed(1)}, ${b.y2.toFixed(1)}]`;
+        if (b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > cy.width() + 0.5 || b.y2 > cy.height() + 0.5) {
+          cut.push(`${box} outside the graph area ${cy.width()}×${cy.height()}`);
+        }
+        if (legend) {
+          const l = {
+            x1: legend.left - area.left,
+            y1: legend.top - area.top,
+            x2: legend.right - area.left,
+            y2: legend.bottom - area.top,
+          };
+          if (b.x1 < l.x2 && l.x1 < b.x2 && b.y1 < l.y2 && l.y1 < b.y2) cut.push(`${box} under the legend`);
+        }
+      });
+      // The fit puts the graph above the legend or to its right (client/graph/layouts.ts, fitViewport).
+      const width = content.x2 - content.x1;
+      const height = content.y2 - content.y1;
+      const coveredWidth = legend ? legend.right - area.left : 0;
+      const coveredHeight = legend ? area.bottom - legend.top : 0;
+      const fill = Math.max(
+        width / (cy.width() - 2 * padding),
+        height / (cy.height() - coveredHeight - 2 * padding),
+        width / (cy.width() - coveredWidth - 2 * padding),
+        height / (cy.height() - 2 * padding),
+      );
+      return { cut, named, zoom: cy.zoom(), fill };
+    },
+    { padding: FIT_PADDING },
+  );
+}
+
+/** What is wrong with a fitted view: names cut or under the legend, a graph smaller than it need be. */
+function problemsOf(check: Check, what: string): string[] {
+  const problems = check.cut.map((cut) => `${what}: ${cut}`);
+  if (check.named < 2) problems.push(`${what}: only ${check.named} names drawn`);
+  // Not needlessly small: nodes and names span (nearly) the whole width or height, unless the fit is at its
+  // largest zoom.
+  if (check.zoom < MAX_FIT_ZOOM - 1e-6 && check.fill < 0.9) {
+    problems.push(`${what}: the graph fills only ${Math.round(check.fill * 100)}% of the view`);
+  }
+  return problems;
+}
+
+describe('fitting the graph to the view', () => {
+  for (const size of SIZES) {
+    it(`at ${size.width}×${size.height}, shows every drawn name whole after a fit, and the graph fills the view`, async () => {
+      const problems: string[] = [];
+      for (const view of views) {
+        const { page, errors } = await watchedPage(browser, server.url, size);
+        await page.goto(`${server.url}/${view.query}`);
+        await settled(page);
+        const what = `${view.name} at ${size.width}`;
+        problems.push(...problemsOf(await checkLabels(page), `${what}, after the layout`));
+        await page.screenshot({ path: path.join(SHOTS, `fit-${view.name}-${size.width}.png`) });
+
+        // Zoomed in, names are smaller in model units than after a fit: "Fit to view" must place them anew.
+        const graph = page.getByTestId('graph');
+        await graph.focus();
+        await graph.press('+');
+        await graph.press('+');
+        await settled(page);
+        await graph.press('0');
+        await settled(page);
+        problems.push(...problemsOf(await checkLabels(page), `${what}, after "Fit to view"`));
+        await page.screenshot({ path: path.join(SHOTS, `fit-${view.name}-${size.width}-key0.png`) });
+        expect(errors, what).toEqual([]);
+        await page.close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
