@@ -36,7 +36,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { compareStrings, type NetworkSnapshot } from './snapshot.ts';
+import { compareStrings, tailKey, type NetworkSnapshot } from './snapshot.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
@@ -547,8 +547,46 @@ async function askCandidates(
   candidates: number,
   prefix: string,
 ): Promise<IndexAnswer> {
-  const [row] = await runner.read<IndexAnswer>('searchCandidates', { lucene, candidates, keep, prefix });
-  return row!;
+  const rows = await runner.read<CandidateRow>('searchCandidates', { lucene, candidates, keep, prefix });
+  return indexAnswerOf(rows, prefix);
+}
+
+/** A row of searchCandidates: up to 500 hits from position `at`, each as the end of its element id. */
+export interface CandidateRow {
+  at: number;
+  candidates: number;
+  last: number | null;
+  /** What each hit's element id has after the prefix; null when it does not start with it. */
+  tails: (string | null)[];
+  scores: number[];
+  /** The element ids of the hits with a null tail, in hit order (in the first row only). */
+  others: string[];
+  dataVersion: number;
+}
+
+/**
+ * The index's answer from the rows of searchCandidates (in any order): each hit keyed by its tail as the
+ * snapshot keys organisations (tailKey), and the element id of every hit without a key, in hit order.
+ */
+export function indexAnswerOf(rows: CandidateRow[], prefix: string): IndexAnswer {
+  rows.sort((a, b) => a.at - b.at);
+  const keys: number[] = [];
+  const scores: number[] = [];
+  const others: string[] = [];
+  const foreign = rows[0]!.others;
+  let next = 0;
+  for (const row of rows) {
+    const { tails } = row;
+    for (let h = 0; h < tails.length; h++) {
+      const tail = tails[h] ?? null;
+      const key = tail === null ? -1 : tailKey(tail);
+      keys.push(key);
+      scores.push(row.scores[h]!);
+      if (key < 0) others.push(tail === null ? foreign[next++]! : prefix + tail);
+    }
+  }
+  const { candidates, last, dataVersion } = rows[0]!;
+  return { candidates, last, keys, scores, others, dataVersion };
 }
 
 /** The page's organisations, aligned with `ids` (null where one is no longer published), and the data version. */

@@ -503,11 +503,15 @@ export class SnapshotBuilder {
 
 /**
  * The key of an element id after `prefix` (snapshot.nodeKeyPrefix), -1 when it has none: the same rule as
- * the searchCandidates query, so a key names exactly one element id.
+ * the list applies to full-text hits (tailKey on what follows the prefix), so a key names exactly one
+ * element id.
  */
 export function nodeKey(elementId: string, prefix: string): number {
-  if (!elementId.startsWith(prefix)) return -1;
-  const tail = elementId.slice(prefix.length);
+  return elementId.startsWith(prefix) ? tailKey(elementId.slice(prefix.length)) : -1;
+}
+
+/** The key an element id has when `tail` follows its prefix: the number it writes plainly, else -1. */
+export function tailKey(tail: string): number {
   return /^(?:0|[1-9]\d{0,14})$/.test(tail) ? Number(tail) : -1;
 }
 
