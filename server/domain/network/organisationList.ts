@@ -589,15 +589,35 @@ export function indexAnswerOf(rows: CandidateRow[], prefix: string): IndexAnswer
   return { candidates, last, keys, scores, others, dataVersion };
 }
 
+/** A row of organisationPage: createdAt and updatedAt as epoch milliseconds when they are datetimes. */
+type PageRow = OrganisationRow & { createdAtMs: number | null; updatedAtMs: number | null };
+
+/**
+ * The row as organisationsByIds reads it: a datetime as toPlain gives it (the ISO form of its instant, to
+ * the ms, in UTC: neo4j-driver's toStandardDate is the same instant), and a property the organisation
+ * does not have left out (the query writes null in its place: a stored property is never null).
+ */
+export function withTimes({ createdAtMs, updatedAtMs, ...row }: PageRow): OrganisationRow {
+  const organisation = { ...row.organisation };
+  for (const [name, ms] of [
+    ['createdAt', createdAtMs],
+    ['updatedAt', updatedAtMs],
+  ] as const) {
+    if (ms !== null) organisation[name] = new Date(ms).toISOString();
+    else if (organisation[name] === null) delete organisation[name];
+  }
+  return { ...row, organisation };
+}
+
 /** The page's organisations, aligned with `ids` (null where one is no longer published), and the data version. */
 async function readPage(
   runner: QueryRunner,
   ids: readonly string[],
 ): Promise<{ organisations: (Organisation | null)[]; dataVersion: number }> {
-  const [row] = await runner.read<{ dataVersion: number; rows: OrganisationRow[] }>('organisationPage', {
+  const [row] = await runner.read<{ dataVersion: number; rows: PageRow[] }>('organisationPage', {
     ids: [...ids],
   });
-  const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(r)]));
+  const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(withTimes(r))]));
   return { organisations: ids.map((id) => found.get(id) ?? null), dataVersion: row!.dataVersion };
 }
 
