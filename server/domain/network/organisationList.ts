@@ -36,7 +36,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { compareStrings, type NetworkSnapshot } from './snapshot.ts';
+import { compareStrings, tailKey, type NetworkSnapshot } from './snapshot.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
@@ -341,7 +341,7 @@ async function pageOver(
   let keyAt: (at: number) => Key;
   const { degree } = snapshot;
   if (hasText) {
-    const hits = await rankedHits(runner, snapshot, queries, first);
+    const hits = await rankedHits(runner, snapshot, queries, first, () => byNameThenId(net, snapshot));
     // The hits the filter keeps, each once (its best hit; the mask is this request's own, so a member
     // taken is marked 2 in it), with their scores.
     let count = 0;
@@ -547,8 +547,66 @@ async function askCandidates(
   candidates: number,
   prefix: string,
 ): Promise<IndexAnswer> {
-  const [row] = await runner.read<IndexAnswer>('searchCandidates', { lucene, candidates, keep, prefix });
-  return row!;
+  const rows = await runner.read<CandidateRow>('searchCandidates', { lucene, candidates, keep, prefix });
+  return indexAnswerOf(rows, prefix);
+}
+
+/** A row of searchCandidates: up to 500 hits from position `at`, each as the end of its element id. */
+export interface CandidateRow {
+  at: number;
+  candidates: number;
+  last: number | null;
+  /** What each hit's element id has after the prefix; null when it does not start with it. */
+  tails: (string | null)[];
+  scores: number[];
+  /** The element ids of the hits with a null tail, in hit order (in the first row only). */
+  others: string[];
+  dataVersion: number;
+}
+
+/**
+ * The index's answer from the rows of searchCandidates (in any order): each hit keyed by its tail as the
+ * snapshot keys organisations (tailKey), and the element id of every hit without a key, in hit order.
+ */
+export function indexAnswerOf(rows: CandidateRow[], prefix: string): IndexAnswer {
+  rows.sort((a, b) => a.at - b.at);
+  const keys: number[] = [];
+  const scores: number[] = [];
+  const others: string[] = [];
+  const foreign = rows[0]!.others;
+  let next = 0;
+  for (const row of rows) {
+    const { tails } = row;
+    for (let h = 0; h < tails.length; h++) {
+      const tail = tails[h] ?? null;
+      const key = tail === null ? -1 : tailKey(tail);
+      keys.push(key);
+      scores.push(row.scores[h]!);
+      if (key < 0) others.push(tail === null ? foreign[next++]! : prefix + tail);
+    }
+  }
+  const { candidates, last, dataVersion } = rows[0]!;
+  return { candidates, last, keys, scores, others, dataVersion };
+}
+
+/** A row of organisationPage: createdAt and updatedAt as epoch milliseconds when they are datetimes. */
+type PageRow = OrganisationRow & { createdAtMs: number | null; updatedAtMs: number | null };
+
+/**
+ * The row as organisationsByIds reads it: a datetime as toPlain gives it (the ISO form of its instant, to
+ * the ms, in UTC: neo4j-driver's toStandardDate is the same instant), and a property the organisation
+ * does not have left out (the query writes null in its place: a stored property is never null).
+ */
+export function withTimes({ createdAtMs, updatedAtMs, ...row }: PageRow): OrganisationRow {
+  const organisation = { ...row.organisation };
+  for (const [name, ms] of [
+    ['createdAt', createdAtMs],
+    ['updatedAt', updatedAtMs],
+  ] as const) {
+    if (ms !== null) organisation[name] = new Date(ms).toISOString();
+    else if (organisation[name] === null) delete organisation[name];
+  }
+  return { ...row, organisation };
 }
 
 /** The page's organisations, aligned with `ids` (null where one is no longer published), and the data version. */
@@ -556,10 +614,10 @@ async function readPage(
   runner: QueryRunner,
   ids: readonly string[],
 ): Promise<{ organisations: (Organisation | null)[]; dataVersion: number }> {
-  const [row] = await runner.read<{ dataVersion: number; rows: OrganisationRow[] }>('organisationPage', {
+  const [row] = await runner.read<{ dataVersion: number; rows: PageRow[] }>('organisationPage', {
     ids: [...ids],
   });
-  const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(r)]));
+  const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(withTimes(r))]));
   return { organisations: ids.map((id) => found.get(id) ?? null), dataVersion: row!.dataVersion };
 }
 
@@ -576,13 +634,14 @@ async function rankedHits(
   snapshot: NetworkSnapshot,
   queries: SearchQueries | null,
   first: IndexAnswer | null,
+  nameOrder: () => Promise<NameOrder>,
 ): Promise<RankedHits> {
   const none: RankedHits = { index: new Int32Array(0), score: new Float64Array(0), tier: 0 };
   if (queries === null) return none;
-  const strict = await topHits(runner, snapshot, queries.strict, 0, first);
+  const strict = await topHits(runner, snapshot, queries.strict, 0, first, nameOrder);
   // One word: the any-word query matches the same (none), so it is not asked.
   if (strict.index.length > 0 || queries.partialSameAsStrict) return strict;
-  return topHits(runner, snapshot, queries.partial, 1, null);
+  return topHits(runner, snapshot, queries.partial, 1, null, nameOrder);
 }
 
 async function topHits(
@@ -591,13 +650,14 @@ async function topHits(
   lucene: string,
   tier: 0 | 1,
   asked: IndexAnswer | null,
+  nameOrder: () => Promise<NameOrder>,
 ): Promise<RankedHits> {
   const prefix = snapshot.nodeKeyPrefix;
   let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP, FIRST_CANDIDATES, prefix));
-  let hits = published(snapshot, found, tier);
+  let hits = await published(snapshot, found, tier, nameOrder);
   if (!settled(found, hits)) {
     found = await askCandidates(runner, lucene, CANDIDATES, CANDIDATES, prefix);
-    hits = published(snapshot, found, tier);
+    hits = await published(snapshot, found, tier, nameOrder);
   }
   return hits;
 }
@@ -621,16 +681,41 @@ export function settled(found: IndexAnswer, hits: RankedHits): boolean {
 }
 
 /**
+ * The organisations of a snapshot by name, then id, as compareStrings orders them (Cypher's ORDER BY,
+ * case and all): `rank[i]` is organisation i's place in that order, `order[r]` the organisation at place r.
+ */
+export interface NameOrder {
+  rank: Int32Array;
+  order: Int32Array;
+}
+
+/** The NameOrder of the snapshot, worked out once per snapshot (the first time a text list needs it). */
+export function byNameThenId(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<NameOrder> {
+  return net.derived(snapshot, 'byNameThenId', () => {
+    const { names, ids } = snapshot;
+    const order = Int32Array.from({ length: ids.length }, (_, i) => i).sort(
+      (a, b) => compareStrings(names[a]!, names[b]!) || compareStrings(ids[a]!, ids[b]!),
+    );
+    const rank = new Int32Array(ids.length);
+    for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
+    return { rank, order };
+  });
+}
+
+/**
  * The candidates that are published organisations of the snapshot, by score, then name (as searchHits
  * orders them), then id (where searchHits leaves equal names in no particular order), at most
  * MAX_QUERY_HITS. Only the order at the cut decides anything (the list orders its members itself), so
- * names are compared only among the hits scoring as much as the last one kept.
+ * names are compared only among the hits scoring as much as the last one kept, by their places in the
+ * snapshot's NameOrder (`nameOrder`, asked for only then): a sort of numbers, where comparing the names
+ * of the thousand or so hits tied at the cut of a common word took milliseconds.
  */
-function published(
+async function published(
   snapshot: NetworkSnapshot,
   { keys, scores, others }: IndexAnswer,
   tier: 0 | 1,
-): RankedHits {
+  nameOrder: () => Promise<NameOrder>,
+): Promise<RankedHits> {
   const index = new Int32Array(keys.length);
   const score = new Float64Array(keys.length);
   const { nodeKeys, nodeIndex } = snapshot;
@@ -656,10 +741,10 @@ function published(
       kept.score[k++] = score[h]!;
     } else if (score[h] === edge) atEdge.push(index[h]!);
   }
-  const { names, ids } = snapshot;
-  atEdge.sort((a, b) => compareStrings(names[a]!, names[b]!) || compareStrings(ids[a]!, ids[b]!));
+  const { rank, order } = await nameOrder();
+  const places = Int32Array.from(atEdge, (i) => rank[i]!).sort();
   for (let e = 0; k < MAX_QUERY_HITS; e++) {
-    kept.index[k] = atEdge[e]!;
+    kept.index[k] = order[places[e]!]!;
     kept.score[k++] = edge;
   }
   return kept;

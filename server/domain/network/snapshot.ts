@@ -503,12 +503,22 @@ export class SnapshotBuilder {
 
 /**
  * The key of an element id after `prefix` (snapshot.nodeKeyPrefix), -1 when it has none: the same rule as
- * the searchCandidates query, so a key names exactly one element id.
+ * the list applies to full-text hits (tailKey on what follows the prefix), so a key names exactly one
+ * element id.
  */
 export function nodeKey(elementId: string, prefix: string): number {
-  if (!elementId.startsWith(prefix)) return -1;
-  const tail = elementId.slice(prefix.length);
-  return /^(?:0|[1-9]\d{0,14})$/.test(tail) ? Number(tail) : -1;
+  return elementId.startsWith(prefix) ? tailKey(elementId.slice(prefix.length)) : -1;
+}
+
+/** A number written plainly: no sign, no leading zero, at most 15 digits (exact as a double). */
+const PLAIN_NUMBER = /^(?:0|[1-9]\d{0,14})$/;
+
+/**
+ * The key an element id has when `tail` follows its prefix: the number it writes plainly, else -1. (One
+ * RegExp for every call: a literal here would build a new one per call, ten thousand per text list.)
+ */
+export function tailKey(tail: string): number {
+  return PLAIN_NUMBER.test(tail) ? Number(tail) : -1;
 }
 
 /** The place and all its ancestors (most specific first). */
