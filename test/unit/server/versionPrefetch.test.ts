@@ -147,8 +147,9 @@ describe('versionPrefetch', () => {
     request: { query?: string; operationName?: string },
   ) => {
     const { net, started } = access(false);
-    prefetch.start(request, net);
-    return started.length === 1;
+    const said = prefetch.start(request, net);
+    expect(said).toBe(started.length === 1);
+    return said;
   };
   const Q = '{ network { organisationCount } }';
 
