@@ -15,11 +15,8 @@ export interface VersionPrefetchOptions {
 }
 
 export interface VersionPrefetch<C extends { network: NetworkAccess }> {
-  /**
-   * Starts the data-version read of `network` if this document checked it when it last ran; true when
-   * it did.
-   */
-  start(request: { query?: unknown; operationName?: unknown }, network: NetworkAccess): boolean;
+  /** Starts the data-version read of `network` if this document checked it when it last ran. */
+  start(request: { query?: unknown; operationName?: unknown }, network: NetworkAccess): void;
   /** Learns, once each request is answered, whether its document checked the data version. */
   plugin: ApolloServerPlugin<C>;
 }
@@ -37,9 +34,7 @@ export function versionPrefetch<C extends { network: NetworkAccess }>(
   return {
     start(request, network) {
       const key = keyOf(request.query, request.operationName);
-      if (key === null || !checking.has(key)) return false;
-      network.prefetchVersion();
-      return true;
+      if (key !== null && checking.has(key)) network.prefetchVersion();
     },
     plugin: {
       async requestDidStart() {

@@ -170,10 +170,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
           deps.requestBudgetMs,
         );
         const request: unknown = req.method === 'GET' ? req.query : req.body;
-        // neo4j-driver sends a query only after a chain of promise steps (session, pool, connection);
-        // one turn of the event loop lets it go out now, before Apollo's own steps, not among them.
-        if (request && typeof request === 'object' && prefetch.start(request, context.network))
-          await new Promise((resolve) => setImmediate(resolve));
+        if (request && typeof request === 'object') prefetch.start(request, context.network);
         return context;
       },
     }),
