@@ -26,7 +26,6 @@ import { typeDefs } from '../graphql/schema.ts';
 import { depthRule, LIMITS } from '../graphql/limits.ts';
 import { limitsPlugin } from '../graphql/limitsPlugin.ts';
 import { dateLiteralsRule } from '../graphql/validation.ts';
-import { versionPrefetch } from '../graphql/versionPrefetch.ts';
 import { createHttpAuth, type AuthOptions } from './auth.ts';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
@@ -74,8 +73,6 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     maxTokens: { enabled: false },
   });
   const protection = armor.protect();
-  // A query that checked the data version when it last ran starts that read as it arrives.
-  const prefetch = versionPrefetch<Context>();
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
@@ -99,7 +96,6 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
       limitsPlugin<Context>(),
       // CSRF and rate limits on every mutation (accounts, issue 9).
       accountsPlugin(deps.logger),
-      prefetch.plugin,
     ],
     formatError: (formatted, error) =>
       formatError(formatted, error, (err) => deps.logger.error({ err }, 'internal error')),
@@ -162,17 +158,8 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     express.json({ limit: '1mb' }),
     cookieParser(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = createContext(
-          deps.runner,
-          network,
-          await auth.requestAuth(req, res),
-          deps.requestBudgetMs,
-        );
-        const request: unknown = req.method === 'GET' ? req.query : req.body;
-        if (request && typeof request === 'object') prefetch.start(request, context.network);
-        return context;
-      },
+      context: async ({ req, res }) =>
+        createContext(deps.runner, network, await auth.requestAuth(req, res), deps.requestBudgetMs),
     }),
   );
   mountClient(app, deps.clientDir ?? CLIENT_DIST);

@@ -2,9 +2,7 @@
 // database for its data version (one small query), so a snapshot is never older than the last write that
 // committed before the request; concurrent requests share one rebuild. A read that queries the database
 // anyway may instead read the data version in that query and check the newest snapshot against it
-// (NetworkAccess.unchecked / confirm), which saves the round trip. A request expected to check the data
-// version may start that read as soon as it arrives (NetworkAccess.prefetchVersion), so that its round
-// trip overlaps the work before the first resolver that needs the snapshot; the check itself is the same.
+// (NetworkAccess.unchecked / confirm), which saves the round trip.
 import { TimeoutError } from '../../common/errors.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import { dataVersion } from '../dataVersion.ts';
@@ -12,16 +10,13 @@ import { loadSnapshot } from './load.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
 export interface NetworkCache {
-  /**
-   * The snapshot of the current data version; `version` is that version when the caller has already
-   * started reading it (else it is read here).
-   */
-  current(runner: QueryRunner, version?: Promise<number>): Promise<NetworkSnapshot>;
+  /** The snapshot of the current data version. */
+  current(runner: QueryRunner): Promise<NetworkSnapshot>;
   /**
    * The snapshot of the current data version if it is loaded; else null at once, after starting its
    * load (for a read that can also be answered from the database, rather than wait for a rebuild).
    */
-  ifLoaded(runner: QueryRunner, version?: Promise<number>): Promise<NetworkSnapshot | null>;
+  ifLoaded(runner: QueryRunner): Promise<NetworkSnapshot | null>;
   /** The newest snapshot built so far, without asking the data version (null before the first). */
   latest(): NetworkSnapshot | null;
   /** Derived figures (analytics, facets…) kept with the snapshot they were computed from. */
@@ -57,14 +52,6 @@ export interface NetworkAccess {
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
   /** NetworkCache.kept. */
   kept(snapshot: NetworkSnapshot, key: string): boolean;
-  /**
-   * Starts reading the data version now, for the request's first check (snapshot() or ifLoaded()), which
-   * then waits for this read instead of starting its own. For a query expected to check it (never for a
-   * mutation: its reads must come after its writes). A read no check uses is dropped, failure included.
-   */
-  prefetchVersion(): void;
-  /** Whether this request checked the data version (snapshot() or ifLoaded() read it, not confirm()). */
-  versionChecked(): boolean;
 }
 
 /**
@@ -91,29 +78,18 @@ export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs
   };
   let snapshot: Promise<NetworkSnapshot> | null = null;
   let loaded: Promise<NetworkSnapshot | null> | null = null;
-  // The data-version read started by prefetchVersion, until the first check takes it.
-  let prefetched: Promise<number> | undefined;
-  let checked = false;
-  const version = () => {
-    checked = true;
-    const read = prefetched;
-    prefetched = undefined;
-    return read;
-  };
   return {
     snapshot: () =>
       within(
         (snapshot ??=
-          loaded === null
-            ? cache.current(runner, version())
-            : loaded.then((s) => s ?? cache.current(runner))),
+          loaded === null ? cache.current(runner) : loaded.then((s) => s ?? cache.current(runner))),
       ),
     // After snapshot() in the same request: that snapshot (the request waits for it anyway), null if it failed.
     ifLoaded: () =>
       within(
         (loaded ??=
           snapshot === null
-            ? cache.ifLoaded(runner, version())
+            ? cache.ifLoaded(runner)
             : snapshot.then(
                 (s) => s,
                 () => null,
@@ -127,13 +103,6 @@ export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs
     },
     derived: (of, key, compute) => within(cache.derived(of, key, compute)),
     kept: (of, key) => cache.kept(of, key),
-    prefetchVersion() {
-      if (checked || prefetched !== undefined || snapshot !== null) return;
-      prefetched = dataVersion(runner);
-      // Handled here when no check takes it; a check that does gets its failure as if it had read it.
-      prefetched.catch(() => {});
-    },
-    versionChecked: () => checked,
   };
 }
 
@@ -185,14 +154,14 @@ export function createNetworkCache(options: NetworkCacheOptions = {}): NetworkCa
   }
 
   return {
-    async current(runner, read) {
-      const version = await (read ?? dataVersion(runner));
+    async current(runner) {
+      const version = await dataVersion(runner);
       if (snapshot?.version === version) return snapshot;
       return buildOf(runner, version);
     },
 
-    async ifLoaded(runner, read) {
-      const version = await (read ?? dataVersion(runner));
+    async ifLoaded(runner) {
+      const version = await dataVersion(runner);
       if (snapshot?.version === version) return snapshot;
       // Started for the requests after this one; a failure is reported to whoever waits for it.
       void buildOf(runner, version).catch(() => {});

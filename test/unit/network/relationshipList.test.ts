@@ -61,8 +61,6 @@ function access(s: NetworkSnapshot, newest: NetworkSnapshot | null = null): Netw
     ifLoaded: async () => s,
     unchecked: () => newest,
     confirm: (of, version) => of === s && version === s.version,
-    prefetchVersion: () => {},
-    versionChecked: () => true,
     kept: (_, key) => derived.has(key),
     derived: <T>(_: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
       if (!derived.has(key)) derived.set(key, Promise.resolve().then(compute));
