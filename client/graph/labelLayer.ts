@@ -80,6 +80,15 @@ export function modelFontSize(zoom: number): number {
   return SCREEN_FONT / 2 ** (Math.floor(2 * Math.log2(z) + 1e-9) / 2);
 }
 
+/**
+ * The top of the zoom step `zoom` is in (steps of a factor √2, 1 among their ends, as modelFontSize takes them
+ * below 1): `zoom` itself at the top of one (e.g. at zoom 1), else a little more.
+ */
+export function roomZoom(zoom: number): number {
+  const z = Math.max(zoom, 0.05);
+  return 2 ** (Math.ceil(2 * Math.log2(z) - 1e-9) / 2);
+}
+
 export interface LabelPriority {
   (node: cytoscape.NodeSingular): number;
 }
@@ -179,7 +188,10 @@ export function planLabels(view: LabelView, candidates: readonly LabelCandidate[
     room.x2 = Math.max(room.x2, candidate.x + r);
     room.y2 = Math.max(room.y2, candidate.y + r);
   }
-  const overhang = nameOverhang(view.width) / view.zoom;
+  // In model units at the top of the zoom's step (steps of √2, as modelFontSize takes them): at most
+  // nameOverhang px on screen, and the same room for every zoom within a step, so a zoom inside one moves no
+  // name at the edge (a moved name makes Cytoscape redraw the whole graph: slow frames in big scenes).
+  const overhang = nameOverhang(view.width) / roomZoom(view.zoom);
   room.x1 -= overhang;
   room.y1 -= overhang;
   room.x2 += overhang;

@@ -64,6 +64,16 @@ describe('updateLabels on a headless Cytoscape', () => {
 });
 
 describe('planLabels', () => {
+  it('plans the same names within one √2 step of zoom (names at the edge of the graph stay as they are)', () => {
+    // The benchmark's wheel zoom of 5,000 nodes stays within one step; a name changed by a zoom there makes
+    // Cytoscape redraw the whole graph (slow frames). Packed tight, so the room around the nodes decides names.
+    const candidates = labelCandidates(packedStar(45));
+    for (const width of [390, 1440]) {
+      const plan = (zoom: number) => planLabels({ zoom, width }, candidates).choices;
+      for (const zoom of [0.6, 0.65, 0.7]) expect(plan(zoom)).toEqual(plan(0.55));
+    }
+  });
+
   it('keeps every name within nameOverhang screen px of the nodes at any zoom, and gives the box they cover', () => {
     const cy = packedStar(150);
     const nodes = cy.nodes().boundingBox({ includeLabels: false });
