@@ -5,36 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadDemoData } from '../../server/domain/import/demo.ts';
-import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
-import { connectTestDb, type TestDb } from '../support/db.ts';
+import type { Browser, Page } from 'playwright-core';
+import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (p) => p && fs.existsSync(p),
-  );
-  if (!found)
-    throw new Error(
-      'Chromium not found: npm test installs it (apt-get install -y chromium) or set CHROMIUM_PATH.',
-    );
-  return found;
-}
-
-let db: TestDb;
+let rig: ExplorerRig;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
@@ -43,13 +19,8 @@ let hub: { id: string; name: string; degree: number };
 const artifacts = path.join(ROOT, 'test/.artifacts');
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
-    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
-  }
-  db = connectTestDb();
-  await loadDemoData(db.runner);
-  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  rig = await startExplorerWithDemo();
+  ({ server, browser } = rig);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error));
   const councils = await server.graphql<{
@@ -59,9 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await rig?.close();
 });
 
 /**

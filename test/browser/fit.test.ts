@@ -9,12 +9,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIT_PADDING, MAX_FIT_ZOOM } from '../../client/graph/layouts.ts';
-import { loadDemoData } from '../../server/domain/import/demo.ts';
-import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
-import { launchChromium, watchedPage } from '../support/browser.ts';
-import { connectTestDb, type TestDb } from '../support/db.ts';
+import { watchedPage } from '../support/browser.ts';
+import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 type Cy = import('cytoscape').Core;
 
@@ -24,20 +22,15 @@ const SIZES = [
 ] as const;
 const SHOTS = path.join(ROOT, 'test/.artifacts/screenshots');
 
-let db: TestDb;
+let rig: ExplorerRig;
 let server: TestServer;
 let browser: Browser;
 /** Explorer views (URL queries) to fit: the best-connected councils of the demo data, and the README's screens. */
 let views: { name: string; query: string }[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
-    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
-  }
-  db = connectTestDb();
-  await loadDemoData(db.runner);
-  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
-  browser = await launchChromium();
+  rig = await startExplorerWithDemo();
+  ({ server, browser } = rig);
   fs.mkdirSync(SHOTS, { recursive: true });
   // Found through the API: big neighbourhoods with long names at every edge of the graph.
   const councils = await server.graphql<{ searchOrganisations: { id: string; degree: number }[] }>(
@@ -56,9 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await rig?.close();
 });
 
 /** Waits until the graph is drawn and quiet: nothing loading, and the picture in the URL unchanged for a while. */

@@ -7,37 +7,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR, loadDemoData } from '../../server/domain/import/demo.ts';
-import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
-import { launchChromium, watchedPage } from '../support/browser.ts';
-import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
+import { DEMO_DIR } from '../../server/domain/import/demo.ts';
+import { watchedPage } from '../support/browser.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { deleteNamespace, importFiles } from '../support/imports.ts';
+import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 import { sharedFile } from '../support/sharedData.ts';
 
+let rig: ExplorerRig;
 let db: TestDb;
 let server: TestServer;
 let browser: Browser;
 const artifacts = path.join(ROOT, 'test/.artifacts');
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
-    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
-  }
-  db = connectTestDb();
-  await loadDemoData(db.runner);
-  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
-  browser = await launchChromium();
+  rig = await startExplorerWithDemo();
+  ({ db, server, browser } = rig);
   fs.mkdirSync(artifacts, { recursive: true });
 });
 const cfa = `${uniquePrefix('cfa-ui')}/`;
 
 afterAll(async () => {
-  await deleteNamespace(db, cfa);
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  if (db) await deleteNamespace(db, cfa);
+  await rig?.close();
 });
 
 interface Chosen {
