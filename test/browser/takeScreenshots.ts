@@ -1,6 +1,7 @@
 // `npm run screenshots`: the README's screenshots of the explorer, taken in Debian's Chromium from a running
 // `npm start` (ATLAS_URL, default http://localhost:4000, with the demo data) at 1440×900 and 390×844 into
-// docs/screenshots/explorer-<screen>-<width>.png. Each screen is a shareable URL of the explorer.
+// docs/screenshots/explorer-<screen>-<width>.png: every explorer screenshot the README shows. Each screen is a
+// shareable URL of the explorer, and at most one click (a sheet the URL does not open).
 import path from 'node:path';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT } from '../support/processes.ts';
@@ -12,22 +13,47 @@ const SIZES = [
   { width: 390, height: 844 },
 ] as const;
 
-/** The main screens, as explorer URLs (see client/README.md for the URL state). */
-const SCREENS: Record<string, string> = {
-  start: '/',
+interface Screen {
+  /** Explorer URL (see client/README.md for the URL state). */
+  url: string;
+  /** Widths it is taken at (default: both sizes). */
+  widths?: readonly number[];
+  /** The name of a button to press once the view is drawn. */
+  press?: string;
+}
+
+/** The screens of the README, as explorer URLs. */
+const SCREENS: Record<string, Screen> = {
+  start: { url: '/' },
   // "NGOs in Manchester digital inclusion" as the search box reads it: three filter chips.
-  search: `/?${new URLSearchParams({ sector: 'NGO', place: 'Manchester', theme: 'Digital inclusion' }).toString()}`,
-  organisation: '/?org=org-hadrian-borough-council',
-  partners: '/?org=org-fernleigh-trust&tab=partners',
-  path: '/?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council',
-  pathway: '/?org=org-fernleigh-trust&pathway=ini-careroute-community-transport',
+  search: {
+    url: `/?${new URLSearchParams({ sector: 'NGO', place: 'Manchester', theme: 'Digital inclusion' }).toString()}`,
+  },
+  organisation: { url: '/?org=org-hadrian-borough-council' },
+  partners: { url: '/?org=org-fernleigh-trust&tab=partners' },
+  path: { url: '/?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council' },
+  pathway: { url: '/?org=org-fernleigh-trust&pathway=ini-careroute-community-transport' },
+  // A clicked edge: the relationship in the details panel.
+  relationship: { url: '/?org=org-campsie-council&edge=rel-0951', widths: [1440] },
+  expanded: {
+    url: '/?org=org-campsie-council&expand=org-open-budget-watch&expand=org-kelpie-labs',
+    widths: [1440],
+  },
+  phone: { url: '/?org=org-campsie-council', widths: [390] },
+  'phone-partners': { url: '/?org=org-campsie-council&tab=partners', widths: [390] },
+  'phone-list': {
+    url: `/?${new URLSearchParams({ place: 'Manchester', theme: 'Digital inclusion' }).toString()}`,
+    widths: [390],
+    press: 'Show the list',
+  },
 };
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     for (const size of SIZES) {
-      for (const [name, url] of Object.entries(SCREENS)) {
+      for (const [name, { url, widths, press }] of Object.entries(SCREENS)) {
+        if (widths && !widths.includes(size.width)) continue;
         const page = await browser.newPage({ viewport: size });
         await page.goto(`${BASE}${url}`);
         // Data loaded and the layout settled: no spinner and no busy region left, then a moment for fcose.
@@ -40,6 +66,10 @@ async function main(): Promise<void> {
           },
         );
         await page.waitForTimeout(1500);
+        if (press) {
+          await page.getByRole('button', { name: press }).click();
+          await page.waitForTimeout(500);
+        }
         const file = path.join(OUT, `explorer-${name}-${size.width}.png`);
         await page.screenshot({ path: file });
         process.stdout.write(`${path.relative(ROOT, file)}\n`);
