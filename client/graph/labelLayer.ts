@@ -1,14 +1,7 @@
 // Applies graph/labels.ts to a Cytoscape instance: names keep about the same size on screen at any zoom (so
 // zooming in makes room for more of them), and each drawn node gets the label text and placement chosen.
 import type cytoscape from 'cytoscape';
-import {
-  placedLabelBox,
-  placeLabels,
-  type Box,
-  type LabelChoice,
-  type LabelNode,
-  type Placement,
-} from './labels.ts';
+import { placeLabels, type Box, type LabelChoice, type LabelNode, type Placement } from './labels.ts';
 import { FIT_PADDING, NAME_AIR } from './layouts.ts';
 import { LABEL_FONT_FAMILY, LABEL_MARGIN } from './style.ts';
 
@@ -202,9 +195,8 @@ export function planLabels(view: LabelView, candidates: readonly LabelCandidate[
     ...(nodes.size > 0 ? { room } : {}),
   });
   let extent: Box | null = null;
-  for (const choice of choices) {
-    if (choice.text === '') continue;
-    const box = placedLabelBox(nodes.get(choice.id)!, choice.text, choice.placement, LABEL_OPTIONS);
+  for (const { box } of choices) {
+    if (box === null) continue;
     extent =
       extent === null
         ? box

@@ -32,6 +32,8 @@ export interface LabelChoice {
   /** '' when the node stays unlabelled. */
   text: string;
   placement: Placement;
+  /** What the name covers with the room kept around it (placedLabelBox); null when the node stays unlabelled. */
+  box: Box | null;
 }
 
 export interface LabelOptions {
@@ -222,13 +224,13 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
             if (bounds && !inside(box, bounds)) continue;
             if (grid.hits(box, node.id, ignored)) continue;
             grid.add(node.id, box);
-            chosen = { id: node.id, text, placement };
+            chosen = { id: node.id, text, placement, box };
             break search;
           }
         }
       }
     }
-    choices.push(chosen ?? { id: node.id, text: '', placement: 'below' });
+    choices.push(chosen ?? { id: node.id, text: '', placement: 'below', box: null });
   }
   return choices;
 }

@@ -4,6 +4,7 @@
 import type cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { BIG_LAYOUT_DEFAULTS, bigLayout, type BigLayoutSettings } from './bigLayout.ts';
+import type { Box } from './labels.ts';
 import { seededRandom } from './random.ts';
 
 /** Above this many nodes fcose runs in 'draft' quality (spectral only): the full force pass takes seconds. */
@@ -280,16 +281,8 @@ export function fitViewport(
   return best;
 }
 
-/** A box in model coordinates by its corners (the label layer's boxes). */
-export interface Corners {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
 /** The visible area of `view` at `viewport`, model coordinates (what Cytoscape's extent() then gives). */
-export function viewportExtent(viewport: { zoom: number; pan: Position }, view: Size): Corners {
+export function viewportExtent(viewport: { zoom: number; pan: Position }, view: Size): Box {
   const { zoom, pan } = viewport;
   return {
     x1: (0 - pan.x) / zoom,
@@ -319,7 +312,7 @@ export function fitViewportWithNames(
   box: BoundingBox,
   view: Size,
   covered: Size | undefined,
-  names: (viewport: { zoom: number; pan: Position }) => Corners | null,
+  names: (viewport: { zoom: number; pan: Position }) => Box | null,
   overhang: number,
   padding = FIT_PADDING,
 ): { zoom: number; pan: Position } | null {
