@@ -10,7 +10,7 @@ import { analyticsGraph, runInWorker } from './analyticsPool.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { requireOrganisation } from './neighbourhood.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
-import { tieMask } from './tieFilter.ts';
+import { activeTieMask } from './tieFilter.ts';
 import { kindIndex } from './snapshot.ts';
 
 export interface NetworkMetrics extends Omit<MetricsResult, 'kind'> {
@@ -164,7 +164,7 @@ export async function networkSummary(
     // Which organisations and ties count, here; components and communities on the worker thread.
     const inView = new Uint8Array(s.ids.length);
     for (let i = 0; i < inView.length; i++) if (matches(s, resolved, i)) inView[i] = 1;
-    const activeTies = tieMask(s, null, asOf);
+    const activeTies = activeTieMask(s, asOf);
     const { result, thread } = await runInWorker({
       kind: 'structure',
       graph: analyticsGraph(s),

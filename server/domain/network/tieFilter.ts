@@ -89,50 +89,17 @@ export function tieCriteria(
 }
 
 /**
- * The same test as tiePredicate (after it has checked the filter) for every tie at once: 1 where the
- * tie passes. Column by column in tight loops over the typed arrays, several times faster than one call
- * per tie over a million ties.
+ * 1 for every tie active on `asOf` (every tie without it): what tiePredicate(snapshot, null, asOf) keeps, for
+ * all ties at once in one loop over the typed arrays (a million ties per network figure).
  */
-export function tieMask(
-  snapshot: NetworkSnapshot,
-  filter: RelationshipFilterInput | null | undefined,
-  asOf?: string | null,
-): Uint8Array {
-  const {
-    ends,
-    kinds,
-    trust,
-    sectors,
-    currency,
-    startedBy,
-    endedNotBefore,
-    after,
-    before,
-    minAmount,
-    maxAmount,
-  } = tieCriteria(snapshot, filter ?? {}, asOf);
-  const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
-    snapshot;
-  const m = tieSource.length;
-  const mask = new Uint8Array(m).fill(1);
-  if (ends) for (let t = 0; t < m; t++) if (!ends.has(tieSource[t]!) && !ends.has(tieTarget[t]!)) mask[t] = 0;
-  if (kinds !== -1) for (let t = 0; t < m; t++) if (((kinds >> tieKind[t]!) & 1) === 0) mask[t] = 0;
-  if (trust !== -1) for (let t = 0; t < m; t++) if (((trust >> tieTrust[t]!) & 1) === 0) mask[t] = 0;
-  if (minAmount !== null) for (let t = 0; t < m; t++) if (!(tieAmount[t]! >= minAmount)) mask[t] = 0;
-  if (maxAmount !== null) for (let t = 0; t < m; t++) if (!(tieAmount[t]! <= maxAmount)) mask[t] = 0;
-  if (currency !== null) for (let t = 0; t < m; t++) if (tieCurrency[t] !== currency) mask[t] = 0;
-  if (sectors !== -1)
-    for (let t = 0; t < m; t++)
-      if (((sectors >> sector[tieSource[t]!]!) & 1) === 0 && ((sectors >> sector[tieTarget[t]!]!) & 1) === 0)
-        mask[t] = 0;
+export function activeTieMask(snapshot: NetworkSnapshot, asOf?: string | null): Uint8Array {
+  const { startedBy, endedNotBefore } = tieCriteria(snapshot, {}, asOf);
+  const { tieSince, tieUntil } = snapshot;
+  const mask = new Uint8Array(tieSince.length).fill(1);
   if (startedBy !== null) {
     const last = endedNotBefore!;
-    for (let t = 0; t < m; t++) if (tieSince[t]! > startedBy || tieUntil[t]! < last) mask[t] = 0;
+    for (let t = 0; t < mask.length; t++) if (tieSince[t]! > startedBy || tieUntil[t]! < last) mask[t] = 0;
   }
-  if (after !== null)
-    for (let t = 0; t < m; t++) if (!(tieSince[t]! > after && tieSince[t] !== NO_START)) mask[t] = 0;
-  if (before !== null)
-    for (let t = 0; t < m; t++) if (!(tieSince[t]! < before && tieSince[t] !== NO_START)) mask[t] = 0;
   return mask;
 }
 

@@ -13,7 +13,7 @@ import {
   type SnapshotOrganisationRow,
 } from '../../../server/domain/network/snapshot.ts';
 import {
-  tieMask,
+  activeTieMask,
   tiePredicate,
   type RelationshipFilterInput,
 } from '../../../server/domain/network/tieFilter.ts';
@@ -112,15 +112,17 @@ describe('listRelationships', () => {
     await expectListed(s, net, cases);
   });
 
-  // The same filter is written three times for speed: tiePredicate (one tie at a time), tieMask (column by
-  // column, for metrics) and listRelationships' grouped scan (checked above against tiePredicate).
-  it('tieMask keeps exactly the ties tiePredicate keeps', () => {
-    const withCurrency = [...cases, { filter: { currency: 'XYZ' }, asOf: null }, { filter: {}, asOf: null }];
-    for (const c of withCurrency) {
-      const keep = tiePredicate(s, c.filter, c.asOf);
-      const mask = tieMask(s, c.filter, c.asOf);
-      const kept = Array.from(mask, (_, t) => t).filter((t) => mask[t] === 1);
-      expect(kept, JSON.stringify(c)).toEqual(Array.from(mask, (_, t) => t).filter((t) => keep(t)));
+  // Network figures count the active ties by a mask built column-wise (activeTieMask); it must agree with
+  // the per-tie test for every day.
+  it('activeTieMask keeps exactly the ties tiePredicate keeps for a day (every tie without one)', () => {
+    const all = Array.from({ length: s.tieIds.length }, (_, t) => t);
+    for (const asOf of [null, ...[17_000, 17_010, 17_025, 17_040, 17_070].map(dayString)]) {
+      const mask = activeTieMask(s, asOf);
+      const keep = tiePredicate(s, null, asOf);
+      expect(
+        all.filter((t) => mask[t] === 1),
+        String(asOf),
+      ).toEqual(all.filter((t) => keep(t)));
     }
   });
 
