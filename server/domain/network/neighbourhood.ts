@@ -83,7 +83,7 @@ export function edgeView(s: NetworkSnapshot, t: number): GraphEdgeView {
  * a neighbourhood offers and keeps neighbours): worked out once per snapshot (NetworkAccess.derived), so
  * a neighbourhood compares two numbers where it compared degrees and then id strings.
  */
-export function connectedRank(s: NetworkSnapshot): Int32Array {
+function connectedRank(s: NetworkSnapshot): Int32Array {
   const order = Int32Array.from({ length: s.ids.length }, (_, i) => i).sort(
     (x, y) => s.degree[y]! - s.degree[x]! || (s.ids[x]! < s.ids[y]! ? -1 : s.ids[x]! > s.ids[y]! ? 1 : 0),
   );

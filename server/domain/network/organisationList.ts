@@ -684,13 +684,13 @@ export function settled(found: IndexAnswer, hits: RankedHits): boolean {
  * The organisations of a snapshot by name, then id, as compareStrings orders them (Cypher's ORDER BY,
  * case and all): `rank[i]` is organisation i's place in that order, `order[r]` the organisation at place r.
  */
-export interface NameOrder {
+interface NameOrder {
   rank: Int32Array;
   order: Int32Array;
 }
 
 /** The NameOrder of the snapshot, worked out once per snapshot (the first time a text list needs it). */
-export function byNameThenId(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<NameOrder> {
+function byNameThenId(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<NameOrder> {
   return net.derived(snapshot, 'byNameThenId', () => {
     const { names, ids } = snapshot;
     const order = Int32Array.from({ length: ids.length }, (_, i) => i).sort(
