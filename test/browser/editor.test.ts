@@ -6,29 +6,23 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExamples } from '../../client/editor/parseExamples.ts';
-import { loadDemoData } from '../../server/domain/import/demo.ts';
-import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
-import { launchChromium, watchedPage } from '../support/browser.ts';
-import { connectTestDb, type TestDb } from '../support/db.ts';
+import { watchedPage } from '../support/browser.ts';
+import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
-let db: TestDb;
+let rig: ExplorerRig;
 let server: TestServer;
 let browser: Browser;
 const artifacts = path.join(ROOT, 'test/.artifacts');
 const EXAMPLES = parseExamples(fs.readFileSync(path.join(ROOT, 'client/editor/examples.graphql'), 'utf8'));
 
 beforeAll(async () => {
-  db = connectTestDb();
-  await loadDemoData(db.runner);
-  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
-  browser = await launchChromium();
+  rig = await startExplorerWithDemo();
+  ({ server, browser } = rig);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+  await rig?.close();
 });
 
 /** The text of GraphiQL's response panel. */

@@ -1,4 +1,4 @@
-// What a browser test of the explorer starts with: the demo data in the test database, the server serving
+// What a browser test of the explorer (or the query editor) starts with: the demo data in the test database, the server serving
 // the test build of the client (the one with window.__atlas), and Debian's Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
