@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { DECORATION_CLASSES, decorate, type DecorationInput } from '../graph/decorations.ts';
 import type { AtlasElement, NodeInfo } from '../graph/elements.ts';
-import { PLACE_AFTER_PAN_MAX, updateLabels } from '../graph/labelLayer.ts';
+import { labelsPlacedForView, PLACE_AFTER_PAN_MAX, updateLabels } from '../graph/labelLayer.ts';
 import { registerLayouts, type Size } from '../graph/layouts.ts';
 import { decodePicture, encodePicture, panToViewport } from '../graph/positions.ts';
 import { cytoscapeOptions } from '../graph/render.ts';
@@ -89,7 +89,8 @@ export function GraphView(props: GraphViewProps) {
       if (cy.zoom() !== lastZoom || (panned && cy.nodes().length <= PLACE_AFTER_PAN_MAX)) {
         lastZoom = cy.zoom();
         lastPan = { ...pan };
-        updateLabels(cy);
+        // A fit places the names for the view it moves to: not again once that view settles.
+        if (!labelsPlacedForView(cy)) updateLabels(cy);
       }
       writePicture();
     };

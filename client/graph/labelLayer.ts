@@ -269,5 +269,20 @@ export function applyLabels(cy: cytoscape.Core, plan: LabelPlan): number {
   // was then drawn clipped to the old name's box (seen after "Fit to view").
   // (@types/cytoscape does not list the useCache option Cytoscape's boundingBox takes.)
   if (touched.nonempty()) touched.boundingBox({ useCache: false } as cytoscape.BoundingBoxOptions);
+  const { x, y } = cy.pan();
+  cy.scratch(PLACED_FOR, { zoom: cy.zoom(), x, y });
   return named;
+}
+
+/** Scratch key: the view (zoom and pan) the names drawn were last placed for. */
+const PLACED_FOR = 'atlasLabelsPlacedFor';
+
+/**
+ * Whether the names drawn were placed for the view `cy` shows now (e.g. by the fit that moved it there), so
+ * that placing them again for it would change nothing.
+ */
+export function labelsPlacedForView(cy: cytoscape.Core): boolean {
+  const at = cy.scratch(PLACED_FOR) as { zoom: number; x: number; y: number } | undefined;
+  const { x, y } = cy.pan();
+  return at !== undefined && at.zoom === cy.zoom() && at.x === x && at.y === y;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { neighbourhoodToElements } from '../../../client/graph/elements.ts';
 import {
   labelCandidates,
+  labelsPlacedForView,
   modelFontSize,
   nameOverhang,
   planLabels,
@@ -60,6 +61,21 @@ describe('updateLabels on a headless Cytoscape', () => {
     updateLabels(cy);
     expect(touched.size).toBeGreaterThan(0);
     for (const node of unnamed) expect(touched.has(node.id())).toBe(false);
+  });
+});
+
+describe('labelsPlacedForView', () => {
+  it('says the names were placed for the view shown until the zoom or the pan changes', () => {
+    const cy = packedStar(150);
+    expect(labelsPlacedForView(cy)).toBe(false);
+    cy.zoom(0.7);
+    updateLabels(cy);
+    expect(labelsPlacedForView(cy)).toBe(true);
+    cy.pan({ x: cy.pan().x + 5, y: cy.pan().y });
+    expect(labelsPlacedForView(cy)).toBe(false);
+    updateLabels(cy);
+    cy.zoom(0.6);
+    expect(labelsPlacedForView(cy)).toBe(false);
   });
 });
 
