@@ -281,6 +281,21 @@ describe('an initiative with its participants from the network snapshot', () => 
     };
   };
 
+  /**
+   * `countQueries` on a loaded snapshot, on a data version that stayed put during the request. Other test
+   * files write to the same database: a request during which the data version moved loads a new snapshot
+   * (as it must), so it is tried again until one ran on a version that stayed put.
+   */
+  const countOnSteadyVersion = async (query: string, network: NetworkCache) => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const version = await dataVersion(db.runner);
+      await network.current(db.runner);
+      const asked = await countQueries(query, { id: ini }, network);
+      if ((await dataVersion(db.runner)) === version) return asked;
+    }
+    throw new Error('the data version moved during every attempt: other test files kept writing');
+  };
+
   beforeAll(async () => {
     await importSource(db.runner, sourceFromDataset(dataset(false)), { recordedBy: 'import:test' });
   });
@@ -290,11 +305,10 @@ describe('an initiative with its participants from the network snapshot', () => 
 
   it('answers after one data-version query, as the database does, in the same order', async () => {
     const network = createNetworkCache();
-    await network.current(db.runner);
-    const memory = await countQueries(NESTED(''), { id: ini }, network);
+    const memory = await countOnSteadyVersion(NESTED(''), network);
     // Asking for more of the initiative (or its participants' organisations) reads the database.
-    const summaries = await countQueries(NESTED('description'), { id: ini }, network);
-    const full = await countQueries(FULL, { id: ini }, network);
+    const summaries = await countOnSteadyVersion(NESTED('description'), network);
+    const full = await countOnSteadyVersion(FULL, network);
     // The two other initiatives of each request (aliases) ask for no more: from the snapshot.
     expect(memory.counts).toEqual({ dataVersion: 1 });
     expect(summaries.counts).toEqual({ dataVersion: 1, participantSummariesOfInitiatives: 1 });
@@ -335,17 +349,7 @@ describe('an initiative with its participants from the network snapshot', () => 
 
   it('sees a write at once: the database answers until the new snapshot is loaded', async () => {
     const network = createNetworkCache();
-    // Other test files write to the same database: a request during which the data version moved loads a
-    // new snapshot (as it must); try again until one ran on a version that stayed put.
-    let before: Awaited<ReturnType<typeof countQueries>> | null = null;
-    for (let attempt = 0; attempt < 10 && before === null; attempt++) {
-      const version = await dataVersion(db.runner);
-      await network.current(db.runner);
-      const asked = await countQueries(NESTED(''), { id: ini }, network);
-      if ((await dataVersion(db.runner)) === version) before = asked;
-    }
-    if (before === null)
-      throw new Error('the data version moved during every attempt: other test files kept writing');
+    const before = await countOnSteadyVersion(NESTED(''), network);
     expect(before.counts).toEqual({ dataVersion: 1 });
     try {
       await importSource(db.runner, sourceFromDataset(dataset(true)), { recordedBy: 'import:test' });
@@ -356,8 +360,7 @@ describe('an initiative with its participants from the network snapshot', () => 
       expect(
         changed.participants.slice(0, 2).map((x) => `${x.role} ${x.organisation.id.slice(q.length + 1)}`),
       ).toEqual(['LEAD z6', 'LEAD z7']);
-      await network.current(db.runner);
-      const loaded = await countQueries(NESTED(''), { id: ini }, network);
+      const loaded = await countOnSteadyVersion(NESTED(''), network);
       expect(loaded.counts).toEqual({ dataVersion: 1 });
       expect(loaded.data).toEqual(after.data);
     } finally {
