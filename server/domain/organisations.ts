@@ -486,10 +486,19 @@ export async function withPublishedEnds(
   return relationships.filter((r) => published.has(r.sourceId) && published.has(r.targetId));
 }
 
+/** A relationship as the snapshot refers to it: an id is unique within its kind only. */
+export interface RelationshipRef {
+  id: string;
+  kind: RelationshipKind;
+}
+
+/** One string per relationship reference, for maps and loaders keyed by relationship. */
+export const relationshipKey = (ref: RelationshipRef): string => `${ref.kind}:${ref.id}`;
+
 /** Relationships by id and kind (as the snapshot knows them), both ends published, in the order given. */
 export async function relationshipsByIds(
   runner: QueryRunner,
-  refs: readonly { id: string; kind: RelationshipKind }[],
+  refs: readonly RelationshipRef[],
 ): Promise<Relationship[]> {
   if (refs.length === 0) return [];
   const rows = await runner.read<{ relationship: RelationshipRow }>('relationshipsByIds', {

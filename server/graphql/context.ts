@@ -4,7 +4,6 @@
 import DataLoader from 'dataloader';
 import type { QueryRunner } from '../common/queryRunner.ts';
 import { participantsOfInitiatives, type InitiativeWithParticipants } from '../domain/initiatives.ts';
-import type { RelationshipKind } from '../domain/model.ts';
 import { networkAccess, type NetworkAccess, type NetworkCache } from '../domain/network/cache.ts';
 import {
   anonymousAuth,
@@ -16,12 +15,14 @@ import {
   initiativesByIds,
   organisationsByIds,
   participationsOfOrganisations,
+  relationshipKey,
   relationshipsByIds,
   relationshipsOfOrganisations,
   type Initiative,
   type Organisation,
   type Participation,
   type Relationship,
+  type RelationshipRef,
 } from '../domain/organisations.ts';
 import { importRunsByIds, type ImportRun } from '../domain/import/runs.ts';
 
@@ -40,7 +41,7 @@ export interface Context {
   /** The same with each organisation as a summary with its themes (a response asking no more of them). */
   participantSummaries: DataLoader<string, InitiativeWithParticipants | null>;
   /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
-  relationshipsById: DataLoader<string, Relationship | null>;
+  relationshipsById: DataLoader<RelationshipRef, Relationship | null, string>;
   /** Import runs by id, for provenance (the run that created or last changed a fact). */
   importRuns: DataLoader<string, ImportRun | null>;
   /** One loader per page size, since `first` is part of the query. */
@@ -65,14 +66,13 @@ export function createContext(
     participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
     participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
     participantSummaries: new DataLoader((ids) => participantsOfInitiatives(runner, ids, { details: false })),
-    relationshipsById: new DataLoader(async (keys) => {
-      const refs = keys.map((key) => {
-        const at = key.indexOf(':');
-        return { kind: key.slice(0, at) as RelationshipKind, id: key.slice(at + 1) };
-      });
-      const found = new Map((await relationshipsByIds(runner, refs)).map((r) => [`${r.kind}:${r.id}`, r]));
-      return keys.map((key) => found.get(key) ?? null);
-    }),
+    relationshipsById: new DataLoader(
+      async (refs) => {
+        const found = new Map((await relationshipsByIds(runner, refs)).map((r) => [relationshipKey(r), r]));
+        return refs.map((ref) => found.get(relationshipKey(ref)) ?? null);
+      },
+      { cacheKeyFn: relationshipKey },
+    ),
     importRuns: new DataLoader((ids) => importRunsByIds(runner, ids)),
     relationships(first) {
       let loader = relationshipLoaders.get(first);

@@ -9,7 +9,7 @@ import { resolvers } from '../../server/graphql/resolvers/index.ts';
 import { countedRequest } from '../support/countedRequest.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import type { Dataset } from '../../server/domain/model.ts';
-import { initiative, org, participation, searchWord, smallNetwork } from '../support/fixtures.ts';
+import { initiative, org, participation, rel, searchWord, smallNetwork } from '../support/fixtures.ts';
 
 let db: TestDb;
 const p = uniquePrefix('batch');
@@ -387,5 +387,51 @@ describe('an initiative with its participants from the network snapshot', () => 
     const summary = { id: ini, name: 'x', stage: 'PILOT' };
     await expect(description(summary, {}, ctx)).resolves.toBe('Tried first in one town');
     await expect(description({ ...summary, id: `${q}-none` }, {}, ctx)).rejects.toThrow(/removed meanwhile/);
+  });
+});
+
+describe('relationships read by id and kind', () => {
+  // A relationship id is unique within its kind only: these two share one.
+  const r = uniquePrefix('batch-rel');
+  const tie = `${r}-tie`;
+  const ends = [`${r}-a`, `${r}-b`];
+
+  beforeAll(async () => {
+    await importSource(
+      db.runner,
+      sourceFromDataset({
+        organisations: [org(ends[0]!, `${r} Alpha`, 'NGO'), org(ends[1]!, `${r} Beta`, 'COMPANY')],
+        relationships: [
+          rel(tie, ends[0]!, ends[1]!, 'PARTNERSHIP'),
+          rel(tie, ends[1]!, ends[0]!, 'FUNDING', { amount: 700, currency: 'GBP' }),
+        ],
+        initiatives: [],
+        participations: [],
+        places: [],
+      }),
+      { recordedBy: 'import:test' },
+    );
+  });
+  afterAll(async () => {
+    await deleteByPrefix(db, r);
+  });
+
+  it('tells apart two relationships with the same id, and reads them in one query for the whole request', async () => {
+    const { counts, data } = await countQueries(
+      `query ($ids: [ID!]!) {
+        a: relationshipsAmong(ids: $ids) { id kind amount source { id } }
+        b: relationshipsAmong(ids: $ids) { id kind amount source { id } }
+      }`,
+      { ids: ends },
+    );
+    type Tie = { id: string; kind: string; amount: number | null; source: { id: string } };
+    const answer = data as unknown as { a: Tie[]; b: Tie[] };
+    const byKind = (ties: Tie[]) => [...ties].sort((x, y) => x.kind.localeCompare(y.kind));
+    expect(byKind(answer.a)).toEqual([
+      { id: tie, kind: 'FUNDING', amount: 700, source: { id: ends[1] } },
+      { id: tie, kind: 'PARTNERSHIP', amount: null, source: { id: ends[0] } },
+    ]);
+    expect(byKind(answer.b)).toEqual(byKind(answer.a));
+    expect(counts.relationshipsByIds).toBe(1);
   });
 });

@@ -6,10 +6,12 @@ import { invariant, InvalidInputError } from '../../common/errors.ts';
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES, type RelationshipKind } from '../model.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import {
+  relationshipKey,
   relationshipOf,
   relationshipsByIds,
   requireRange,
   type Relationship,
+  type RelationshipRef,
   type RelationshipRow,
 } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection, type PageStart } from '../pagination.ts';
@@ -22,11 +24,6 @@ import {
   type RelationshipFilterInput,
   type TieCriteria,
 } from './tieFilter.ts';
-
-export interface RelationshipRef {
-  id: string;
-  kind: RelationshipKind;
-}
 
 export interface AmountTotal {
   kind: RelationshipKind;
@@ -386,8 +383,8 @@ function inPageOrder(
   nodes: readonly RelationshipRef[],
   read: readonly Relationship[],
 ): (Relationship | null)[] {
-  const byKey = new Map(read.map((r) => [`${r.kind}:${r.id}`, r]));
-  return nodes.map((r) => byKey.get(`${r.kind}:${r.id}`) ?? null);
+  const byKey = new Map(read.map((r) => [relationshipKey(r), r]));
+  return nodes.map((r) => byKey.get(relationshipKey(r)) ?? null);
 }
 
 const LIST = 'relationships';

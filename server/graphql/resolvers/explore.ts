@@ -5,29 +5,16 @@ import { listOrganisations } from '../../domain/network/organisationList.ts';
 import { shortestPaths } from '../../domain/network/paths.ts';
 import { interpretSearch } from '../../domain/network/phrase.ts';
 import { partnerSuggestions } from '../../domain/network/suggestions.ts';
-import {
-  isSummary,
-  type Initiative,
-  type Organisation,
-  type Relationship,
-} from '../../domain/organisations.ts';
+import { isSummary, type Initiative, type Organisation } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { selectedFields } from '../selection.ts';
-import { publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
+import { loadRelationships, publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
 
 /** Organisations by id, leaving out any unpublished since the snapshot was taken. */
 async function organisations(ctx: Context, ids: readonly string[]): Promise<Organisation[]> {
   const found = await ctx.organisations.loadMany(ids);
   return found.filter((o): o is Organisation => o !== null && !(o instanceof Error));
-}
-
-async function relationships(
-  ctx: Context,
-  refs: readonly { id: string; kind: string }[],
-): Promise<Relationship[]> {
-  const found = await ctx.relationshipsById.loadMany(refs.map((r) => `${r.kind}:${r.id}`));
-  return found.filter((r): r is Relationship => r !== null && !(r instanceof Error));
 }
 
 export const exploreResolvers: Resolvers = {
@@ -44,7 +31,7 @@ export const exploreResolvers: Resolvers = {
     interpretSearch: async (_, { text }, ctx) => ({ text, ...(await interpretSearch(ctx.network, text)) }),
     partnerSuggestions: (_, args, ctx) => partnerSuggestions(ctx.network, args),
     shortestPaths: (_, args, ctx) => shortestPaths(ctx.network, args),
-    relationshipsAmong: async (_, { ids }, ctx) => relationships(ctx, await tiesAmong(ctx.network, ids)),
+    relationshipsAmong: async (_, { ids }, ctx) => loadRelationships(ctx, await tiesAmong(ctx.network, ids)),
     commonPartners: (_, { ids, first }, ctx) => commonPartners(ctx.network, ids, first),
   },
   OrganisationConnection: {
@@ -63,7 +50,7 @@ export const exploreResolvers: Resolvers = {
   },
   Path: {
     organisations: (path, _, ctx) => organisations(ctx, path.organisationIds),
-    relationships: (path, _, ctx) => relationships(ctx, path.relationships),
+    relationships: (path, _, ctx) => loadRelationships(ctx, path.relationships),
   },
   CommonPartner: {
     organisation: (c, _, ctx) => publishedOrganisation(ctx, c.organisationId),

@@ -4,7 +4,13 @@ import { NotFoundError } from '../../common/errors.ts';
 import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
-import { searchOrganisations, SUMMARY_FIELDS, withPublishedEnds } from '../../domain/organisations.ts';
+import {
+  searchOrganisations,
+  SUMMARY_FIELDS,
+  withPublishedEnds,
+  type Relationship,
+  type RelationshipRef,
+} from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 
@@ -12,6 +18,15 @@ export async function publishedOrganisation(ctx: Context, id: string) {
   const organisation = await ctx.organisations.load(id);
   if (!organisation) throw new NotFoundError(`Organisation ${id} is not published.`);
   return organisation;
+}
+
+/** The relationships referred to, through the request's loader (one query), leaving out those not found. */
+export async function loadRelationships(
+  ctx: Context,
+  refs: readonly RelationshipRef[],
+): Promise<Relationship[]> {
+  const found = await ctx.relationshipsById.loadMany(refs);
+  return found.filter((r): r is Relationship => r !== null && !(r instanceof Error));
 }
 
 /**
@@ -27,14 +42,10 @@ export const SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A field an OrganisationSummary may lack: a complete organisation answers it at once, and so does a
- * summary that has it; otherwise (a summary from the network snapshot or with a participant, where the
- * response asked only for what the summary holds) it is read through the request's loader (one batched
- * query) when it is asked for after all.
- */
-/**
- * Resolvers for the fields a summary lacks: the parent's value when it has the field (a full record),
- * else the full record read through `load` (the request's loader, so a list reads them in one query).
+ * Resolvers for the fields a summary lacks (an OrganisationSummary from the network snapshot or with a
+ * participant, where the response asked only for what the summary holds): the parent's value when it has
+ * the field (a full record), else the full record read through `load` (the request's loader, so a list
+ * reads them in one query).
  */
 export const detailFrom =
   <T>(load: (ctx: Context, id: string) => Promise<T>) =>

@@ -10,7 +10,7 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { publishedOrganisation } from './organisations.ts';
 
 async function relationship(ctx: Context, ref: TieRef): Promise<Relationship | null> {
-  return ctx.relationshipsById.load(`${ref.kind}:${ref.id}`);
+  return ctx.relationshipsById.load(ref);
 }
 
 const firstOf = <T>(list: readonly T[], first: number): T[] => {

@@ -14,13 +14,12 @@ import {
   isSummary,
   type Initiative,
   type Organisation,
-  type Relationship,
 } from '../../domain/organisations.ts';
 import { requireRange } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { selectedFields } from '../selection.ts';
-import { detailFrom, publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
+import { detailFrom, loadRelationships, publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
 
 /** What a participant's organisation read as a summary with its themes answers. */
 const PARTICIPANT_SUMMARY_FIELDS = new Set([...SUMMARY_ANSWERS, 'themes']);
@@ -70,14 +69,6 @@ async function publishedInitiative(ctx: Context, id: string): Promise<Initiative
 
 const detail = detailFrom(publishedInitiative);
 
-async function relationships(
-  ctx: Context,
-  refs: readonly { id: string; kind: string }[],
-): Promise<Relationship[]> {
-  const found = await ctx.relationshipsById.loadMany(refs.map((r) => `${r.kind}:${r.id}`));
-  return found.filter((r): r is Relationship => r !== null && !(r instanceof Error));
-}
-
 export const researchResolvers: Resolvers = {
   Query: {
     async relationships(_, args, ctx, info) {
@@ -86,9 +77,7 @@ export const researchResolvers: Resolvers = {
       const asked = selectedFields(info);
       const read = asked.has('nodes') || asked.has('edges');
       const page = await listRelationships(ctx.network, args, read ? ctx.runner : null);
-      page.relationships?.forEach((r, k) =>
-        ctx.relationshipsById.prime(`${page.nodes[k]!.kind}:${page.nodes[k]!.id}`, r),
-      );
+      page.relationships?.forEach((r, k) => ctx.relationshipsById.prime(page.nodes[k]!, r));
       return page;
     },
     async initiatives(_, args, ctx) {
@@ -118,11 +107,9 @@ export const researchResolvers: Resolvers = {
     changes: (_, args, ctx) => changesBetween(ctx.network, args),
   },
   RelationshipConnection: {
-    nodes: (page, _, ctx) => relationships(ctx, page.nodes),
+    nodes: (page, _, ctx) => loadRelationships(ctx, page.nodes),
     edges: async (page, _, ctx) => {
-      const loaded = await ctx.relationshipsById.loadMany(
-        page.edges.map((e) => `${e.node.kind}:${e.node.id}`),
-      );
+      const loaded = await ctx.relationshipsById.loadMany(page.edges.map((e) => e.node));
       return page.edges.flatMap((e, k) => {
         const node = loaded[k];
         return node && !(node instanceof Error) ? [{ cursor: e.cursor, node }] : [];
@@ -130,8 +117,8 @@ export const researchResolvers: Resolvers = {
     },
   },
   Changes: {
-    started: (c, _, ctx) => relationships(ctx, c.started),
-    ended: (c, _, ctx) => relationships(ctx, c.ended),
+    started: (c, _, ctx) => loadRelationships(ctx, c.started),
+    ended: (c, _, ctx) => loadRelationships(ctx, c.ended),
   },
   Organisation: {
     async metrics(o, _, ctx) {
