@@ -314,8 +314,8 @@ export function fitViewportWithNames(
   covered: Size | undefined,
   names: (viewport: { zoom: number; pan: Position }) => Box | null,
   overhang: number,
-  padding = FIT_PADDING,
 ): { zoom: number; pan: Position } | null {
+  const padding = FIT_PADDING;
   // Screen px a name sticking out by `px` needs beyond the padding.
   const beyond = (px: number) => Math.max(0, px + Math.min(NAME_AIR, padding) - padding);
   let margins = NO_MARGINS;
