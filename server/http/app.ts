@@ -153,8 +153,12 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
     req.headers['apollo-require-preflight'] = 'true';
     next();
   });
-  app.use(
-    '/graphql',
+  // Its own Express app only for its settings: GraphQL answers are no-store (noStorePlugin), so the ETag
+  // Express would work out for each (a hash of the whole answer) is never used.
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.disable('etag');
+  graphql.use(
     express.json({ limit: '1mb' }),
     cookieParser(),
     expressMiddleware(apollo, {
@@ -162,6 +166,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
         createContext(deps.runner, network, await auth.requestAuth(req, res), deps.requestBudgetMs),
     }),
   );
+  app.use('/graphql', graphql);
   mountClient(app, deps.clientDir ?? CLIENT_DIST);
 
   return {

@@ -28,7 +28,7 @@ describe('GraphQL over HTTP', () => {
     expect(failures).toEqual([]);
   });
 
-  it('marks every response uncacheable (Cache-Control: no-store), answers and errors alike', async () => {
+  it('marks every response uncacheable (Cache-Control: no-store, no ETag), answers and errors alike', async () => {
     const post = (query: string) =>
       fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -46,5 +46,12 @@ describe('GraphQL over HTTP', () => {
     });
     expect(viaGet.status).toBe(200);
     expect(viaGet.headers.get('cache-control')).toBe('no-store');
+    for (const response of [ok, bad, viaGet]) {
+      expect(response.headers.get('etag')).toBeNull();
+      // The app's security headers, as on every other path.
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
   });
 });
