@@ -40,7 +40,7 @@ export interface Context {
   participants: DataLoader<string, InitiativeWithParticipants | null>;
   /** The same with each organisation as a summary with its themes (a response asking no more of them). */
   participantSummaries: DataLoader<string, InitiativeWithParticipants | null>;
-  /** Relationships by id, keyed `KIND:id` (the kind locates it with one index seek). */
+  /** Relationships by reference (id and kind: the kind locates it with one index seek; relationshipKey). */
   relationshipsById: DataLoader<RelationshipRef, Relationship | null, string>;
   /** Import runs by id, for provenance (the run that created or last changed a fact). */
   importRuns: DataLoader<string, ImportRun | null>;
