@@ -2,10 +2,11 @@
 // explorer; the link's address (REGISTER_PATH) opens it too, e.g. in a new tab.
 import type { MouseEvent } from 'react';
 import { openAccountView, REGISTER_PATH } from '../account/accountView.ts';
+import { isPlainClick } from './viewLink.ts';
 
 /** Opens the form over the explorer (a plain or modified click still follows the link), with a name typed. */
 function openRegistration(event: MouseEvent<HTMLAnchorElement>, name?: string) {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (!isPlainClick(event)) return;
   event.preventDefault();
   openAccountView({ view: 'register', ...(name ? { name } : {}) });
 }

@@ -24,11 +24,11 @@ import { GraphView, type GraphHandle } from './GraphView.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
 import { PathwayTimeline } from './PathwayTimeline.tsx';
-import { pathwayFromUrl } from './pathwayFormat.ts';
 import { MapBar } from './MapBar.tsx';
 import { partnerFilter, type PartnerScope } from '../state/partnerScope.ts';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { Toasts, useToasts } from './Toasts.tsx';
+import { viewHref } from './viewLink.ts';
 
 const LEGEND_MARGIN = 16;
 export const PHONE_QUERY = '(max-width: 720px)';
@@ -72,7 +72,6 @@ export function App() {
     setChosen(null);
   }
 
-  const pathway = pathwayFromUrl();
   const legendRef = useRef<HTMLElement>(null);
   const legendSize = useElementSize(legendRef);
   // The legend sits LEGEND_MARGIN px from the corner; the graph keeps clear of that margin too.
@@ -225,7 +224,13 @@ export function App() {
           />
           <GraphNotice graph={graph} />
           <Legend ref={legendRef} filter={view.filter} onFilterChange={setFilter} phone={phone} />
-          {pathway !== null && <PathwayTimeline initiativeId={pathway} />}
+          {view.pathway !== null && (
+            <PathwayTimeline
+              initiativeId={view.pathway}
+              closeHref={viewHref(view, { pathway: null })}
+              onClose={() => update({ pathway: null }, 'push')}
+            />
+          )}
         </section>
         {details && (
           <DetailsPanel
@@ -253,6 +258,7 @@ export function App() {
               onTab: setTab,
               onConnectTo: connectTo,
               onBack: () => select(null),
+              onPathway: (id) => update({ pathway: id }, 'push'),
             }}
           />
         )}

@@ -16,6 +16,7 @@ import { OrganisationDetails, OrganisationHeader } from './OrganisationDetails.t
 import { PartnersPanel } from './PartnersPanel.tsx';
 import { RelationshipPanel } from './RelationshipPanel.tsx';
 import type { ToastApi } from './Toasts.tsx';
+import { viewHref } from './viewLink.ts';
 
 export interface DetailsActions {
   onExpand: (id: string) => void;
@@ -27,6 +28,8 @@ export interface DetailsActions {
   onConnectTo: (id: string | null) => void;
   /** Back to the organisation the view was opened on. */
   onBack: () => void;
+  /** Show this initiative's innovation pathway beside the graph. */
+  onPathway: (initiativeId: string) => void;
 }
 
 interface DetailsPanelProps {
@@ -151,7 +154,11 @@ function OrganisationPanel(props: DetailsPanelProps & { selectedId: string; onTa
         className="tab-panel"
       >
         {view.tab === 'overview' && (
-          <OrganisationDetails organisation={organisation} onSelect={(id) => actions.onSelect(id)} />
+          <OrganisationDetails
+            organisation={organisation}
+            onSelect={(id) => actions.onSelect(id)}
+            pathway={{ href: (id) => viewHref(view, { pathway: id }), onOpen: actions.onPathway }}
+          />
         )}
         {view.tab === 'partners' && (
           <PartnersPanel

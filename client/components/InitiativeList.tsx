@@ -2,6 +2,7 @@
 // initiative's innovation pathway as a timeline beside the graph (`&pathway=<id>`, PathwayTimeline.tsx).
 import type { OrganisationDetails as Organisation } from '../api/types.ts';
 import { formatDay } from './pathwayFormat.ts';
+import { followInPage } from './viewLink.ts';
 
 type Participation = Organisation['participations'][number];
 
@@ -11,14 +12,20 @@ const ROLE_LABELS: Record<Participation['role'], string> = {
   FUNDER: 'funds',
 };
 
-/** The current URL with the pathway parameter set to `id` (the picture in the fragment is kept). */
-export function pathwayHref(id: string, location: Location = window.location): string {
-  const params = new URLSearchParams(location.search);
-  params.set('pathway', id);
-  return `?${params.toString()}${location.hash}`;
+export interface PathwayLinks {
+  /** The address of the view with this initiative's pathway shown. */
+  href: (initiativeId: string) => string;
+  /** Shows it (a plain click on the link). */
+  onOpen: (initiativeId: string) => void;
 }
 
-export function InitiativeList({ participations }: { participations: readonly Participation[] }) {
+export function InitiativeList({
+  participations,
+  pathway,
+}: {
+  participations: readonly Participation[];
+  pathway: PathwayLinks;
+}) {
   if (participations.length === 0) return null;
   const sorted = [...participations].sort((a, b) => a.initiative.name.localeCompare(b.initiative.name));
   return (
@@ -28,7 +35,8 @@ export function InitiativeList({ participations }: { participations: readonly Pa
         {sorted.map((p) => (
           <li key={p.initiative.id}>
             <a
-              href={pathwayHref(p.initiative.id)}
+              href={pathway.href(p.initiative.id)}
+              onClick={followInPage(() => pathway.onOpen(p.initiative.id))}
               title="Show its pathway as a timeline"
               data-testid="initiative-link"
             >

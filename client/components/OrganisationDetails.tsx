@@ -5,7 +5,7 @@ import type { OrganisationDetails as Organisation } from '../api/types.ts';
 import { SECTOR_STYLES } from '../graph/style.ts';
 import type { DetailsActions } from './DetailsPanel.tsx';
 import { displayUrl, formatPlace, formatPlaceShort, safeHref } from './format.ts';
-import { InitiativeList } from './InitiativeList.tsx';
+import { InitiativeList, type PathwayLinks } from './InitiativeList.tsx';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
 import { RelationshipList } from './RelationshipList.tsx';
 import { SectorBadge, SectorSwatch } from './Swatches.tsx';
@@ -74,9 +74,11 @@ export function OrganisationHeader({
 export function OrganisationDetails({
   organisation,
   onSelect,
+  pathway,
 }: {
   organisation: Organisation;
   onSelect: (id: string) => void;
+  pathway: PathwayLinks;
 }) {
   const website = safeHref(organisation.website);
   const place = formatPlace(organisation.place);
@@ -138,7 +140,7 @@ export function OrganisationDetails({
 
       <RelationshipList organisation={organisation} onSelect={onSelect} />
 
-      <InitiativeList participations={organisation.participations} />
+      <InitiativeList participations={organisation.participations} pathway={pathway} />
 
       <footer className="organisation-source">
         <ProvenanceNote provenance={organisation.provenance} label="Listing source" />

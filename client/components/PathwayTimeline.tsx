@@ -1,7 +1,8 @@
 // An initiative's innovation pathway as a timeline: its stages (IDEA → PILOT → SCALING → ADOPTED or
 // ENDED) left to right with their dates, who funded and partnered in each stage, and the governments that
 // adopted it. Self-contained (its own query and styles): the explorer shows it beside the graph for the
-// `?pathway=<initiative id>` URL parameter (pathwayFromUrl). Below 600px wide the stages stack top to bottom.
+// `?pathway=<initiative id>` URL parameter (ViewState.pathway). Below 600px wide the stages stack top to
+// bottom.
 import { useMemo } from 'react';
 import { PATHWAY } from '../api/queries.ts';
 import type { PathwayNode, Sector } from '../api/types.ts';
@@ -9,6 +10,7 @@ import { useGraphQL } from '../state/useGraphQL.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { formatDay, formatDuration } from './pathwayFormat.ts';
 import { SectorSwatch } from './Swatches.tsx';
+import { followInPage } from './viewLink.ts';
 import './PathwayTimeline.css';
 
 type Stage = PathwayNode['stages'][number];
@@ -22,7 +24,16 @@ const STAGE_LABELS: Record<Stage['stage'], string> = {
   ENDED: 'Ended',
 };
 
-export function PathwayTimeline({ initiativeId }: { initiativeId: string }) {
+export function PathwayTimeline({
+  initiativeId,
+  closeHref,
+  onClose,
+}: {
+  initiativeId: string;
+  /** The address of the view without the timeline. */
+  closeHref: string;
+  onClose: () => void;
+}) {
   const variables = useMemo(() => ({ id: initiativeId }), [initiativeId]);
   const query = useGraphQL(PATHWAY, variables);
   const pathway = query.data?.innovationPathways.nodes[0];
@@ -37,7 +48,13 @@ export function PathwayTimeline({ initiativeId }: { initiativeId: string }) {
         <h2 id="pathway-title">
           <span className="pathway-kicker">Pathway</span> {pathway?.initiative.name ?? initiativeId}
         </h2>
-        <a className="pathway-close" href={closeHref()} aria-label="Close the pathway">
+        <a
+          className="pathway-close"
+          href={closeHref}
+          onClick={followInPage(onClose)}
+          aria-label="Close the pathway"
+          data-testid="pathway-close"
+        >
           ×
         </a>
       </header>
@@ -157,12 +174,4 @@ function Organisation({ name, sector }: { name: string; sector: Sector }) {
       <SectorSwatch sector={sector} size={11} /> {name}
     </span>
   );
-}
-
-/** The current URL without the pathway parameter. */
-function closeHref(): string {
-  const params = new URLSearchParams(window.location.search);
-  params.delete('pathway');
-  const rest = params.toString();
-  return rest === '' ? window.location.pathname : `?${rest}`;
 }

@@ -1,5 +1,4 @@
-// Pure helpers of the pathway timeline (PathwayTimeline.tsx): days and durations as people read them,
-// and the `?pathway=<initiative id>` URL parameter that opens it.
+// Pure helpers of the pathway timeline (PathwayTimeline.tsx): days and durations as people read them.
 
 const DATE = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -24,10 +23,4 @@ export function formatDuration(days: number): string {
   const rest = months % 12;
   const y = years === 1 ? '1 year' : `${years} years`;
   return rest === 0 ? y : `${y} ${rest === 1 ? '1 month' : `${rest} months`}`;
-}
-
-/** The initiative whose pathway the URL asks for (`?pathway=<id>`), or null. */
-export function pathwayFromUrl(search: string = window.location.search): string | null {
-  const id = new URLSearchParams(search).get('pathway');
-  return id === null || id.trim() === '' ? null : id;
 }

@@ -1,6 +1,7 @@
 // The explorer's view as URL query parameters, so reloading or sharing a link restores it:
 //   ?q=<search text>&sector=NGO&kind=…&theme=…&place=…&rel=FUNDING&trust=CONFIRMED      (the filters)
 //    &org=<chosen>&sel=<selected>&edge=<relationship>&expand=<id>…&more=<id>…&tab=partners&to=<id>
+//    &pathway=<initiative>                                        (its timeline beside the graph)
 // Positions of the picture travel in the fragment (see graph/positions.ts), never in the query.
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES, type OrganisationFilter } from '../api/types.ts';
 import type { GraphFilter } from '../graph/visibility.ts';
@@ -47,6 +48,8 @@ export interface ViewState {
   tab: DetailsTab;
   /** "How are we connected?": the other end of the paths (with tab 'connect'). */
   to: string | null;
+  /** The initiative whose innovation pathway is shown beside the graph (with or without an organisation). */
+  pathway: string | null;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -59,6 +62,7 @@ export const EMPTY_VIEW: ViewState = {
   more: {},
   tab: 'overview',
   to: null,
+  pathway: null,
 };
 
 /** URL parameter of each filter field. */
@@ -94,6 +98,7 @@ export function parseViewState(search: string): ViewState {
     more,
     tab: TABS.includes(tab as DetailsTab) ? (tab as DetailsTab) : 'overview',
     to: nonEmpty(params.get('to')),
+    pathway: nonEmpty(params.get('pathway')),
   });
 }
 
@@ -116,6 +121,7 @@ export function formatViewState(state: ViewState): string {
     if (view.tab !== 'overview') params.set('tab', view.tab);
     if (view.to !== null) params.set('to', view.to);
   }
+  if (view.pathway !== null) params.set('pathway', view.pathway);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -191,7 +197,7 @@ function normalise(state: ViewState): ViewState {
       return true;
     });
   }
-  const base = { query: state.query.trim(), filter };
+  const base = { query: state.query.trim(), filter, pathway: nonEmpty(state.pathway) };
   if (state.org === null) return { ...EMPTY_VIEW, ...base };
   const expanded: string[] = [];
   for (const id of state.expanded) {

@@ -149,7 +149,7 @@ describe('the pathway timeline', () => {
     await page.close();
   });
 
-  it("opens from an organisation's initiatives in its details", async () => {
+  it("opens from an organisation's initiatives in its details, stays while the graph is explored, and closes", async () => {
     const chosen = await completeDemoPathway();
     const lead = chosen.innovators.find((i) => i.role === 'LEAD')!.organisation.id;
     const { page, errors } = await watchedPage(browser, server.url);
@@ -158,11 +158,41 @@ describe('the pathway timeline', () => {
     const link = initiatives.getByRole('link', { name: chosen.initiative.name });
     await link.waitFor();
     expect(await initiatives.textContent()).toContain('leads');
-    expect(await page.locator('[data-testid="pathway-timeline"]').count()).toBe(0);
+    const timeline = page.locator('[data-testid="pathway-timeline"]');
+    expect(await timeline.count()).toBe(0);
+    // The link is a real address (a new tab opens the same view) …
+    expect(new URL((await link.getAttribute('href'))!, server.url).searchParams.get('pathway')).toBe(
+      chosen.initiative.id,
+    );
+    // … followed inside the page: no reload (a mark left on the window stays), the picture kept.
+    await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true));
     await link.click();
-    await page.locator('[data-testid="pathway-timeline"] [data-testid="pathway-stage"]').first().waitFor();
+    await timeline.locator('[data-testid="pathway-stage"]').first().waitFor();
     expect(new URL(page.url()).searchParams.get('pathway')).toBe(chosen.initiative.id);
     expect(new URL(page.url()).searchParams.get('org')).toBe(lead);
+    expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+
+    // Choosing another organisation on the graph keeps the timeline beside it.
+    const other = await page.evaluate((root) => {
+      type Cy = { nodes(s?: string): { id(): string; emit(e: string): void }[] };
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const node = cy.nodes('[role = "organisation"]').find((n) => n.id() !== root)!;
+      node.emit('tap');
+      return node.id();
+    }, lead);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(other);
+    expect(new URL(page.url()).searchParams.get('pathway')).toBe(chosen.initiative.id);
+    expect(await timeline.count()).toBe(1);
+
+    // Closing it is a step of its own: the graph stays as it was, and undo brings the timeline back.
+    await page.getByTestId('pathway-close').click();
+    await expect.poll(() => timeline.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('pathway')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('sel')).toBe(other);
+    expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+    await page.getByTestId('undo').click();
+    await timeline.locator('[data-testid="pathway-stage"]').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('pathway')).toBe(chosen.initiative.id);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
-// The pathway timeline's pure helpers: dates and durations as people read them, and the URL parameter.
+// The pathway timeline's pure helpers: dates and durations as people read them.
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration, pathwayFromUrl } from '../../../client/components/pathwayFormat.ts';
+import { formatDay, formatDuration } from '../../../client/components/pathwayFormat.ts';
 
 describe('the pathway timeline helpers', () => {
   it('writes days out in British English, whatever the time zone', () => {
@@ -19,11 +19,5 @@ describe('the pathway timeline helpers', () => {
     [1096, '3 years'],
   ])('%i days read as %s', (days, text) => {
     expect(formatDuration(days)).toBe(text);
-  });
-
-  it('reads the initiative from ?pathway=', () => {
-    expect(pathwayFromUrl('?org=a&pathway=ini-x')).toBe('ini-x');
-    expect(pathwayFromUrl('?pathway=%20')).toBeNull();
-    expect(pathwayFromUrl('?org=a')).toBeNull();
   });
 });

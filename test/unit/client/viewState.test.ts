@@ -35,6 +35,17 @@ describe('view state in the URL', () => {
     expect(parseViewState(search)).toEqual(state);
   });
 
+  it('keeps the pathway shown beside the graph, with an organisation or without, and ignores a blank one', () => {
+    const state = view({ org: 'a', selected: 'b', pathway: 'ini/x' });
+    const search = formatViewState(state);
+    expect(search).toBe('?org=a&sel=b&pathway=ini%2Fx');
+    expect(parseViewState(search)).toEqual(state);
+    expect(parseViewState('?pathway=ini-x')).toEqual(view({ pathway: 'ini-x' }));
+    expect(formatViewState(view({ query: 'x', pathway: 'ini-x' }))).toBe('?q=x&pathway=ini-x');
+    expect(parseViewState('?org=a&pathway=%20')).toEqual(view({ org: 'a' }));
+    expect(formatViewState(view({ pathway: ' ' }))).toBe('');
+  });
+
   it('reads ?org=<id> alone as that organisation, selected', () => {
     const state = parseViewState('?org=abc');
     expect(state).toEqual(view({ org: 'abc' }));
