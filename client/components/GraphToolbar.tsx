@@ -101,7 +101,13 @@ export function GraphToolbar({ graph, history, toasts, phone }: GraphToolbarProp
   }
 
   return (
-    <div className="graph-toolbar" role="toolbar" aria-label="Graph" data-testid="graph-toolbar">
+    <div
+      className="graph-toolbar"
+      role="toolbar"
+      aria-label="Graph"
+      data-testid="graph-toolbar"
+      data-over-graph="top"
+    >
       <div className="tool-group">
         <ToolButton
           label="Undo"

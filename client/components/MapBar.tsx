@@ -15,7 +15,7 @@ export function MapBar({ listOpen, onToggleList, filter, onFilterChange, visibil
   const filters = countFilters(filter);
   const hidden = visibility?.hiddenOrganisations ?? 0;
   return (
-    <div className="map-bar">
+    <div className="map-bar" data-over-graph="top">
       <button
         type="button"
         className={`button map-button${listOpen ? ' pressed' : ''}`}

@@ -232,33 +232,44 @@ export interface Margins {
 
 const NO_MARGINS: Margins = { left: 0, right: 0, top: 0, bottom: 0 };
 
+/** What covers the view: a card in its bottom-left corner (the legend) and a band along its top (the toolbars). */
+export interface Covered {
+  corner: Size;
+  /** Screen px from the top of the view down to the bottom of the controls there. */
+  top: number;
+}
+
+export const NOTHING_COVERED: Covered = { corner: { width: 0, height: 0 }, top: 0 };
+
 /**
- * The zoom and pan that show `box` (model coordinates) in a `view` of which the bottom-left corner is covered
- * by `covered` (the legend card): the graph goes either above it or to its right, whichever shows it larger.
+ * The zoom and pan that show `box` (model coordinates) in a `view` partly covered by `covered`: the graph goes
+ * below the band along the top, and either above the corner card or to its right, whichever shows it larger.
  * `margins` keeps that many more screen px free on each side of the box (the names at the edge of the graph).
  * Null when the view has no room at all (e.g. not laid out yet).
  */
 export function fitViewport(
   box: BoundingBox,
   view: Size,
-  covered: Size = { width: 0, height: 0 },
+  covered: Covered = NOTHING_COVERED,
   padding = FIT_PADDING,
   margins: Margins = NO_MARGINS,
 ): { zoom: number; pan: Position } | null {
-  const areas = (insets: { left: number; bottom: number }[]) =>
+  const areas = (insets: { left: number; top: number; bottom: number }[]) =>
     insets
-      .map(({ left, bottom }) => ({
+      .map(({ left, top, bottom }) => ({
         left,
+        top,
         width: view.width - left - 2 * padding,
-        height: view.height - bottom - 2 * padding,
+        height: view.height - top - bottom - 2 * padding,
       }))
       .filter((area) => area.width > 0 && area.height > 0);
+  const { corner, top } = covered;
   const clear = areas([
-    { left: 0, bottom: covered.height },
-    { left: covered.width, bottom: 0 },
+    { left: 0, top, bottom: corner.height },
+    { left: corner.width, top, bottom: 0 },
   ]);
-  // When the covered corner leaves no room either way (a tiny view), use the whole view.
-  const candidates = clear.length > 0 ? clear : areas([{ left: 0, bottom: 0 }]);
+  // When what is covered leaves no room (a tiny view), use the whole view.
+  const candidates = clear.length > 0 ? clear : areas([{ left: 0, top: 0, bottom: 0 }]);
   let best: { zoom: number; pan: Position } | null = null;
   for (const area of candidates) {
     // What is left for the box itself once the margins are kept free (at least a pixel).
@@ -271,7 +282,7 @@ export function fitViewport(
     if (best !== null && zoom <= best.zoom) continue;
     const centre = {
       x: area.left + padding + margins.left + width / 2,
-      y: padding + margins.top + height / 2,
+      y: area.top + padding + margins.top + height / 2,
     };
     best = {
       zoom,
@@ -311,7 +322,7 @@ export const NAME_AIR = 8;
 export function fitViewportWithNames(
   box: BoundingBox,
   view: Size,
-  covered: Size | undefined,
+  covered: Covered | undefined,
   names: (viewport: { zoom: number; pan: Position }) => Box | null,
   overhang: number,
 ): { zoom: number; pan: Position } | null {

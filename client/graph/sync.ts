@@ -32,7 +32,7 @@ export type SyncOutcome = 'reset' | 'restored' | 'expanded' | 'updated' | 'uncha
 export interface SyncOptions {
   /** A new organisation was chosen: replace everything. */
   reset: boolean;
-  /** The part of the view covered by the legend, kept clear when fitting. */
+  /** The bottom-left corner of the view covered by the legend, kept clear when fitting (see fitToView). */
   covered?: Size;
   /** Positions (and the viewport) to restore. */
   picture?: Picture;
@@ -76,7 +76,7 @@ export function applyElements(
       return 'reset';
     }
     // Some nodes are new since the picture was taken: place them around the ones it knows.
-    placeUnknown(cy, known, nodes.difference(known), picture, options.covered, finish);
+    placeUnknown(cy, known, nodes.difference(known), picture, finish);
     return 'expanded';
   }
 
@@ -127,7 +127,6 @@ function placeUnknown(
   known: cytoscape.NodeCollection,
   unknown: cytoscape.NodeCollection,
   picture: Picture,
-  covered: Size | undefined,
   finish: (outcome: SyncOutcome, fit: boolean) => void,
 ): void {
   const centre = centroid(known.map((node) => ({ ...node.position() })));
@@ -152,12 +151,29 @@ function placeUnknown(
 }
 
 /**
- * Shows the whole graph with every name drawn whole, clear of the part of the view covered by `covered` at the
- * bottom left, and places the names for the new view. Names are the label layer's (graph/labelLayer.ts): their
+ * How far down from the top of the graph the controls drawn over it reach: the page's elements marked
+ * `data-over-graph="top"` beside the graph's container (the list button and the toolbar), in screen px; 0 for
+ * a graph without a container (headless).
+ */
+export function coveredTop(container: HTMLElement | null): number {
+  if (!container) return 0;
+  const area = container.getBoundingClientRect();
+  let bottom = 0;
+  container.parentElement?.querySelectorAll('[data-over-graph="top"]').forEach((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.height > 0) bottom = Math.max(bottom, box.bottom - area.top);
+  });
+  return Math.min(bottom, area.height);
+}
+
+/**
+ * Shows the whole graph with every name drawn whole, below the controls along the top of the view
+ * (coveredTop) and clear of the part of the view covered by `corner` at the bottom left (the legend), and
+ * places the names for the new view. Names are the label layer's (graph/labelLayer.ts): their
  * size in model units and which of them show depend on the zoom, so the fit asks the layer which names it
  * would draw at each zoom tried (fitViewportWithNames) and then applies exactly those.
  */
-export function fitToView(cy: cytoscape.Core, covered?: Size): void {
+export function fitToView(cy: cytoscape.Core, corner: Size = { width: 0, height: 0 }): void {
   const drawn = cy.elements().filter((element) => element.style('display') !== 'none');
   const view = { width: cy.width(), height: cy.height() };
   // Nothing to fit, or no room to fit it in: the names are still placed (callers leave them to the fit).
@@ -171,7 +187,7 @@ export function fitToView(cy: cytoscape.Core, covered?: Size): void {
     // Without the names drawn now: they were placed for another zoom.
     drawn.boundingBox({ includeLabels: false }),
     view,
-    covered,
+    { corner, top: coveredTop(cy.container()) },
     (tried) => {
       const bounds = viewportExtent(tried, view);
       const plan = planLabels({ zoom: tried.zoom, width: view.width, bounds }, candidates);

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 // Fitting the graph to the view in a real Chromium, on a phone (390×844) and a desktop (1440×900): after the
 // fit that follows a layout, and after "Fit to view" (key 0) from a zoomed-in view, every name drawn lies
-// whole inside the graph area and clear of the legend, and the graph still fills the view (the fit does not
-// shrink it needlessly). Names are drawn by our label layer (client/graph/labelLayer.ts), which Cytoscape's
-// own bounding box of the nodes does not know about. Screenshots of each view go to test/.artifacts/screenshots.
+// whole inside the graph area, clear of the legend and of the controls along the top (no node either), and
+// the graph still fills the view (the fit does not shrink it needlessly). Names are drawn by our label layer
+// (client/graph/labelLayer.ts), which Cytoscape's own bounding box of the nodes does not know about. Screenshots of each view go to test/.artifacts/screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -79,7 +79,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 interface Check {
-  /** Names (with their box on screen) not whole inside the graph area, or under the legend. */
+  /** Names (with their box on screen) not whole inside the graph area, or under the legend or the controls. */
   cut: string[];
   named: number;
   zoom: number;
@@ -94,6 +94,23 @@ function checkLabels(page: Page): Promise<Check> {
       const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
       const area = cy.container()!.getBoundingClientRect();
       const legend = document.querySelector('[data-testid="legend"]')?.getBoundingClientRect();
+      // The controls over the top of the graph: "List & filters" (with its summary) and the toolbar.
+      const controls = ['toggle-list', 'map-summary', 'graph-toolbar'].flatMap((id) => {
+        const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+        return r
+          ? [
+              {
+                id,
+                x1: r.left - area.left,
+                y1: r.top - area.top,
+                x2: r.right - area.left,
+                y2: r.bottom - area.top,
+              },
+            ]
+          : [];
+      });
+      const under = (b: { x1: number; y1: number; x2: number; y2: number }) =>
+        controls.filter((c) => b.x1 < c.x2 && c.x1 < b.x2 && b.y1 < c.y2 && c.y1 < b.y2).map((c) => c.id);
       const cut: string[] = [];
       let named = 0;
       const content = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
@@ -105,7 +122,9 @@ function checkLabels(page: Page): Promise<Check> {
       };
       cy.nodes().forEach((node) => {
         if (!node.visible()) return;
-        grow(node.renderedBoundingBox({ includeLabels: false, includeOverlays: false }));
+        const shape = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        grow(shape);
+        for (const id of under(shape)) cut.push(`node ${node.id()} under ${id}`);
         const text = String(node.style('label') ?? '');
         if (text === '') return;
         named += 1;
@@ -118,6 +137,7 @@ function checkLabels(page: Page): Promise<Check> {
         });
         grow(b);
         const box = `${text} [${b.x1.toFixed(1)}, ${b.y1.toFixed(1)}, ${b.x2.toFixed(1)}, ${b.y2.toFixed(1)}]`;
+        for (const id of under(b)) cut.push(`${box} under ${id}`);
         if (b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > cy.width() + 0.5 || b.y2 > cy.height() + 0.5) {
           cut.push(`${box} outside the graph area ${cy.width()}×${cy.height()}`);
         }

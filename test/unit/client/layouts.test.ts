@@ -151,13 +151,33 @@ describe('fitViewport', () => {
 
   it('keeps the graph clear of the covered bottom-left corner, above or beside it', () => {
     const view = { width: 1000, height: 700 };
-    const wideLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, { width: 700, height: 180 })!;
+    const legend = (width: number, height: number) => ({ corner: { width, height }, top: 0 });
+    const wideLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, legend(700, 180))!;
     const bottom = toScreen(wideLegend, 0, 1000);
     expect(bottom.y).toBeLessThanOrEqual(700 - 180 - FIT_PADDING + 1e-6);
 
-    const tallLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, { width: 200, height: 600 })!;
+    const tallLegend = fitViewport({ x1: 0, y1: 0, w: 1000, h: 1000 }, view, legend(200, 600))!;
     const left = toScreen(tallLegend, 0, 0);
     expect(left.x).toBeGreaterThanOrEqual(200 + FIT_PADDING - 1e-6);
+  });
+
+  it('keeps the graph below the controls along the top, and the names too', () => {
+    const view = { width: 1000, height: 700 };
+    const tall = { x1: 0, y1: 0, w: 100, h: 1000 };
+    const covered = { corner: { width: 0, height: 0 }, top: 50 };
+    const fit = fitViewport(tall, view, covered)!;
+    // Fitted to the height left below the band, centred in it.
+    expect(fit.zoom).toBeCloseTo((700 - 50 - 2 * FIT_PADDING) / 1000);
+    expect(toScreen(fit, 0, 0).y).toBeCloseTo(50 + FIT_PADDING);
+    expect(toScreen(fit, 0, 1000).y).toBeCloseTo(700 - FIT_PADDING);
+    // Names above the top node reach into the padding below the band, never under it.
+    const names = (at: { zoom: number }) => ({ x1: 0, y1: -30 / at.zoom, x2: 100, y2: 1000 });
+    const named = fitViewportWithNames(tall, view, covered, names, 100)!;
+    expect(toScreen(named, 0, 0).y - 30).toBeGreaterThanOrEqual(50 + NAME_AIR - 1e-6);
+    // A view the band and the padding leave no room in is fitted whole.
+    expect(fitViewport(tall, { width: 1000, height: 120 }, covered)).toEqual(
+      fitViewport(tall, { width: 1000, height: 120 }),
+    );
   });
 
   it('keeps the margins free beside the box, beyond the padding', () => {
