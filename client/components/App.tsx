@@ -80,6 +80,15 @@ export function App() {
     [legendSize],
   );
   const graphRef = useRef<GraphHandle | null>(null);
+  // The pathway card covers the top of the graph: the graph fits itself below it as it opens or grows, and
+  // back into the whole view once it is closed.
+  const refit = useCallback(() => graphRef.current?.fit(), []);
+  const hadPathway = useRef(view.pathway !== null);
+  useEffect(() => {
+    const had = hadPathway.current;
+    hadPathway.current = view.pathway !== null;
+    if (had && view.pathway === null) refit();
+  }, [view.pathway, refit]);
 
   const update = useCallback(
     (change: Partial<ViewState>, mode: 'push' | 'replace') => navigate({ ...view, ...change }, mode),
@@ -229,6 +238,7 @@ export function App() {
               initiativeId={view.pathway}
               closeHref={viewHref(view, { pathway: null })}
               onClose={() => update({ pathway: null }, 'push')}
+              onResize={refit}
             />
           )}
         </section>

@@ -3,7 +3,7 @@
 // adopted it. Self-contained (its own query and styles): the explorer shows it beside the graph for the
 // `?pathway=<initiative id>` URL parameter (ViewState.pathway). Below 600px wide the stages stack top to
 // bottom.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { PATHWAY } from '../api/queries.ts';
 import type { PathwayNode, Sector } from '../api/types.ts';
 import { useGraphQL } from '../state/useGraphQL.ts';
@@ -28,17 +28,41 @@ export function PathwayTimeline({
   initiativeId,
   closeHref,
   onClose,
+  onResize,
 }: {
   initiativeId: string;
   /** The address of the view without the timeline. */
   closeHref: string;
   onClose: () => void;
+  /** Called when the card opens and whenever its height changes (the graph fits itself below it). */
+  onResize: () => void;
 }) {
   const variables = useMemo(() => ({ id: initiativeId }), [initiativeId]);
   const query = useGraphQL(PATHWAY, variables);
   const pathway = query.data?.innovationPathways.nodes[0];
+  const ref = useRef<HTMLElement>(null);
+  const resized = useRef(onResize);
+  useEffect(() => {
+    resized.current = onResize;
+  });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    let height = -1;
+    const observer = new ResizeObserver(([entry]) => {
+      const now = Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0);
+      if (now === height) return;
+      height = now;
+      resized.current();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
     <section
+      ref={ref}
+      // Over the top of the graph (a sheet at the bottom on phones, which the fit leaves alone: see coveredTop).
+      data-over-graph="top"
       className="pathway"
       data-testid="pathway-timeline"
       aria-labelledby="pathway-title"

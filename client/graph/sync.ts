@@ -150,10 +150,14 @@ function placeUnknown(
   else done();
 }
 
+/** Screen px from the top of the graph within which a marked element must start to count as covering it. */
+const TOP_REACH = 100;
+
 /**
- * How far down from the top of the graph the controls drawn over it reach: the page's elements marked
- * `data-over-graph="top"` beside the graph's container (the list button and the toolbar), in screen px; 0 for
- * a graph without a container (headless).
+ * How far down from the top of the graph what is drawn over it reaches: the page's elements marked
+ * `data-over-graph="top"` beside the graph's container (the list button, the toolbar, the pathway card) that
+ * start near its top (TOP_REACH: the pathway's sheet at the bottom of a phone's screen does not count), in
+ * screen px; 0 for a graph without a container (headless).
  */
 export function coveredTop(container: HTMLElement | null): number {
   if (!container) return 0;
@@ -161,7 +165,7 @@ export function coveredTop(container: HTMLElement | null): number {
   let bottom = 0;
   container.parentElement?.querySelectorAll('[data-over-graph="top"]').forEach((element) => {
     const box = element.getBoundingClientRect();
-    if (box.height > 0) bottom = Math.max(bottom, box.bottom - area.top);
+    if (box.height > 0 && box.top - area.top <= TOP_REACH) bottom = Math.max(bottom, box.bottom - area.top);
   });
   return Math.min(bottom, area.height);
 }

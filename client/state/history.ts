@@ -1,5 +1,5 @@
 // Undo and redo are the browser's Back and Forward over the explorer's own entries: every change to the
-// picture (choosing, expanding, collapsing, opening more, filtering) is a history entry, numbered here so
+// picture (choosing, expanding, collapsing, opening more, filtering, opening or closing a pathway) is a history entry, numbered here so
 // the explorer knows whether there is anything of its own to undo or redo. The entry's URL holds the view
 // and, in its fragment, the positions (graph/positions.ts), so undo and redo bring the picture back as it was.
 

@@ -151,16 +151,18 @@ function checkLabels(page: Page): Promise<Check> {
           if (b.x1 < l.x2 && l.x1 < b.x2 && b.y1 < l.y2 && l.y1 < b.y2) cut.push(`${box} under the legend`);
         }
       });
-      // The fit puts the graph above the legend or to its right (client/graph/layouts.ts, fitViewport).
+      // The fit puts the graph below the controls along the top, and above the legend or to its right
+      // (client/graph/layouts.ts, fitViewport).
       const width = content.x2 - content.x1;
       const height = content.y2 - content.y1;
       const coveredWidth = legend ? legend.right - area.left : 0;
       const coveredHeight = legend ? area.bottom - legend.top : 0;
+      const top = Math.max(0, ...controls.map((c) => c.y2));
       const fill = Math.max(
         width / (cy.width() - 2 * padding),
-        height / (cy.height() - coveredHeight - 2 * padding),
+        height / (cy.height() - top - coveredHeight - 2 * padding),
         width / (cy.width() - coveredWidth - 2 * padding),
-        height / (cy.height() - 2 * padding),
+        height / (cy.height() - top - 2 * padding),
       );
       return { cut, named, zoom: cy.zoom(), fill };
     },

@@ -88,6 +88,34 @@ async function stagesShown(page: Page) {
   );
 }
 
+/** The nodes drawn (even in part) under the timeline card. */
+function nodesUnderTimeline(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Box = { x1: number; y1: number; x2: number; y2: number };
+    type Cy = {
+      container(): HTMLElement;
+      nodes(): { id(): string; visible(): boolean; renderedBoundingBox(o: object): Box }[];
+    };
+    const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+    const area = cy.container().getBoundingClientRect();
+    const card = document.querySelector('[data-testid="pathway-timeline"]')!.getBoundingClientRect();
+    const c = {
+      x1: card.left - area.left,
+      y1: card.top - area.top,
+      x2: card.right - area.left,
+      y2: card.bottom - area.top,
+    };
+    return cy
+      .nodes()
+      .filter((n) => n.visible())
+      .filter((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return b.x1 < c.x2 && c.x1 < b.x2 && b.y1 < c.y2 && c.y1 < b.y2;
+      })
+      .map((n) => n.id());
+  });
+}
+
 describe('the pathway timeline', () => {
   it('shows a complete demo pathway: stages in order with dates, supporters and adopters', async () => {
     const chosen = await completeDemoPathway();
@@ -127,6 +155,8 @@ describe('the pathway timeline', () => {
         ((window as { __atlas?: { cy?: { nodes(): { length: number } } } }).__atlas?.cy?.nodes().length ??
           0) > 1,
     );
+    // The graph fits itself below the card, which covers the top of it.
+    await expect.poll(() => nodesUnderTimeline(page), { timeout: 10_000 }).toEqual([]);
     await page.screenshot({ path: path.join(artifacts, 'pathway-1440.png') });
 
     // 390 wide: top to bottom, nothing wider than the screen.

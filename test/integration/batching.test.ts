@@ -6,7 +6,7 @@ import { importSource } from '../../server/domain/import/importDataset.ts';
 import { createNetworkCache, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { createContext } from '../../server/graphql/context.ts';
 import { resolvers } from '../../server/graphql/resolvers/index.ts';
-import { countedRequest } from '../support/countedRequest.ts';
+import { countedRequest, countingReads, type QueryCounts } from '../support/countedRequest.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import type { Dataset } from '../../server/domain/model.ts';
 import { initiative, org, participation, rel, searchWord, smallNetwork } from '../support/fixtures.ts';
@@ -433,5 +433,17 @@ describe('relationships read by id and kind', () => {
     ]);
     expect(byKind(answer.b)).toEqual(byKind(answer.a));
     expect(counts.relationshipsByIds).toBe(1);
+  });
+
+  it("the request's loader keys a relationship by its id and kind, not by the object asked with", async () => {
+    const counts: QueryCounts = {};
+    const ctx = createContext(countingReads(db.runner, counts), createNetworkCache());
+    const first = await ctx.relationshipsById.load({ id: tie, kind: 'FUNDING' });
+    // Asked again later with an equal reference (another object), and for the other kind.
+    const again = await ctx.relationshipsById.load({ id: tie, kind: 'FUNDING' });
+    const other = await ctx.relationshipsById.load({ id: tie, kind: 'PARTNERSHIP' });
+    expect(again).toBe(first);
+    expect([first?.kind, other?.kind]).toEqual(['FUNDING', 'PARTNERSHIP']);
+    expect(counts.relationshipsByIds).toBe(2);
   });
 });

@@ -14,7 +14,7 @@
 //   first stage (undated ones count while no asOf is given);
 // - asOf: only steps, participations and ties dated on or before that day.
 import type { Participant } from '../initiatives.ts';
-import type { Place, Theme } from '../organisations.ts';
+import type { Place, RelationshipRef, Theme } from '../organisations.ts';
 import {
   INITIATIVE_STAGES,
   RELATIONSHIP_KINDS,
@@ -46,10 +46,8 @@ export interface PathwayFilterInput {
   stagesReached?: readonly InitiativeStage[] | null;
 }
 
-export interface TieRef {
-  id: string;
-  kind: (typeof RELATIONSHIP_KINDS)[number];
-}
+/** A tie of a pathway, as the snapshot refers to it. */
+export type TieRef = RelationshipRef;
 
 export interface Support {
   organisationId: string;
