@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { PATHWAY } from '../api/queries.ts';
 import type { PathwayNode, Sector } from '../api/types.ts';
+import { useElementSize } from '../state/useElementSize.ts';
 import { useGraphQL } from '../state/useGraphQL.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { formatDay, formatDuration } from './pathwayFormat.ts';
@@ -41,23 +42,10 @@ export function PathwayTimeline({
   const query = useGraphQL(PATHWAY, variables);
   const pathway = query.data?.innovationPathways.nodes[0];
   const ref = useRef<HTMLElement>(null);
-  const resized = useRef(onResize);
+  const { height } = useElementSize(ref);
   useEffect(() => {
-    resized.current = onResize;
-  });
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    let height = -1;
-    const observer = new ResizeObserver(([entry]) => {
-      const now = Math.round(entry?.borderBoxSize[0]?.blockSize ?? 0);
-      if (now === height) return;
-      height = now;
-      resized.current();
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+    if (height > 0) onResize();
+  }, [height, onResize]);
   return (
     <section
       ref={ref}
