@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrganisationSummary } from '../api/types.ts';
 import type { NodeInfo } from '../graph/elements.ts';
-import { useElementSize } from '../state/useElementSize.ts';
+import type { Size } from '../graph/layouts.ts';
 import { useMapModel, type Pointer } from '../state/useMapModel.ts';
 import { useMediaQuery } from '../state/useMediaQuery.ts';
 import { useNeighbourhood } from '../state/useNeighbourhood.ts';
@@ -31,6 +31,7 @@ import { Toasts, useToasts } from './Toasts.tsx';
 import { viewHref } from './viewLink.ts';
 
 const LEGEND_MARGIN = 16;
+const NO_SIZE: Size = { width: 0, height: 0 };
 export const PHONE_QUERY = '(max-width: 720px)';
 
 export function App() {
@@ -73,12 +74,12 @@ export function App() {
   }
 
   const legendRef = useRef<HTMLElement>(null);
-  const legendSize = useElementSize(legendRef);
-  // The legend sits LEGEND_MARGIN px from the corner; the graph keeps clear of that margin too.
-  const covered = useMemo(
-    () => ({ width: legendSize.width + LEGEND_MARGIN, height: legendSize.height + LEGEND_MARGIN }),
-    [legendSize],
-  );
+  // The legend sits LEGEND_MARGIN px from the corner; the graph keeps clear of that margin too. Measured
+  // when the graph fits itself, so a fit in the same commit as the legend folding sees it folded.
+  const covered = useCallback((): Size => {
+    const box = legendRef.current?.getBoundingClientRect();
+    return box ? { width: box.width + LEGEND_MARGIN, height: box.height + LEGEND_MARGIN } : NO_SIZE;
+  }, []);
   const graphRef = useRef<GraphHandle | null>(null);
   // The pathway card covers the top of the graph: the graph fits itself below it as it opens or grows, and
   // back into the whole view once it is closed.
@@ -232,7 +233,13 @@ export function App() {
             }
           />
           <GraphNotice graph={graph} />
-          <Legend ref={legendRef} filter={view.filter} onFilterChange={setFilter} phone={phone} />
+          <Legend
+            ref={legendRef}
+            filter={view.filter}
+            onFilterChange={setFilter}
+            phone={phone}
+            crowded={view.pathway !== null}
+          />
           {view.pathway !== null && (
             <PathwayTimeline
               initiativeId={view.pathway}

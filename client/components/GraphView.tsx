@@ -37,8 +37,8 @@ interface GraphViewProps {
   onExpand: (id: string) => void;
   /** An "and N more" node was tapped. */
   onOpenMore: (organisationId: string) => void;
-  /** The size of what covers the bottom-left corner (the legend); fitting keeps the graph clear of it. */
-  covered: Size;
+  /** The size of what covers the bottom-left corner now (the legend); fitting keeps the graph clear of it. */
+  covered: () => Size;
   handleRef: RefObject<GraphHandle | null>;
 }
 
@@ -54,7 +54,8 @@ export function GraphView(props: GraphViewProps) {
   const syncedSearchRef = useRef<string | null>(null);
   const [tooltip, setTooltip] = useState<{ cy: cytoscape.Core; target: TooltipTarget } | null>(null);
   const [ready, setReady] = useState(0);
-  // Read when a layout finishes; a change alone doesn't move the graph under the user's hands.
+  // Asked when a layout finishes or the graph fits itself; a change alone doesn't move the graph under the
+  // user's hands.
   const coveredRef = useRef(covered);
   useEffect(() => {
     coveredRef.current = covered;
@@ -111,7 +112,7 @@ export function GraphView(props: GraphViewProps) {
     });
 
     handleRef.current = {
-      fit: () => fitToView(cy, coveredRef.current),
+      fit: () => fitToView(cy, coveredRef.current()),
       zoomBy: (factor) =>
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
       png: () => {
@@ -207,7 +208,7 @@ export function GraphView(props: GraphViewProps) {
     const search = window.location.search;
     applyElements(cy, elements, {
       reset,
-      covered: coveredRef.current,
+      covered: coveredRef.current(),
       picture: decodePicture(window.location.hash),
       done: (_outcome, fitting) => {
         syncedSearchRef.current = search;

@@ -11,10 +11,26 @@ interface LegendProps {
   filter: GraphFilter;
   onFilterChange: (filter: GraphFilter) => void;
   phone: boolean;
+  /**
+   * Something else needs the graph's room (the pathway card): the legend folds while it is so, and then
+   * opens or stays folded as the user last left it outside that time.
+   */
+  crowded?: boolean;
 }
 
-export function Legend({ ref, filter, onFilterChange, phone }: LegendProps) {
-  const [open, setOpen] = useState(!phone);
+export function Legend({ ref, filter, onFilterChange, phone, crowded = false }: LegendProps) {
+  // The user's choice, and what is shown: folded while crowded until the user opens it.
+  const [chosen, setChosen] = useState(!phone);
+  const [open, setOpen] = useState(chosen && !crowded);
+  const [wasCrowded, setWasCrowded] = useState(crowded);
+  if (crowded !== wasCrowded) {
+    setWasCrowded(crowded);
+    setOpen(chosen && !crowded);
+  }
+  const toggle = () => {
+    if (!crowded) setChosen(!open);
+    setOpen(!open);
+  };
   return (
     <section
       ref={ref}
@@ -22,7 +38,7 @@ export function Legend({ ref, filter, onFilterChange, phone }: LegendProps) {
       data-testid="legend"
       aria-label="Legend"
     >
-      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" className="legend-toggle" aria-expanded={open} onClick={toggle}>
         Legend <span aria-hidden="true">{open ? '▾' : '▸'}</span>
       </button>
       {open && (

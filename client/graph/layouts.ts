@@ -242,8 +242,15 @@ export interface Covered {
 export const NOTHING_COVERED: Covered = { corner: { width: 0, height: 0 }, top: 0 };
 
 /**
+ * Screen px, within the padding, that an area must have each way for the graph to be fitted into it: a thin
+ * strip left beside what covers the view would draw the graph as a few dots.
+ */
+export const MIN_FIT_AREA = 120;
+
+/**
  * The zoom and pan that show `box` (model coordinates) in a `view` partly covered by `covered`: the graph goes
- * below the band along the top, and either above the corner card or to its right, whichever shows it larger.
+ * below the band along the top, and either above the corner card or to its right, whichever shows it larger
+ * (when neither leaves MIN_FIT_AREA, below the band over the corner card; failing that, the whole view).
  * `margins` keeps that many more screen px free on each side of the box (the names at the edge of the graph).
  * Null when the view has no room at all (e.g. not laid out yet).
  */
@@ -264,12 +271,20 @@ export function fitViewport(
       }))
       .filter((area) => area.width > 0 && area.height > 0);
   const { corner, top } = covered;
-  const clear = areas([
-    { left: 0, top, bottom: corner.height },
-    { left: corner.width, top, bottom: 0 },
-  ]);
-  // When what is covered leaves no room (a tiny view), use the whole view.
-  const candidates = clear.length > 0 ? clear : areas([{ left: 0, top: 0, bottom: 0 }]);
+  const roomy = (list: ReturnType<typeof areas>) =>
+    list.filter((area) => area.width >= MIN_FIT_AREA && area.height >= MIN_FIT_AREA);
+  // Clear of everything when that leaves room; else below the band only (the graph goes under the
+  // corner card, which folds); else the whole view (a tiny view, or a band reaching nearly to the bottom).
+  const candidates =
+    [
+      roomy(
+        areas([
+          { left: 0, top, bottom: corner.height },
+          { left: corner.width, top, bottom: 0 },
+        ]),
+      ),
+      roomy(areas([{ left: 0, top, bottom: 0 }])),
+    ].find((list) => list.length > 0) ?? areas([{ left: 0, top: 0, bottom: 0 }]);
   let best: { zoom: number; pan: Position } | null = null;
   for (const area of candidates) {
     // What is left for the box itself once the margins are kept free (at least a pixel).

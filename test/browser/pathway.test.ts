@@ -88,9 +88,9 @@ async function stagesShown(page: Page) {
   );
 }
 
-/** The nodes drawn (even in part) under the timeline card. */
-function nodesUnderTimeline(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** The nodes drawn (even in part) under the element with this test id (the timeline card, the legend). */
+function nodesUnder(page: Page, testId: string): Promise<string[]> {
+  return page.evaluate((testId) => {
     type Box = { x1: number; y1: number; x2: number; y2: number };
     type Cy = {
       container(): HTMLElement;
@@ -98,7 +98,7 @@ function nodesUnderTimeline(page: Page): Promise<string[]> {
     };
     const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
     const area = cy.container().getBoundingClientRect();
-    const card = document.querySelector('[data-testid="pathway-timeline"]')!.getBoundingClientRect();
+    const card = document.querySelector(`[data-testid="${testId}"]`)!.getBoundingClientRect();
     const c = {
       x1: card.left - area.left,
       y1: card.top - area.top,
@@ -113,7 +113,12 @@ function nodesUnderTimeline(page: Page): Promise<string[]> {
         return b.x1 < c.x2 && c.x1 < b.x2 && b.y1 < c.y2 && c.y1 < b.y2;
       })
       .map((n) => n.id());
-  });
+  }, testId);
+}
+
+/** Whether the legend is open (its entries shown) or folded to its title. */
+function legendOpen(page: Page): Promise<string | null> {
+  return page.getByTestId('legend').getByRole('button', { name: 'Legend' }).getAttribute('aria-expanded');
 }
 
 describe('the pathway timeline', () => {
@@ -155,8 +160,10 @@ describe('the pathway timeline', () => {
         ((window as { __atlas?: { cy?: { nodes(): { length: number } } } }).__atlas?.cy?.nodes().length ??
           0) > 1,
     );
-    // The graph fits itself below the card, which covers the top of it.
-    await expect.poll(() => nodesUnderTimeline(page), { timeout: 10_000 }).toEqual([]);
+    // The graph fits itself below the card, which covers the top of it; the legend folds to leave it room.
+    await expect.poll(() => nodesUnder(page, 'pathway-timeline'), { timeout: 10_000 }).toEqual([]);
+    expect(await legendOpen(page)).toBe('false');
+    expect(await nodesUnder(page, 'legend')).toEqual([]);
     await page.screenshot({ path: path.join(artifacts, 'pathway-1440.png') });
 
     // 390 wide: top to bottom, nothing wider than the screen.
@@ -190,6 +197,7 @@ describe('the pathway timeline', () => {
     expect(await initiatives.textContent()).toContain('leads');
     const timeline = page.locator('[data-testid="pathway-timeline"]');
     expect(await timeline.count()).toBe(0);
+    expect(await legendOpen(page)).toBe('true');
     // The link is a real address (a new tab opens the same view) …
     expect(new URL((await link.getAttribute('href'))!, server.url).searchParams.get('pathway')).toBe(
       chosen.initiative.id,
@@ -201,6 +209,7 @@ describe('the pathway timeline', () => {
     expect(new URL(page.url()).searchParams.get('pathway')).toBe(chosen.initiative.id);
     expect(new URL(page.url()).searchParams.get('org')).toBe(lead);
     expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await legendOpen(page)).toBe('false');
 
     // Choosing another organisation on the graph keeps the timeline beside it.
     const other = await page.evaluate((root) => {
@@ -220,6 +229,9 @@ describe('the pathway timeline', () => {
     expect(new URL(page.url()).searchParams.get('pathway')).toBeNull();
     expect(new URL(page.url()).searchParams.get('sel')).toBe(other);
     expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+    // The legend opens again, and the graph fits itself clear of it.
+    expect(await legendOpen(page)).toBe('true');
+    await expect.poll(() => nodesUnder(page, 'legend'), { timeout: 10_000 }).toEqual([]);
     await page.getByTestId('undo').click();
     await timeline.locator('[data-testid="pathway-stage"]').first().waitFor();
     expect(new URL(page.url()).searchParams.get('pathway')).toBe(chosen.initiative.id);

@@ -14,6 +14,7 @@ import {
   fitViewportWithNames,
   fullLayout,
   MAX_FIT_ZOOM,
+  MIN_FIT_AREA,
   MIN_ZOOM,
   NAME_AIR,
   registerLayouts,
@@ -178,6 +179,26 @@ describe('fitViewport', () => {
     expect(fitViewport(tall, { width: 1000, height: 120 }, covered)).toEqual(
       fitViewport(tall, { width: 1000, height: 120 }),
     );
+  });
+
+  it('fits into the band below the controls, over the corner card, when clear of both leaves only a strip', () => {
+    const view = { width: 1000, height: 700 };
+    const square = { x1: 0, y1: 0, w: 1000, h: 1000 };
+    // Above the card: 700 - 420 - 180 - 2 × padding = 20 px high; beside it: 1000 - 900 - 2 × padding = 20 px wide.
+    const strips = { corner: { width: 900, height: 180 }, top: 420 };
+    const fit = fitViewport(square, view, strips)!;
+    expect(fit.zoom).toBeCloseTo((700 - 420 - 2 * FIT_PADDING) / 1000);
+    expect(toScreen(fit, 0, 0).y).toBeCloseTo(420 + FIT_PADDING);
+    expect(toScreen(fit, 500, 0).x).toBeCloseTo(500);
+    // With room beside the card, that room is used: the card is not covered.
+    const beside = fitViewport(square, view, {
+      corner: { width: 900 - MIN_FIT_AREA, height: 180 },
+      top: 420,
+    })!;
+    expect(toScreen(beside, 0, 0).x).toBeGreaterThanOrEqual(900 - MIN_FIT_AREA + FIT_PADDING - 1e-6);
+    // A band that leaves less than MIN_FIT_AREA below it: the whole view.
+    const deep = { corner: { width: 0, height: 0 }, top: 700 - 2 * FIT_PADDING - MIN_FIT_AREA + 1 };
+    expect(fitViewport(square, view, deep)).toEqual(fitViewport(square, view));
   });
 
   it('keeps the margins free beside the box, beyond the padding', () => {
