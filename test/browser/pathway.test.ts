@@ -202,6 +202,16 @@ describe('the pathway timeline', () => {
     expect(new URL((await link.getAttribute('href'))!, server.url).searchParams.get('pathway')).toBe(
       chosen.initiative.id,
     );
+    // The picture in it follows the graph (the address is drawn again as the picture is written): a new tab
+    // gets it as it is now, not as it was when the link was first drawn.
+    await page.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: { panBy(p: object): void } } }).__atlas.cy;
+      cy.panBy({ x: 37, y: -23 });
+    });
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#v=/);
+    const moved = await page.evaluate(() => window.location.hash);
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(moved);
+    expect(new URL((await link.getAttribute('href'))!, server.url).hash).toBe(moved);
     // … followed inside the page: no reload (a mark left on the window stays), the picture kept.
     await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true));
     await link.click();
