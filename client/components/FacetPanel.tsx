@@ -154,6 +154,11 @@ function FacetGroup({
               ))}
             </ul>
           )}
+          {chosen.length > 0 && values.length > 1 && (
+            <p className="facet-note muted" data-testid="facet-note">
+              Each count is for that value alone, with your other filters.
+            </p>
+          )}
           {values.length > shown.length || all ? (
             <button type="button" className="link-button facet-more" onClick={() => setAll(!all)}>
               {all ? 'Show fewer' : `Show all ${values.length}`}

@@ -284,11 +284,21 @@ describe('finding partners', () => {
       '[data-testid="facet"][data-field="sectors"] [data-testid="facet-value"][data-value="NGO"]',
     );
     await poll(() => ngo.locator('.facet-count').textContent()).toBe(String(all));
+    expect(
+      await tab.locator('[data-testid="facet"][data-field="sectors"] [data-testid="facet-note"]').count(),
+    ).toBe(0);
 
     // Ticking the facet filters again.
     await ngo.locator('input').check();
     await poll(() => countText(tab)).toMatch(countLabel(all));
     await poll(() => tab.getByTestId('search-chip').count()).toBe(3);
+    // Its counts stay those of each sector alone, and a note under it says so (there was none before).
+    await poll(() => ngo.locator('.facet-count').textContent()).toBe(String(all));
+    expect(
+      await tab
+        .locator('[data-testid="facet"][data-field="sectors"] [data-testid="facet-note"]')
+        .textContent(),
+    ).toContain('that value alone, with your other filters');
 
     // The same filter narrows the graph: open the hub with only NGOs shown.
     await tab.goto(`${server.url}/?sector=NGO&org=${encodeURIComponent(hub.id)}`);
