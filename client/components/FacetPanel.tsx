@@ -91,13 +91,20 @@ function FacetGroup({
 }) {
   const chosen = filter[field] as string[];
   const [open, setOpen] = useState(field === 'sectors' || chosen.length > 0);
+  // A value chosen elsewhere (a search phrase's chip, a legend entry) opens the facet, to show it ticked.
+  const [hadChoice, setHadChoice] = useState(chosen.length > 0);
+  if (hadChoice !== chosen.length > 0) {
+    setHadChoice(chosen.length > 0);
+    if (chosen.length > 0) setOpen(true);
+  }
   const [all, setAll] = useState(false);
   const values = facetValues(field, facets, filter);
   const isChosen = (v: FacetValue) =>
     chosen.some(
       (c) => c.toLowerCase() === v.value.toLowerCase() || c.toLowerCase() === v.label.toLowerCase(),
     );
-  const shown = all ? values : values.slice(0, Math.max(SHOWN, values.filter(isChosen).length));
+  // The most frequent values, and every chosen one wherever it ranks (so it can be unticked here).
+  const shown = all ? values : values.filter((v, k) => k < SHOWN || isChosen(v));
   const id = `facet-${field}`;
   return (
     <section className="facet" data-testid="facet" data-field={field}>

@@ -274,6 +274,17 @@ describe('finding partners', () => {
     await poll(() => countText(tab)).toMatch(countLabel(all));
     // The first page of the list (25 at a time).
     await poll(() => tab.getByTestId('result-item').count()).toBe(Math.min(all, 25));
+    // Every chosen value is ticked in its facet, which opens, however far down its count ranks (the place
+    // and the theme rank below the first six here), so it can be unticked there.
+    for (const chip of chips) {
+      const ticked = tab.locator(
+        `[data-testid="facet"][data-field="${field[chip.kind]}"] [data-testid="facet-value"]:has(input:checked)`,
+      );
+      await poll(() => ticked.count()).toBe(1);
+      // A place by its id, whose last part is the name the chip gives.
+      const value = (await ticked.getAttribute('data-value'))!;
+      expect(value === chip.value || value.endsWith(`/${chip.value.toLowerCase()}`), value).toBe(true);
+    }
 
     // The sector chip goes: more organisations, and the sector facet shows the count "NGO" would give.
     await tab.locator('[data-testid="search-chip"][data-field="sectors"] button').click();
