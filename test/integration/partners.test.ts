@@ -24,7 +24,7 @@ const id = (name: string) => `${p}-${name}`;
  *   B — D (ACADEMIC, Y; T2)                             PARTNERSHIP CONFIRMED
  *   C — D                                               DATA_SHARING CLAIMED
  *   C — E (NGO, X; T1, T2)                              PARTNERSHIP SOURCED
- *   F (CIVIC_INNOVATOR, no place), G (GOVERNMENT, X) and H (GOVERNMENT, X, named "Fern"): no ties
+ *   F (CIVIC_INNOVATOR, no place, named after Y), G (GOVERNMENT, X) and H (GOVERNMENT, X, named "Fern"): no ties
  * Degrees: A 2, B 2, C 3, D 2, E 1, F 0, G 0, H 0.
  */
 function network(): Dataset {
@@ -36,7 +36,8 @@ function network(): Dataset {
       org(id('c'), `${w} C`, 'COMPANY', { ...at(Y) }),
       org(id('d'), `${w} D`, 'ACADEMIC', { ...at(Y), themes: [T2] }),
       org(id('e'), `${w} E`, 'NGO', { ...at(X), themes: [T1, T2] }),
-      org(id('f'), `${w} F`, 'CIVIC_INNOVATOR'),
+      // Its name starts with a place's name; it has no place itself.
+      org(id('f'), `${Y} Community Foundation`, 'CIVIC_INNOVATOR'),
       org(id('g'), `${w} G`, 'GOVERNMENT', { ...at(X) }),
       // Scores as G does; its name comes first although its id comes last.
       org(id('h'), `${w} Fern`, 'GOVERNMENT', { ...at(X) }),
@@ -332,5 +333,26 @@ describe('interpretSearch', () => {
       { t: `${w} Borough Council` },
     );
     expect(data!.interpretSearch).toEqual({ query: `${w} Borough Council`, chips: [] });
+  });
+
+  it("keeps an organisation's whole name as text, though it starts with a place's name", async () => {
+    const ask = (t: string) =>
+      server.graphql<{ interpretSearch: { query: string | null; chips: { kind: string; value: string }[] } }>(
+        'query ($t: String!) { interpretSearch(text: $t) { query chips { kind value } } }',
+        { t },
+      );
+    const name = `${Y} Community Foundation`;
+    expect((await ask(name)).data!.interpretSearch).toEqual({ query: name, chips: [] });
+    // That text finds it (the place filter would have left it out: it has no place).
+    const list = await server.graphql<{ organisations: { nodes: { id: string }[] } }>(
+      'query ($f: OrganisationFilter) { organisations(filter: $f, first: 10) { nodes { id } } }',
+      { f: { query: name } },
+    );
+    expect(list.data!.organisations.nodes.map((o) => o.id)[0]).toBe(id('f'));
+    // Only part of the name: the place is still a filter.
+    expect((await ask(`${Y} Community`)).data!.interpretSearch).toEqual({
+      query: 'Community',
+      chips: [{ kind: 'PLACE', value: Y }],
+    });
   });
 });

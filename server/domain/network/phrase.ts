@@ -3,7 +3,10 @@
 // inclusion, no text left), so a question asked in words gives the filtered list. Longest names win
 // ("Greater Manchester" before "Manchester"); kinds are recognised in the plural only ("foundations",
 // "local authorities"), since singular kinds are so often part of names. The explorer shows each as a
-// removable chip.
+// removable chip. Names are compared folded (case, accents, ß), so "Brasilia" names Brasília. A search
+// that is an organisation's whole name ("Wiltshire Community Foundation", "Code for Ghana") stays a text
+// search: its place word is part of the name, not a filter that would leave the organisation out.
+import { normaliseName } from '../identity/normalise.ts';
 import type { SearchChipKind } from '../generated/vocabulary.ts';
 import type { Sector } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
@@ -87,13 +90,18 @@ function plural(word: string): string[] {
   return [`${word}s`];
 }
 
-/** Lower-case name → chips it stands for, built once per snapshot. */
+/** Folded name (foldName) → chips it stands for, built once per snapshot. */
 export type PhraseDictionary = Map<string, PhraseChip[]>;
+
+/** A name as the dictionary keys it: lower case, without accents, ß as ss ("Gießen" → "giessen"). */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').trim();
+}
 
 export function buildPhraseDictionary(s: NetworkSnapshot): PhraseDictionary {
   const dictionary: PhraseDictionary = new Map();
   const add = (name: string, chip: Omit<PhraseChip, 'matched'>) => {
-    const key = name.toLowerCase().trim();
+    const key = foldName(name);
     if (key === '' || FILLER.has(key)) return;
     const list = dictionary.get(key) ?? [];
     if (!list.some((c) => c.kind === chip.kind && c.value === chip.value))
@@ -115,7 +123,16 @@ export function buildPhraseDictionary(s: NetworkSnapshot): PhraseDictionary {
 
 const MAX_NAME_WORDS = 5;
 
-export function interpret(text: string, dictionary: PhraseDictionary): Interpretation {
+/**
+ * `names`: the published organisations' names as normaliseName gives them; a search that is one of them
+ * stays text.
+ */
+export function interpret(
+  text: string,
+  dictionary: PhraseDictionary,
+  names: ReadonlySet<string> = new Set(),
+): Interpretation {
+  if (names.has(normaliseName(text))) return { query: text.trim(), chips: [] };
   const words = text
     .trim()
     .split(/\s+/)
@@ -127,7 +144,7 @@ export function interpret(text: string, dictionary: PhraseDictionary): Interpret
     let matched = 0;
     for (let n = Math.min(MAX_NAME_WORDS, words.length - k); n >= 1 && matched === 0; n--) {
       const phrase = words.slice(k, k + n).join(' ');
-      const key = phrase.toLowerCase().replace(/[,.;:!?]+$/, '');
+      const key = foldName(phrase.replace(/[,.;:!?]+$/, ''));
       const found = dictionary.get(key);
       if (found) {
         for (const chip of found)
@@ -148,5 +165,6 @@ export function interpret(text: string, dictionary: PhraseDictionary): Interpret
 export async function interpretSearch(net: NetworkAccess, text: string): Promise<Interpretation> {
   const s = await net.snapshot();
   const dictionary = await net.derived(s, 'phraseDictionary', () => buildPhraseDictionary(s));
-  return interpret(text.slice(0, 200), dictionary);
+  const names = await net.derived(s, 'normalisedNames', () => new Set(s.names.map(normaliseName)));
+  return interpret(text.slice(0, 200), dictionary, names);
 }

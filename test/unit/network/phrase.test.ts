@@ -1,0 +1,51 @@
+// Search phrases over a tiny snapshot: places named with or without their accents, and a search that is an
+// organisation's whole name kept as text.
+import { describe, expect, it } from 'vitest';
+import { normaliseName } from '../../../server/domain/identity/normalise.ts';
+import { buildPhraseDictionary, interpret } from '../../../server/domain/network/phrase.ts';
+import { tinySnapshot } from './helpers.ts';
+
+const snapshot = tinySnapshot(
+  [
+    { id: 'a', place: 'Brasília', themes: ['Digital inclusion'] },
+    { id: 'b', place: 'Gießen' },
+    { id: 'c', place: 'Wiltshire' },
+  ],
+  [],
+);
+const dictionary = buildPhraseDictionary(snapshot);
+
+describe('search phrases', () => {
+  it('recognises a place typed without its accents or with ss for ß, and keeps its real name', () => {
+    for (const typed of ['NGOs in Brasilia', 'ngos in BRASÍLIA', 'NGOs in brasília']) {
+      expect(interpret(typed, dictionary).chips.map((c) => [c.kind, c.value])).toEqual([
+        ['SECTOR', 'NGO'],
+        ['PLACE', 'Brasília'],
+      ]);
+    }
+    expect(interpret('Giessen digital inclusion', dictionary)).toMatchObject({
+      query: null,
+      chips: [
+        { kind: 'PLACE', value: 'Gießen', matched: 'Giessen' },
+        { kind: 'THEME', value: 'Digital inclusion' },
+      ],
+    });
+  });
+
+  it("keeps a search that is an organisation's whole name as text, place words and all", () => {
+    const names = new Set(
+      ['Wiltshire Community Foundation', 'The Code for Brasília Trust'].map(normaliseName),
+    );
+    expect(interpret('Wiltshire Community Foundation', dictionary, names)).toEqual({
+      query: 'Wiltshire Community Foundation',
+      chips: [],
+    });
+    // Case, accents, punctuation and a leading "The" do not matter to the name.
+    expect(interpret('code for brasilia trust.', dictionary, names).chips).toEqual([]);
+    // A search that is only part of the name is still read as a phrase.
+    expect(interpret('Wiltshire Community', dictionary, names)).toMatchObject({
+      query: 'Community',
+      chips: [{ kind: 'PLACE', value: 'Wiltshire' }],
+    });
+  });
+});
