@@ -168,6 +168,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   );
   app.use('/graphql', graphql);
   mountClient(app, deps.clientDir ?? CLIENT_DIST);
+  app.use(bodyErrors(deps.logger));
 
   return {
     server,
@@ -233,6 +234,48 @@ function sendError(res: express.Response, error: unknown, logger: Logger) {
       },
     ],
   });
+}
+
+/** What a client sent that the JSON body parser refused, by its error's `type`, and the answer's status. */
+const BODY_PROBLEMS: Record<string, { code: string; message: (limit: unknown) => string }> = {
+  'entity.parse.failed': {
+    code: 'BAD_REQUEST',
+    message: () =>
+      'The request body is not valid JSON: send a JSON object such as {"query": "{ __typename }"}.',
+  },
+  'entity.too.large': {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: (limit) => `The request body is larger than this endpoint accepts (${String(limit)} bytes).`,
+  },
+  'encoding.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () =>
+      'The request body is compressed in an encoding the server does not read (use gzip, deflate or none).',
+  },
+  'charset.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () => 'The request body must be UTF-8 JSON.',
+  },
+};
+
+/**
+ * Requests whose body the JSON parser refused (not JSON, too large, an unknown encoding) get an answer in
+ * the shape every other error has, with the parser's status (400, 413, 415), rather than Express's HTML
+ * page; any other error falls through to Express, as before.
+ */
+function bodyErrors(logger: Logger): express.ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    const { type, status, limit } = (error ?? {}) as { type?: unknown; status?: unknown; limit?: unknown };
+    const problem = typeof type === 'string' ? BODY_PROBLEMS[type] : undefined;
+    if (!problem || res.headersSent) {
+      next(error);
+      return;
+    }
+    logger.debug({ type }, 'request body refused');
+    res.status(typeof status === 'number' ? status : 400).json({
+      errors: [{ message: problem.message(limit), extensions: { code: problem.code } }],
+    });
+  };
 }
 
 /** One of the built client's pages, or a plain message when the client is not built yet. */

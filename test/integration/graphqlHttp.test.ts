@@ -54,4 +54,30 @@ describe('GraphQL over HTTP', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
     }
   });
+
+  it('answers a body that is not JSON, or too large, with a JSON error and its code, not an HTML page', async () => {
+    const send = (path: string, body: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    for (const path of ['/graphql', '/export']) {
+      const broken = await send(path, '{"query": ');
+      expect(broken.status).toBe(400);
+      expect(broken.headers.get('content-type')).toContain('application/json');
+      const { errors } = (await broken.json()) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(errors[0]!.extensions.code).toBe('BAD_REQUEST');
+      expect(errors[0]!.message).toContain('not valid JSON');
+    }
+    const huge = await send(
+      '/graphql',
+      JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }),
+    );
+    expect(huge.status).toBe(413);
+    const { errors } = (await huge.json()) as { errors: { extensions: { code: string } }[] };
+    expect(errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
 });
