@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -118,6 +119,16 @@ describe('Cytoscape JSON and CSV', () => {
     expect(lines[0]).toBe('id,name,sector,kind,country,region,city,themes,website,identifiers,ties,notes');
     expect(lines[1]).toMatch(new RegExp(`^${p}-c,.*,score 5.2: shares Housing$`));
     expect(lines[2]).toMatch(new RegExp(`^${p}-a,.*,same city$`));
+    // `ties`: each one's ties in the whole network (as the explorer shows), not only those between the two.
+    const degree = (id: string) => expectedEdges.filter((r) => r.source === id || r.target === id).length;
+    const rows = parseCsv(csv) as string[][];
+    const tiesColumn = rows[0]!.indexOf('ties');
+    expect(rows.slice(1).map((row) => Number(row[tiesColumn]))).toEqual([degree(`${p}-c`), degree(`${p}-a`)]);
+    expect(degree(`${p}-c`) + degree(`${p}-a`)).toBeGreaterThan(
+      2 *
+        expectedEdges.filter((r) => [r.source, r.target].every((e) => [`${p}-c`, `${p}-a`].includes(e)))
+          .length,
+    );
   });
 
   it('writes the relationships table', async () => {

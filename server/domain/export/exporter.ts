@@ -50,7 +50,7 @@ export async function selectForExport(
   runner: QueryRunner,
   net: NetworkAccess,
   request: ExportRequest,
-): Promise<Selection> {
+): Promise<ExportSelection> {
   const s = await net.snapshot();
   if (request.ids && request.ids.length > EXPORT_LIMITS.maxIds) {
     throw new InvalidInputError(
@@ -75,23 +75,38 @@ export async function selectForExport(
   }
   const active = tiePredicate(s, null, request.asOf);
   const relationships: Selection['relationships'] = [];
+  const ties = new Map<number, number>();
   for (let t = 0; t < s.tieIds.length; t++) {
-    if (members.has(s.tieSource[t]!) && members.has(s.tieTarget[t]!) && active(t)) {
+    const source = s.tieSource[t]!;
+    const target = s.tieTarget[t]!;
+    const inSource = members.has(source);
+    const inTarget = members.has(target);
+    if (!(inSource || inTarget) || !active(t)) continue;
+    if (inSource) ties.set(source, (ties.get(source) ?? 0) + 1);
+    if (inTarget) ties.set(target, (ties.get(target) ?? 0) + 1);
+    if (inSource && inTarget)
       relationships.push({ id: s.tieIds[t]!, kind: RELATIONSHIP_KINDS[s.tieKind[t]!]! });
-    }
   }
-  return { organisationIds: [...members].map((i) => s.ids[i]!), relationships };
+  const organisationIds = [...members].map((i) => s.ids[i]!);
+  return {
+    organisationIds,
+    relationships,
+    ties: new Map([...members].map((i) => [s.ids[i]!, ties.get(i) ?? 0])),
+  };
 }
 
+/** The organisations and ties an export covers, and each organisation's ties in the whole network. */
+type ExportSelection = Selection & {
+  /** Organisation id → its published ties (active on `asOf` when given), inside the export or not. */
+  ties: ReadonlyMap<string, number>;
+};
+
+/** `ties`: each organisation's ties in the whole network (as the explorer's "Ties"), not only in the export. */
 function organisationsCsv(
   dataset: Dataset,
   notes: Readonly<Record<string, string>> | null | undefined,
+  degree: ReadonlyMap<string, number>,
 ): string {
-  const degree = new Map<string, number>();
-  for (const r of dataset.relationships) {
-    degree.set(r.source, (degree.get(r.source) ?? 0) + 1);
-    degree.set(r.target, (degree.get(r.target) ?? 0) + 1);
-  }
   const header = [
     'id',
     'name',
@@ -244,7 +259,7 @@ export async function exportNetwork(
             {
               name: `${stem}-organisations.csv`,
               contentType: 'text/csv; charset=utf-8',
-              body: organisationsCsv(dataset, request.notes),
+              body: organisationsCsv(dataset, request.notes, selection.ties),
             },
           ];
   }
