@@ -3,7 +3,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { OrganisationListItem, OrganisationOrder, OrganisationSummary } from '../api/types.ts';
 import { useOrganisationList } from '../state/useOrganisationList.ts';
-import { countFilters, NO_FILTER, toggleFilterValue, type GraphFilter } from '../state/viewState.ts';
+import { countFilters, NO_FILTER, type GraphFilter } from '../state/viewState.ts';
 import { AddOrganisationHint } from './AddOrganisation.tsx';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
@@ -233,7 +233,7 @@ function EmptyResults({
             <button
               type="button"
               className="link-button"
-              onClick={() => onFilterChange(toggleFilterValue(filter, chip.field, chip.value as never))}
+              onClick={() => onFilterChange(chip.without(filter))}
             >
               Remove the filter “{chip.label}”
             </button>

@@ -4,7 +4,14 @@
 // a match opens its network.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { describeError } from '../api/graphqlRequest.ts';
-import type { OrganisationSummary, SearchChip, Sector } from '../api/types.ts';
+import {
+  RELATIONSHIP_KINDS,
+  SECTORS,
+  TRUST_STATES,
+  type OrganisationSummary,
+  type SearchChip,
+  type Sector,
+} from '../api/types.ts';
 import { useSearch } from '../state/useSearch.ts';
 import {
   FILTER_FIELDS,
@@ -114,7 +121,7 @@ export function SearchBox({ filter, onChoose, onSearch, onFilterChange }: Search
         const last = chips[chips.length - 1];
         if (text === '' && last) {
           event.preventDefault();
-          onFilterChange(toggleFilterValue(filter, last.field, last.value as never));
+          onFilterChange(last.without(filter));
         }
         break;
       }
@@ -140,7 +147,9 @@ export function SearchBox({ filter, onChoose, onSearch, onFilterChange }: Search
                 data-value={chip.value}
               >
                 <span className="chip-label" title={`${FIELD_LABELS[chip.field]}: ${chip.label}`}>
-                  {chip.field === 'sectors' && <SectorSwatch sector={chip.value as Sector} size={11} />}
+                  {chip.field === 'sectors' && chip.value !== '*' && (
+                    <SectorSwatch sector={chip.value as Sector} size={11} />
+                  )}
                   {chip.label}
                 </span>
                 <button
@@ -149,7 +158,7 @@ export function SearchBox({ filter, onChoose, onSearch, onFilterChange }: Search
                   aria-label={`Remove filter ${FIELD_LABELS[chip.field]}: ${chip.label}`}
                   onClick={(event) => {
                     event.stopPropagation();
-                    onFilterChange(toggleFilterValue(filter, chip.field, chip.value as never));
+                    onFilterChange(chip.without(filter));
                   }}
                 >
                   ×
@@ -253,14 +262,46 @@ export function SearchBox({ filter, onChoose, onSearch, onFilterChange }: Search
 
 interface ActiveChip {
   field: FilterField;
+  /** The value, or "*" for a chip standing for most of a closed list ("all but Funding"). */
   value: string;
   label: string;
+  /** The filter without what the chip stands for. */
+  without: (filter: GraphFilter) => GraphFilter;
 }
 
+/** The fields whose values are a closed list: choosing most of it reads better as "all but …". */
+const CLOSED_LISTS: Partial<Record<FilterField, readonly string[]>> = {
+  sectors: SECTORS,
+  relationshipKinds: RELATIONSHIP_KINDS,
+  trustStates: TRUST_STATES,
+};
+
+/**
+ * The filter as chips: one per value, except that more than half of a closed list (at least three, as a
+ * legend entry switched off leaves) is one chip, "all but Funding", removed as a whole.
+ */
 export function activeChips(filter: GraphFilter): ActiveChip[] {
-  return FILTER_FIELDS.flatMap((field) =>
-    (filter[field] as string[]).map((value) => ({ field, value, label: filterValueLabel(field, value) })),
-  );
+  return FILTER_FIELDS.flatMap((field): ActiveChip[] => {
+    const chosen = filter[field] as string[];
+    const list = CLOSED_LISTS[field];
+    if (list && chosen.length >= 3 && chosen.length * 2 > list.length) {
+      const left = list.filter((v) => !chosen.includes(v));
+      return [
+        {
+          field,
+          value: '*',
+          label: `all but ${left.map((v) => filterValueLabel(field, v)).join(', ')}`,
+          without: (f) => ({ ...f, [field]: [] }),
+        },
+      ];
+    }
+    return chosen.map((value) => ({
+      field,
+      value,
+      label: filterValueLabel(field, value),
+      without: (f) => toggleFilterValue(f, field, value as never),
+    }));
+  });
 }
 
 function SearchMessage({

@@ -332,6 +332,35 @@ describe('finding partners', () => {
     await tab.close();
   });
 
+  it('hides a relationship kind from its legend entry, shown as one "all but" chip that brings it back', async () => {
+    const { tab, problems } = await openTab();
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    // The kind most of the hub's drawn ties have.
+    const kind = await tab.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const counts = new Map<string, number>();
+      for (const k of cy.edges().map((e) => String(e.data('kind')))) counts.set(k, (counts.get(k) ?? 0) + 1);
+      return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    });
+    const ofKind = await nodeIds(tab, `edge[kind = "${kind}"]`);
+    expect(ofKind.length).toBeGreaterThan(0);
+    await tab.getByTestId('legend').locator(`li[data-kind="${kind}"] button`).click();
+    // One chip for the six kinds left, not six chips.
+    const chips = tab.getByTestId('search-chip');
+    await poll(() => chips.count()).toBe(1);
+    expect(await chips.first().getAttribute('data-field')).toBe('relationshipKinds');
+    const label = (await tab.getByTestId('legend').locator(`li[data-kind="${kind}"]`).textContent())!.trim();
+    expect(await chips.first().textContent()).toContain(`all but ${label}`);
+    await poll(() => nodeIds(tab, 'edge.filtered')).toEqual(ofKind);
+    // Its × brings every kind back.
+    await chips.first().getByRole('button').click();
+    await poll(() => chips.count()).toBe(0);
+    await poll(() => nodeIds(tab, 'edge.filtered')).toEqual([]);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('says what to try when nothing matches', async () => {
     const { tab, problems } = await openTab();
     await tab.goto(`${server.url}/?q=${encodeURIComponent('zzqxw vrrbl')}`);
