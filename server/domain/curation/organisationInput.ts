@@ -1,6 +1,8 @@
 // The fields of a registration or an edit, checked with a message per field, and how an organisation's
 // editable state is shown in history ("from → to").
 import { z } from 'zod';
+import { countryFromCode } from '../import/countries.ts';
+import { repairLocation } from '../import/repairs.ts';
 import { placeIds, themeId } from '../import/slug.ts';
 import { SECTORS, type Sector } from '../model.ts';
 import { identifier, line, optional, paragraph, TEXT_LIMITS, webUrl } from '../validation/fields.ts';
@@ -75,6 +77,21 @@ function cleanLists<T extends { themes?: string[] | null; identifiers?: string[]
   };
 }
 
+/**
+ * A place as the importers spell it (repairLocation): the country by its ICU name ("UK", "GB" → United
+ * Kingdom, "USA" → United States), a UK nation as a region of the United Kingdom; so a registration lands
+ * in the same places as imported organisations rather than in a country of its own.
+ */
+function placeFields(p: { country: string; region?: string | null; city?: string | null }): PlaceFields {
+  const code = /^[A-Za-z]{2}$/.test(p.country.trim()) ? countryFromCode(p.country.trim()) : null;
+  const { value } = repairLocation({
+    country: code ?? p.country,
+    region: p.region ?? null,
+    city: p.city ?? null,
+  });
+  return { country: value.country ?? p.country, region: value.region, city: value.city };
+}
+
 export function validateRegistration(input: unknown): OrganisationFields {
   const v = cleanLists(validate(registration, input, 'input'));
   return {
@@ -83,9 +100,7 @@ export function validateRegistration(input: unknown): OrganisationFields {
     kind: v.kind ?? null,
     description: v.description ?? null,
     website: v.website ?? null,
-    place: v.place
-      ? { country: v.place.country, region: v.place.region ?? null, city: v.place.city ?? null }
-      : null,
+    place: v.place ? placeFields(v.place) : null,
     themes: v.themes ?? [],
     identifiers: v.identifiers ?? [],
   };
@@ -99,10 +114,7 @@ export function validateChanges(input: unknown): OrganisationChanges {
   if (v.name !== undefined) out.name = v.name;
   if (v.sector !== undefined) out.sector = v.sector;
   for (const key of ['kind', 'description', 'website'] as const) if (v[key] !== undefined) out[key] = v[key];
-  if (v.place !== undefined)
-    out.place = v.place
-      ? { country: v.place.country, region: v.place.region ?? null, city: v.place.city ?? null }
-      : null;
+  if (v.place !== undefined) out.place = v.place ? placeFields(v.place) : null;
   if (v.themes !== undefined) out.themes = v.themes ?? [];
   if (v.identifiers !== undefined) out.identifiers = v.identifiers ?? [];
   return out;

@@ -91,6 +91,29 @@ describe('registrations', () => {
     ]);
   });
 
+  it('spells the country as the importers do, so a registration lands in the same places', () => {
+    const placeOf = (place: object) => validateRegistration({ ...ok, place }).place;
+    expect(placeOf({ country: 'UK', city: 'Leeds' })).toEqual({
+      country: 'United Kingdom',
+      region: null,
+      city: 'Leeds',
+    });
+    expect(placeOf({ country: 'gb' })).toEqual({ country: 'United Kingdom', region: null, city: null });
+    expect(placeOf({ country: 'USA', city: 'Boston' })).toMatchObject({ country: 'United States' });
+    expect(placeOf({ country: 'Scotland', city: 'Glasgow' })).toEqual({
+      country: 'United Kingdom',
+      region: 'Scotland',
+      city: 'Glasgow',
+    });
+    // A name ICU does not know is kept as typed.
+    expect(placeOf({ country: 'Zembla' })).toEqual({ country: 'Zembla', region: null, city: null });
+    expect(validateChanges({ place: { country: 'U.K.' } }).place).toEqual({
+      country: 'United Kingdom',
+      region: null,
+      city: null,
+    });
+  });
+
   it('names the field of each problem, required and too long included', () => {
     expect(
       problems(() =>
