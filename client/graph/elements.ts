@@ -11,7 +11,7 @@ import type {
   PlaceRef,
   Sector,
 } from '../api/types.ts';
-import { sizeForDegree } from './style.ts';
+import { MORE_BADGE_FONT, sizeForDegree } from './style.ts';
 
 /** What a node stands for: an organisation, or the neighbours of one that are not drawn ("and 120 more"). */
 export type NodeRole = 'organisation' | 'more';
@@ -34,6 +34,9 @@ export type AtlasNodeData = {
   moreOf?: string;
   total?: number;
   bySector?: { sector: Sector; count: number }[];
+  /** Group nodes: the count written inside the tile ("+120"), and the tile's width to hold it. */
+  badge?: string;
+  badgeWidth?: number;
 };
 
 /** A relationship as an edge. `id` is the relationship id, unless it collides with a node id (Cytoscape ids
@@ -174,6 +177,11 @@ export function withGroups(
         data: {
           id,
           label: `and ${group.total.toLocaleString('en-GB')} more`,
+          badge: `+${group.total.toLocaleString('en-GB')}`,
+          badgeWidth: Math.max(
+            30,
+            Math.ceil(`+${group.total.toLocaleString('en-GB')}`.length * MORE_BADGE_FONT * 0.62) + 12,
+          ),
           sector: group.bySector[0]?.sector ?? owner.data.sector,
           kind: null,
           degree: 0,

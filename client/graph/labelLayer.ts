@@ -130,7 +130,8 @@ export function labelCandidates(
       // The border (2–4 px) is drawn outside the body.
       size: Number(node.data('size') ?? 30) + 8,
       // Every other drawn node still blocks names: its body counts, with no name of its own.
-      text: named ? String(node.data('label') ?? '') : '',
+      // An "and N more" tile writes its count inside itself (graph/style.ts).
+      text: named && node.data('role') !== 'more' ? String(node.data('label') ?? '') : '',
       priority: named ? p : -Infinity,
       bold: named && strong,
       strong,

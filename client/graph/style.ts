@@ -137,6 +137,9 @@ export interface StylesheetOptions {
   large?: boolean;
 }
 
+/** The font size of the count inside an "and N more" tile, model units (elements.ts sizes the tile by it). */
+export const MORE_BADGE_FONT = 11;
+
 export function buildStylesheet({ large = false }: StylesheetOptions = {}): StyleRule[] {
   const rules: StyleRule[] = [
     {
@@ -191,16 +194,25 @@ export function buildStylesheet({ large = false }: StylesheetOptions = {}): Styl
     });
   }
   rules.push({
-    // "and 120 more": a pale dashed tile that opens the next batch when clicked.
+    // "and 120 more": a pale dashed tile that opens the next batch when clicked, its count ("+120") written
+    // inside it at every zoom (the label layer gives it no name beside it).
     selector: 'node[role = "more"]',
     style: {
       shape: 'round-rectangle',
+      width: 'data(badgeWidth)',
       'background-color': '#FFFFFF',
       'border-width': 2,
       'border-style': 'dashed',
       'border-color': '#7A828E',
       color: '#3F4650',
-      'font-style': 'italic',
+      label: 'data(badge)',
+      'font-size': MORE_BADGE_FONT,
+      'font-weight': 'bold',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'text-margin-x': 0,
+      'text-margin-y': 0,
+      'text-outline-width': 0,
     },
   });
   rules.push({

@@ -646,10 +646,24 @@ describe('finding partners', () => {
       if (node.empty()) return null;
       const box = cy.container()!.getBoundingClientRect();
       const p = node.renderedPosition();
-      return { total: Number(node.data('total')), x: box.left + p.x, y: box.top + p.y };
+      return {
+        total: Number(node.data('total')),
+        x: box.left + p.x,
+        y: box.top + p.y,
+      };
     }, big);
     expect(group, 'a group node for the expanded organisation').not.toBeNull();
     expect(group!.total).toBe(neighbours.length - 20);
+    // Its count is written inside it: an unnamed dashed tile says nothing.
+    expect(
+      await tab.evaluate(
+        (id) =>
+          (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy
+            .getElementById(`more:${id}`)
+            .style('label'),
+        big,
+      ),
+    ).toBe(`+${group!.total}`);
     await tab.mouse.click(group!.x, group!.y);
     await expect
       .poll(async () => (await nodeIds(tab)).filter((id) => neighbours.includes(id)).length, {
