@@ -236,10 +236,15 @@ describe('relationships(filter)', () => {
     });
   });
 
-  it('refuses minAmount above maxAmount and a malformed cursor, with BAD_USER_INPUT', async () => {
-    for (const vars of [{ filter: { minAmount: 10, maxAmount: 1 } }, { after: 'xyz' }]) {
+  it('refuses minAmount above maxAmount, a negative amount and a malformed cursor, with BAD_USER_INPUT', async () => {
+    for (const vars of [
+      { filter: { minAmount: 10, maxAmount: 1 } },
+      { filter: { minAmount: -5 } },
+      { filter: { maxAmount: -1 } },
+      { after: 'xyz' },
+    ]) {
       const { errors } = await server.graphql(RELS, vars);
-      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe('BAD_USER_INPUT');
     }
   });
 });

@@ -111,6 +111,21 @@ export function tiePredicate(
   path = 'filter',
 ): TiePredicate {
   const f = filter ?? {};
+  for (const bound of ['minAmount', 'maxAmount'] as const) {
+    const value = f[bound];
+    if (typeof value === 'number' && value < 0) {
+      throw new InvalidInputError(`${path}.${bound} is ${value}: amounts are never negative.`, [
+        {
+          file: 'arguments',
+          line: null,
+          column: null,
+          field: `${path}.${bound}`,
+          code: 'OUT_OF_RANGE',
+          message: 'must be 0 or more',
+        },
+      ]);
+    }
+  }
   if (typeof f.minAmount === 'number' && typeof f.maxAmount === 'number' && f.minAmount > f.maxAmount) {
     throw new InvalidInputError(`${path}.minAmount is above ${path}.maxAmount: nothing can match.`, [
       {
