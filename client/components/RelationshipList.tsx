@@ -5,7 +5,11 @@
 import { useId, useMemo, useState } from 'react';
 import { RELATIONSHIP_KINDS, TRUST_STATES, type OrganisationDetails } from '../api/types.ts';
 import { KIND_STYLES, TRUST_STYLES } from '../graph/style.ts';
-import { useRelationshipList, type RelationshipListState } from '../state/useRelationshipList.ts';
+import {
+  LOAD_ALL_UP_TO,
+  useRelationshipList,
+  type RelationshipListState,
+} from '../state/useRelationshipList.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { describeRelationship, formatAmount, formatDateRange } from './format.ts';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
@@ -122,7 +126,20 @@ export function RelationshipList({
           />
           {loaded && list.hasMore && (sorted || byWords) && (
             <p className="relationship-scope" data-testid="relationship-scope" role="status">
-              {scopeNote(sorted, byWords, relationships.length, total)}
+              {scopeNote(sorted, byWords, relationships.length, total)}{' '}
+              {total <= LOAD_ALL_UP_TO ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="relationships-load-all"
+                  onClick={list.loadAll}
+                  disabled={list.loadingMore}
+                >
+                  {list.loadingMore ? 'Loading…' : `Load all ${total}`}
+                </button>
+              ) : (
+                'Show more to include the rest.'
+              )}
             </p>
           )}
         </div>
@@ -225,5 +242,5 @@ function ShowMore({ list, total }: { list: RelationshipListState; total: number 
 /** What the sort and the name filter covered while only some of the ties are loaded. */
 function scopeNote(sorted: boolean, byWords: boolean, loaded: number, total: number): string {
   const what = sorted && byWords ? 'Sorted and filtered by name' : sorted ? 'Sorted' : 'Filtered by name';
-  return `${what} among the ${loaded} loaded of ${total}; show more to include the rest.`;
+  return `${what} among the ${loaded} loaded of ${total}.`;
 }

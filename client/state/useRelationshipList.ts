@@ -14,10 +14,14 @@ import {
   type RelationshipKind,
   type TrustState,
 } from '../api/types.ts';
+import type { RelationshipPageQuery } from '../api/generated/graphql.ts';
 import { useGraphQL } from './useGraphQL.ts';
 
 /** Ties per page: the most relationships(first:) gives at once. */
 export const RELATIONSHIP_PAGE_SIZE = 100;
+
+/** "Load all" is offered up to this many ties (10 pages); above, "Show more" only. */
+export const LOAD_ALL_UP_TO = 1000;
 
 export interface RelationshipCounts {
   /** Every tie of the organisation. */
@@ -41,6 +45,8 @@ export interface RelationshipListState {
   hasMore: boolean;
   loadingMore: boolean;
   loadMore: () => void;
+  /** Every page left, for a sort or a name filter over all the ties (offered up to LOAD_ALL_UP_TO). */
+  loadAll: () => void;
   retry: () => void;
 }
 
@@ -83,30 +89,41 @@ export function useRelationshipList(
   const cursor = current ? current.cursor : (page?.pageInfo.endCursor ?? null);
   const hasMore = current ? current.hasMore : (page?.pageInfo.hasNextPage ?? false);
 
-  const loadMore = useCallback(() => {
-    if (!hasMore || loadingMore === key || cursor === null) return;
-    setLoadingMore(key);
-    setMoreError(null);
-    graphqlRequest(RELATIONSHIP_PAGE, {
-      filter: JSON.parse(key) as RelationshipFilter,
-      first: RELATIONSHIP_PAGE_SIZE,
-      after: cursor,
-    }).then(
-      (result) => {
-        setMore((previous) => ({
-          key,
-          items: [...(previous?.key === key ? previous.items : []), ...result.relationships.nodes],
-          cursor: result.relationships.pageInfo.endCursor,
-          hasMore: result.relationships.pageInfo.hasNextPage,
-        }));
+  /** The next page, or every page left (one after another) when `all`. */
+  const load = useCallback(
+    (all: boolean) => {
+      if (!hasMore || loadingMore === key || cursor === null) return;
+      setLoadingMore(key);
+      setMoreError(null);
+      const filter = JSON.parse(key) as RelationshipFilter;
+      void (async () => {
+        let after: string | null = cursor;
+        try {
+          do {
+            const result: RelationshipPageQuery = await graphqlRequest(RELATIONSHIP_PAGE, {
+              filter,
+              first: RELATIONSHIP_PAGE_SIZE,
+              after,
+            });
+            const next = result.relationships;
+            setMore((previous) => ({
+              key,
+              items: [...(previous?.key === key ? previous.items : []), ...next.nodes],
+              cursor: next.pageInfo.endCursor,
+              hasMore: next.pageInfo.hasNextPage,
+            }));
+            after = next.pageInfo.hasNextPage ? next.pageInfo.endCursor : null;
+          } while (all && after !== null);
+        } catch (error) {
+          if (!isAbort(error)) setMoreError({ key, error });
+        }
         setLoadingMore(null);
-      },
-      (error: unknown) => {
-        if (!isAbort(error)) setMoreError({ key, error });
-        setLoadingMore(null);
-      },
-    );
-  }, [hasMore, loadingMore, cursor, key]);
+      })();
+    },
+    [hasMore, loadingMore, cursor, key],
+  );
+  const loadMore = useCallback(() => load(false), [load]);
+  const loadAll = useCallback(() => load(true), [load]);
 
   const data = countQuery.data;
   const counts = useMemo<RelationshipCounts | null>(() => {
@@ -139,6 +156,7 @@ export function useRelationshipList(
     hasMore,
     loadingMore: loadingMore === key,
     loadMore,
+    loadAll,
     retry,
   };
 }

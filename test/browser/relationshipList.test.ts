@@ -2,8 +2,8 @@
 // The details panel's relationship list in a real Chromium, on a small graph this file imports under its
 // own prefix: a funder with more ties than one page (RELATIONSHIP_PAGE_SIZE) shows the true total in the
 // header and in the kind and trust filters, reaches every tie through "Show more", filters by kind on the
-// server, and says when a sort or the name filter covers only the loaded ties; and "How connected?" names
-// an organisation no path reaches. Screenshots at 1440×900 and 390×844 go to test/.artifacts.
+// server, says when a sort or the name filter covers only the loaded ties and loads them all for it; and
+// "How connected?" names an organisation no path reaches. Screenshots at 1440×900 and 390×844 go to test/.artifacts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,8 +24,8 @@ const artifacts = path.join(ROOT, 'test/.artifacts');
 const { namespace, folder, cleanup } = importWorkspace('atlas-relpage-');
 const ns = namespace('relpage');
 
-/** Grants from the funder: more than a page, and more than a page of them of one kind. */
-const GRANTS = RELATIONSHIP_PAGE_SIZE + 20;
+/** Grants from the funder: more than two pages of one kind ("Load all" asks for two more). */
+const GRANTS = 2 * RELATIONSHIP_PAGE_SIZE + 20;
 const PARTNERS = 10;
 const TIES = GRANTS + PARTNERS;
 /** Every fifth grant is SOURCED, the rest IMPORTED; the partnerships CONFIRMED. */
@@ -132,11 +132,20 @@ describe('the relationship list of an organisation with more ties than one page'
     await page.getByTestId('relationship-text-filter').fill('Grantee 001');
     await poll(() => list.textContent()).toContain(`None of the ${RELATIONSHIP_PAGE_SIZE} loaded match.`);
     expect(await page.getByTestId('relationship-scope').textContent()).toBe(
-      `Filtered by name among the ${RELATIONSHIP_PAGE_SIZE} loaded of ${TIES}; show more to include the rest.`,
+      `Filtered by name among the ${RELATIONSHIP_PAGE_SIZE} loaded of ${TIES}. Load all ${TIES}`,
     );
     expect(await count.textContent()).toBe(`0 of ${RELATIONSHIP_PAGE_SIZE} loaded`);
+    // "Show more": the next page, still without the oldest grant.
     await more.click();
-    // The next page is loaded: the oldest grant is found, and nothing is left to load.
+    const twoPages = 2 * RELATIONSHIP_PAGE_SIZE;
+    await poll(() => list.textContent()).toContain(`None of the ${twoPages} loaded match.`);
+    expect(await count.textContent()).toBe(`0 of ${twoPages} loaded`);
+    expect(await page.getByTestId('relationship-scope').textContent()).toBe(
+      `Filtered by name among the ${twoPages} loaded of ${TIES}. Load all ${TIES}`,
+    );
+    expect(await more.textContent()).toBe(`Show more (${twoPages} of ${TIES})`);
+    // "Load all": the rest; the oldest grant is found, and nothing is left to load.
+    await page.getByTestId('relationships-load-all').click();
     await poll(() => shownIds(page)).toEqual([oldest]);
     expect(await count.textContent()).toBe(`1 of ${TIES}`);
     expect(await page.getByTestId('relationship-scope').count()).toBe(0);
@@ -154,10 +163,11 @@ describe('the relationship list of an organisation with more ties than one page'
     expect(await more.textContent()).toBe(`Show more (${RELATIONSHIP_PAGE_SIZE} of ${GRANTS})`);
     await page.getByTestId('relationship-sort').selectOption('amount');
     expect(await page.getByTestId('relationship-scope').textContent()).toBe(
-      `Sorted among the ${RELATIONSHIP_PAGE_SIZE} loaded of ${GRANTS}; show more to include the rest.`,
+      `Sorted among the ${RELATIONSHIP_PAGE_SIZE} loaded of ${GRANTS}. Load all ${GRANTS}`,
     );
     await page.screenshot({ path: path.join(artifacts, 'relationship-list-kind-1440.png') });
-    await more.click();
+    // "Load all": every page left (two more), so the sort covers every grant.
+    await page.getByTestId('relationships-load-all').click();
     await poll(() => page.getByTestId('relationship').count()).toBe(GRANTS);
     const kinds = await page
       .getByTestId('relationship')
@@ -189,7 +199,7 @@ describe('the relationship list of an organisation with more ties than one page'
     await more.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifacts, 'relationship-list-more-390.png') });
     await more.click();
-    await poll(() => page.getByTestId('relationship').count()).toBe(TIES);
+    await poll(() => page.getByTestId('relationship').count()).toBe(2 * RELATIONSHIP_PAGE_SIZE);
     expect(errors).toEqual([]);
     await page.close();
   });
