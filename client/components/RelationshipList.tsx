@@ -42,16 +42,17 @@ export function RelationshipList({
     [relationships, organisation.id, local],
   );
   const id = useId();
-  /** Every tie of the organisation: the counts' sum, the organisation's degree until they came. */
+  /** Every tie of the organisation: the counts' sum; the organisation's degree until they came. */
   const all = counts?.all ?? organisation.degree;
   const kinds = RELATIONSHIP_KINDS.filter((k) => k === query.kind || (counts?.kinds[k] ?? 0) > 0);
   const trusts = TRUST_STATES.filter((t) => t === query.trust || (counts?.trustStates[t] ?? 0) > 0);
   const byServer = query.kind !== null || query.trust !== null;
   const byWords = query.text.trim() !== '';
-  const loaded = list.totalCount !== null && !list.loading;
+  // The page and the counts together: the header, the filters' totals and the list agree.
+  const loaded = list.totalCount !== null && !list.loading && counts !== null;
   const total = list.totalCount ?? all;
   const count = !loaded
-    ? String(all)
+    ? '…'
     : byWords
       ? `${shown.length} of ${list.hasMore ? `${relationships.length} loaded` : all}`
       : byServer

@@ -150,7 +150,7 @@ export function useRelationshipList(
     items,
     totalCount: page?.totalCount ?? null,
     counts,
-    loading: first.loading,
+    loading: first.loading || countQuery.loading,
     error: first.error ?? countQuery.error,
     moreError: moreError?.key === key ? moreError.error : undefined,
     hasMore,
