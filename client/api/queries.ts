@@ -9,6 +9,8 @@ export {
   OrganisationPageDocument as ORGANISATION_PAGE,
   PartnerSuggestionsDocument as PARTNER_SUGGESTIONS,
   PathwayDocument as PATHWAY,
+  RelationshipCountsDocument as RELATIONSHIP_COUNTS,
+  RelationshipPageDocument as RELATIONSHIP_PAGE,
   RelationshipsBetweenDocument as RELATIONSHIPS_BETWEEN,
   SearchOrganisationsDocument as SEARCH_ORGANISATIONS,
   ShortestPathsDocument as SHORTEST_PATHS,

@@ -22,6 +22,7 @@ import type {
   PlaceChainFragment,
   ProvenanceFieldsFragment,
   RelationshipDetailsFragment,
+  RelationshipFilter as RelationshipFilterInput,
   ShortestPathsQuery,
 } from './generated/graphql.ts';
 import {
@@ -60,6 +61,7 @@ export type PathwayNode = PathwayQuery['innovationPathways']['nodes'][number];
 export type OrganisationFilter = OrganisationFilterInput;
 export type OrganisationOrder = OrganisationOrderValue;
 export type PathFilter = PathFilterInput;
+export type RelationshipFilter = RelationshipFilterInput;
 export type OrganisationListResult = OrganisationListQuery;
 export type SearchInterpretation = InterpretSearchQuery['interpretSearch'];
 export type SearchChip = SearchInterpretation['chips'][number];

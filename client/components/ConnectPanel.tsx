@@ -32,6 +32,7 @@ export function ConnectPanel(props: ConnectPanelProps) {
   const { organisation, to, onTo, paths, options, onOptions, pointer, onHover, onChoose, onSelect } = props;
   const chosenIndex = pointer?.kind === 'path' ? pointer.index : 0;
   const end = paths.paths[0]?.organisations.at(-1);
+  const toName = paths.targetName ?? end?.name;
   return (
     <section className="connect" data-testid="connect" aria-label="How connected">
       <p className="tab-intro">
@@ -46,7 +47,10 @@ export function ConnectPanel(props: ConnectPanelProps) {
         />
       ) : (
         <p className="connect-target">
-          To <strong>{end?.name ?? to}</strong>{' '}
+          To{' '}
+          <strong data-testid="connect-target" data-id={to}>
+            {toName ?? (paths.done || paths.error ? to : '…')}
+          </strong>{' '}
           <button
             type="button"
             className="link-button"

@@ -1,8 +1,16 @@
 // The selected organisation's relationships — kind, other party, dates, amount, trust and source of each —
-// sortable and filterable by kind, trust and words.
+// a page at a time from the server ("Show more"), with the true totals in the header and in the kind and
+// trust filters (which the server answers); the other sorts and the name filter work on the loaded ties
+// and say so while some are not loaded.
 import { useId, useMemo, useState } from 'react';
 import { RELATIONSHIP_KINDS, TRUST_STATES, type OrganisationDetails } from '../api/types.ts';
 import { KIND_STYLES, TRUST_STYLES } from '../graph/style.ts';
+import {
+  LOAD_ALL_UP_TO,
+  useRelationshipList,
+  type RelationshipListState,
+} from '../state/useRelationshipList.ts';
+import { ErrorDetails } from './ErrorDetails.tsx';
 import { describeRelationship, formatAmount, formatDateRange } from './format.ts';
 import { ProvenanceNote } from './ProvenanceNote.tsx';
 import {
@@ -24,25 +32,42 @@ export function RelationshipList({
   organisation: OrganisationDetails;
   onSelect: (id: string) => void;
 }) {
-  const { relationships } = organisation;
   const [query, setQuery] = useState<RelationshipQuery>(DEFAULT_RELATIONSHIP_QUERY);
+  const list = useRelationshipList(organisation.id, query.kind, query.trust);
+  const { items: relationships, counts } = list;
+  // The server answers kind and trust; the sort and the words are applied here, to the loaded ties.
+  const local = useMemo(() => ({ ...query, kind: null, trust: null }), [query]);
   const shown = useMemo(
-    () => arrangeRelationships(relationships, organisation.id, query),
-    [relationships, organisation.id, query],
+    () => arrangeRelationships(relationships, organisation.id, local),
+    [relationships, organisation.id, local],
   );
   const id = useId();
-  const kinds = RELATIONSHIP_KINDS.filter((k) => relationships.some((r) => r.kind === k));
-  const trusts = TRUST_STATES.filter((t) => relationships.some((r) => r.trust === t));
-  const filtered = shown.length !== relationships.length;
+  /** Every tie of the organisation: the counts' sum; the organisation's degree until they came. */
+  const all = counts?.all ?? organisation.degree;
+  const kinds = RELATIONSHIP_KINDS.filter((k) => k === query.kind || (counts?.kinds[k] ?? 0) > 0);
+  const trusts = TRUST_STATES.filter((t) => t === query.trust || (counts?.trustStates[t] ?? 0) > 0);
+  const byServer = query.kind !== null || query.trust !== null;
+  const byWords = query.text.trim() !== '';
+  // The page and the counts together: the header, the filters' totals and the list agree.
+  const loaded = list.totalCount !== null && !list.loading && counts !== null;
+  const total = list.totalCount ?? all;
+  const count = !loaded
+    ? '…'
+    : byWords
+      ? `${shown.length} of ${list.hasMore ? `${relationships.length} loaded` : all}`
+      : byServer
+        ? `${total} of ${all}`
+        : String(total);
+  const sorted = query.sort !== DEFAULT_RELATIONSHIP_QUERY.sort;
   return (
-    <section className="relationships" aria-label="Relationships">
+    <section className="relationships" aria-label="Relationships" aria-busy={list.loading}>
       <h3>
         Relationships{' '}
         <span className="count" data-testid="relationship-count">
-          {filtered ? `${shown.length} of ${relationships.length}` : relationships.length}
+          {count}
         </span>
       </h3>
-      {relationships.length >= CONTROLS_FROM && (
+      {all >= CONTROLS_FROM && (
         <div className="relationship-controls" data-testid="relationship-controls">
           <label htmlFor={`${id}-sort`}>Sort</label>
           <select
@@ -69,7 +94,8 @@ export function RelationshipList({
             <option value="">All kinds</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {KIND_STYLES[k].label} ({relationships.filter((r) => r.kind === k).length})
+                {KIND_STYLES[k].label}
+                {counts ? ` (${counts.kinds[k]})` : ''}
               </option>
             ))}
           </select>
@@ -85,7 +111,8 @@ export function RelationshipList({
             <option value="">Any trust</option>
             {trusts.map((t) => (
               <option key={t} value={t}>
-                {TRUST_STYLES[t].label} ({relationships.filter((r) => r.trust === t).length})
+                {TRUST_STYLES[t].label}
+                {counts ? ` (${counts.trustStates[t]})` : ''}
               </option>
             ))}
           </select>
@@ -94,17 +121,43 @@ export function RelationshipList({
             className="relationship-search"
             data-testid="relationship-text-filter"
             aria-label="Filter relationships by name or description"
-            placeholder="Filter by name…"
+            placeholder={list.hasMore ? 'Filter the loaded ones by name…' : 'Filter by name…'}
             value={query.text}
             onChange={(event) => setQuery({ ...query, text: event.target.value })}
           />
+          {loaded && list.hasMore && (sorted || byWords) && (
+            <p className="relationship-scope" data-testid="relationship-scope" role="status">
+              {scopeNote(sorted, byWords, relationships.length, total)}{' '}
+              {total <= LOAD_ALL_UP_TO ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="relationships-load-all"
+                  onClick={list.loadAll}
+                  disabled={list.loadingMore}
+                >
+                  {list.loadingMore ? 'Loading…' : `Load all ${total}`}
+                </button>
+              ) : (
+                'Show more to include the rest.'
+              )}
+            </p>
+          )}
         </div>
       )}
-      {relationships.length === 0 ? (
+      {list.error ? (
+        <div role="alert">
+          <ErrorDetails error={list.error} onRetry={list.retry} />
+        </div>
+      ) : !loaded ? (
+        <p className="muted" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading relationships…
+        </p>
+      ) : all === 0 && !byServer ? (
         <p className="muted">No relationships recorded yet.</p>
       ) : shown.length === 0 ? (
         <p className="muted">
-          None match.{' '}
+          {list.hasMore ? `None of the ${relationships.length} loaded match. ` : 'None match. '}
           <button
             type="button"
             className="link-button"
@@ -160,6 +213,35 @@ export function RelationshipList({
           })}
         </ul>
       )}
+      {loaded && !list.error && <ShowMore list={list} total={total} />}
     </section>
   );
+}
+
+function ShowMore({ list, total }: { list: RelationshipListState; total: number }) {
+  if (list.moreError) {
+    return (
+      <div role="alert">
+        <ErrorDetails error={list.moreError} onRetry={list.loadMore} />
+      </div>
+    );
+  }
+  if (!list.hasMore) return null;
+  return (
+    <button
+      type="button"
+      className="button relationships-more"
+      data-testid="relationships-more"
+      onClick={list.loadMore}
+      disabled={list.loadingMore}
+    >
+      {list.loadingMore ? 'Loading…' : `Show more (${list.items.length} of ${total})`}
+    </button>
+  );
+}
+
+/** What the sort and the name filter covered while only some of the ties are loaded. */
+function scopeNote(sorted: boolean, byWords: boolean, loaded: number, total: number): string {
+  const what = sorted && byWords ? 'Sorted and filtered by name' : sorted ? 'Sorted' : 'Filtered by name';
+  return `${what} among the ${loaded} loaded of ${total}.`;
 }

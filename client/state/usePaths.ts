@@ -20,6 +20,8 @@ export const DEFAULT_PATH_OPTIONS: PathOptions = { maxHops: DEFAULT_MAX_HOPS, se
 
 export interface PathsState {
   paths: Path[];
+  /** The far end's name, once the answer has arrived (with or without paths). */
+  targetName: string | null;
   /** True once an answer for these ends and options has arrived. */
   done: boolean;
   loading: boolean;
@@ -44,6 +46,7 @@ export function usePaths(from: string | null, to: string | null, options: PathOp
   const result = useGraphQL(SHORTEST_PATHS, variables);
   return {
     paths: result.data?.shortestPaths ?? [],
+    targetName: result.data?.target?.name ?? null,
     done: result.data !== undefined,
     loading: result.loading,
     error: result.error,
