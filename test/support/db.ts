@@ -31,4 +31,6 @@ export async function deleteByPrefix(db: TestDb, prefix: string): Promise<void> 
     'MATCH (n) WHERE (n:Organisation OR n:Initiative) AND n.id STARTS WITH $prefix DETACH DELETE n',
     { prefix },
   );
+  // As every write of the product does: servers still running (other files') drop what was deleted.
+  await db.runner.write('bumpDataVersion', { now: new Date().toISOString() });
 }
