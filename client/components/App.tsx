@@ -44,6 +44,8 @@ export function App() {
   const [listOpen, setListOpen] = useState(
     () => !phone && (view.org === null || view.query !== '' || hasFilter(view.filter)),
   );
+  // The result list's total while it is open (null while counting): an empty one changes the map's message.
+  const [listTotal, setListTotal] = useState<number | null>(null);
   const [partnerScope, setPartnerScope] = useState<PartnerScope>({ sectors: [], place: null });
   const [pathOptions, setPathOptions] = useState<PathOptions>(DEFAULT_PATH_OPTIONS);
   const [hovered, setHovered] = useState<Pointer | null>(null);
@@ -196,6 +198,7 @@ export function App() {
             onQueryChange={(query) => update({ query }, 'push')}
             onClose={() => setListOpen(false)}
             phone={phone}
+            onTotal={setListTotal}
           />
         )}
         <section className="graph-area" aria-label="Network">
@@ -228,7 +231,7 @@ export function App() {
             onChoose={choose}
             results={
               view.query !== '' || hasFilter(view.filter)
-                ? { open: listOpen, onShow: () => setListOpen(true) }
+                ? { open: listOpen, onShow: () => setListOpen(true), empty: listOpen && listTotal === 0 }
                 : null
             }
           />

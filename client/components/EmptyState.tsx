@@ -8,6 +8,8 @@ import { SectorSwatch } from './Swatches.tsx';
 export interface ResultsList {
   open: boolean;
   onShow: () => void;
+  /** The list is open and found nothing. */
+  empty?: boolean;
 }
 
 export function EmptyState({
@@ -19,6 +21,14 @@ export function EmptyState({
   results: ResultsList | null;
 }) {
   const examples = useExamples();
+  if (results?.empty)
+    return (
+      <StatusMessage state="empty" title="Nothing matches your search and filters">
+        <p className="status-hint">
+          The list says what to try: remove a filter, use fewer or other words, or check the spelling.
+        </p>
+      </StatusMessage>
+    );
   if (results !== null)
     return (
       <StatusMessage state="empty" title="Choose an organisation from the list to see its network">

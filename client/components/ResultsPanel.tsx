@@ -1,6 +1,6 @@
 // The left panel: every organisation matching the search words and the filters ("69 organisations"), with
 // the filter panel's counts, a page at a time; choosing one opens its network. An empty result says what to try.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OrganisationListItem, OrganisationOrder, OrganisationSummary } from '../api/types.ts';
 import { useOrganisationList } from '../state/useOrganisationList.ts';
 import { countFilters, NO_FILTER, type GraphFilter } from '../state/viewState.ts';
@@ -20,6 +20,8 @@ interface ResultsPanelProps {
   onQueryChange: (query: string) => void;
   onClose: () => void;
   phone: boolean;
+  /** Told the list's total whenever it changes (null while counting). */
+  onTotal?: (total: number | null) => void;
 }
 
 const ORDERS: { value: OrganisationOrder; label: string }[] = [
@@ -29,13 +31,14 @@ const ORDERS: { value: OrganisationOrder; label: string }[] = [
 ];
 
 export function ResultsPanel(props: ResultsPanelProps) {
-  const { query, filter, activeId, onChoose, onFilterChange, onQueryChange, onClose, phone } = props;
+  const { query, filter, activeId, onChoose, onFilterChange, onQueryChange, onClose, phone, onTotal } = props;
   const [order, setOrder] = useState<OrganisationOrder | null>(null);
   // On phones the results come first; the facets open on demand.
   const [facetsOpen, setFacetsOpen] = useState(false);
   // Without words there is nothing to match: the best connected come first.
   const orderBy = order ?? (query === '' ? 'DEGREE_DESC' : 'RELEVANCE');
   const list = useOrganisationList(query, filter, orderBy);
+  useEffect(() => onTotal?.(list.totalCount), [list.totalCount, onTotal]);
   const filters = countFilters(filter);
   const title =
     query !== '' ? `Results for “${query}”` : filters > 0 ? 'Filtered organisations' : 'All organisations';

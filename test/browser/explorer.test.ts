@@ -369,6 +369,10 @@ describe('finding partners', () => {
     expect(text).toContain('No organisation matches “zzqxw vrrbl”');
     expect(text).toContain('Check the spelling');
     expect(await tab.getByTestId('add-organisation-hint').isVisible()).toBe(true);
+    // The map beside it does not send the user to an empty list for an organisation.
+    await poll(() => tab.getByTestId('status').locator('.status-title').textContent()).toBe(
+      'Nothing matches your search and filters',
+    );
     // A near miss is never empty: a misspelt name still finds the organisation.
     await tab.getByTestId('search-input').fill(`${hub.name.slice(0, -1)}x`);
     await expect
