@@ -36,6 +36,7 @@ import type {
   IncomingParticipation,
   IncomingRelationship,
   IncomingStage,
+  KeptFact,
   Located,
   OpenImporter,
   Pass,
@@ -51,10 +52,15 @@ function facts(p: OrganisationRecord['provenance'], dataset: string, record: str
     sourceDataset: p.sourceDataset ?? dataset,
     sourceRecord: p.sourceRecord ?? record,
     sourceUrl: p.sourceUrl,
-    licence: null,
+    licence: p.licence ?? null,
     recordedBy: p.recordedBy,
     recordedAt: p.recordedAt,
   };
+}
+
+/** The licence is kept as stored when the file has no licence column (an older file, a hand-made one). */
+function keptLicence(p: OrganisationRecord['provenance']): KeptFact[] {
+  return p.licence === undefined ? ['licence'] : [];
 }
 
 function coordinates(places: readonly PlaceRecord[]) {
@@ -70,15 +76,19 @@ function organisation(
   dataset: string,
   place: PlaceRecord | undefined,
 ): IncomingOrganisation {
+  const keep: KeptFact[] = keptLicence(o.provenance);
+  if (o.sectorRule === undefined) keep.push('sectorRule');
+  if (o.closedOn === undefined) keep.push('closedOn');
+  const websites = [...new Set([...(o.website === null ? [] : [o.website]), ...(o.otherWebsites ?? [])])];
   return {
     type: 'organisation',
     recordId: o.id,
     name: o.name,
     sector: o.sector,
-    sectorRule: null,
+    sectorRule: o.sectorRule ?? null,
     kind: o.kind,
     description: o.description,
-    websites: o.website === null ? [] : [o.website],
+    websites,
     country: o.country,
     region: o.region,
     city: o.city,
@@ -87,8 +97,10 @@ function organisation(
     themes: o.themes,
     identifiers: o.identifiers,
     status: o.status,
-    closedOn: null,
+    closedOn: o.closedOn ?? null,
     provenance: facts(o.provenance, dataset, o.id),
+    keep,
+    aliases: o.aliases ?? [],
   };
 }
 
@@ -107,6 +119,7 @@ function relationship(r: RelationshipRecord, dataset: string): IncomingRelations
     description: r.description,
     extra: {},
     provenance: facts(r.provenance, dataset, r.id),
+    keep: keptLicence(r.provenance),
   };
 }
 
@@ -123,6 +136,7 @@ function initiative(i: InitiativeRecord, dataset: string): IncomingInitiative {
     website: i.website,
     extra: {},
     provenance: facts(i.provenance, dataset, i.id),
+    keep: keptLicence(i.provenance),
   };
 }
 
@@ -136,6 +150,7 @@ function participation(p: ParticipationRecord, dataset: string): IncomingPartici
     until: p.until,
     extra: {},
     provenance: facts(p.provenance, dataset, `${p.initiative}/${p.organisation}`),
+    keep: keptLicence(p.provenance),
   };
 }
 
