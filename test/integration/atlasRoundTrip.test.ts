@@ -61,7 +61,8 @@ beforeAll(async () => {
   const setup = await importFiles(db, 'atlas', [dir], ns, { licence: 'CC BY 4.0' });
   expect(setup.status, JSON.stringify(setup.problems)).toBe('PUBLISHED');
   // …then the facts other importers and curators set: a sector rule, a closing day, another website, a
-  // licence of its own, and the ids of records merged into two organisations.
+  // licence of its own, and the ids of records merged into two organisations; and an organisation and a tie
+  // that people made (a registration, a proposal) have no dataset, record or licence.
   await runCypher(
     db.driver,
     `MATCH (fund:Organisation {id: $ns + 'fund'}) SET fund.sectorRule = 'identifier:charity'
@@ -73,7 +74,9 @@ beforeAll(async () => {
      CREATE (:Alias {id: $ns + '360G-old:fund'})-[:ALIAS_OF]->(fund),
             (:Alias {id: $ns + 'GB-CHC-1000001'})-[:ALIAS_OF]->(fund),
             (:Alias {id: $ns + 'hub-council'})-[:ALIAS_OF]->(hub)
-     WITH 1 AS x MATCH ()-[r:FUNDING {id: $ns + 'r-fund'}]->() SET r.licence = 'OGL-UK-3.0'`,
+     WITH 1 AS x MATCH ()-[r:FUNDING {id: $ns + 'r-fund'}]->() SET r.licence = 'OGL-UK-3.0'
+     WITH 1 AS x MATCH (lab:Organisation {id: $ns + 'lab'})-[p:PARTNERSHIP]-()
+     REMOVE lab.sourceDataset, lab.sourceRecord, lab.licence, p.sourceDataset, p.sourceRecord`,
     { ns },
   );
 }, 120_000);
@@ -188,6 +191,9 @@ describe('the known graph', () => {
       'https://hub.example/about',
       'https://twitter.example/hub',
     ]);
+    expect(org('lab').props).not.toHaveProperty('sourceDataset');
+    expect(org('lab').props).not.toHaveProperty('licence');
+    expect(relationships.find((r) => r.kind === 'PARTNERSHIP')?.props).not.toHaveProperty('sourceRecord');
     expect(relationships.find((r) => r.kind === 'FUNDING')?.props).toMatchObject({
       licence: 'OGL-UK-3.0',
       trust: 'SOURCED',

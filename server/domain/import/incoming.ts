@@ -21,8 +21,8 @@ export type KeptFact = 'licence' | 'sectorRule' | 'closedOn';
 
 /** Where every fact of a record comes from. */
 export interface SourceFacts {
-  /** The dataset, e.g. `360giving:nominet.json`. */
-  sourceDataset: string;
+  /** The dataset, e.g. `360giving:nominet.json`; null only for an atlas record whose source_dataset is empty. */
+  sourceDataset: string | null;
   /** The record's id inside that dataset (a grant id, a GOV.UK slug, a row number…). */
   sourceRecord: string | null;
   /** A link to the record itself, when the source has one. */

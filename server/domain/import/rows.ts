@@ -36,7 +36,7 @@ export interface OrganisationRow {
   longitude: number | null;
   themes: { id: string; name: string }[];
   /** The sourceDataset of the record that gave the values (compared with a stored organisation's). */
-  dataset: string;
+  dataset: string | null;
   /** Stored facts the record does not give: a stored organisation keeps them (see KeptFact). */
   keep: KeptFact[];
 }
