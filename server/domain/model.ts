@@ -69,6 +69,11 @@ export interface Provenance {
   recordedBy: string | null;
   /** When it was recorded, ISO 8601 date-time. */
   recordedAt: string | null;
+  /**
+   * The licence the fact is published under. Absent (undefined) when the input does not say: an atlas file
+   * without a `licence` column leaves a stored licence as it is; null means none.
+   */
+  licence?: string | null;
 }
 
 export interface Identifier {
@@ -92,6 +97,16 @@ export interface OrganisationRecord {
   identifiers: Identifier[];
   status: OrganisationStatus;
   provenance: Provenance;
+  // Facts an atlas file carries in optional columns (README "organisations.csv"). Each is absent (undefined)
+  // when the file has no such column: a stored organisation then keeps what it has; null or [] means none.
+  /** The websites besides `website` (all of them are kept; an import never removes one). */
+  otherWebsites?: string[];
+  /** The sector-inference rule that chose the sector (`identifier:charity`…). */
+  sectorRule?: string | null;
+  /** The day it closed, YYYY-MM-DD. */
+  closedOn?: string | null;
+  /** Ids it was also known by (records merged into it); an import adds aliases, never removes one. */
+  aliases?: string[];
 }
 
 export interface RelationshipRecord {

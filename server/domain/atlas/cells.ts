@@ -25,6 +25,11 @@ function provenanceCells(provenance: Provenance): Cells {
   };
 }
 
+/** The licence column (not in initiative_stages.csv): empty when the record does not say. */
+function licenceCell(provenance: Provenance): Cells {
+  return { licence: provenance.licence ?? null };
+}
+
 function organisationCells(o: OrganisationRecord): Cells {
   return {
     id: o.id,
@@ -39,7 +44,12 @@ function organisationCells(o: OrganisationRecord): Cells {
     themes: o.themes,
     identifiers: o.identifiers.map(formatIdentifier),
     status: o.status,
+    other_websites: o.otherWebsites ?? [],
+    sector_rule: o.sectorRule ?? null,
+    closed_on: o.closedOn ?? null,
+    aliases: o.aliases ?? [],
     ...provenanceCells(o.provenance),
+    ...licenceCell(o.provenance),
   };
 }
 
@@ -56,6 +66,7 @@ function relationshipCells(r: RelationshipRecord): Cells {
     trust: r.trust,
     description: r.description,
     ...provenanceCells(r.provenance),
+    ...licenceCell(r.provenance),
   };
 }
 
@@ -70,6 +81,7 @@ function initiativeCells(i: InitiativeRecord): Cells {
     description: i.description,
     website: i.website,
     ...provenanceCells(i.provenance),
+    ...licenceCell(i.provenance),
   };
 }
 
@@ -81,6 +93,7 @@ function participationCells(p: ParticipationRecord): Cells {
     since: p.since,
     until: p.until,
     ...provenanceCells(p.provenance),
+    ...licenceCell(p.provenance),
   };
 }
 

@@ -28,6 +28,7 @@ export const ATLAS_PROBLEM_CODES = [
   'STAGE_ORDER',
   'STAGE_AFTER_END',
   'STAGE_MISMATCH',
+  'ALIAS_CONFLICT',
   'TOO_MANY_PROBLEMS',
 ] as const;
 export type AtlasProblemCode = (typeof ATLAS_PROBLEM_CODES)[number];

@@ -26,6 +26,12 @@ export interface FileSpec {
 }
 
 const PROVENANCE = ['source_url', 'source_dataset', 'source_record', 'recorded_by', 'recorded_at'] as const;
+/**
+ * Optional columns an import reads only when the file has them: a column absent from a file leaves the
+ * stored value as it is (files written before these columns existed import as before).
+ */
+const LICENCE = 'licence';
+const ORGANISATION_FACTS = ['other_websites', 'sector_rule', 'closed_on', 'aliases'] as const;
 
 function columns(names: readonly string[], optional: readonly string[]): ColumnSpec[] {
   return names.map((name) => ({ name, required: !optional.includes(name) }));
@@ -50,9 +56,11 @@ export const FILE_SPECS: Readonly<Record<Entity, FileSpec>> = {
         'themes',
         'identifiers',
         'status',
+        ...ORGANISATION_FACTS,
         ...PROVENANCE,
+        LICENCE,
       ],
-      ['status', ...PROVENANCE],
+      ['status', ...ORGANISATION_FACTS, ...PROVENANCE, LICENCE],
     ),
   },
   relationships: {
@@ -73,8 +81,9 @@ export const FILE_SPECS: Readonly<Record<Entity, FileSpec>> = {
         'trust',
         'description',
         ...PROVENANCE,
+        LICENCE,
       ],
-      ['id', 'source_dataset', 'source_record', 'recorded_by', 'recorded_at'],
+      ['id', 'source_dataset', 'source_record', 'recorded_by', 'recorded_at', LICENCE],
     ),
   },
   initiatives: {
@@ -82,8 +91,19 @@ export const FILE_SPECS: Readonly<Record<Entity, FileSpec>> = {
     file: 'initiatives.csv',
     noun: 'initiative',
     columns: columns(
-      ['id', 'name', 'stage', 'start_date', 'end_date', 'themes', 'description', 'website', ...PROVENANCE],
-      ['website', ...PROVENANCE],
+      [
+        'id',
+        'name',
+        'stage',
+        'start_date',
+        'end_date',
+        'themes',
+        'description',
+        'website',
+        ...PROVENANCE,
+        LICENCE,
+      ],
+      ['website', ...PROVENANCE, LICENCE],
     ),
   },
   participations: {
@@ -91,8 +111,8 @@ export const FILE_SPECS: Readonly<Record<Entity, FileSpec>> = {
     file: 'participations.csv',
     noun: 'participation',
     columns: columns(
-      ['initiative', 'organisation', 'role', 'since', 'until', ...PROVENANCE],
-      ['since', 'until', ...PROVENANCE],
+      ['initiative', 'organisation', 'role', 'since', 'until', ...PROVENANCE, LICENCE],
+      ['since', 'until', ...PROVENANCE, LICENCE],
     ),
   },
   places: {

@@ -79,6 +79,11 @@ export class FieldReader {
     return { file: this.record.file, line: this.record.line, column: this.record.column, fields };
   }
 
+  /** Whether the record has the field at all (a CSV column in the header, a JSON key), empty or not. */
+  has(name: string): boolean {
+    return this.record.fields.has(name);
+  }
+
   text(name: string, options: ValueOptions = {}): string | null {
     const value = this.scalar(name, false);
     if (value === null && options.required) this.missing(name, '');
@@ -137,6 +142,32 @@ export class FieldReader {
       `${name} "${value}" is not an absolute http(s) URL; write it in full, e.g. https://example.org/page`,
     );
     return null;
+  }
+
+  /** A list of absolute http(s) URLs (each checked, or repaired when reading tolerantly, as `url` does). */
+  urls(name: string): string[] {
+    const urls: string[] = [];
+    for (const item of this.listItems(name)) {
+      if (isHttpUrl(item.text)) {
+        urls.push(item.text);
+        continue;
+      }
+      const repair = this.sink.repair;
+      if (repair) {
+        const repaired = repairWebsite(item.text, name);
+        if (repaired.repair)
+          repair({ file: this.record.file, line: item.at.line, field: name, ...repaired.repair });
+        if (repaired.value !== null) urls.push(repaired.value);
+        continue;
+      }
+      this.report(
+        name,
+        'BAD_URL',
+        `"${item.text}" in ${name} is not an absolute http(s) URL; write it in full, e.g. https://example.org`,
+        item.at,
+      );
+    }
+    return unique(urls);
   }
 
   number(name: string, range: RangeOptions = {}): number | null {

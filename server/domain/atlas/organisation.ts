@@ -45,7 +45,19 @@ export function readOrganisation(reader: FieldReader): OrganisationRecord | null
     identifiers: reader.identifiers('identifiers'),
     status: reader.choice('status', ORGANISATION_STATUSES) ?? 'PUBLISHED',
     provenance: readProvenance(reader),
+    // Optional columns: absent from the file, the record does not say (a stored value stays).
+    otherWebsites: reader.has('other_websites') ? reader.urls('other_websites') : undefined,
+    sectorRule: reader.has('sector_rule') ? reader.text('sector_rule') : undefined,
+    closedOn: reader.has('closed_on') ? reader.date('closed_on') : undefined,
+    aliases: reader.has('aliases') ? reader.list('aliases') : undefined,
   };
+  if (record.aliases?.includes(id ?? '')) {
+    reader.report(
+      'aliases',
+      'ALIAS_CONFLICT',
+      `"${id}" is the organisation's own id; aliases are the other ids it was known by, so remove it`,
+    );
+  }
   if (id === null || name === null || sector === null) return null;
   return {
     id,
@@ -61,5 +73,9 @@ export function readOrganisation(reader: FieldReader): OrganisationRecord | null
     identifiers: record.identifiers,
     status: record.status,
     provenance: record.provenance,
+    ...(record.otherWebsites === undefined ? {} : { otherWebsites: record.otherWebsites }),
+    ...(record.sectorRule === undefined ? {} : { sectorRule: record.sectorRule }),
+    ...(record.closedOn === undefined ? {} : { closedOn: record.closedOn }),
+    ...(record.aliases === undefined ? {} : { aliases: record.aliases }),
   };
 }

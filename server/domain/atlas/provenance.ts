@@ -9,5 +9,7 @@ export function readProvenance(reader: FieldReader): Provenance {
     sourceRecord: reader.text('source_record'),
     recordedBy: reader.text('recorded_by'),
     recordedAt: reader.dateTime('recorded_at'),
+    // Only when the file has the column: without it a stored licence stays as it is.
+    ...(reader.has('licence') ? { licence: reader.text('licence') } : {}),
   };
 }

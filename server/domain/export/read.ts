@@ -27,7 +27,14 @@ function provenance(p: Props): Provenance {
     sourceRecord: text(p.sourceRecord),
     recordedBy: text(p.recordedBy),
     recordedAt: text(p.recordedAt),
+    licence: text(p.licence),
   };
+}
+
+/** The websites besides the primary one, in the stored order. */
+function otherWebsites(o: Props): string[] {
+  const all = Array.isArray(o.websites) ? o.websites.filter((w): w is string => typeof w === 'string') : [];
+  return all.filter((w) => w !== o.website);
 }
 
 async function inBatches<T, R>(items: readonly T[], read: (batch: T[]) => Promise<R[]>): Promise<R[]> {
@@ -50,6 +57,7 @@ export async function readDataset(runner: QueryRunner, selection: Selection): Pr
       region: string | null;
       city: string | null;
       themes: string[];
+      aliases: string[];
     }>('exportOrganisations', { ids: batch });
     return rows.map((row): OrganisationRecord => ({
       id: String(row.organisation.id),
@@ -65,6 +73,10 @@ export async function readDataset(runner: QueryRunner, selection: Selection): Pr
       identifiers: ((row.organisation.identifiers as string[] | undefined) ?? []).map(parseIdentifier),
       status: row.organisation.status as OrganisationRecord['status'],
       provenance: provenance(row.organisation),
+      otherWebsites: otherWebsites(row.organisation),
+      sectorRule: text(row.organisation.sectorRule),
+      closedOn: text(row.organisation.closedOn),
+      aliases: row.aliases,
     }));
   });
   const relationships = await inBatches(selection.relationships, async (batch) => {

@@ -13,10 +13,16 @@ import type {
   TrustState,
 } from '../model.ts';
 
+/**
+ * Stored facts a record leaves as they are whatever the change mode, because its input does not say (an
+ * atlas file without that column): the record neither sets nor removes them.
+ */
+export type KeptFact = 'licence' | 'sectorRule' | 'closedOn';
+
 /** Where every fact of a record comes from. */
 export interface SourceFacts {
-  /** The dataset, e.g. `360giving:nominet.json`. */
-  sourceDataset: string;
+  /** The dataset, e.g. `360giving:nominet.json`; null only for an atlas record whose source_dataset is empty. */
+  sourceDataset: string | null;
   /** The record's id inside that dataset (a grant id, a GOV.UK slug, a row number…). */
   sourceRecord: string | null;
   /** A link to the record itself, when the source has one. */
@@ -54,6 +60,10 @@ export interface IncomingOrganisation {
   provenance: SourceFacts;
   /** A record that only names an organisation other records define (e.g. a parent by slug): never creates one. */
   referenceOnly?: boolean;
+  /** Facts the input does not give (see KeptFact). */
+  keep?: readonly KeptFact[];
+  /** Other ids the organisation was known by (the atlas `aliases` column): stored as aliases of it. */
+  aliases?: readonly string[];
 }
 
 export interface IncomingRelationship {
@@ -73,6 +83,8 @@ export interface IncomingRelationship {
   /** Extra facts the source gives (programme, title…), stored as relationship properties. */
   extra: Record<string, string | number | null>;
   provenance: SourceFacts;
+  /** Facts the input does not give (only `licence` applies). */
+  keep?: readonly KeptFact[];
 }
 
 export interface IncomingInitiative {
@@ -87,6 +99,8 @@ export interface IncomingInitiative {
   website: string | null;
   extra: Record<string, string | number | null>;
   provenance: SourceFacts;
+  /** Facts the input does not give (only `licence` applies). */
+  keep?: readonly KeptFact[];
 }
 
 export interface IncomingParticipation {
@@ -98,6 +112,8 @@ export interface IncomingParticipation {
   until: string | null;
   extra: Record<string, string | number | null>;
   provenance: SourceFacts;
+  /** Facts the input does not give (only `licence` applies). */
+  keep?: readonly KeptFact[];
 }
 
 /** One step of an initiative's stage history (checked by the importer: see atlas/stageHistory.ts). */

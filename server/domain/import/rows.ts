@@ -7,6 +7,7 @@ import type {
   IncomingOrganisation,
   IncomingParticipation,
   IncomingRelationship,
+  KeptFact,
   SourceFacts,
 } from './incoming.ts';
 import { placeIds, themeId } from './slug.ts';
@@ -35,7 +36,9 @@ export interface OrganisationRow {
   longitude: number | null;
   themes: { id: string; name: string }[];
   /** The sourceDataset of the record that gave the values (compared with a stored organisation's). */
-  dataset: string;
+  dataset: string | null;
+  /** Stored facts the record does not give: a stored organisation keeps them (see KeptFact). */
+  keep: KeptFact[];
 }
 
 export function organisationRow(id: string, o: IncomingOrganisation): OrganisationRow {
@@ -59,7 +62,7 @@ export function organisationRow(id: string, o: IncomingOrganisation): Organisati
         city: o.city,
         region: o.region,
         country: o.country,
-        themes: themes.map((t) => t.name),
+        themes: themeNames(themes),
       }),
       ...provenanceProps(o.provenance),
       recordedBy: o.provenance.recordedBy,
@@ -73,7 +76,22 @@ export function organisationRow(id: string, o: IncomingOrganisation): Organisati
     latitude: o.latitude,
     longitude: o.longitude,
     dataset: o.provenance.sourceDataset,
+    keep: [...(o.keep ?? [])],
   };
+}
+
+/** The record's values without the facts it does not give, so that they neither set nor remove a stored one. */
+function withoutKept(props: Props, keep: readonly KeptFact[] | undefined): Props {
+  for (const key of keep ?? []) delete props[key];
+  return props;
+}
+
+/**
+ * Theme names in name order, for the full-text field: the same themes give the same text whatever order a
+ * source lists them in (an atlas export lists them by name, so a round trip stores the same text).
+ */
+function themeNames(themes: readonly { name: string }[]): string[] {
+  return themes.map((t) => t.name).sort();
 }
 
 function uniqueThemes(names: readonly string[]): { id: string; name: string }[] {
@@ -103,6 +121,12 @@ export function mergeInto(row: OrganisationRow, other: OrganisationRow): void {
   for (const key of ['kind', 'description', 'sectorRule'] as const) {
     if (row.props[key] === null && other.props[key] !== null) row.props[key] = other.props[key] ?? null;
   }
+  // A fact stays kept only when neither record gives it; one that the other gives fills it.
+  const givenBy = (r: OrganisationRow, key: KeptFact) =>
+    !r.keep.includes(key) && (key === 'closedOn' ? r.closedOn !== null : r.props[key] !== null);
+  row.keep = row.keep.filter((key) => !givenBy(other, key));
+  if (row.props.licence === null && other.props.licence !== null)
+    row.props.licence = other.props.licence ?? null;
   addLists(row, other.props.websites as string[], other.props.identifiers as string[], other.themes);
   if (row.placeId === null && other.placeId !== null) {
     row.placeId = other.placeId;
@@ -128,7 +152,7 @@ function addLists(
     if (!row.themes.some((t) => t.id === theme.id)) row.themes.push(theme);
   }
   row.themeIds = row.themes.map((t) => t.id).sort();
-  row.props.themeText = row.themes.map((t) => t.name).join(' ') || null;
+  row.props.themeText = themeNames(row.themes).join(' ') || null;
 }
 
 export interface StoredOrganisation {
@@ -181,7 +205,8 @@ export function organisationChange(
   for (const key of [...SCALARS, ...(mode === 'fill' ? [] : PROVENANCE)]) {
     const value = row.props[key] ?? null;
     const stored = (s[key] as Value | undefined) ?? null;
-    next[key] = mode === 'replace' ? value : mode === 'correct' ? (value ?? stored) : (stored ?? value);
+    if (row.keep.includes(key as KeptFact)) next[key] = stored;
+    else next[key] = mode === 'replace' ? value : mode === 'correct' ? (value ?? stored) : (stored ?? value);
   }
   const storedWebsites =
     storedList(s, 'websites').length > 0 ? storedList(s, 'websites') : s.website ? [String(s.website)] : [];
@@ -197,11 +222,13 @@ export function organisationChange(
   const set: Props = {};
   for (const [key, value] of Object.entries(next)) if (!same(s[key], value)) set[key] = value;
   const storedClosed = (s.closedOn as string | undefined) ?? null;
-  const closedOn = replace
-    ? row.closedOn
-    : mode === 'correct'
-      ? (row.closedOn ?? storedClosed)
-      : (storedClosed ?? row.closedOn);
+  const closedOn = row.keep.includes('closedOn')
+    ? storedClosed
+    : replace
+      ? row.closedOn
+      : mode === 'correct'
+        ? (row.closedOn ?? storedClosed)
+        : (storedClosed ?? row.closedOn);
   const closedChanged = !same(storedClosed, closedOn);
   const themeIds = replace ? row.themeIds : union(current.themeIds, row.themeIds).sort();
   const themesChanged = !same(current.themeIds, themeIds);
@@ -250,16 +277,19 @@ export function relationshipRow(
     target,
     since: r.since,
     until: r.until,
-    props: {
-      amount: r.amount,
-      currency: r.currency,
-      trust: r.trust,
-      description: r.description,
-      ...r.extra,
-      ...provenanceProps(r.provenance),
-      recordedBy: r.provenance.recordedBy,
-      recordedAt: r.provenance.recordedAt,
-    },
+    props: withoutKept(
+      {
+        amount: r.amount,
+        currency: r.currency,
+        trust: r.trust,
+        description: r.description,
+        ...r.extra,
+        ...provenanceProps(r.provenance),
+        recordedBy: r.provenance.recordedBy,
+        recordedAt: r.provenance.recordedAt,
+      },
+      r.keep,
+    ),
   };
 }
 
@@ -326,16 +356,19 @@ export function initiativeRow(i: IncomingInitiative, id: string): InitiativeRow 
     id,
     startDate: i.startDate,
     endDate: i.endDate,
-    props: {
-      name: i.name,
-      stage: i.stage,
-      description: i.description,
-      website: i.website,
-      ...i.extra,
-      ...provenanceProps(i.provenance),
-      recordedBy: i.provenance.recordedBy,
-      recordedAt: i.provenance.recordedAt,
-    },
+    props: withoutKept(
+      {
+        name: i.name,
+        stage: i.stage,
+        description: i.description,
+        website: i.website,
+        ...i.extra,
+        ...provenanceProps(i.provenance),
+        recordedBy: i.provenance.recordedBy,
+        recordedAt: i.provenance.recordedAt,
+      },
+      i.keep,
+    ),
     themeIds: themes.map((t) => t.id).sort(),
     themes,
   };
@@ -359,13 +392,16 @@ export function participationRow(
     initiative,
     since: p.since,
     until: p.until,
-    props: {
-      role: p.role,
-      ...p.extra,
-      ...provenanceProps(p.provenance),
-      recordedBy: p.provenance.recordedBy,
-      recordedAt: p.provenance.recordedAt,
-    },
+    props: withoutKept(
+      {
+        role: p.role,
+        ...p.extra,
+        ...provenanceProps(p.provenance),
+        recordedBy: p.provenance.recordedBy,
+        recordedAt: p.provenance.recordedAt,
+      },
+      p.keep,
+    ),
   };
 }
 

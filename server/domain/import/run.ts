@@ -22,6 +22,7 @@ import type {
   IncomingParticipation,
   IncomingRelationship,
   IncomingStage,
+  KeptFact,
   Located,
   OpenImporter,
   ReadContext,
@@ -125,6 +126,13 @@ class Run {
     aliasesToStored: [],
   };
   private readonly stagedAliases: { alias: string; organisation: string }[] = [];
+  /** Aliases records give, checked once all organisations are read (takeGivenAliases). */
+  private readonly givenAliases: {
+    alias: string;
+    organisation: string;
+    at: Located<unknown>['at'];
+    where: string;
+  }[] = [];
   private relationshipBuffer: {
     row: RelationshipRow;
     sourceStaged: boolean;
@@ -326,6 +334,7 @@ class Run {
       if (this.records % 1000 === 0) this.progress('organisations');
       this.takeOrganisation(item as Located<IncomingOrganisation>);
     }
+    this.takeGivenAliases();
   }
 
   /**
@@ -365,6 +374,7 @@ class Run {
     const o = {
       ...record,
       provenance: { ...record.provenance, licence: record.provenance.licence ?? this.licence },
+      keep: this.kept(record.keep),
     };
     if (record.referenceOnly) {
       // A record left out for its own problems: references to it are not dangling too.
@@ -385,6 +395,8 @@ class Run {
     const resolution = this.resolver.resolve(facts);
     const id = resolution.organisationId;
     const row = organisationRow(id, { ...o, identifiers: facts.identifiers });
+    for (const alias of record.aliases ?? [])
+      this.givenAliases.push({ alias: this.ns + alias, organisation: id, at, where });
     const held = this.organisations.get(id);
     if (resolution.rule !== 'NEW' && resolution.rule !== 'SAME_ID') {
       this.report.mergeCount += 1;
@@ -431,6 +443,45 @@ class Run {
         );
       }
     }
+  }
+
+  /** What a record keeps as stored: not the licence when --licence gives one (it is then the record's). */
+  private kept(keep: readonly KeptFact[] | undefined): KeptFact[] {
+    return (keep ?? []).filter((fact) => fact !== 'licence' || this.licence === null);
+  }
+
+  /**
+   * The aliases records give (the atlas `aliases` column), once every organisation of the run is known: each
+   * becomes an alias of its organisation, unless it is already one (nothing to do), or it is an
+   * organisation's own id or an alias of another organisation (ALIAS_CONFLICT: an id names one organisation).
+   */
+  private takeGivenAliases(): void {
+    for (const { alias, organisation, at, where } of this.givenAliases) {
+      const problem = (message: string) =>
+        this.problems.add({
+          file: at?.file ?? where,
+          line: at?.line ?? null,
+          column: at?.columns?.aliases ?? null,
+          field: 'aliases',
+          code: 'ALIAS_CONFLICT',
+          message,
+        });
+      const named = this.resolver.lookupId(alias);
+      const shown = alias.slice(this.ns.length);
+      if (this.resolver.isOrganisationId(alias)) {
+        problem(
+          `alias "${shown}" is the id of an organisation; an id names one organisation: remove the alias, or merge the two organisations`,
+        );
+      } else if (named !== undefined && named !== organisation) {
+        problem(
+          `alias "${shown}" already names organisation "${named.slice(this.ns.length)}"; an alias names one organisation`,
+        );
+      } else if (named === undefined) {
+        this.resolver.addAlias(alias, organisation);
+        this.alias(alias, organisation, this.resolver.isExisting(organisation));
+      }
+    }
+    this.givenAliases.length = 0;
   }
 
   private alias(alias: string, organisation: string, stored: boolean): void {
@@ -628,7 +679,11 @@ class Run {
       return;
     }
     const row = relationshipRow(
-      { ...r, provenance: { ...r.provenance, licence: r.provenance.licence ?? this.licence } },
+      {
+        ...r,
+        provenance: { ...r.provenance, licence: r.provenance.licence ?? this.licence },
+        keep: this.kept(r.keep),
+      },
       this.ns + r.id,
       source,
       target,
@@ -705,7 +760,11 @@ class Run {
   private async takeInitiative(i: IncomingInitiative, where: string): Promise<void> {
     this.report.counts.initiatives.read += 1;
     const row = initiativeRow(
-      { ...i, provenance: { ...i.provenance, licence: i.provenance.licence ?? this.licence } },
+      {
+        ...i,
+        provenance: { ...i.provenance, licence: i.provenance.licence ?? this.licence },
+        keep: this.kept(i.keep),
+      },
       this.ns + i.id,
     );
     const print = fingerprint(row);
@@ -787,7 +846,11 @@ class Run {
       return;
     }
     const row = participationRow(
-      { ...p, provenance: { ...p.provenance, licence: p.provenance.licence ?? this.licence } },
+      {
+        ...p,
+        provenance: { ...p.provenance, licence: p.provenance.licence ?? this.licence },
+        keep: this.kept(p.keep),
+      },
       organisation,
       this.ns + p.initiative,
     );

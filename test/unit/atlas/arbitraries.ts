@@ -102,6 +102,17 @@ const provenance: fc.Arbitrary<Provenance> = fc.record(
   PLAIN,
 );
 
+/** Provenance with the licence column (every file but initiative_stages.csv has it). */
+const licensed: fc.Arbitrary<Provenance> = fc
+  .tuple(provenance, optionalText)
+  .map(([p, licence]) => ({ ...p, licence }));
+
+/** Websites besides the primary one: list items, so without `;`. */
+const otherWebsites = fc.uniqueArray(
+  fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true }).filter((u) => !u.includes(';')),
+  { maxLength: 3 },
+);
+
 /** -0 reads back as 0, so it is not a value the reader produces. */
 const double = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((value) => value + 0);
 
@@ -123,12 +134,17 @@ const organisation: fc.Arbitrary<OrganisationRecord> = fc
         selector: (i) => `${i.scheme}\u0000${i.value}`,
       }),
       status: fc.constantFrom(...ORGANISATION_STATUSES),
-      provenance,
+      provenance: licensed,
+      otherWebsites,
+      sectorRule: optionalText,
+      closedOn: optionalDate,
+      aliases: list,
     },
     PLAIN,
   )
-  // Region and city need a country.
-  .map((o) => (o.country === null ? { ...o, region: null, city: null } : o));
+  // Region and city need a country; an alias is never the organisation's own id.
+  .map((o) => (o.country === null ? { ...o, region: null, city: null } : o))
+  .map((o) => ({ ...o, aliases: o.aliases.filter((alias) => alias !== o.id) }));
 
 const relationship: fc.Arbitrary<RelationshipRecord> = fc
   .record(
@@ -140,7 +156,7 @@ const relationship: fc.Arbitrary<RelationshipRecord> = fc
       money: fc.option(fc.tuple(double(0, 1e15), fc.stringMatching(/^[A-Z]{3}$/)), { nil: null }),
       trust: fc.constantFrom(...TRUST_STATES),
       description: optionalText,
-      provenance,
+      provenance: licensed,
     },
     PLAIN,
   )
@@ -164,7 +180,7 @@ const initiative: fc.Arbitrary<InitiativeRecord> = fc
       themes: list,
       description: optionalText,
       website: url,
-      provenance,
+      provenance: licensed,
     },
     PLAIN,
   )
@@ -177,7 +193,7 @@ const participation: fc.Arbitrary<ParticipationRecord> = fc
       organisation: text,
       role: fc.constantFrom(...PARTICIPATION_ROLES),
       period,
-      provenance,
+      provenance: licensed,
     },
     PLAIN,
   )

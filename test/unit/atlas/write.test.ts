@@ -52,7 +52,7 @@ describe('toAtlasCsvFiles', () => {
     const organisations = toAtlasCsvFiles(sample())['organisations.csv'] ?? '';
     expect(organisations.split('\n').slice(1).join('\n')).toBe(
       'org-a,"Leeds, ""City"" Council",GOVERNMENT,,"two\nlines",,United Kingdom,,,Housing;Digital inclusion,' +
-        'GOVUK:leeds;360G:GB:1,PUBLISHED,,,,,2024-03-01T12:00:00Z\n',
+        'GOVUK:leeds;360G:GB:1,PUBLISHED,,,,,,,,,2024-03-01T12:00:00Z,\n',
     );
   });
 });

@@ -36,6 +36,7 @@ import type {
   IncomingParticipation,
   IncomingRelationship,
   IncomingStage,
+  KeptFact,
   Located,
   OpenImporter,
   Pass,
@@ -46,15 +47,34 @@ import { problemAt } from './common.ts';
 
 const FORMAT = 'atlas';
 
-function facts(p: OrganisationRecord['provenance'], dataset: string, record: string): SourceFacts {
+/** The columns (JSON keys) a record has, by name; undefined when not known. */
+type Columns = Readonly<Record<string, unknown>> | undefined;
+
+/**
+ * Where a record's facts come from. Without a source_dataset (source_record) column, the file and the record's
+ * id; with the column, what its cell says (an empty one: none), so that an exported record without a dataset
+ * (a registration, a proposed tie) imports back as it was.
+ */
+function facts(
+  p: OrganisationRecord['provenance'],
+  dataset: string,
+  record: string,
+  columns: Columns,
+): SourceFacts {
+  const has = (column: string) => columns !== undefined && column in columns;
   return {
-    sourceDataset: p.sourceDataset ?? dataset,
-    sourceRecord: p.sourceRecord ?? record,
+    sourceDataset: has('source_dataset') ? p.sourceDataset : (p.sourceDataset ?? dataset),
+    sourceRecord: has('source_record') ? p.sourceRecord : (p.sourceRecord ?? record),
     sourceUrl: p.sourceUrl,
-    licence: null,
+    licence: p.licence ?? null,
     recordedBy: p.recordedBy,
     recordedAt: p.recordedAt,
   };
+}
+
+/** The licence is kept as stored when the file has no licence column (an older file, a hand-made one). */
+function keptLicence(p: OrganisationRecord['provenance']): KeptFact[] {
+  return p.licence === undefined ? ['licence'] : [];
 }
 
 function coordinates(places: readonly PlaceRecord[]) {
@@ -69,16 +89,21 @@ function organisation(
   o: OrganisationRecord,
   dataset: string,
   place: PlaceRecord | undefined,
+  columns: Columns,
 ): IncomingOrganisation {
+  const keep: KeptFact[] = keptLicence(o.provenance);
+  if (o.sectorRule === undefined) keep.push('sectorRule');
+  if (o.closedOn === undefined) keep.push('closedOn');
+  const websites = [...new Set([...(o.website === null ? [] : [o.website]), ...(o.otherWebsites ?? [])])];
   return {
     type: 'organisation',
     recordId: o.id,
     name: o.name,
     sector: o.sector,
-    sectorRule: null,
+    sectorRule: o.sectorRule ?? null,
     kind: o.kind,
     description: o.description,
-    websites: o.website === null ? [] : [o.website],
+    websites,
     country: o.country,
     region: o.region,
     city: o.city,
@@ -87,12 +112,14 @@ function organisation(
     themes: o.themes,
     identifiers: o.identifiers,
     status: o.status,
-    closedOn: null,
-    provenance: facts(o.provenance, dataset, o.id),
+    closedOn: o.closedOn ?? null,
+    provenance: facts(o.provenance, dataset, o.id, columns),
+    keep,
+    aliases: o.aliases ?? [],
   };
 }
 
-function relationship(r: RelationshipRecord, dataset: string): IncomingRelationship {
+function relationship(r: RelationshipRecord, dataset: string, columns: Columns): IncomingRelationship {
   return {
     type: 'relationship',
     id: r.id,
@@ -106,11 +133,12 @@ function relationship(r: RelationshipRecord, dataset: string): IncomingRelations
     trust: r.trust,
     description: r.description,
     extra: {},
-    provenance: facts(r.provenance, dataset, r.id),
+    provenance: facts(r.provenance, dataset, r.id, columns),
+    keep: keptLicence(r.provenance),
   };
 }
 
-function initiative(i: InitiativeRecord, dataset: string): IncomingInitiative {
+function initiative(i: InitiativeRecord, dataset: string, columns: Columns): IncomingInitiative {
   return {
     type: 'initiative',
     id: i.id,
@@ -122,11 +150,12 @@ function initiative(i: InitiativeRecord, dataset: string): IncomingInitiative {
     description: i.description,
     website: i.website,
     extra: {},
-    provenance: facts(i.provenance, dataset, i.id),
+    provenance: facts(i.provenance, dataset, i.id, columns),
+    keep: keptLicence(i.provenance),
   };
 }
 
-function participation(p: ParticipationRecord, dataset: string): IncomingParticipation {
+function participation(p: ParticipationRecord, dataset: string, columns: Columns): IncomingParticipation {
   return {
     type: 'participation',
     initiative: p.initiative,
@@ -135,17 +164,18 @@ function participation(p: ParticipationRecord, dataset: string): IncomingPartici
     since: p.since,
     until: p.until,
     extra: {},
-    provenance: facts(p.provenance, dataset, `${p.initiative}/${p.organisation}`),
+    provenance: facts(p.provenance, dataset, `${p.initiative}/${p.organisation}`, columns),
+    keep: keptLicence(p.provenance),
   };
 }
 
-function stageStep(s: InitiativeStageRecord, dataset: string): IncomingStage {
+function stageStep(s: InitiativeStageRecord, dataset: string, columns: Columns): IncomingStage {
   return {
     type: 'stage',
     initiative: s.initiative,
     stage: s.stage,
     date: s.date,
-    provenance: facts(s.provenance, dataset, `${s.initiative}/${s.stage}`),
+    provenance: facts(s.provenance, dataset, `${s.initiative}/${s.stage}`, columns),
   };
 }
 
@@ -191,32 +221,47 @@ async function* fromRead(
     const placeOf = coordinates(d.places);
     for (const [i, o] of d.organisations.entries()) {
       const l = loc.organisations[i];
-      yield { record: organisation(o, dataset, placeOf(o)), where: l ? where(l.file, l.line) : dataset };
+      yield {
+        record: organisation(o, dataset, placeOf(o), l?.fields),
+        where: l ? where(l.file, l.line) : dataset,
+      };
     }
     return;
   }
   if (entities.includes('initiatives')) {
     for (const [i, x] of d.initiatives.entries()) {
       const l = loc.initiatives[i];
-      yield { record: initiative(x, dataset), where: l ? where(l.file, l.line) : dataset };
+      yield { record: initiative(x, dataset, l?.fields), where: l ? where(l.file, l.line) : dataset };
     }
   }
   if (entities.includes('relationships')) {
     for (const [i, r] of d.relationships.entries()) {
       const l = loc.relationships[i];
-      yield { record: relationship(r, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
+      yield {
+        record: relationship(r, dataset, l?.fields),
+        where: l ? where(l.file, l.line) : dataset,
+        at: atOf(l),
+      };
     }
   }
   if (entities.includes('participations')) {
     for (const [i, p] of d.participations.entries()) {
       const l = loc.participations[i];
-      yield { record: participation(p, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
+      yield {
+        record: participation(p, dataset, l?.fields),
+        where: l ? where(l.file, l.line) : dataset,
+        at: atOf(l),
+      };
     }
   }
   // The reader checked the pathways already.
   for (const [i, s] of (d.initiativeStages ?? []).entries()) {
     const l = loc.initiativeStages[i];
-    yield { record: stageStep(s, dataset), where: l ? where(l.file, l.line) : dataset, at: atOf(l) };
+    yield {
+      record: stageStep(s, dataset, l?.fields),
+      where: l ? where(l.file, l.line) : dataset,
+      at: atOf(l),
+    };
   }
 }
 
@@ -251,16 +296,16 @@ async function* streamed(
     const position = atOf(reader.location());
     if (entity === 'relationships') {
       const r = readRelationship(reader);
-      if (r) yield { record: relationship(r, dataset), where: at, at: position };
+      if (r) yield { record: relationship(r, dataset, position?.columns), where: at, at: position };
     } else if (entity === 'initiatives') {
       const i = readInitiative(reader);
       if (i) {
         stages?.set(i.id, i.stage);
-        yield { record: initiative(i, dataset), where: at };
+        yield { record: initiative(i, dataset, position?.columns), where: at };
       }
     } else {
       const p = readParticipation(reader);
-      if (p) yield { record: participation(p, dataset), where: at, at: position };
+      if (p) yield { record: participation(p, dataset, position?.columns), where: at, at: position };
     }
   }
 }
@@ -296,7 +341,8 @@ async function* streamedStages(
     }
   }
   for (const problem of checkStageHistories(steps, (id) => stages.get(id))) sink.add(problem);
-  for (const s of steps) yield { record: stageStep(s.step, dataset), where: where(s.file, s.line), at: s.at };
+  for (const s of steps)
+    yield { record: stageStep(s.step, dataset, s.at?.columns), where: where(s.file, s.line), at: s.at };
 }
 
 /** places.csv: small, read whole (its coordinates go to the organisations located there). */
@@ -332,13 +378,17 @@ async function* streamedOrganisations(
     const at = atOf(reader.location());
     const o = raw.unreadable ? null : readOrganisation(reader);
     if (o) {
-      yield { record: organisation(o, dataset, placeOf(o)), where: where(raw.file, raw.line), at };
+      yield {
+        record: organisation(o, dataset, placeOf(o), at?.columns),
+        where: where(raw.file, raw.line),
+        at,
+      };
       continue;
     }
     const id = reader.peek('id');
     if (id !== null && !raw.unreadable) {
       yield {
-        record: { ...organisation(placeholder(id), dataset, undefined), referenceOnly: true },
+        record: { ...organisation(placeholder(id), dataset, undefined, undefined), referenceOnly: true },
         where: where(raw.file, raw.line),
         at,
       };
