@@ -2,7 +2,7 @@
 // initiative's innovation pathway as a timeline beside the graph (`&pathway=<id>`, PathwayTimeline.tsx).
 import type { OrganisationDetails as Organisation } from '../api/types.ts';
 import { formatDay } from './pathwayFormat.ts';
-import { followInPage } from './viewLink.ts';
+import { viewLinkProps } from './viewLink.ts';
 
 type Participation = Organisation['participations'][number];
 
@@ -35,8 +35,7 @@ export function InitiativeList({
         {sorted.map((p) => (
           <li key={p.initiative.id}>
             <a
-              href={pathway.href(p.initiative.id)}
-              onClick={followInPage(() => pathway.onOpen(p.initiative.id))}
+              {...viewLinkProps(pathway.href(p.initiative.id), () => pathway.onOpen(p.initiative.id))}
               title="Show its pathway as a timeline"
               data-testid="initiative-link"
             >

@@ -11,7 +11,7 @@ import { useGraphQL } from '../state/useGraphQL.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
 import { formatDay, formatDuration } from './pathwayFormat.ts';
 import { SectorSwatch } from './Swatches.tsx';
-import { followInPage } from './viewLink.ts';
+import { viewLinkProps } from './viewLink.ts';
 import './PathwayTimeline.css';
 
 type Stage = PathwayNode['stages'][number];
@@ -62,8 +62,7 @@ export function PathwayTimeline({
         </h2>
         <a
           className="pathway-close"
-          href={closeHref}
-          onClick={followInPage(onClose)}
+          {...viewLinkProps(closeHref, onClose)}
           aria-label="Close the pathway"
           data-testid="pathway-close"
         >
