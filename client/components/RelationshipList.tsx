@@ -54,7 +54,7 @@ export function RelationshipList({
   const count = !loaded
     ? '…'
     : byWords
-      ? `${shown.length} of ${list.hasMore ? `${relationships.length} loaded` : all}`
+      ? `${shown.length} of ${list.hasMore ? `${relationships.length} loaded` : byServer ? total : all}`
       : byServer
         ? `${total} of ${all}`
         : String(total);

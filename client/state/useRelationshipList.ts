@@ -3,7 +3,7 @@
 // (relationships(filter: { organisations, kinds, trustStates })); and how many ties it has in all, per kind
 // and per trust state (RelationshipCounts), so the list's header and its filters give true totals however
 // few of the ties are loaded.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { graphqlRequest, isAbort } from '../api/graphqlRequest.ts';
 import { RELATIONSHIP_COUNTS, RELATIONSHIP_PAGE } from '../api/queries.ts';
 import {
@@ -82,6 +82,16 @@ export function useRelationshipList(
   } | null>(null);
   const [loadingMore, setLoadingMore] = useState<string | null>(null);
   const [moreError, setMoreError] = useState<{ key: string; error: unknown } | null>(null);
+  // The pages being loaded belong to one key: another kind, trust state or organisation (or leaving the
+  // list) stops them, so a late page never lands in another key's list or resets it.
+  const loadingFor = useRef<{ key: string; abort: AbortController } | null>(null);
+  useEffect(
+    () => () => {
+      loadingFor.current?.abort.abort();
+      loadingFor.current = null;
+    },
+    [key],
+  );
 
   const page = first.data?.relationships;
   const current = more?.key === key ? more : null;
@@ -93,6 +103,8 @@ export function useRelationshipList(
   const load = useCallback(
     (all: boolean) => {
       if (!hasMore || loadingMore === key || cursor === null) return;
+      const abort = new AbortController();
+      loadingFor.current = { key, abort };
       setLoadingMore(key);
       setMoreError(null);
       const filter = JSON.parse(key) as RelationshipFilter;
@@ -100,11 +112,12 @@ export function useRelationshipList(
         let after: string | null = cursor;
         try {
           do {
-            const result: RelationshipPageQuery = await graphqlRequest(RELATIONSHIP_PAGE, {
-              filter,
-              first: RELATIONSHIP_PAGE_SIZE,
-              after,
-            });
+            const result: RelationshipPageQuery = await graphqlRequest(
+              RELATIONSHIP_PAGE,
+              { filter, first: RELATIONSHIP_PAGE_SIZE, after },
+              { signal: abort.signal },
+            );
+            if (abort.signal.aborted) return;
             const next = result.relationships;
             setMore((previous) => ({
               key,
@@ -115,9 +128,11 @@ export function useRelationshipList(
             after = next.pageInfo.hasNextPage ? next.pageInfo.endCursor : null;
           } while (all && after !== null);
         } catch (error) {
-          if (!isAbort(error)) setMoreError({ key, error });
+          if (!isAbort(error) && !abort.signal.aborted) setMoreError({ key, error });
+        } finally {
+          if (loadingFor.current?.abort === abort) loadingFor.current = null;
+          setLoadingMore((loading) => (loading === key ? null : loading));
         }
-        setLoadingMore(null);
       })();
     },
     [hasMore, loadingMore, cursor, key],
