@@ -124,15 +124,14 @@ export function buildPhraseDictionary(s: NetworkSnapshot): PhraseDictionary {
 const MAX_NAME_WORDS = 5;
 
 /**
- * `names`: the published organisations' names as normaliseName gives them; a search that is one of them
- * stays text.
+ * `names`: the published organisations' names as nameKey gives them; a search that is one of them stays
+ * text unless every word of it names a filter.
  */
 export function interpret(
   text: string,
   dictionary: PhraseDictionary,
   names: ReadonlySet<string> = new Set(),
 ): Interpretation {
-  if (names.has(normaliseName(text))) return { query: text.trim(), chips: [] };
   const words = text
     .trim()
     .split(/\s+/)
@@ -159,12 +158,20 @@ export function interpret(
   const meaningful = left.filter((w) => !FILLER.has(w.toLowerCase()));
   // Nothing recognised: the whole text stays a text search.
   if (chips.length === 0) return { query: text.trim() === '' ? null : text.trim(), chips };
+  // An organisation's whole name whose words only partly name filters ("Wiltshire Community Foundation")
+  // stays text; a search every word of which names a filter ("Foundations") stays a filter.
+  if (meaningful.length > 0 && names.has(nameKey(text))) return { query: text.trim(), chips: [] };
   return { query: meaningful.length > 0 ? meaningful.join(' ') : null, chips };
+}
+
+/** An organisation's name as `interpret` compares it with a search: normaliseName, folded as foldName. */
+export function nameKey(name: string): string {
+  return normaliseName(foldName(name));
 }
 
 export async function interpretSearch(net: NetworkAccess, text: string): Promise<Interpretation> {
   const s = await net.snapshot();
   const dictionary = await net.derived(s, 'phraseDictionary', () => buildPhraseDictionary(s));
-  const names = await net.derived(s, 'normalisedNames', () => new Set(s.names.map(normaliseName)));
+  const names = await net.derived(s, 'phraseNames', () => new Set(s.names.map(nameKey)));
   return interpret(text.slice(0, 200), dictionary, names);
 }

@@ -1,8 +1,7 @@
 // Search phrases over a tiny snapshot: places named with or without their accents, and a search that is an
 // organisation's whole name kept as text.
 import { describe, expect, it } from 'vitest';
-import { normaliseName } from '../../../server/domain/identity/normalise.ts';
-import { buildPhraseDictionary, interpret } from '../../../server/domain/network/phrase.ts';
+import { buildPhraseDictionary, interpret, nameKey } from '../../../server/domain/network/phrase.ts';
 import { tinySnapshot } from './helpers.ts';
 
 const snapshot = tinySnapshot(
@@ -34,7 +33,9 @@ describe('search phrases', () => {
 
   it("keeps a search that is an organisation's whole name as text, place words and all", () => {
     const names = new Set(
-      ['Wiltshire Community Foundation', 'The Code for Brasília Trust'].map(normaliseName),
+      ['Wiltshire Community Foundation', 'The Code for Brasília Trust', 'Gießen Stiftung', 'Wiltshire'].map(
+        nameKey,
+      ),
     );
     expect(interpret('Wiltshire Community Foundation', dictionary, names)).toEqual({
       query: 'Wiltshire Community Foundation',
@@ -42,6 +43,12 @@ describe('search phrases', () => {
     });
     // Case, accents, punctuation and a leading "The" do not matter to the name.
     expect(interpret('code for brasilia trust.', dictionary, names).chips).toEqual([]);
+    expect(interpret('Giessen Stiftung', dictionary, names).chips).toEqual([]);
+    // A name every word of which names a filter stays a filter (a place called as an organisation is).
+    expect(interpret('Wiltshire', dictionary, names)).toMatchObject({
+      query: null,
+      chips: [{ kind: 'PLACE', value: 'Wiltshire' }],
+    });
     // A search that is only part of the name is still read as a phrase.
     expect(interpret('Wiltshire Community', dictionary, names)).toMatchObject({
       query: 'Community',
