@@ -1,7 +1,6 @@
 // The fields of a registration or an edit, checked with a message per field, and how an organisation's
 // editable state is shown in history ("from → to").
 import { z } from 'zod';
-import { countryFromCode } from '../import/countries.ts';
 import { repairLocation } from '../import/repairs.ts';
 import { placeIds, themeId } from '../import/slug.ts';
 import { SECTORS, type Sector } from '../model.ts';
@@ -77,16 +76,23 @@ function cleanLists<T extends { themes?: string[] | null; identifiers?: string[]
   };
 }
 
+/** Two-letter countries read as the United Kingdom or one of its nations; any other two letters stay as typed. */
+const UK_SHORT: Readonly<Record<string, { region: string | null }>> = {
+  gb: { region: null },
+  ni: { region: 'Northern Ireland' },
+};
+
 /**
- * A place as the importers spell it (repairLocation): the country by its ICU name ("UK", "GB" → United
- * Kingdom, "USA" → United States), a UK nation as a region of the United Kingdom; so a registration lands
- * in the same places as imported organisations rather than in a country of its own.
+ * A place as the importers spell it (repairLocation): the country by its ICU name ("UK", "U.K." → United
+ * Kingdom, "USA" → United States), a UK nation as a region of the United Kingdom, and GB / NI as the
+ * United Kingdom / Northern Ireland; so a registration lands in the same places as imported organisations
+ * rather than in a country of its own. No other code is guessed ("CA" is not taken for Canada).
  */
 function placeFields(p: { country: string; region?: string | null; city?: string | null }): PlaceFields {
-  const code = /^[A-Za-z]{2}$/.test(p.country.trim()) ? countryFromCode(p.country.trim()) : null;
+  const short = UK_SHORT[p.country.trim().toLowerCase()];
   const { value } = repairLocation({
-    country: code ?? p.country,
-    region: p.region ?? null,
+    country: short ? 'United Kingdom' : p.country,
+    region: p.region ?? short?.region ?? null,
     city: p.city ?? null,
   });
   return { country: value.country ?? p.country, region: value.region, city: value.city };

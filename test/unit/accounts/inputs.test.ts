@@ -105,7 +105,13 @@ describe('registrations', () => {
       region: 'Scotland',
       city: 'Glasgow',
     });
-    // A name ICU does not know is kept as typed.
+    expect(placeOf({ country: 'NI', city: 'Belfast' })).toEqual({
+      country: 'United Kingdom',
+      region: 'Northern Ireland',
+      city: 'Belfast',
+    });
+    // Other two letters are not guessed as a code; a name ICU does not know is kept as typed.
+    expect(placeOf({ country: 'CA' })).toEqual({ country: 'CA', region: null, city: null });
     expect(placeOf({ country: 'Zembla' })).toEqual({ country: 'Zembla', region: null, city: null });
     expect(validateChanges({ place: { country: 'U.K.' } }).place).toEqual({
       country: 'United Kingdom',
