@@ -290,7 +290,10 @@ export function activeChips(filter: GraphFilter): ActiveChip[] {
         {
           field,
           value: '*',
-          label: `all but ${left.map((v) => filterValueLabel(field, v)).join(', ')}`,
+          label:
+            left.length === 0
+              ? `any ${FIELD_LABELS[field].toLowerCase()}`
+              : `all but ${left.map((v) => filterValueLabel(field, v)).join(', ')}`,
           without: (f) => ({ ...f, [field]: [] }),
         },
       ];

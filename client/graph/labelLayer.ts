@@ -128,7 +128,7 @@ export function labelCandidates(
       x: position.x,
       y: position.y,
       // The border (2–4 px) is drawn outside the body.
-      size: Number(node.data('size') ?? 30) + 8,
+      size: Math.max(Number(node.data('size') ?? 30), Number(node.data('badgeWidth') ?? 0)) + 8,
       // Every other drawn node still blocks names: its body counts, with no name of its own.
       // An "and N more" tile writes its count inside itself (graph/style.ts).
       text: named && node.data('role') !== 'more' ? String(node.data('label') ?? '') : '',
