@@ -55,6 +55,9 @@ describe('govuk', () => {
     expect(report.counts.relationships).toMatchObject({ read: 578, created: 578 });
     expect(report.candidates).toEqual([]);
     expect(await owned(db, ns)).toEqual({ ImportRun: 1, Organisation: 1016, PART_OF: 578 });
+    // An abbreviation that is the name itself says nothing; a real one is kept.
+    expect((await node(ns, 'govuk:home-office'))?.description ?? null).toBeNull();
+    expect((await node(ns, 'govuk:attorney-generals-office'))?.description).toBe('Also known as AGO.');
     const cabinet = await node(ns, 'govuk:cabinet-office');
     expect(cabinet).toMatchObject({
       name: 'Cabinet Office',

@@ -42,7 +42,10 @@ interface Body {
 function organisation(body: Body, dataset: string): IncomingOrganisation {
   const id = `govuk:${body.slug}`;
   const description = [
-    body.abbreviation ? `Also known as ${body.abbreviation}.` : null,
+    // GOV.UK gives some bodies their own name as abbreviation ("Home Office"): nothing to say then.
+    body.abbreviation && body.abbreviation.trim().toLowerCase() !== body.name.trim().toLowerCase()
+      ? `Also known as ${body.abbreviation}.`
+      : null,
     body.status === 'closed' ? 'Closed.' : null,
   ]
     .filter((x) => x !== null)
