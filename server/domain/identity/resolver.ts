@@ -5,7 +5,8 @@
 //   3. the same website host and path (never a shared host's home page), unless both name other cities;
 //   4. the same normalised name in the same city, or in the same region when either has no city.
 // Rules 2–4 never merge when two identifiers of one register disagree. Weaker signs become merge
-// candidates: among them the same name where the places cannot tell (one has no city or region). Only keys are kept, never whole records, so memory stays bounded at 100k organisations.
+// candidates: among them the same name where the places cannot tell (one has no city or region). Only
+// keys are kept, never whole records, so memory stays bounded at 100k organisations.
 import type { Identifier } from '../model.ts';
 import { makeCandidate, nameSimilarity, type CandidateRule, type MergeCandidate } from './candidates.ts';
 import { isSharedHost, normaliseName, placeKey, websiteIdentity, websiteKey } from './normalise.ts';
@@ -64,7 +65,7 @@ export class IdentityResolver {
   private readonly byNameRegion = new Map<string, string>();
   private readonly byNameRegionNoCity = new Map<string, string>();
   private readonly byHost = new Map<string, string[]>();
-  /** normalised name → the organisations with it: their country and whether they name a region or city. */
+  /** normalised name → the first organisations with it (COMMON_NAME at most), with their country and place. */
   private readonly byName = new Map<string, NameEntry[]>();
   private readonly blocks = new Map<string, { id: string; name: string }[]>();
   private readonly candidateMap = new Map<string, MergeCandidate>();
