@@ -6,11 +6,12 @@ import { distance } from 'fastest-levenshtein';
 
 export const CANDIDATE_RULES = {
   SIMILAR_NAME:
-    'names differ by a few letters, or one name (of two words or more) is inside the other, in the same city or region',
+    'names differ by a few letters, or one name (of two words or more) is inside the other, in the same city or region; or the same name where one of the two has no city or region (and the countries do not differ)',
   SAME_HOST:
     'websites on the same host with other paths; not for shared hosts (facebook.com, gov.uk…), nor a host three or more organisations use',
   SAME_WEBSITE: 'the same website, but different names in different cities',
-  SAME_NAME_OTHER_IDENTIFIERS: 'the same name in the same place, but identifiers of one register disagree',
+  SAME_NAME_OTHER_IDENTIFIERS:
+    'the same name in the same place (or where one has no city or region), but identifiers of one register disagree',
 } as const;
 export type CandidateRule = keyof typeof CANDIDATE_RULES;
 

@@ -5,7 +5,8 @@
 //   3. the same website host and path (never a shared host's home page), unless both name other cities;
 //   4. the same normalised name in the same city, or in the same region when either has no city.
 // Rules 2–4 never merge when two identifiers of one register disagree. Weaker signs become merge
-// candidates. Only keys are kept, never whole records, so memory stays bounded at 100k organisations.
+// candidates: among them the same name where the places cannot tell (one has no city or region). Only
+// keys are kept, never whole records, so memory stays bounded at 100k organisations.
 import type { Identifier } from '../model.ts';
 import { makeCandidate, nameSimilarity, type CandidateRule, type MergeCandidate } from './candidates.ts';
 import { isSharedHost, normaliseName, placeKey, websiteIdentity, websiteKey } from './normalise.ts';
@@ -32,6 +33,14 @@ export interface Resolution {
   evidence: string | null;
 }
 
+interface NameEntry {
+  id: string;
+  name: string;
+  country: string | null;
+  /** The place below the country (city, else region), or null. */
+  local: string | null;
+}
+
 interface Target {
   id: string;
   existing: boolean;
@@ -41,6 +50,8 @@ interface Target {
 
 /** Beyond this many organisations in one city, similar names are not compared (too costly, too vague). */
 const MAX_BLOCK = 400;
+/** A name this many organisations have is common ("Citizens Advice"): the name alone is no sign. */
+const COMMON_NAME = 5;
 const MAX_CANDIDATES = 10_000;
 const MAX_HOST_GROUP = 20;
 
@@ -54,6 +65,8 @@ export class IdentityResolver {
   private readonly byNameRegion = new Map<string, string>();
   private readonly byNameRegionNoCity = new Map<string, string>();
   private readonly byHost = new Map<string, string[]>();
+  /** normalised name → the first organisations with it (COMMON_NAME at most), with their country and place. */
+  private readonly byName = new Map<string, NameEntry[]>();
   private readonly blocks = new Map<string, { id: string; name: string }[]>();
   private readonly candidateMap = new Map<string, MergeCandidate>();
   private readonly newOnHost = new Set<string>();
@@ -268,6 +281,7 @@ export class IdentityResolver {
       setFirst(this.byNameRegion, `${name}|${place.region}`, target.id);
       if (place.city === null) setFirst(this.byNameRegionNoCity, `${name}|${place.region}`, target.id);
     }
+    this.compareSameName(target, facts, name, place, compare);
     const blockKey = place.city ?? place.region;
     if (blockKey !== null) {
       const block = this.blocks.get(blockKey) ?? [];
@@ -290,6 +304,55 @@ export class IdentityResolver {
         block.push({ id: target.id, name });
         this.blocks.set(blockKey, block);
       }
+    }
+  }
+
+  /**
+   * The same normalised name where the places cannot tell them apart — one of the two names no city or
+   * region, and their countries do not differ — is a sign, never a merge: a SIMILAR_NAME candidate (score
+   * 0.5), or SAME_NAME_OTHER_IDENTIFIERS when identifiers of one register disagree. Two that both name a
+   * city or region are rule 4's (a merge in the same place, nothing in different places).
+   */
+  private compareSameName(
+    target: Target,
+    facts: IdentityFacts,
+    name: string,
+    place: ReturnType<typeof placeKey>,
+    compare: boolean,
+  ): void {
+    if (name.length < 4) return;
+    const entry: NameEntry = {
+      id: target.id,
+      name: facts.name,
+      country: place.country,
+      local: place.city ?? place.region,
+    };
+    const list = this.byName.get(name) ?? [];
+    if (list.some((other) => other.id === target.id)) return;
+    if (compare && list.length < COMMON_NAME) {
+      for (const other of list) {
+        if (entry.local !== null && other.local !== null) continue;
+        if (entry.country !== null && other.country !== null && entry.country !== other.country) continue;
+        const otherTarget = this.targets.get(other.id);
+        const conflict = otherTarget ? this.conflicts(otherTarget, facts.identifiers) : null;
+        const evidence = {
+          names: [facts.name, other.name],
+          places: [entry.local ?? entry.country, other.local ?? other.country],
+        };
+        if (conflict === null) this.addCandidate('SIMILAR_NAME', target.id, other.id, evidence, 0.5);
+        else
+          this.addCandidate(
+            'SAME_NAME_OTHER_IDENTIFIERS',
+            target.id,
+            other.id,
+            { ...evidence, conflict },
+            0.3,
+          );
+      }
+    }
+    if (list.length < COMMON_NAME) {
+      list.push(entry);
+      this.byName.set(name, list);
     }
   }
 

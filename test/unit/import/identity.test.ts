@@ -139,6 +139,65 @@ describe('IdentityResolver', () => {
     expect(rules.filter((x) => x.startsWith('SAME_HOST'))).toHaveLength(1);
   });
 
+  it('flags the same name where the places cannot tell them apart, never merging on the name alone', () => {
+    const r = new IdentityResolver(true);
+    const nowhere = { country: null, region: null, city: null };
+    r.addExisting(org('stored-indigo', { name: 'Indigo Trust', ...nowhere }));
+    // Neither has a place: a candidate, not a merge.
+    expect(
+      r.resolve(
+        org('chc-indigo', {
+          name: 'The Indigo Trust',
+          ...nowhere,
+          identifiers: [{ scheme: 'GB-CHC', value: '1075920' }],
+        }),
+      ).rule,
+    ).toBe('NEW');
+    // One in Milton Keynes, one with no place; one in a city, one with the country only.
+    r.resolve(org('ou-mk', { name: 'The Open University', city: 'Milton Keynes', region: null }));
+    r.resolve(org('ou-none', { name: 'Open University', ...nowhere }));
+    r.resolve(org('bl-london', { name: 'British Library', city: 'London', region: null }));
+    r.resolve(org('bl-uk', { name: 'British Library', region: null, city: null }));
+    // Two places that differ, or two countries: no sign.
+    r.resolve(org('cl-pwllheli', { name: 'Community Links', region: 'Gwynedd', city: 'Pwllheli' }));
+    r.resolve(org('cl-london', { name: 'Community Links', region: 'London', city: 'Canning Town' }));
+    r.resolve(org('rc-kenya', { name: 'Red Cross Society', country: 'Kenya', region: null, city: null }));
+    r.resolve(org('rc-uk', { name: 'Red Cross Society', region: null, city: null }));
+    // Charity numbers that disagree: the other rule, still a candidate.
+    r.resolve(
+      org('dc-1', {
+        name: 'Daisy Chain Project',
+        ...nowhere,
+        identifiers: [{ scheme: 'GB-CHC', value: '1109792' }],
+      }),
+    );
+    r.resolve(
+      org('dc-2', {
+        name: 'Daisy Chain Project',
+        ...nowhere,
+        identifiers: [{ scheme: 'GB-CHC', value: '1175163' }],
+      }),
+    );
+    const found = r.candidates().map((c) => `${c.rule}:${c.organisations.join('~')}:${c.score}`);
+    expect(found.sort()).toEqual([
+      'SAME_NAME_OTHER_IDENTIFIERS:dc-1~dc-2:0.3',
+      'SIMILAR_NAME:bl-london~bl-uk:0.5',
+      'SIMILAR_NAME:chc-indigo~stored-indigo:0.5',
+      'SIMILAR_NAME:ou-mk~ou-none:0.5',
+    ]);
+    expect(r.candidates().find((c) => c.organisations.includes('chc-indigo'))?.evidence).toEqual({
+      names: ['The Indigo Trust', 'Indigo Trust'],
+      places: [null, null],
+    });
+  });
+
+  it('says nothing about a name five or more organisations share', () => {
+    const r = new IdentityResolver(true);
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+      r.resolve(org(id, { name: 'Citizens Advice', region: null, city: null }));
+    expect(r.candidates()).toHaveLength(10);
+  });
+
   it('with merging off, matches ids and aliases only', () => {
     const r = new IdentityResolver(false);
     r.addExisting(org('stored'), ['old-id']);

@@ -15,15 +15,16 @@ import type {
   ReadContext,
 } from '../incoming.ts';
 import { BadJsonError, jsonArrayItems } from '../jsonStream.ts';
-import { cleanText, parseFlexibleDate, repairLocation, repairWebsite } from '../repairs.ts';
+import { UK_NATIONS } from '../countries.ts';
+import { cleanText, parseFlexibleDate, repairLocation, repairWebsite, type Location } from '../repairs.ts';
 import { inferSector } from '../sectorRules.ts';
 import { slugify } from '../slug.ts';
+import { isUkPostcode, realPostcode, ukRegionKind } from '../ukPlaces.ts';
 import { datasetName, filesOnly, looksLikeStreet, problemAt, sourceFacts, take } from './common.ts';
 import { normaliseIdentifier } from '../../identity/normalise.ts';
 
 const FORMAT = '360giving';
 const GRANTNAV = 'https://grantnav.threesixtygiving.org';
-const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i;
 
 type Json = Record<string, unknown>;
 
@@ -77,6 +78,61 @@ function identifiersOf(org: Json, orgId: string | null, context: ReadContext, wh
   });
 }
 
+/**
+ * The place of a funder or recipient (README "Repairs"). A street, corner or PO box in `addressLocality` is
+ * not the city (NOT_A_PLACE). Without `addressCountry`, the United Kingdom is assumed only when nothing in
+ * the address says otherwise: a UK postcode, or a British org-id (GB-…) and no postcode at all; a postcode
+ * of another shape (`CA 94129`, `CH-1204`) leaves the place out, saying why (LOCATION); an address whose only
+ * line is a street is then in the country, with no city. In the United Kingdom
+ * an `addressRegion` that is not a UK region (a nation, an ITL1 region or a county) is a town: the city when
+ * no city is given, else left out (NOT_A_REGION); London is the region beside a district (Hammersmith,
+ * London) and the city alone.
+ */
+function placeOf(org: Json, rawId: string | null, context: ReadContext, where: string): Location {
+  const postcode = realPostcode(cleanText(org.postalCode));
+  const britishId = rawId !== null && /^GB-/i.test(rawId);
+  const ukPostcode = postcode !== null && isUkPostcode(postcode);
+  const countryDefault = ukPostcode || (britishId && postcode === null) ? 'United Kingdom' : null;
+  const given = cleanText(org.addressLocality) !== null || cleanText(org.addressRegion) !== null;
+  let city = cleanText(org.addressLocality);
+  if (city !== null && looksLikeStreet(city)) {
+    context.repair({
+      code: 'NOT_A_PLACE',
+      where,
+      field: 'addressLocality',
+      message: `addressLocality "${city}" looks like a street address, not a town; not used as the city`,
+    });
+    city = null;
+  }
+  let region = cleanText(org.addressRegion);
+  if (region !== null && looksLikeStreet(region)) region = null;
+  const country = cleanText(org.addressCountry);
+  const repaired = repairLocation({ country, region, city }, countryDefault);
+  if (repaired.repair && repaired.value.country === null && britishId && postcode !== null && !ukPostcode) {
+    repaired.repair.message += ` (the org-id is British, but postcode "${postcode}" is not a UK postcode, so the United Kingdom is not assumed)`;
+  }
+  const location = take(context, where, 'address', repaired);
+  // Only a street was given ("Sunderland Road", DH1 2LL): not the city, but still the country.
+  if (location.country === null && countryDefault !== null && given) location.country = countryDefault;
+  if (location.country !== 'United Kingdom' || location.region === null) return location;
+  const kind = ukRegionKind(location.region);
+  if (kind === 'region' || (kind === 'city-region' && location.city !== null)) return location;
+  const nation = country === null ? null : (UK_NATIONS[country.toLowerCase()] ?? null);
+  const town = location.region;
+  context.repair({
+    code: 'NOT_A_REGION',
+    where,
+    field: 'addressRegion',
+    message:
+      kind === 'city-region'
+        ? `addressRegion "${town}" without a city is the city`
+        : location.city === null
+          ? `addressRegion "${town}" is a town, not a UK region (a nation, an ITL1 region or a county); read as the city`
+          : `addressRegion "${town}" is a town, not a UK region (a nation, an ITL1 region or a county); left out beside the city ${location.city}`,
+  });
+  return { country: location.country, region: nation, city: location.city ?? town };
+}
+
 function organisation(
   org: Json,
   role: 'funder' | 'recipient',
@@ -93,30 +149,7 @@ function organisation(
   }
   const rawId = cleanText(org.id);
   const identifiers = identifiersOf(org, rawId, context, `${where} ${role}`);
-  // A British org-id or a British postcode places the organisation in the United Kingdom.
-  const postcode = cleanText(org.postalCode);
-  const countryDefault =
-    (rawId !== null && /^GB-/i.test(rawId)) || (postcode !== null && UK_POSTCODE.test(postcode))
-      ? 'United Kingdom'
-      : null;
-  let city = cleanText(org.addressLocality);
-  if (city !== null && looksLikeStreet(city)) {
-    context.repair({
-      code: 'NOT_A_PLACE',
-      where: `${where} ${role}`,
-      field: 'addressLocality',
-      message: `addressLocality "${city}" looks like a street address, not a town; not used as the city`,
-    });
-    city = null;
-  }
-  let region = cleanText(org.addressRegion);
-  if (region !== null && looksLikeStreet(region)) region = null;
-  const location = take(
-    context,
-    `${where} ${role}`,
-    'address',
-    repairLocation({ country: cleanText(org.addressCountry), region, city }, countryDefault),
-  );
+  const location = placeOf(org, rawId, context, `${where} ${role}`);
   let recordId = rawId;
   if (isPlaceholderId(rawId)) {
     recordId = `360g-name:${slugify(name)}${(location.city ?? location.region ?? location.country) ? `@${slugify(location.city ?? location.region ?? location.country ?? '')}` : ''}`;
