@@ -33,6 +33,8 @@ const contexts: BrowserContext[] = [];
 let curatorApi: BrowserClient;
 /** The published organisation a member claims. */
 let claimed: { id: string; name: string };
+/** The other end of the partnership it proposes. */
+let partner: { id: string; name: string };
 
 const registration = {
   name: `${prefix} Código para São Paulo`,
@@ -144,6 +146,40 @@ beforeAll(async () => {
     { id: registered.data.registerOrganisation.request.id },
   );
   if (!approved.data) throw new Error(JSON.stringify(approved.errors));
+  // A second published organisation, and a funding tie the first one's owner proposes to it.
+  const { browser: otherOwner } = await signedIn(db, server, prefix, 'other-owner');
+  const other = await otherOwner.graphql<{
+    registerOrganisation: { organisation: { id: string; name: string }; request: { id: string } };
+  }>(
+    `mutation ($input: OrganisationInput!) { registerOrganisation(input: $input) {
+       organisation { id name } request { id } } }`,
+    { input: { name: `${prefix} Harbour Growers`, sector: 'COMPANY' } },
+  );
+  if (!other.data) throw new Error(JSON.stringify(other.errors));
+  partner = other.data.registerOrganisation.organisation;
+  const approvedOther = await curatorApi.graphql(
+    'mutation ($id: ID!) { approve(id: $id, reason: "Checked.") { status } }',
+    { id: other.data.registerOrganisation.request.id },
+  );
+  if (!approvedOther.data) throw new Error(JSON.stringify(approvedOther.errors));
+  const proposed = await owner.graphql(
+    'mutation ($input: ProposeRelationshipInput!) { proposeRelationship(input: $input) { id } }',
+    {
+      input: {
+        source: claimed.id,
+        target: partner.id,
+        kind: 'FUNDING',
+        since: '2024-03-01',
+        until: '2025-02-28',
+        amount: 12000,
+        currency: 'GBP',
+        description: 'A grant for the growers’ market.',
+        sourceUrl: `https://${prefix}-northmoor.example.org/grants`,
+      },
+    },
+  );
+  if (!proposed.data) throw new Error(JSON.stringify(proposed.errors));
+
   const { browser: claimant } = await signedIn(db, server, prefix, 'claimant');
   const claim = await claimant.graphql(
     'mutation ($id: ID!, $evidence: String!) { claimOrganisation(id: $id, evidence: $evidence) { id } }',
@@ -277,5 +313,22 @@ describe('registering with a bare domain, and the review queue', () => {
     expect(await item.innerText()).toContain('I coordinate it: see the team page on its website.');
     await item.scrollIntoViewIfNeeded();
     await shoot(page, 'queue-claim-1440');
+  });
+
+  it("a proposed partnership's item shows its kind, ends, trust, dates, amount, description and source", async () => {
+    const page = await newPage();
+    await openQueue(page);
+    const item = await queueItem(page, 'PROPOSED_RELATIONSHIP', `${claimed.name} → ${partner.name}`);
+    expect(await item.locator('.item-title').innerText()).toBe(`Funding: ${claimed.name} → ${partner.name}`);
+    const shown = await fields(item);
+    expect(shown).toMatchObject({
+      trust: 'Claimed',
+      dates: '2024-03-01 – 2025-02-28',
+      amount: '£12,000',
+      description: 'A grant for the growers’ market.',
+    });
+    expect(await item.innerText()).toContain(`https://${prefix}-northmoor.example.org/grants`);
+    await item.scrollIntoViewIfNeeded();
+    await shoot(page, 'queue-proposal-1440');
   });
 });
