@@ -20,6 +20,7 @@ import {
   paragraphProblem,
   splitList,
   urlProblem,
+  websiteToSend,
   type OrganisationForm,
 } from './rules.ts';
 
@@ -191,7 +192,19 @@ export function RegisterForm({ initialName }: { initialName?: string | undefined
         >
           {(a) => <textarea {...a} {...control('description')} rows={3} />}
         </Field>
-        <Field label="Website" error={show('website')} hint="https://…">
+        <Field
+          label="Website"
+          error={show('website')}
+          hint={
+            websiteToSend(form.website) !== form.website.trim() ? (
+              <span data-testid="website-to-send">
+                Will be sent as <strong>{websiteToSend(form.website)}</strong>
+              </span>
+            ) : (
+              'https://…'
+            )
+          }
+        >
           {(a) => <input {...a} {...control('website')} type="url" inputMode="url" autoComplete="url" />}
         </Field>
         <fieldset className="place-fields">
@@ -242,7 +255,7 @@ export function RegisterForm({ initialName }: { initialName?: string | undefined
 function useLikelyMatches(form: OrganisationForm): Match[] {
   const input = useMemo(() => {
     const name = form.name.trim();
-    const website = form.website.trim();
+    const website = websiteToSend(form.website);
     const identifiers = splitList(form.identifiers).filter((i) => /^[^:]+:.+$/.test(i));
     const withName = name.length >= 2 ? { name } : {};
     const withSite = website !== '' && urlProblem('website', website) === null ? { website } : {};

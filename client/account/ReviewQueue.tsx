@@ -11,18 +11,20 @@ import {
   REVIEW_QUEUE_ITEMS,
 } from '../api/queries.ts';
 import { ErrorDetails } from '../components/ErrorDetails.tsx';
-import { safeHref } from '../components/format.ts';
+import { formatAmount, formatDateRange, formatPlace, safeHref } from '../components/format.ts';
+import { SectorBadge } from '../components/Swatches.tsx';
+import { TRUST_STYLES } from '../graph/style.ts';
 import { mutate, useSession } from '../state/useSession.ts';
 import { isCurator } from './AccountMenu.tsx';
 import { toFormError, type FormError } from './errors.ts';
 import { Field, FormMessage } from './Field.tsx';
 import { REQUEST_LABELS, requestSubject } from './MyItems.tsx';
+import { REVIEW_PAGE } from './reviewQueuePage.ts';
 import { LIMITS, paragraphProblem } from './rules.ts';
 import { useAccountQuery } from './useAccountQuery.ts';
 
 type Item = ReviewQueueItemsQuery['reviewQueue']['nodes'][number];
-
-const PAGE = 50;
+type Reviewed = NonNullable<Item['request']>['organisations'][number];
 
 const KINDS: ReviewKind[] = ['REGISTRATION', 'CLAIM', 'PROPOSED_RELATIONSHIP', 'DISPUTE', 'MERGE_CANDIDATE'];
 
@@ -30,7 +32,7 @@ export function ReviewQueue() {
   const session = useSession();
   const allowed = isCurator(session.account?.role);
   const [kind, setKind] = useState<ReviewKind | ''>('');
-  const variables = allowed ? { first: PAGE, ...(kind ? { kinds: [kind] } : {}) } : null;
+  const variables = allowed ? { first: REVIEW_PAGE, ...(kind ? { kinds: [kind] } : {}) } : null;
   const query = useAccountQuery(REVIEW_QUEUE_ITEMS, variables);
   const queue = query.data?.reviewQueue;
   // Further pages, appended by "Show more"; a new first page (after a decision) starts again.
@@ -134,6 +136,106 @@ function OrganisationLink({ id, name, status }: { id: string; name: string; stat
   );
 }
 
+/** Registrations and claims are decided on an organisation's content: it is shown whole. */
+const showsContent = (kind: ReviewKind) => kind === 'REGISTRATION' || kind === 'CLAIM';
+
+const notGiven = <span className="muted">not given</span>;
+
+/**
+ * Everything a registration says (as it stands: a registrant's edits while it waits apply to it), or, for a
+ * claim, the organisation claimed as it is listed: sector, kind, place, website, description, themes and
+ * identifiers, each shown also when empty so that a missing one is seen.
+ */
+function OrganisationContent({ kind, organisation: o }: { kind: ReviewKind; organisation: Reviewed }) {
+  const href = safeHref(o.website);
+  return (
+    <section
+      className="review-content"
+      aria-label={kind === 'CLAIM' ? `The organisation claimed: ${o.name}` : `What was registered: ${o.name}`}
+      data-testid="review-organisation"
+      data-id={o.id}
+    >
+      <h3 className="review-content-title">
+        {kind === 'CLAIM' ? 'Claims ' : 'Registers '}
+        <OrganisationLink {...o} />
+      </h3>
+      <dl className="facts">
+        <dt>Sector</dt>
+        <dd data-field="sector">
+          <SectorBadge sector={o.sector} />
+        </dd>
+        <dt>Kind</dt>
+        <dd data-field="kind">{o.kind ?? notGiven}</dd>
+        <dt>Place</dt>
+        <dd data-field="place">{o.place ? formatPlace(o.place) : notGiven}</dd>
+        <dt>Website</dt>
+        <dd data-field="website">
+          {o.website === null ? (
+            notGiven
+          ) : href ? (
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              {o.website}
+            </a>
+          ) : (
+            o.website
+          )}
+        </dd>
+        <dt>Description</dt>
+        <dd data-field="description" className="review-description">
+          {o.description ?? notGiven}
+        </dd>
+        <dt>Themes</dt>
+        <dd data-field="themes">
+          {o.themes.length === 0 ? notGiven : o.themes.map((t) => t.name).join(', ')}
+        </dd>
+        <dt>Identifiers</dt>
+        <dd data-field="identifiers">
+          {o.identifiers.length === 0 ? (
+            notGiven
+          ) : (
+            <ul className="identifiers">
+              {o.identifiers.map((identifier) => (
+                <li key={`${identifier.scheme}:${identifier.value}`}>
+                  <span className="identifier-scheme">{identifier.scheme}</span>{' '}
+                  <code>{identifier.value}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/** A proposed or disputed partnership: its trust, dates, amount and what it is about. */
+function RelationshipFacts({
+  relationship: r,
+}: {
+  relationship: NonNullable<NonNullable<Item['request']>['relationship']>;
+}) {
+  const amount = formatAmount(r.amount, r.currency);
+  const dates = formatDateRange(r.since, r.until);
+  return (
+    <>
+      <dt>Trust</dt>
+      <dd data-field="trust">{TRUST_STYLES[r.trust].label}</dd>
+      <dt>Dates</dt>
+      <dd data-field="dates">{dates}</dd>
+      {amount && (
+        <>
+          <dt>Amount</dt>
+          <dd data-field="amount">{amount}</dd>
+        </>
+      )}
+      <dt>About</dt>
+      <dd data-field="description" className="review-description">
+        {r.description ?? notGiven}
+      </dd>
+    </>
+  );
+}
+
 function ReviewItemRow({ item }: { item: Item }) {
   const request = item.request;
   const candidate = item.mergeCandidate;
@@ -163,7 +265,7 @@ function ReviewItemRow({ item }: { item: Item }) {
             <dd>{request.submittedBy.name}</dd>
           </>
         )}
-        {request && request.organisations.length > 0 && (
+        {request && request.organisations.length > 0 && !showsContent(item.kind) && (
           <>
             <dt>Organisations</dt>
             <dd>
@@ -171,19 +273,6 @@ function ReviewItemRow({ item }: { item: Item }) {
                 <span key={o.id}>
                   {i > 0 && ', '}
                   <OrganisationLink {...o} />
-                  {o.website && safeHref(o.website) && (
-                    <>
-                      {' '}
-                      <a
-                        href={safeHref(o.website)!}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        className="muted"
-                      >
-                        {o.website.replace(/^https?:\/\//, '')}
-                      </a>
-                    </>
-                  )}
                 </span>
               ))}
             </dd>
@@ -201,6 +290,7 @@ function ReviewItemRow({ item }: { item: Item }) {
             <dd>{request.reason}</dd>
           </>
         )}
+        {request?.relationship && <RelationshipFacts relationship={request.relationship} />}
         {request?.relationship?.provenance.sourceUrl && (
           <>
             <dt>Source</dt>
@@ -240,6 +330,11 @@ function ReviewItemRow({ item }: { item: Item }) {
           </>
         )}
       </dl>
+      {request &&
+        showsContent(item.kind) &&
+        request.organisations.map((o) => (
+          <OrganisationContent key={o.id} kind={item.kind} organisation={o} />
+        ))}
       <Decision item={item} />
     </li>
   );

@@ -102,6 +102,20 @@ export function urlProblem(what: string, value: string, required = false): strin
   return null;
 }
 
+/**
+ * The website as it will be sent: a bare domain ("codigosp.org.br", "www.example.org/about") gets
+ * `https://` in front, as the importers repair it (WEBSITE_WITHOUT_SCHEME); "//example.org" gets `https:`.
+ * Anything with a scheme ("javascript:…", "ftp://…") or that is not a domain is left as typed, for the
+ * rules to judge (the server's rule is unchanged: an absolute http(s) address).
+ */
+export function websiteToSend(value: string): string {
+  const v = value.trim();
+  if (v === '' || /^[a-z][a-z0-9+-]*:/i.test(v)) return v;
+  if (v.startsWith('//')) return `https:${v}`;
+  if (/^[^\s/?#@:]+\.[^\s/?#@:.]+(?::\d+)?(?:[/?#]|$)/.test(v)) return `https://${v}`;
+  return v;
+}
+
 /** Splits a list typed as "a, b" or one per line. */
 export function splitList(text: string): string[] {
   return text
@@ -131,7 +145,7 @@ export function organisationProblems(form: OrganisationForm): Record<string, str
   if (form.sector === '') problems.sector = 'sector is required: choose one';
   put('kind', lineProblem('kind', form.kind, LIMITS.kind, 1, false));
   put('description', paragraphProblem('description', form.description, LIMITS.description, 1, false));
-  put('website', urlProblem('website', form.website));
+  put('website', urlProblem('website', websiteToSend(form.website)));
   const placeGiven = [form.country, form.region, form.city].some((v) => v.trim() !== '');
   if (placeGiven) {
     put('place.country', lineProblem('country', form.country, LIMITS.placeName));
@@ -161,7 +175,7 @@ export function organisationInput(form: OrganisationForm) {
     sector: form.sector as Sector,
     ...(text(form.kind) ? { kind: text(form.kind) } : {}),
     ...(text(form.description) ? { description: form.description.trim() } : {}),
-    ...(text(form.website) ? { website: text(form.website) } : {}),
+    ...(text(form.website) ? { website: websiteToSend(form.website) } : {}),
     ...(country || region || city
       ? { place: { country: country ?? '', ...(region ? { region } : {}), ...(city ? { city } : {}) } }
       : {}),

@@ -6,6 +6,7 @@ import {
   EMPTY_FORM,
   organisationInput,
   organisationProblems,
+  websiteToSend,
   type OrganisationForm,
 } from '../../../client/account/rules.ts';
 import { AtlasRequestError } from '../../../client/api/graphqlRequest.ts';
@@ -43,7 +44,9 @@ const TABLE: [string, Partial<OrganisationForm>][] = [
   ['a javascript: website', { website: 'javascript:alert(1)' }],
   ['a data: website', { website: 'data:text/html,hello' }],
   ['a file: website', { website: 'file:///etc/passwd' }],
-  ['a website without a scheme', { website: 'example.org' }],
+  ['a bare domain (the form sends it with https://)', { website: 'codigosp.org.br' }],
+  ['a website without a scheme that is no domain', { website: 'example' }],
+  ['a localhost website without a scheme', { website: 'localhost:3000' }],
   ['a localhost website', { website: 'http://localhost:3000' }],
   ['an IP website', { website: 'http://192.168.1.1/' }],
   ['a website with a password', { website: 'https://user:pass@example.org' }],
@@ -78,9 +81,35 @@ describe('registration rules in the browser and on the server', () => {
     expect(client).toEqual(serverFields(form));
   });
 
-  it('the table refuses something in every row but the four valid ones', () => {
+  it('the table refuses something in every row but the five valid ones', () => {
     const refused = TABLE.filter(([, change]) => serverFields({ ...ok, ...change }).length > 0);
-    expect(refused.length).toBe(TABLE.length - 4);
+    expect(refused.length).toBe(TABLE.length - 5);
+  });
+});
+
+describe('a website typed without a scheme', () => {
+  it.each([
+    ['codigosp.org.br', 'https://codigosp.org.br'],
+    ['  www.example.org/about?x=1 ', 'https://www.example.org/about?x=1'],
+    ['example.org:8080/path', 'https://example.org:8080/path'],
+    ['//example.org', 'https://example.org'],
+    ['https://example.org', 'https://example.org'],
+    ['HTTP://example.org', 'HTTP://example.org'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
+    ['mailto:ada@example.org', 'mailto:ada@example.org'],
+    ['ada@example.org', 'ada@example.org'],
+    ['localhost:3000', 'localhost:3000'],
+    ['example', 'example'],
+    ['', ''],
+  ])('%j is sent as %j', (typed, sent) => {
+    expect(websiteToSend(typed)).toBe(sent);
+  });
+
+  it('is sent with https:// in the registration input, which the server accepts', () => {
+    const form = { ...ok, website: 'codigosp.org.br' };
+    expect(organisationProblems(form)).toEqual({});
+    expect(organisationInput(form).website).toBe('https://codigosp.org.br');
+    expect(() => validateRegistration(organisationInput(form))).not.toThrow();
   });
 });
 

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate, Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { REVIEW_PAGE } from '../../../client/account/reviewQueuePage.ts';
 import { typeDefs } from '../../../server/graphql/schema.ts';
+import { documentCost, LIMITS } from '../../../server/graphql/limits.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const schema = buildSchema(typeDefs);
@@ -35,5 +37,23 @@ describe('client/api/operations', () => {
   it.each(operations)('%s is used by the client', (name) => {
     const queries = fs.readFileSync(path.join(ROOT, 'client/api/queries.ts'), 'utf8');
     expect(queries).toContain(`${name}Document`);
+  });
+});
+
+describe('the review queue', () => {
+  it('asks for a page of items, each with its organisations whole, within the cost limit', () => {
+    const queue = parse(
+      fs.readFileSync(path.join(dir, 'accounts.graphql'), 'utf8') +
+        '\n' +
+        fs.readFileSync(path.join(dir, 'explorer.graphql'), 'utf8'),
+    );
+    const only = {
+      ...queue,
+      definitions: queue.definitions.filter(
+        (d) => d.kind !== Kind.OPERATION_DEFINITION || d.name?.value === 'ReviewQueueItems',
+      ),
+    };
+    const cost = documentCost(schema, only, { first: REVIEW_PAGE });
+    expect(cost).toBeLessThanOrEqual(LIMITS.cost);
   });
 });
