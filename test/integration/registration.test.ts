@@ -477,6 +477,32 @@ describe('updateOrganisation', () => {
   const EDIT = `mutation ($id: ID!, $changes: OrganisationChanges!, $reason: String) {
     updateOrganisation(id: $id, changes: $changes, reason: $reason) { id name kind description website themes { name } place { name } } }`;
 
+  it('keeps the stored websites in step with the website: replaced or removed, it is gone from them too', async () => {
+    const { browser } = await signedIn(db, server, p, 'sites');
+    const input = valid('Sites Org');
+    const id = (await browser.graphql<Registered>(REGISTER, { input })).data!.registerOrganisation
+      .organisation.id;
+    const sites = async () => {
+      const [row] = await runCypher(
+        db.driver,
+        'MATCH (o:Organisation {id: $id}) RETURN o.website AS website, o.websites AS websites',
+        { id },
+      );
+      return row;
+    };
+    expect(await sites()).toEqual({ website: input.website, websites: [input.website] });
+    // As an import that saw another page of it would have left them.
+    await runCypher(db.driver, 'MATCH (o:Organisation {id: $id}) SET o.websites = o.websites + $other', {
+      id,
+      other: `https://other.${p}.org`,
+    });
+    const next = `https://next.${p}.org`;
+    expect((await browser.graphql(EDIT, { id, changes: { website: next } })).errors).toBeUndefined();
+    expect(await sites()).toEqual({ website: next, websites: [next, `https://other.${p}.org`] });
+    expect((await browser.graphql(EDIT, { id, changes: { website: null } })).errors).toBeUndefined();
+    expect(await sites()).toEqual({ website: null, websites: [`https://other.${p}.org`] });
+  });
+
   it("records every change (who, when, from → to, why) and refuses editing someone else's organisation", async () => {
     const { account: owner, browser } = await signedIn(db, server, p, 'editor');
     const reg = (await browser.graphql<Registered>(REGISTER, { input: valid('Edited Org') })).data!

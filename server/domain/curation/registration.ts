@@ -137,6 +137,7 @@ export async function registerOrganisation(
           id: organisationId,
           props: {
             ...organisationProps(fields),
+            websites: fields.website === null ? null : [fields.website],
             identityKey: key,
             recordedBy: account.name,
             recordedByAccount: account.id,
@@ -311,7 +312,13 @@ export async function updateOrganisation(
           : (row.organisation.identityKey ?? null);
       await tx.run('updateOrganisationFields', {
         id,
-        props: { ...organisationProps(after), identityKey: key },
+        props: {
+          ...organisationProps(after),
+          identityKey: key,
+          ...(changes.website !== undefined
+            ? { websites: websitesAfter(row.organisation.websites, before.website, after.website) }
+            : {}),
+        },
         themeIds: changes.themes !== undefined ? themeRows(after.themes).map((t) => t.id) : null,
         placeChanged: changes.place !== undefined,
         placeId: place.placeId,
@@ -354,4 +361,17 @@ export async function organisationForEditing(
   authorise(actor, 'organisation.viewPrivate', access);
   const [organisation] = await anyOrganisationsByIds(runner, [id]);
   return organisation ?? null;
+}
+
+/**
+ * An organisation's websites (imports keep every one they saw; the first is `website`) after its website
+ * was edited from `before` to `after`: the new one first, the replaced or removed one gone, the others kept;
+ * null when none is left. So an export and a re-import cannot bring back a website that was taken away.
+ */
+export function websitesAfter(stored: unknown, before: string | null, after: string | null): string[] | null {
+  const others = (Array.isArray(stored) ? stored : []).filter(
+    (w): w is string => typeof w === 'string' && w !== before && w !== after,
+  );
+  const list = after === null ? others : [after, ...others];
+  return list.length > 0 ? list : null;
 }
