@@ -1,7 +1,7 @@
 // The initiatives an organisation takes part in, with its role and the initiative's stage; each opens the
 // initiative's innovation pathway as a timeline beside the graph (`&pathway=<id>`, PathwayTimeline.tsx).
 import type { OrganisationDetails as Organisation } from '../api/types.ts';
-import { formatDay } from './pathwayFormat.ts';
+import { initiativeDates } from './pathwayFormat.ts';
 import { viewLinkProps } from './viewLink.ts';
 
 type Participation = Organisation['participations'][number];
@@ -43,7 +43,7 @@ export function InitiativeList({
             </a>{' '}
             <span className="muted">
               · {ROLE_LABELS[p.role]} · {p.initiative.stage.toLowerCase()}
-              {p.initiative.startDate ? ` since ${formatDay(p.initiative.startDate)}` : ''}
+              {initiativeDates(p.initiative.startDate, p.initiative.endDate ?? null)}
             </span>
           </li>
         ))}

@@ -24,3 +24,11 @@ export function formatDuration(days: number): string {
   const y = years === 1 ? '1 year' : `${years} years`;
   return rest === 0 ? y : `${y} ${rest === 1 ? '1 month' : `${rest} months`}`;
 }
+
+/** When an initiative ran: " 1 May 2019 – 30 Apr 2022", " since 1 May 2019", " until …", or nothing. */
+export function initiativeDates(start: string | null, end: string | null): string {
+  if (start && end) return ` ${formatDay(start)} – ${formatDay(end)}`;
+  if (start) return ` since ${formatDay(start)}`;
+  if (end) return ` until ${formatDay(end)}`;
+  return '';
+}

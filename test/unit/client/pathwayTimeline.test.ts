@@ -1,6 +1,6 @@
 // The pathway timeline's pure helpers: dates and durations as people read them.
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration } from '../../../client/components/pathwayFormat.ts';
+import { formatDay, formatDuration, initiativeDates } from '../../../client/components/pathwayFormat.ts';
 
 describe('the pathway timeline helpers', () => {
   it('writes days out in British English, whatever the time zone', () => {
@@ -19,5 +19,12 @@ describe('the pathway timeline helpers', () => {
     [1096, '3 years'],
   ])('%i days read as %s', (days, text) => {
     expect(formatDuration(days)).toBe(text);
+  });
+
+  it('writes when an initiative ran: both days, or since, or until, or nothing', () => {
+    expect(initiativeDates('2019-05-01', '2022-04-30')).toBe(' 1 May 2019 – 30 Apr 2022');
+    expect(initiativeDates('2019-05-01', null)).toBe(' since 1 May 2019');
+    expect(initiativeDates(null, '2022-04-30')).toBe(' until 30 Apr 2022');
+    expect(initiativeDates(null, null)).toBe('');
   });
 });
