@@ -40,13 +40,35 @@ function isPlaceholderId(id: string | null): boolean {
   return id === null || /^(dummy|unknown|none|tbc|n\/?a)\d*$/i.test(id) || !/[a-z0-9]/i.test(id);
 }
 
+/**
+ * A register number as a spreadsheet left it: a number with a decimal part of zeros ("1168129.0"), or a
+ * Scottish charity number with the letter O for its first zero ("SCO43914"). Null when it is neither.
+ */
+export function spreadsheetResidue(scheme: string, value: string): string | null {
+  const v = value.trim();
+  const decimal = /^(\d+)\.0+$/.exec(v);
+  if (decimal) return decimal[1]!;
+  if (scheme.toUpperCase() === 'GB-SC' && /^SCO\d{5}$/i.test(v)) return `SC0${v.slice(3)}`;
+  return null;
+}
+
 function identifiersOf(org: Json, orgId: string | null, context: ReadContext, where: string): Identifier[] {
   const out: Identifier[] = [];
   const split = orgId === null ? null : splitOrgId(orgId);
   const add = (scheme: string, value: string, field: string) => {
     const n = normaliseIdentifier(scheme, value);
+    const fixed = n ? null : spreadsheetResidue(scheme, value);
+    const repaired = fixed === null ? null : normaliseIdentifier(scheme, fixed);
     if (n) out.push(n);
-    else {
+    else if (repaired) {
+      out.push(repaired);
+      context.repair({
+        code: 'IDENTIFIER_REPAIRED',
+        where,
+        field,
+        message: `${field} "${value}" read as ${scheme} ${repaired.value}`,
+      });
+    } else {
       context.repair({
         code: 'BAD_IDENTIFIER',
         where,
