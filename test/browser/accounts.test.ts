@@ -6,43 +6,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
 import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
+import {
+  DESKTOP,
+  PageOpener,
+  PHONE,
+  POLL,
+  screenshotter,
+  signInThroughHeader,
+} from '../support/accountPages.ts';
 import { launchChromium } from '../support/browser.ts';
 import type { BrowserClient } from '../support/browserClient.ts';
 import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
-import { ROOT } from '../support/processes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-
-// ATLAS_SCREENSHOTS=1 refreshes the README's screenshots in docs/screenshots; other runs leave them alone.
-const SHOTS = path.join(
-  ROOT,
-  process.env.ATLAS_SCREENSHOTS ? 'docs/screenshots' : 'test/.artifacts/screenshots',
-);
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-/** The machine is shared: answers can take seconds. */
-const POLL = { timeout: 20_000 };
 
 let db: TestDb;
 let server: TestServer;
 let browser: Browser;
 const prefix = uniquePrefix('acui');
-const contexts: BrowserContext[] = [];
+const pages = new PageOpener(() => browser);
 /** The organisation another member owns (published): the other side of the partnership. */
 let partner: { id: string; name: string };
 /** Its owner, signed in over HTTP. */
 let owner: BrowserClient;
 const ours = `${prefix} Riverside Data Collective`;
 
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
-  return page;
-}
+const newPage = (viewport = DESKTOP) => pages.open(viewport);
 
 /** The trust state of the drawn edge between two organisations, or null when none is drawn. */
 function edgeTrust(page: Page, a: string, b: string): Promise<string | null> {
@@ -86,19 +77,7 @@ function drawnIds(page: Page): Promise<string[]> {
   });
 }
 
-async function signInThroughHeader(page: Page, email: string) {
-  await page.getByTestId('sign-in').click();
-  const dialog = page.getByTestId('account-dialog');
-  await dialog.getByTestId('account-email').fill(email);
-  await dialog.getByTestId('account-password').fill(PASSWORD);
-  await dialog.getByTestId('account-submit').click();
-  await page.getByTestId('account-menu').waitFor();
-}
-
-function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  return page.screenshot({ path: path.join(SHOTS, `accounts-${name}.png`) });
-}
+const shoot = screenshotter('accounts', { docs: true });
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
@@ -137,7 +116,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  await pages.closeAll();
   await browser?.close();
   await server?.close();
   if (db) {

@@ -8,27 +8,28 @@
 // Screenshots at 1440×900 and 390×844 go to test/.artifacts/screenshots (review-*.png).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
 import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
+import {
+  DESKTOP,
+  PageOpener,
+  PHONE,
+  POLL,
+  screenshotter,
+  signInThroughHeader,
+} from '../support/accountPages.ts';
 import { launchChromium } from '../support/browser.ts';
 import type { BrowserClient } from '../support/browserClient.ts';
 import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
-import { ROOT } from '../support/processes.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-
-const SHOTS = path.join(ROOT, 'test/.artifacts/screenshots');
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-/** The machine is shared: answers can take seconds. */
-const POLL = { timeout: 20_000 };
 
 let db: TestDb;
 let server: TestServer;
 let browser: Browser;
 const prefix = uniquePrefix('rvq');
-const contexts: BrowserContext[] = [];
+const pages = new PageOpener(() => browser);
 /** A curator signed in over HTTP, to read what was stored. */
 let curatorApi: BrowserClient;
 /** The published organisation a member claims. */
@@ -47,27 +48,9 @@ const registration = {
   identifiers: 'BR-CNPJ:12345678000195',
 };
 
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error));
-  return page;
-}
+const newPage = (viewport = DESKTOP) => pages.open(viewport);
 
-async function signInThroughHeader(page: Page, email: string) {
-  await page.getByTestId('sign-in').click();
-  const dialog = page.getByTestId('account-dialog');
-  await dialog.getByTestId('account-email').fill(email);
-  await dialog.getByTestId('account-password').fill(PASSWORD);
-  await dialog.getByTestId('account-submit').click();
-  await page.getByTestId('account-menu').waitFor();
-}
-
-function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  return page.screenshot({ path: path.join(SHOTS, `review-${name}.png`) });
-}
+const shoot = screenshotter('review');
 
 /** The queue of one kind, page by page until the item about `name` is listed. */
 async function queueItem(page: Page, kind: string, name: string): Promise<Locator> {
@@ -189,7 +172,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  await pages.closeAll();
   await browser?.close();
   await server?.close();
   if (db) {
