@@ -3,37 +3,33 @@
 // field, "is this you?") → pending → a curator approves in the review queue → found by search and drawn;
 // propose a partnership → the other side confirms → drawn as confirmed; a dispute → drawn as disputed.
 // Screenshots of the sign-in, the registration form and the review queue (1440×900 and 390×844).
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
-import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
+import type { Page } from 'playwright-core';
+import { emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
 import {
   DESKTOP,
-  PageOpener,
+  openAccountsRig,
+  type AccountsRig,
   PHONE,
   POLL,
   screenshotter,
   signInThroughHeader,
 } from '../support/accountPages.ts';
-import { launchChromium } from '../support/browser.ts';
 import type { BrowserClient } from '../support/browserClient.ts';
-import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
+import type { TestServer } from '../support/server.ts';
 
 let db: TestDb;
 let server: TestServer;
-let browser: Browser;
 const prefix = uniquePrefix('acui');
-const pages = new PageOpener(() => browser);
+let rig: AccountsRig | undefined;
 /** The organisation another member owns (published): the other side of the partnership. */
 let partner: { id: string; name: string };
 /** Its owner, signed in over HTTP. */
 let owner: BrowserClient;
 const ours = `${prefix} Riverside Data Collective`;
 
-const newPage = (viewport = DESKTOP) => pages.open(viewport);
+const newPage = (viewport = DESKTOP) => rig!.pages.open(viewport);
 
 /** The trust state of the drawn edge between two organisations, or null when none is drawn. */
 function edgeTrust(page: Page, a: string, b: string): Promise<string | null> {
@@ -80,12 +76,8 @@ function drawnIds(page: Page): Promise<string[]> {
 const shoot = screenshotter('accounts', { docs: true });
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
-    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
-  }
-  db = connectTestDb();
-  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
-  browser = await launchChromium();
+  rig = await openAccountsRig(prefix);
+  ({ db, server } = rig);
 
   // The other side: a member's organisation, registered and approved through the API.
   ({ browser: owner } = await signedIn(db, server, prefix, 'grace'));
@@ -116,13 +108,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await pages.closeAll();
-  await browser?.close();
-  await server?.close();
-  if (db) {
-    await deleteAccountsData(db, prefix);
-    await db.close();
-  }
+  await rig?.close();
 });
 
 describe('accounts in the explorer', () => {

@@ -6,30 +6,26 @@
 //   website, description (its line breaks kept), themes and identifiers;
 // - a claim's item shows the organisation claimed, as listed, with the claimant's evidence.
 // Screenshots at 1440×900 and 390×844 go to test/.artifacts/screenshots (review-*.png).
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
-import { deleteAccountsData, emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
+import { emailOf, makeAccount, PASSWORD, signedIn } from '../support/accounts.ts';
 import {
   DESKTOP,
-  PageOpener,
+  openAccountsRig,
+  type AccountsRig,
   PHONE,
   POLL,
   screenshotter,
   signInThroughHeader,
 } from '../support/accountPages.ts';
-import { launchChromium } from '../support/browser.ts';
 import type { BrowserClient } from '../support/browserClient.ts';
-import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { uniquePrefix, type TestDb } from '../support/db.ts';
+import type { TestServer } from '../support/server.ts';
 
 let db: TestDb;
 let server: TestServer;
-let browser: Browser;
 const prefix = uniquePrefix('rvq');
-const pages = new PageOpener(() => browser);
+let rig: AccountsRig | undefined;
 /** A curator signed in over HTTP, to read what was stored. */
 let curatorApi: BrowserClient;
 /** The published organisation a member claims. */
@@ -48,7 +44,7 @@ const registration = {
   identifiers: 'BR-CNPJ:12345678000195',
 };
 
-const newPage = (viewport = DESKTOP) => pages.open(viewport);
+const newPage = (viewport = DESKTOP) => rig!.pages.open(viewport);
 
 const shoot = screenshotter('review');
 
@@ -92,12 +88,8 @@ async function fields(content: Locator): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
-    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
-  }
-  db = connectTestDb();
-  server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
-  browser = await launchChromium();
+  rig = await openAccountsRig(prefix);
+  ({ db, server } = rig);
   ({ browser: curatorApi } = await signedIn(db, server, prefix, 'api-curator', 'CURATOR'));
   await makeAccount(db, prefix, 'curator', 'CURATOR');
   await makeAccount(db, prefix, 'member', 'MEMBER');
@@ -172,13 +164,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await pages.closeAll();
-  await browser?.close();
-  await server?.close();
-  if (db) {
-    await deleteAccountsData(db, prefix);
-    await db.close();
-  }
+  await rig?.close();
 });
 
 describe('registering with a bare domain, and the review queue', () => {

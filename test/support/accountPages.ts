@@ -3,8 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD } from './accounts.ts';
+import { CLIENT_DIST_TEST } from '../../server/http/app.ts';
+import { deleteAccountsData, PASSWORD } from './accounts.ts';
+import { launchChromium } from './browser.ts';
+import { connectTestDb, type TestDb } from './db.ts';
 import { ROOT } from './processes.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
@@ -52,5 +56,37 @@ export function screenshotter(prefix: string, { docs = false } = {}) {
   return (page: Page, name: string) => {
     fs.mkdirSync(dir, { recursive: true });
     return page.screenshot({ path: path.join(dir, `${prefix}-${name}.png`) });
+  };
+}
+
+/** A server on the test build of the client, a Chromium, pages in it; `close` removes the prefix's accounts. */
+export interface AccountsRig {
+  db: TestDb;
+  server: TestServer;
+  browser: Browser;
+  pages: PageOpener;
+  close(): Promise<void>;
+}
+
+export async function openAccountsRig(prefix: string): Promise<AccountsRig> {
+  if (!fs.existsSync(path.join(CLIENT_DIST_TEST, 'index.html'))) {
+    throw new Error('client/dist-test is missing: run "npm test" (its set-up builds the test build).');
+  }
+  const db = connectTestDb();
+  const server = await startTestServer(db, { clientDir: CLIENT_DIST_TEST });
+  const browser = await launchChromium();
+  const pages = new PageOpener(() => browser);
+  return {
+    db,
+    server,
+    browser,
+    pages,
+    async close() {
+      await pages.closeAll();
+      await browser.close();
+      await server.close();
+      await deleteAccountsData(db, prefix);
+      await db.close();
+    },
   };
 }
