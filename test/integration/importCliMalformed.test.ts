@@ -56,9 +56,27 @@ describe('npm run import with malformed input', () => {
     expect(output).toMatch(
       /Did not import 360giving .*broken-grants\.json: \d+ problems?; nothing was written/,
     );
-    expect(output).toMatch(/broken-grants\.json: invalid JSON after \d+ grant\(s\).*\[BAD_JSON\]/);
+    expect(output).toMatch(/broken-grants\.json:1:\d+.*invalid JSON after \d+ grant\(s\).*\[BAD_JSON\]/);
     expect(output).not.toMatch(STACK);
     await expectNothingWritten([broken]);
+  });
+
+  it('says on which line a JSON file cut short ends', async () => {
+    const grant = (k: number) =>
+      `  {"id": "g${k}", "title": "Grant ${k}", "amountAwarded": 100, "currency": "GBP", "awardDate": "2020-01-01",\n` +
+      `   "fundingOrganization": [{"id": "GB-CHC-1000001", "name": "Fund"}],\n` +
+      `   "recipientOrganization": [{"id": "GB-CHC-${2000000 + k}", "name": "Charity ${k}"}]}`;
+    const whole = `{"grants": [\n${Array.from({ length: 400 }, (_, k) => grant(k)).join(',\n')}\n]}\n`;
+    // Cut in the middle of line 1,000 of 1,203 (far past the parser's first slices).
+    const lines = whole.split('\n');
+    const cut = `${lines.slice(0, 999).join('\n')}\n${lines[999]!.slice(0, 20)}`;
+    const truncated = file('truncated-grants.json', cut);
+    const { code, output } = await importCli(['360giving', truncated]);
+    expect(code).toBe(1);
+    expect(output.split('\n').filter((l) => l.includes('[BAD_JSON]'))).toEqual([
+      expect.stringMatching(/truncated-grants\.json:1000:21: invalid JSON after \d+ grant\(s\)/),
+    ]);
+    await expectNothingWritten([truncated]);
   });
 
   it('reports the wrong columns of a GOV.UK TSV and of a CORDIS CSV', async () => {

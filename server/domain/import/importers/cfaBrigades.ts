@@ -15,7 +15,7 @@ import type {
   Pass,
   ReadContext,
 } from '../incoming.ts';
-import { BadJsonError, jsonArrayItems } from '../jsonStream.ts';
+import { BadJsonError, jsonArrayItems, jsonPosition } from '../jsonStream.ts';
 import { cleanText, repairLocation, repairWebsite } from '../repairs.ts';
 import { slugify } from '../slug.ts';
 import { datasetName, filesOnly, problemAt, sourceFacts, take } from './common.ts';
@@ -250,14 +250,15 @@ async function* records(
   } catch (error) {
     if (!(error instanceof BadJsonError)) throw error;
     if (report) {
-      context.problem(
-        problemAt(
+      context.problem({
+        ...problemAt(
           name,
           null,
           'BAD_JSON',
           `invalid JSON after ${count} record(s): ${error.message}; the directory is one JSON array of organisations`,
         ),
-      );
+        ...jsonPosition(error),
+      });
     }
     return;
   }
