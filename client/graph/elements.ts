@@ -169,6 +169,8 @@ export function withGroups(
     if (!owner || group.total <= 0) continue;
     const id = moreNodeId(group.organisationId);
     if (present.has(id)) continue;
+    const count = group.total.toLocaleString('en-GB');
+    const badge = `+${count}`;
     added.push(
       {
         group: 'nodes',
@@ -176,12 +178,9 @@ export function withGroups(
         selectable: false,
         data: {
           id,
-          label: `and ${group.total.toLocaleString('en-GB')} more`,
-          badge: `+${group.total.toLocaleString('en-GB')}`,
-          badgeWidth: Math.max(
-            30,
-            Math.ceil(`+${group.total.toLocaleString('en-GB')}`.length * MORE_BADGE_FONT * 0.62) + 12,
-          ),
+          label: `and ${count} more`,
+          badge,
+          badgeWidth: Math.max(30, Math.ceil(badge.length * MORE_BADGE_FONT * 0.62) + 12),
           sector: group.bySector[0]?.sector ?? owner.data.sector,
           kind: null,
           degree: 0,

@@ -1,6 +1,7 @@
 // RelationshipFilter (../shared/API-CONTRACT.md) and `asOf` as a predicate over the snapshot's ties.
 import { InvalidInputError } from '../../common/errors.ts';
 import type { RelationshipKind, Sector, TrustState } from '../model.ts';
+import { fieldProblem } from '../validation/problems.ts';
 import { dayNumber, kindIndex, NO_START, sectorIndex, trustIndex, type NetworkSnapshot } from './snapshot.ts';
 
 export interface RelationshipFilterInput {
@@ -115,27 +116,13 @@ export function tiePredicate(
     const value = f[bound];
     if (typeof value === 'number' && value < 0) {
       throw new InvalidInputError(`${path}.${bound} is ${value}: amounts are never negative.`, [
-        {
-          file: 'arguments',
-          line: null,
-          column: null,
-          field: `${path}.${bound}`,
-          code: 'OUT_OF_RANGE',
-          message: 'must be 0 or more',
-        },
+        fieldProblem(`${path}.${bound}`, 'OUT_OF_RANGE', 'must be 0 or more'),
       ]);
     }
   }
   if (typeof f.minAmount === 'number' && typeof f.maxAmount === 'number' && f.minAmount > f.maxAmount) {
     throw new InvalidInputError(`${path}.minAmount is above ${path}.maxAmount: nothing can match.`, [
-      {
-        file: 'arguments',
-        line: null,
-        column: null,
-        field: `${path}.minAmount`,
-        code: 'OUT_OF_RANGE',
-        message: 'must not be above maxAmount',
-      },
+      fieldProblem(`${path}.minAmount`, 'OUT_OF_RANGE', 'must not be above maxAmount'),
     ]);
   }
   if (given(f.organisations) && f.organisations.length > MAX_FILTER_ORGANISATIONS) {
