@@ -189,13 +189,18 @@ export function searchTextOf(o: {
   };
 }
 
-/** The acronym of a multi-word name, as indexed ("Hadrian Borough Council" → "HBC"); null when shorter than 3. */
+/**
+ * The acronym of a multi-word name, as indexed ("Hadrian Borough Council" → "HBC"); null when shorter
+ * than 3. A name that opens with an abbreviation of two or three capitals, in a name that is not all
+ * capitals, keeps it whole: "HM Revenue & Customs" → "HMRC", "UK Research and Innovation" → "UKRI",
+ * "NHS Digital" → "NHSD" (cypher/migrations/0008_acronym_abbreviations.cypher applies the same rule).
+ */
 export function acronymOf(name: string): string | null {
-  const letters = name
+  const words = name
     .split(/[\s\-&/]+/)
-    .filter((w) => /^\p{L}/u.test(w) && !JOINING_WORDS.has(w.toLowerCase()))
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
+    .filter((w) => /^\p{L}/u.test(w) && !JOINING_WORDS.has(w.toLowerCase()));
+  const whole = /\p{Ll}/u.test(name) && /^\p{Lu}{2,3}$/u.test(words[0] ?? '');
+  const letters = words.map((w, k) => (k === 0 && whole ? w : w[0]!.toUpperCase())).join('');
   return letters.length >= 3 ? letters : null;
 }
 

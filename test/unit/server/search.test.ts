@@ -111,6 +111,17 @@ describe('buildSearchQueries', () => {
     expect(acronymOf('Smith & Jones-Brown Associates')).toBe('SJBA');
   });
 
+  it('keeps an opening abbreviation of two or three capitals whole', () => {
+    expect(acronymOf('HM Revenue & Customs')).toBe('HMRC');
+    expect(acronymOf('UK Research and Innovation')).toBe('UKRI');
+    expect(acronymOf('HM Treasury')).toBe('HMT');
+    expect(acronymOf('The NHS Confederation')).toBe('NHSC');
+    // Not an abbreviation: longer, not opening the name, or a name in capitals throughout.
+    expect(acronymOf('NCVO Trust Fund')).toBe('NTF');
+    expect(acronymOf('Bristol Community CIC')).toBe('BCC');
+    expect(acronymOf('UK RESEARCH AND INNOVATION')).toBe('URI');
+  });
+
   it('splits words as the standard analyzer does', () => {
     expect(searchWords('GB-CHC:1234567 Café')).toEqual(['gb', 'chc', '1234567', 'café']);
     expect(searchWords("O'Brien open_data 3.5 end.")).toEqual(["o'brien", 'open_data', '3.5', 'end']);
