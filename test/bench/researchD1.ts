@@ -55,7 +55,7 @@ export async function benchAnalytics(
   const started = performance.now();
   const metrics = await timed(() => networkMetrics(networkAccess(runner, cache)));
   log('analytics: the whole-network summary (network without filter)');
-  const summary = await timed(() => networkSummary(networkAccess(runner, cache), null, null));
+  const summary = await timed(() => networkSummary(runner, networkAccess(runner, cache), null, null));
   const total = performance.now() - started;
   const m = metrics.value.metrics;
   const r = rebuild as { ms: number; organisations: number; ties: number } | null;

@@ -73,6 +73,7 @@ describe('analytics on a worker thread', () => {
 
   it('computes a filtered network summary on another thread', async () => {
     const summary = await networkSummary(
+      db.runner,
       networkAccess(db.runner, createNetworkCache()),
       { places: [country] },
       null,

@@ -344,6 +344,31 @@ describe('analytics', () => {
     expect(mix.CIVIC_INNOVATOR).toMatchObject({ count: 1, eiIndex: null, crossSectorShare: null });
   });
 
+  it('takes the text query of the filter as organisations(filter) does', async () => {
+    const filter = { query: `${w} ngo`, places: [country] };
+    const { data, errors } = await server.graphql<{
+      network: Net;
+      organisations: { totalCount: number };
+      none: { organisationCount: number };
+    }>(
+      `query ($filter: OrganisationFilter, $none: OrganisationFilter) {
+        network(filter: $filter) { organisationCount relationshipCount components { sizes } }
+        organisations(filter: $filter) { totalCount }
+        none: network(filter: $none) { organisationCount }
+      }`,
+      { filter, none: { query: `${w}zzqx`, places: [country] } },
+    );
+    expect(errors).toBeUndefined();
+    // n1 and n2 (the only names with "Ngo"), and the partnership between them.
+    expect(data!.organisations.totalCount).toBe(2);
+    expect(data!.network).toMatchObject({
+      organisationCount: 2,
+      relationshipCount: 1,
+      components: { sizes: [2] },
+    });
+    expect(data!.none.organisationCount).toBe(0);
+  });
+
   it('looks at the network as it was on asOf', async () => {
     const { data } = await server.graphql<{ network: Net }>(NET, {
       filter: { places: [country] },

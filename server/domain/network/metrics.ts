@@ -2,13 +2,16 @@
 // whole-network figures for a filtered part of the network at a date (organisation and tie counts,
 // components, communities, the sector mix with the E–I index). Whole-network figures are computed once
 // per data version and kept with the snapshot (cache.derived); see analytics.ts for the algorithms.
+import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { GapKind as GapKindValues } from '../generated/vocabulary.ts';
+import { searchHits } from '../organisations.ts';
 import { SECTORS, type Sector } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
 import type { MetricsResult } from './analyticsJob.ts';
 import { analyticsGraph, runInWorker } from './analyticsPool.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { requireOrganisation } from './neighbourhood.ts';
+import { MAX_QUERY_HITS } from './organisationList.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { activeTieMask } from './tieFilter.ts';
 import { kindIndex } from './snapshot.ts';
@@ -150,20 +153,30 @@ export interface NetworkSummary {
   thread: number;
 }
 
-/** Figures for the organisations `filter` selects and the ties among them active on `asOf`. */
+/**
+ * Figures for the organisations `filter` selects and the ties among them active on `asOf`. A text query
+ * selects what organisations(filter) lists for it: the published organisations among its best
+ * MAX_QUERY_HITS full-text hits (matching every word, or any word when none matches every word).
+ */
 export async function networkSummary(
+  runner: QueryRunner,
   net: NetworkAccess,
   filter: OrganisationFilterInput | null | undefined,
   asOf: string | null | undefined,
 ): Promise<NetworkSummary> {
   const s = await net.snapshot();
-  const resolved = resolveFilter(s, { ...(filter ?? {}), query: null });
-  const key = `network:${JSON.stringify({ ...(filter ?? {}), query: null })}:${asOf ?? ''}`;
+  const resolved = resolveFilter(s, filter);
+  const key = `network:${JSON.stringify({ ...(filter ?? {}), query: resolved.query })}:${asOf ?? ''}`;
   return net.derived(s, key, async () => {
     const started = performance.now();
     // Which organisations and ties count, here; components and communities on the worker thread.
+    const found =
+      resolved.query === null
+        ? null
+        : new Set((await searchHits(runner, resolved.query, MAX_QUERY_HITS, 1)).map((h) => h.id));
     const inView = new Uint8Array(s.ids.length);
-    for (let i = 0; i < inView.length; i++) if (matches(s, resolved, i)) inView[i] = 1;
+    for (let i = 0; i < inView.length; i++)
+      if (matches(s, resolved, i) && (found === null || found.has(s.ids[i]!))) inView[i] = 1;
     const activeTies = activeTieMask(s, asOf);
     const { result, thread } = await runInWorker({
       kind: 'structure',

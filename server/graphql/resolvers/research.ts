@@ -103,7 +103,7 @@ export const researchResolvers: Resolvers = {
       }
       return (await readWithParticipants(ctx, id, organisation))?.initiative ?? null;
     },
-    network: (_, { filter, asOf }, ctx) => networkSummary(ctx.network, filter, asOf),
+    network: (_, { filter, asOf }, ctx) => networkSummary(ctx.runner, ctx.network, filter, asOf),
     changes: (_, args, ctx) => changesBetween(ctx.network, args),
   },
   RelationshipConnection: {
