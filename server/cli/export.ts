@@ -37,6 +37,14 @@ class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The time budget of one of the export's queries (the API's QUERY_TIMEOUT_MS when that is longer). */
+const EXPORT_QUERY_TIMEOUT_MS = 10 * 60_000;
+
+/** The output could not be written (no stack trace: the path is the problem). */
+class WriteError extends Error {
+  override readonly name = 'WriteError';
+}
+
 async function main() {
   let parsed;
   try {
@@ -78,21 +86,37 @@ async function main() {
       throw new UsageError(`${out} is a file: give a folder, or a path ending in .json`);
   }
 
+  // Where the files go is checked before anything is read: the folder they go in must exist.
+  const parent = path.dirname(path.resolve(out));
+  const folder = await stat(parent).catch(() => null);
+  if (!folder?.isDirectory())
+    throw new UsageError(`${parent} is not a folder: create it first, or write somewhere else`);
+
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config, logger, { say: (message) => console.log(`Database: ${message}.`) });
+  // An export reads the whole selection in a few large queries: a whole-network read of real data can
+  // outlast the API's budget for one transaction (QUERY_TIMEOUT_MS), which is meant for requests.
+  const exportConfig = {
+    ...config,
+    queryTimeoutMs: Math.max(config.queryTimeoutMs, EXPORT_QUERY_TIMEOUT_MS),
+  };
+  const db = await openDatabase(exportConfig, logger, {
+    say: (message) => console.log(`Database: ${message}.`),
+  });
   try {
     await applyMigrations(db.runner);
     const files = await exportNetwork(db.runner, networkAccess(db.runner, createNetworkCache()), {
       ...request,
       atlasFolder,
     });
-    if (atlasFolder) {
-      await mkdir(out, { recursive: true });
-      for (const file of files) await writeFile(path.join(out, file.name), file.body, 'utf8');
-    } else {
-      await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-      await writeFile(out, files[0]!.body, 'utf8');
+    try {
+      if (atlasFolder) {
+        await mkdir(out, { recursive: true });
+        for (const file of files) await writeFile(path.join(out, file.name), file.body, 'utf8');
+      } else await writeFile(out, files[0]!.body, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : '');
+      throw new WriteError(`could not write ${out} (${reason}): give a path you can write to`);
     }
     console.log(
       `Exported ${request.format.toLowerCase()} to ${out}${atlasFolder ? ` (${files.map((f) => f.name).join(', ')})` : ''}.`,
@@ -103,6 +127,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof WriteError) {
+    console.error(`Nothing was written: ${error.message}.`);
+    process.exit(1);
+  }
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);

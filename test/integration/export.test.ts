@@ -15,6 +15,7 @@ import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
+import { countingReads, type QueryCounts } from '../support/countedRequest.ts';
 import { smallNetwork } from '../support/fixtures.ts';
 import { startPrivateNeo4j } from '../support/privateNeo4j.ts';
 import { runCli } from '../support/processes.ts';
@@ -91,6 +92,24 @@ describe('GraphML and GEXF', () => {
       expect(typeof graph.getEdgeAttribute(funding.id, 'amount')).toBe('number');
     },
   );
+});
+
+describe('what each format reads', () => {
+  it('reads initiatives, participations and places only for the atlas format', async () => {
+    const reads = async (format: 'GRAPHML' | 'GEXF' | 'CYTOSCAPE' | 'CSV' | 'ATLAS') => {
+      const counts: QueryCounts = {};
+      const runner = countingReads(db.runner, counts);
+      await exportNetwork(runner, networkAccess(runner, createNetworkCache()), { format, ids });
+      return counts;
+    };
+    for (const format of ['GRAPHML', 'GEXF', 'CYTOSCAPE', 'CSV'] as const) {
+      const counts = await reads(format);
+      expect(counts.exportOrganisations, format).toBe(1);
+      expect(counts.exportInitiatives, format).toBeUndefined();
+      expect(counts.exportPlaces, format).toBeUndefined();
+    }
+    expect(await reads('ATLAS')).toMatchObject({ exportInitiatives: 1, exportPlaces: 1 });
+  });
 });
 
 describe('Cytoscape JSON and CSV', () => {
@@ -211,6 +230,35 @@ describe('npm run export', () => {
     expect(await cli.exited).toBe(0);
     const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
     expect(graph.nodes().sort()).toEqual([`${p}-a`, `${p}-hub`]);
+  });
+
+  it('refuses a path in a folder that does not exist before reading anything, and creates nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'missing', 'x.graphml');
+    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri') }, ['graphml', out, '--ids', ids[0]!]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toContain(`${path.join(dir, 'missing')} is not a folder: create it first`);
+    expect(cli.output()).not.toMatch(/\n\s+at /);
+    expect(cli.output()).not.toMatch(/Database:/);
+    expect(fs.existsSync(path.join(dir, 'missing'))).toBe(false);
+  });
+
+  it('says in one line when the output cannot be written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
+    dirs.push(dir);
+    // A folder where the file should go: writing it fails.
+    const out = path.join(dir, 'taken.graphml');
+    fs.mkdirSync(out);
+    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
+      'graphml',
+      out,
+      '--ids',
+      ids[0]!,
+    ]);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toContain(`Nothing was written: could not write ${out} (EISDIR)`);
+    expect(cli.output()).not.toMatch(/\n\s+at /);
   });
 
   it('explains a wrong format without a stack trace', async () => {

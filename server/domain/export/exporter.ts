@@ -209,7 +209,7 @@ export async function exportNetwork(
 ): Promise<ExportFile[]> {
   checkRequest(request);
   const selection = await selectForExport(runner, net, request);
-  const dataset = await readDataset(runner, selection);
+  const dataset = await readDataset(runner, selection, { full: request.format === 'ATLAS' });
   const stem = 'partnership-atlas';
   switch (request.format) {
     case 'ATLAS':

@@ -2,6 +2,7 @@
 // the relationships among them, the initiatives they take part in (with their participations) and the
 // coordinates of their places, in id order so the same data always gives the same files.
 import type { QueryRunner } from '../../common/queryRunner.ts';
+import { emptyDataset } from '../model.ts';
 import { parseIdentifier } from '../organisations.ts';
 import type {
   Dataset,
@@ -37,6 +38,8 @@ function otherWebsites(o: Props): string[] {
   return all.filter((w) => w !== o.website);
 }
 
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 async function inBatches<T, R>(items: readonly T[], read: (batch: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += BATCH) out.push(...(await read(items.slice(i, i + BATCH))));
@@ -48,7 +51,16 @@ export interface Selection {
   relationships: { id: string; kind: RelationshipKind }[];
 }
 
-export async function readDataset(runner: QueryRunner, selection: Selection): Promise<Dataset> {
+/**
+ * `full: false` for the formats that carry organisations and ties only (GraphML, GEXF, Cytoscape.js, CSV):
+ * initiatives, participations, stage histories and place coordinates are then not read (on CORDIS data,
+ * reading every participation of 30,000 projects took most of a whole-network export's time).
+ */
+export async function readDataset(
+  runner: QueryRunner,
+  selection: Selection,
+  { full = true }: { full?: boolean } = {},
+): Promise<Dataset> {
   const ids = [...selection.organisationIds].sort();
   const organisations = await inBatches(ids, async (batch) => {
     const rows = await runner.read<{
@@ -95,6 +107,13 @@ export async function readDataset(runner: QueryRunner, selection: Selection): Pr
       provenance: provenance(r),
     }));
   });
+  if (!full) {
+    return {
+      ...emptyDataset(),
+      organisations: organisations.sort(byId),
+      relationships: relationships.sort(byId),
+    };
+  }
   const initiativeRows = await inBatches(ids, (batch) =>
     runner.read<{ initiative: Props; themes: string[]; participations: Props[]; stages: Props[] }>(
       'exportInitiatives',
@@ -142,7 +161,6 @@ export async function readDataset(runner: QueryRunner, selection: Selection): Pr
   }
   const placeRows = await inBatches(ids, (batch) => runner.read<PlaceRecord>('exportPlaces', { ids: batch }));
   const places = new Map(placeRows.map((p) => [`${p.country}/${p.region ?? ''}/${p.city ?? ''}`, p]));
-  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     organisations: organisations.sort(byId),
     relationships: relationships.sort(byId),
