@@ -150,6 +150,36 @@ describe('analytics', () => {
     expect(estimate[middle]).toBeCloseTo(exact[middle]!, 1);
   });
 
+  it('leaves organisations without a tie out of the sources: exact while few have ties, the same sample whatever their number', () => {
+    const path = Array.from({ length: 41 }, (_, k) => ({ id: `n${String(k).padStart(3, '0')}` }));
+    const pathTies = path.slice(1).map((o, k) => [path[k]!.id, o.id] as [string, string]);
+    const lone = (count: number) => Array.from({ length: count }, (_, k) => ({ id: `z${k}` }));
+    const withLone = tinySnapshot([...path, ...lone(200)], pathTies);
+    const wg = simpleGraph(withLone);
+    // 241 organisations, 41 with a tie: exact under a limit of 41.
+    const exact = betweenness(wg, 41);
+    expect(exact.exact).toBe(true);
+    expect(exact.sources).toBe(41);
+    const reference = new UndirectedGraph();
+    for (const id of withLone.ids) reference.addNode(id);
+    for (const [a, b] of pathTies) reference.addEdge(a, b);
+    const expected = referenceBetweenness(reference, { normalized: true });
+    for (const id of withLone.ids)
+      expect(exact.values[wg.position[withLone.index.get(id)!]!]).toBeCloseTo(expected[id]!, 12);
+    // Sampled: more organisations without a tie change only the normalisation, not the sample.
+    const unnormalised = (count: number) => {
+      const ls = tinySnapshot([...path, ...lone(count)], pathTies);
+      const lg = simpleGraph(ls);
+      const n = ls.ids.length;
+      const { values, exact: isExact } = betweenness(lg, 10, 12, 3);
+      expect(isExact).toBe(false);
+      return path.map((o) => values[lg.position[ls.index.get(o.id)!]!]! * ((n - 1) * (n - 2)));
+    };
+    const few = unnormalised(1);
+    const many = unnormalised(300);
+    few.forEach((value, k) => expect(many[k]).toBeCloseTo(value, 6));
+  });
+
   it('finds the two triangles as communities, the same every time', () => {
     const two = tinySnapshot(
       ['a', 'b', 'c', 'x', 'y', 'z'].map((id) => ({ id })),
