@@ -44,10 +44,12 @@ export const SECTOR_RULES: readonly SectorRule[] = [
     sector: 'GOVERNMENT',
     description:
       'a name ending in "Council", or naming a city, county, borough, district, parish or town council ' +
-      '("… Council for Voluntary Service" is not one)',
-    test: (name) =>
-      /\b(city|county|borough|district|parish|town|metropolitan|regional|community) council\b/i.test(name) ||
-      /\bcouncil$/i.test(name.trim()),
+      '("… Council for Voluntary Service" is not one), without a charity or company number (a council ' +
+      'has neither: "Refugee Council" is a charity)',
+    test: (name, ids) =>
+      !hasScheme(ids, 'GB-CHC', 'GB-SC', 'GB-NIC', 'GB-COH') &&
+      (/\b(city|county|borough|district|parish|town|metropolitan|regional|community) council\b/i.test(name) ||
+        /\bcouncil$/i.test(name.trim())),
   },
   {
     name: 'name:university',

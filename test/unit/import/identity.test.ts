@@ -216,6 +216,19 @@ describe('sector inference', () => {
   it.each([
     ['Leeds City Council', [], 'GOVERNMENT', 'name:council'],
     ['Leeds Council for Voluntary Service', [{ scheme: 'GB-CHC', value: '1' }], 'NGO', 'identifier:charity'],
+    ['Refugee Council', [{ scheme: 'GB-CHC', value: '1014576' }], 'NGO', 'identifier:charity'],
+    [
+      'Gloucestershire Rural Community Council',
+      [{ scheme: 'GB-SC', value: '1' }],
+      'NGO',
+      'identifier:charity',
+    ],
+    [
+      "Mid-Sussex Older People's Council",
+      [{ scheme: 'GB-COH', value: '1' }],
+      'COMPANY',
+      'identifier:company',
+    ],
     ['University of Leeds', [], 'ACADEMIC', 'name:university'],
     ['Bright Ideas CIC', [{ scheme: 'GB-COH', value: '1' }], 'COMPANY', 'name:cic'],
     ['Anything', [{ scheme: 'GB-NHS', value: 'RR8' }], 'GOVERNMENT', 'identifier:nhs'],
