@@ -229,6 +229,7 @@ export function App() {
             rootId={view.org}
             graph={graph}
             onChoose={choose}
+            pathwayOpen={view.pathway !== null}
             results={
               view.query !== '' || hasFilter(view.filter)
                 ? { open: listOpen, onShow: () => setListOpen(true), empty: listOpen && listTotal === 0 }

@@ -11,10 +11,12 @@ interface GraphStatusProps {
   onChoose: (organisation: OrganisationSummary) => void;
   /** The results list of an active search or filters, null when neither is set. */
   results: ResultsList | null;
+  /** A pathway card is open over the graph: with no organisation open it is what there is to see. */
+  pathwayOpen: boolean;
 }
 
-export function GraphStatus({ rootId, graph, onChoose, results }: GraphStatusProps) {
-  if (rootId === null) return <EmptyState onChoose={onChoose} results={results} />;
+export function GraphStatus({ rootId, graph, onChoose, results, pathwayOpen }: GraphStatusProps) {
+  if (rootId === null) return pathwayOpen ? null : <EmptyState onChoose={onChoose} results={results} />;
   const first = graph.shown.length === 0;
   if (graph.failed) {
     return (

@@ -9,6 +9,7 @@ import type { PathwayNode, Sector } from '../api/types.ts';
 import { useElementSize } from '../state/useElementSize.ts';
 import { useGraphQL } from '../state/useGraphQL.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
+import { formatDateRange } from './format.ts';
 import { formatDay, formatDuration } from './pathwayFormat.ts';
 import { SectorSwatch } from './Swatches.tsx';
 import { viewLinkProps } from './viewLink.ts';
@@ -41,6 +42,7 @@ export function PathwayTimeline({
   const variables = useMemo(() => ({ id: initiativeId }), [initiativeId]);
   const query = useGraphQL(PATHWAY, variables);
   const pathway = query.data?.innovationPathways.nodes[0];
+  const initiative = query.data?.initiative ?? null;
   const ref = useRef<HTMLElement>(null);
   const { height } = useElementSize(ref);
   useEffect(() => {
@@ -58,7 +60,8 @@ export function PathwayTimeline({
     >
       <header className="pathway-header">
         <h2 id="pathway-title">
-          <span className="pathway-kicker">Pathway</span> {pathway?.initiative.name ?? initiativeId}
+          <span className="pathway-kicker">Pathway</span>{' '}
+          {pathway?.initiative.name ?? initiative?.name ?? initiativeId}
         </h2>
         <a
           className="pathway-close"
@@ -77,9 +80,14 @@ export function PathwayTimeline({
         <p role="status" className="pathway-note">
           Loading the pathway…
         </p>
+      ) : !pathway && initiative ? (
+        <p role="status" className="pathway-note">
+          No stage history is recorded for this initiative (stage {STAGE_LABELS[initiative.stage]};{' '}
+          {formatDateRange(initiative.startDate, initiative.endDate, formatDay)}).
+        </p>
       ) : !pathway ? (
         <p role="status" className="pathway-note">
-          No stage history is recorded for the initiative <code>{initiativeId}</code>.
+          No initiative has the id <code>{initiativeId}</code>.
         </p>
       ) : (
         <PathwayBody pathway={pathway} />

@@ -9,7 +9,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DIR } from '../../server/domain/import/demo.ts';
 import { watchedPage } from '../support/browser.ts';
-import { uniquePrefix, type TestDb } from '../support/db.ts';
+import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
+import { importSource } from '../../server/domain/import/importDataset.ts';
+import { emptyDataset, NO_PROVENANCE } from '../../server/domain/model.ts';
+import { deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { deleteNamespace, importFiles } from '../support/imports.ts';
 import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
@@ -28,9 +31,11 @@ beforeAll(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
 });
 const cfa = `${uniquePrefix('cfa-ui')}/`;
+const lone = uniquePrefix('no-history');
 
 afterAll(async () => {
   if (db) await deleteNamespace(db, cfa);
+  if (db) await deleteByPrefix(db, lone);
   await rig?.close();
 });
 
@@ -291,11 +296,48 @@ describe('the pathway timeline', () => {
     await page.close();
   });
 
-  it('says so when an initiative has no stage history', async () => {
+  it('says so when no initiative has the id', async () => {
     const { page, errors } = await watchedPage(browser, server.url);
     await page.goto(`${server.url}/?pathway=no-such-initiative`);
-    await page.getByText('No stage history is recorded').waitFor();
+    await page.getByText('No initiative has the id').waitFor();
     expect(await page.locator('[data-testid="pathway-stage"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names an initiative without a stage history and gives its stage and dates', async () => {
+    // As CORDIS projects come: dates and a stage, no stage history.
+    const project = {
+      id: `${lone}-project`,
+      name: `${lone} Project`,
+      stage: 'PILOT' as const,
+      startDate: '2019-03-01',
+      endDate: '2021-02-28',
+      themes: [],
+      description: null,
+      website: null,
+      provenance: NO_PROVENANCE,
+    };
+    await importSource(db.runner, sourceFromDataset({ ...emptyDataset(), initiatives: [project] }), {
+      recordedBy: 'import:test',
+    });
+    const { page, errors } = await watchedPage(browser, server.url);
+    await page.goto(`${server.url}/?${new URLSearchParams({ pathway: project.id }).toString()}`);
+    const timeline = page.locator('[data-testid="pathway-timeline"]');
+    await timeline.getByText('No stage history is recorded for this initiative').waitFor();
+    expect(await timeline.locator('h2').textContent()).toContain(project.name);
+    expect(await timeline.textContent()).toContain('(stage Pilot; 1 Mar 2019 – 28 Feb 2021)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the pathway alone when no organisation is open: no empty-state card over it (1440×900)', async () => {
+    const chosen = await completeDemoPathway();
+    const { page, errors } = await watchedPage(browser, server.url);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/?${new URLSearchParams({ pathway: chosen.initiative.id }).toString()}`);
+    await page.locator('[data-testid="pathway-stage"]').first().waitFor();
+    expect(await page.locator('[data-testid="status"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
