@@ -141,17 +141,24 @@ describe('listRelationships', () => {
     const runner = {
       read: async (name: string) => {
         names.push(name);
-        return name === 'relationshipPage' ? [{ dataVersion: s.version, relationships: [] }] : [];
+        return name === 'relationshipsByIds' ? [{ dataVersion: s.version, relationships: [] }] : [];
       },
     } as unknown as QueryRunner;
-    const fresh = access(s, s);
+    // snapshot() stands for the data-version check the one-query path saves.
+    const fresh = {
+      ...access(s, s),
+      snapshot: async () => {
+        names.push('snapshot');
+        return s;
+      },
+    };
     // The newest snapshot has not ordered its ties yet: the checked path (snapshot, then read by id),
     // which orders them; not the one-query path, which could order them for an out-of-date snapshot.
     await listRelationships(fresh, { first: 3 }, runner);
-    expect(names).toEqual(['relationshipsByIds']);
+    expect(names).toEqual(['snapshot', 'relationshipsByIds']);
     names.length = 0;
     await listRelationships(fresh, { first: 3 }, runner);
-    expect(names).toEqual(['relationshipPage']);
+    expect(names).toEqual(['relationshipsByIds']);
   });
 
   it('pages a list that is all one group of ties (one kind, one trust state, no amount, no end)', async () => {
