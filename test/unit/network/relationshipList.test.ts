@@ -2,7 +2,7 @@
 // contract: every tie the filter keeps, newest first (undated last, then id), the total and the amount
 // sums of all of them, and pages that walk the list with no duplicate and no gap.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../server/domain/network/analytics.ts';
+import { seededRandom } from '../../../server/common/seededRandom.ts';
 import type { QueryRunner } from '../../../server/common/queryRunner.ts';
 import type { NetworkAccess } from '../../../server/domain/network/cache.ts';
 import { listRelationships, newestFirst } from '../../../server/domain/network/relationshipList.ts';
