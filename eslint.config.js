@@ -1,5 +1,6 @@
 // Lint rules, including the layering the README promises, checked on resolved files (not import text):
-//   server/graphql → server/domain → server/db → cypher/   (common: errors, problems, the runner interface)
+//   server/graphql → server/domain → server/db → cypher/   (common: errors, problems, the runner interface,
+//   the seeded random generator)
 // and the client never imports the server. test/unit/server/layers.test.ts plants violations to prove it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

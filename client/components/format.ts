@@ -16,10 +16,15 @@ export function formatPlaceShort(place: PlaceRef | null | undefined): string {
   return outer === place ? place.name : `${place.name}, ${outer.name}`;
 }
 
-export function formatDateRange(since: string | null, until: string | null): string {
-  if (since && until) return `${since} – ${until}`;
-  if (since) return `since ${since}`;
-  if (until) return `until ${until}`;
+/** "2019-04-01 – 2021-03-31", "since …", "until …" or "dates unknown"; each day written by `day` (as stored by default). */
+export function formatDateRange(
+  since: string | null,
+  until: string | null,
+  day: (date: string) => string = (date) => date,
+): string {
+  if (since && until) return `${day(since)} – ${day(until)}`;
+  if (since) return `since ${day(since)}`;
+  if (until) return `until ${day(until)}`;
   return 'dates unknown';
 }
 

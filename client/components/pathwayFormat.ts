@@ -1,4 +1,5 @@
 // Pure helpers of the pathway timeline (PathwayTimeline.tsx): days and durations as people read them.
+import { formatDateRange } from './format.ts';
 
 const DATE = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -27,8 +28,5 @@ export function formatDuration(days: number): string {
 
 /** When an initiative ran: " 1 May 2019 – 30 Apr 2022", " since 1 May 2019", " until …", or nothing. */
 export function initiativeDates(start: string | null, end: string | null): string {
-  if (start && end) return ` ${formatDay(start)} – ${formatDay(end)}`;
-  if (start) return ` since ${formatDay(start)}`;
-  if (end) return ` until ${formatDay(end)}`;
-  return '';
+  return start || end ? ` ${formatDateRange(start, end, formatDay)}` : '';
 }

@@ -1,8 +1,8 @@
 // The details panel's relationship list: one organisation's ties a page at a time ("Show more"), of the
 // kind and trust state chosen in the list, newest first, as the server pages and filters them
 // (relationships(filter: { organisations, kinds, trustStates })); and how many ties it has in all, per kind
-// and per trust state (RelationshipCounts), so the list's header and its filters give true totals however
-// few of the ties are loaded.
+// and per trust state (RelationshipCounts: Organisation.relationshipCounts), so the list's header and its
+// filters give true totals however few of the ties are loaded.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { graphqlRequest, isAbort } from '../api/graphqlRequest.ts';
 import { RELATIONSHIP_COUNTS, RELATIONSHIP_PAGE } from '../api/queries.ts';
@@ -143,15 +143,16 @@ export function useRelationshipList(
   const data = countQuery.data;
   const counts = useMemo<RelationshipCounts | null>(() => {
     if (!data) return null;
-    const kinds = Object.fromEntries(RELATIONSHIP_KINDS.map((k) => [k, data[k].totalCount])) as Record<
+    // An organisation no longer published has no ties to count.
+    const found = data.organisation?.relationshipCounts;
+    const kinds = Object.fromEntries(RELATIONSHIP_KINDS.map((k) => [k, 0])) as Record<
       RelationshipKind,
       number
     >;
-    const trustStates = Object.fromEntries(TRUST_STATES.map((t) => [t, data[t].totalCount])) as Record<
-      TrustState,
-      number
-    >;
-    return { all: Object.values(kinds).reduce((a, b) => a + b, 0), kinds, trustStates };
+    const trustStates = Object.fromEntries(TRUST_STATES.map((t) => [t, 0])) as Record<TrustState, number>;
+    for (const { kind, count } of found?.byKind ?? []) kinds[kind] = count;
+    for (const { trust, count } of found?.byTrust ?? []) trustStates[trust] = count;
+    return { all: found?.total ?? 0, kinds, trustStates };
   }, [data]);
 
   const { retry: retryPage } = first;

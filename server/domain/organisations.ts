@@ -495,16 +495,32 @@ export interface RelationshipRef {
 /** One string per relationship reference, for maps and loaders keyed by relationship. */
 export const relationshipKey = (ref: RelationshipRef): string => `${ref.kind}:${ref.id}`;
 
-/** Relationships by id and kind (as the snapshot knows them), both ends published, in the order given. */
+/**
+ * Relationships by id and kind (as the snapshot knows them), both ends published, in no particular order
+ * (match them with relationshipKey); and the data version, read after them in the same query.
+ */
+export async function readRelationships(
+  runner: QueryRunner,
+  refs: readonly RelationshipRef[],
+): Promise<{ dataVersion: number; relationships: Relationship[] }> {
+  const byKind: Partial<Record<RelationshipKind, string[]>> = {};
+  for (const r of refs) (byKind[r.kind] ??= []).push(r.id);
+  const [row] = await runner.read<{ dataVersion: number; relationships: RelationshipRow[] }>(
+    'relationshipsByIds',
+    { byKind },
+  );
+  return {
+    dataVersion: row?.dataVersion ?? 0,
+    relationships: (row?.relationships ?? []).map(relationshipOf),
+  };
+}
+
+/** readRelationships without the data version (nothing read for no refs). */
 export async function relationshipsByIds(
   runner: QueryRunner,
   refs: readonly RelationshipRef[],
 ): Promise<Relationship[]> {
-  if (refs.length === 0) return [];
-  const rows = await runner.read<{ relationship: RelationshipRow }>('relationshipsByIds', {
-    relationships: refs.map((r) => ({ id: r.id, kind: r.kind })),
-  });
-  return rows.map((row) => relationshipOf(row.relationship));
+  return refs.length === 0 ? [] : (await readRelationships(runner, refs)).relationships;
 }
 
 export interface ParticipationRow {

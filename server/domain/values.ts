@@ -80,14 +80,6 @@ export function isCurrencyCode(text: string): boolean {
   return CURRENCY.test(text);
 }
 
-/** Splits a `;`-separated cell: items trimmed, empty items dropped. */
-export function splitList(text: string): string[] {
-  return text
-    .split(';')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
 /** Keeps the first of each repeated item, in order. */
 export function unique<T>(items: readonly T[], key: (item: T) => string = String): T[] {
   const seen = new Set<string>();

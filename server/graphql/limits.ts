@@ -24,6 +24,7 @@ import {
   type ValidationContext,
   type ValueNode,
 } from 'graphql';
+import { RELATIONSHIP_KINDS, TRUST_STATES } from '../domain/model.ts';
 
 // graphql's type predicates (isListType, getNamedType, valueFromAST…) check classes with instanceof,
 // which fails when a test runner loads a second copy of graphql; types are read by their shape here.
@@ -33,11 +34,14 @@ export const LIMITS = { cost: 30_000, depth: 10, introspectionDepth: 16, tokens:
 export const DEFAULT_LIST_SIZE = 10;
 /**
  * Lists without `first` whose length the data model bounds (by `Type.field`): a stage history holds each
- * stage at most once, so never more than the five stages.
+ * stage at most once, so never more than the five stages; relationship counts hold one entry per kind and
+ * per trust state.
  */
 export const BOUNDED_LISTS: Readonly<Record<string, number>> = {
   'Initiative.stageHistory': 5,
   'Pathway.stages': 5,
+  'RelationshipCounts.byKind': RELATIONSHIP_KINDS.length,
+  'RelationshipCounts.byTrust': TRUST_STATES.length,
 };
 
 export function limitError(

@@ -400,7 +400,7 @@ async function benchRelationships(post: Post, db: BenchDb, hub: string, rounds: 
   });
   return ratioGoals(
     samples.compare(`relationships(filter, first: ${first}) over HTTP vs one Cypher query`, [
-      `${cases.length} filters (${cases.map((c) => JSON.stringify(c).replace(/"/g, '')).join('; ')}) × 10 × ${rounds} round(s); ours: POST /graphql, the page, totalCount and amountTotals from the in-memory snapshot, the page's relationships by id with the data version in one query (relationshipPage), and their two ends through DataLoader (one more query); baseline: one Cypher query (MATCH … WHERE the filter, ORDER BY start day newest first with undated last then id, collect, the page, the count and the sums per kind and currency) through neo4j-driver`,
+      `${cases.length} filters (${cases.map((c) => JSON.stringify(c).replace(/"/g, '')).join('; ')}) × 10 × ${rounds} round(s); ours: POST /graphql, the page, totalCount and amountTotals from the in-memory snapshot, the page's relationships by id with the data version in one query (relationshipsByIds), and their two ends through DataLoader (one more query); baseline: one Cypher query (MATCH … WHERE the filter, ORDER BY start day newest first with undated last then id, collect, the page, the count and the sums per kind and currency) through neo4j-driver`,
       checked(
         differing,
         cases.length,

@@ -4,6 +4,7 @@
 // network (only civic innovators, only investment ties), and far pairs with maxHops 2.
 import type { Driver } from 'neo4j-driver';
 import type { QueryRunner } from '../../server/common/queryRunner.ts';
+import { seededRandom } from '../../server/common/seededRandom.ts';
 import { RELATIONSHIP_KINDS, type RelationshipKind, type Sector } from '../../server/domain/model.ts';
 import { networkAccess, type NetworkCache } from '../../server/domain/network/cache.ts';
 import { shortestPaths, type PathFilterInput } from '../../server/domain/network/paths.ts';
@@ -25,21 +26,6 @@ export interface PathCase {
   filter: PathFilterInput | null;
 }
 
-/**
- * A small seeded generator (mulberry32), so the same data always gives the same pairs: the benchmark's
- * own, like renderPage's, so the pairs do not change when the product's generator does.
- */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CUT: PathFilterInput = {
   sectors: ['CIVIC_INNOVATOR'] as Sector[],
   relationships: { kinds: ['INVESTMENT'] as RelationshipKind[] },
@@ -47,7 +33,8 @@ const CUT: PathFilterInput = {
 
 /** 100 pairs: 40 spread pairs, 20 with an organisation without ties, 30 with a cutting filter, 10 far pairs at maxHops 2. */
 export function pathCases(g: GraphData, degree: Int32Array, sampled: number[]): PathCase[] {
-  const next = random(42);
+  // Seeded, so the same data always gives the same pairs.
+  const next = seededRandom(42);
   const pick = (list: readonly number[]) => list[Math.floor(next() * list.length)]!;
   /** A second end different from the first (a path from an organisation to itself is not a case). */
   const other = (list: readonly number[], from: number) => {

@@ -11,6 +11,7 @@ import { fullLayout, registerLayouts } from '../../client/graph/layouts.ts';
 import { applyRenderSettings, cytoscapeOptions, renderSettings } from '../../client/graph/render.ts';
 import { KIND_STYLES, SECTOR_STYLES } from '../../client/graph/style.ts';
 import { fitToView, runLayout } from '../../client/graph/sync.ts';
+import { seededRandom } from '../../server/common/seededRandom.ts';
 
 export type Side = 'ours' | 'baseline';
 
@@ -55,18 +56,6 @@ declare global {
   }
 }
 
-/** mulberry32, the benchmark's own (the scene must not change when the product's generator does). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ORGANISATION_KINDS: Record<Sector, string[]> = {
   GOVERNMENT: ['council', 'ministry', 'agency'],
   NGO: ['charity', 'foundation', 'association'],
@@ -100,7 +89,7 @@ function container(): HTMLElement {
  * drawn towards the first members of a cluster, so degrees are skewed as in real networks (a few hubs).
  */
 function scene(size: SceneSize) {
-  const next = random(size.seed);
+  const next = seededRandom(size.seed);
   const sectors = Object.keys(SECTOR_STYLES) as Sector[];
   const kinds = Object.keys(KIND_STYLES) as RelationshipKind[];
   const cluster = 50;

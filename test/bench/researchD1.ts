@@ -422,7 +422,7 @@ export async function benchRelationships(
     .sort((a, b) => b.p95 - a.p95)
     .slice(0, 3);
   const comparison = samples.compare('relationships(filter) page', [
-    `${cases.length} cases × ${rounds} round(s), first ${FIRST}; ours: listRelationships as the resolver calls it when nodes are asked for: the filter over the snapshot (the total and amount sums, the page after the cursor), then the page's relationships read by id with the data version in one query (relationshipPage; the page is worked out again over a new snapshot if the version moved); baseline: one Cypher query filtering, counting, summing amounts per kind and currency and reading the page after the cursor`,
+    `${cases.length} cases × ${rounds} round(s), first ${FIRST}; ours: listRelationships as the resolver calls it when nodes are asked for: the filter over the snapshot (the total and amount sums, the page after the cursor), then the page's relationships read by id with the data version in one query (relationshipsByIds; the page is worked out again over a new snapshot if the version moved); baseline: one Cypher query filtering, counting, summing amounts per kind and currency and reading the page after the cursor`,
     `the first call (warm-up, not in the percentiles) ${firstCall.toFixed(0)} ms: it orders the ties and keeps a copy of their arrays in that order with the snapshot, with the positions grouped by kind, trust state, end and amount and the sectors of both ends`,
     `matches: ${totals.join('; ')}`,
     `slowest cases for ours (p95): ${slowest.map((s) => `${s.label} ${s.p95.toFixed(1)} ms`).join('; ')}`,

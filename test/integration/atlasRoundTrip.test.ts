@@ -22,6 +22,11 @@ const ns = work.namespace('rt');
 const LOCAL_IDS = ['closed', 'fund', 'hub', 'lab'];
 const NEW_COLUMNS = ['licence', 'sector_rule', 'closed_on', 'aliases', 'other_websites'];
 
+// List items holding the list separator `;` and the escape character `\` (see listCell.ts).
+const SEMICOLON_ALIAS = 'fund;2019';
+const BACKSLASH_ALIAS = 'fund\\;2020\\';
+const SEMICOLON_WEBSITE = 'https://hub.example/pages;jsessionid=7';
+
 /** Facts of a run, not of the data: which run wrote it and when. */
 const BOOKKEEPING = ['createdInRun', 'changedInRun', 'createdAt', 'updatedAt'];
 
@@ -69,15 +74,18 @@ beforeAll(async () => {
      WITH 1 AS x MATCH (closed:Organisation {id: $ns + 'closed'})
      SET closed.closedOn = date('2016-07-15'), closed.licence = 'OGL-UK-3.0', closed.sectorRule = 'identifier:government'
      WITH 1 AS x MATCH (hub:Organisation {id: $ns + 'hub'})
-     SET hub.websites = ['https://hub.example', 'https://hub.example/about', 'https://twitter.example/hub']
+     SET hub.websites = ['https://hub.example', 'https://hub.example/about', 'https://twitter.example/hub',
+                         $website]
      WITH hub MATCH (fund:Organisation {id: $ns + 'fund'})
      CREATE (:Alias {id: $ns + '360G-old:fund'})-[:ALIAS_OF]->(fund),
             (:Alias {id: $ns + 'GB-CHC-1000001'})-[:ALIAS_OF]->(fund),
+            (:Alias {id: $ns + $semicolon})-[:ALIAS_OF]->(fund),
+            (:Alias {id: $ns + $backslash})-[:ALIAS_OF]->(fund),
             (:Alias {id: $ns + 'hub-council'})-[:ALIAS_OF]->(hub)
      WITH 1 AS x MATCH ()-[r:FUNDING {id: $ns + 'r-fund'}]->() SET r.licence = 'OGL-UK-3.0'
      WITH 1 AS x MATCH (lab:Organisation {id: $ns + 'lab'})-[p:PARTNERSHIP]-()
      REMOVE lab.sourceDataset, lab.sourceRecord, lab.licence, p.sourceDataset, p.sourceRecord`,
-    { ns },
+    { ns, semicolon: SEMICOLON_ALIAS, backslash: BACKSLASH_ALIAS, website: SEMICOLON_WEBSITE },
   );
 }, 120_000);
 afterAll(async () => {
@@ -180,7 +188,12 @@ describe('the known graph', () => {
     const { organisations, relationships } = await stored(ns);
     const org = (id: string) => organisations.find((o) => o.id === id)!;
     expect(org('fund').props).toMatchObject({ licence: 'CC BY 4.0', sectorRule: 'identifier:charity' });
-    expect(org('fund').aliases).toEqual(['360G-old:fund', 'GB-CHC-1000001']);
+    expect(org('fund').aliases).toEqual([
+      '360G-old:fund',
+      'GB-CHC-1000001',
+      SEMICOLON_ALIAS,
+      BACKSLASH_ALIAS,
+    ]);
     expect(org('closed').props).toMatchObject({
       licence: 'OGL-UK-3.0',
       closedOn: '2016-07-15',
@@ -190,6 +203,7 @@ describe('the known graph', () => {
       'https://hub.example',
       'https://hub.example/about',
       'https://twitter.example/hub',
+      SEMICOLON_WEBSITE,
     ]);
     expect(org('lab').props).not.toHaveProperty('sourceDataset');
     expect(org('lab').props).not.toHaveProperty('licence');
@@ -230,6 +244,20 @@ describe('an atlas export imported back into the same store', () => {
   );
 });
 
+describe('list items holding `;` or `\\`', () => {
+  it('are written escaped in CSV (`\\;`, `\\\\`) and as they are in JSON', async () => {
+    const csv = fs.readFileSync(path.join(await exportAtlas(ns, 'folder'), 'organisations.csv'), 'utf8');
+    expect(csv).toContain(String.raw`fund\;2019;fund\\\;2020\\`);
+    expect(csv).toContain(String.raw`https://hub.example/pages\;jsessionid=7`);
+    const json = JSON.parse(fs.readFileSync(await exportAtlas(ns, 'json'), 'utf8')) as {
+      organisations: { id: string; aliases: string[]; other_websites: string[] }[];
+    };
+    const org = (id: string) => json.organisations.find((o) => o.id === id)!;
+    expect(org('fund').aliases).toContain(BACKSLASH_ALIAS);
+    expect(org('hub').other_websites).toContain(SEMICOLON_WEBSITE);
+  });
+});
+
 describe('an atlas export imported into an empty store', () => {
   it.each(['folder', 'json'] as const)('as a %s: the same values, aliases included', async (form) => {
     const file = await exportAtlas(ns, form);
@@ -237,7 +265,7 @@ describe('an atlas export imported into an empty store', () => {
     const report = await importFiles(db, 'atlas', [file], fresh);
     expect(report.status, JSON.stringify(report.problems)).toBe('PUBLISHED');
     expect(report.counts.organisations).toMatchObject({ created: 4, merged: 0 });
-    expect(report.counts.aliases).toBe(3);
+    expect(report.counts.aliases).toBe(5);
     expect(await stored(fresh)).toEqual(await stored(ns));
     // And its own export imports back unchanged.
     expectAllUnchanged(await importFiles(db, 'atlas', [await exportAtlas(fresh, form)], fresh));

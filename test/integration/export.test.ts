@@ -150,6 +150,24 @@ describe('Cytoscape JSON and CSV', () => {
     );
   });
 
+  it('counts `ties` on asOf: only those active on that day', async () => {
+    const day = '2020-06-30';
+    const { response, body } = await download('csv', { asOf: day });
+    expect(response.status).toBe(200);
+    const activeOn = (r: (typeof expectedEdges)[number]) =>
+      (r.since === null || r.since <= day) && (r.until === null || r.until >= day);
+    const ties = (id: string) =>
+      expectedEdges.filter((r) => (r.source === id || r.target === id) && activeOn(r)).length;
+    const rows = parseCsv(body) as string[][];
+    const tiesColumn = rows[0]!.indexOf('ties');
+    const got = Object.fromEntries(rows.slice(1).map((row) => [row[0]!, Number(row[tiesColumn])]));
+    expect(got).toEqual(Object.fromEntries(ids.map((id) => [id, ties(id)])));
+    // The hub's funding from a started in 2021: on that day it has fewer ties than its degree.
+    expect(got[`${p}-hub`]).toBeLessThan(
+      expectedEdges.filter((r) => [r.source, r.target].includes(`${p}-hub`)).length,
+    );
+  });
+
   it('writes the relationships table', async () => {
     const { body } = await download('csv', { table: 'relationships' });
     expect(body.split('\n')[0]).toBe(

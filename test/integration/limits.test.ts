@@ -110,6 +110,19 @@ describe('innovation pathways within the cost limit', () => {
   });
 });
 
+describe('relationship counts within the cost limit', () => {
+  it('counts one entry per relationship kind and per trust state', () => {
+    const cost = documentCost(
+      buildSchema(typeDefs),
+      parse(
+        '{ organisation(id: "x") { relationshipCounts { total byKind { kind count } byTrust { trust count } } } }',
+      ),
+    );
+    // organisation 1 + relationshipCounts 1 + total 1 + byKind (1 + 7 kinds × 2) + byTrust (1 + 5 states × 2)
+    expect(cost).toBe(29);
+  });
+});
+
 describe('hostile documents get a 4xx with a code, never a 5xx', () => {
   it.each([
     [

@@ -1,5 +1,5 @@
 // relationships(filter) asked with its relationships reads them with the data version in one query
-// (relationshipPage) and keeps the page it worked out over the process's newest snapshot only when that
+// (relationshipsByIds) and keeps the page it worked out over the process's newest snapshot only when that
 // version is the snapshot's. Here: one query per request once the snapshot is current, and a page that
 // answers as of the new data once the data has moved past the snapshot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,7 +78,7 @@ describe('relationships(filter) with its relationships', () => {
       await request(cache); // a new snapshot, when the version moved since
       const { counts, page } = await request(cache);
       if ((await dataVersion(db.runner)) !== before) continue;
-      expect(counts).toEqual({ relationshipPage: 1 });
+      expect(counts).toEqual({ relationshipsByIds: 1 });
       expect(page.totalCount).toBe(2);
       expect(page.nodes).toEqual([
         { id: id('r1'), kind: 'FUNDING', amount: 1000, currency: 'GBP', since: '2021-01-01' },

@@ -2,7 +2,7 @@
 // every filter, totals and amount sums, pages; initiatives and roles; metrics, gaps and network figures
 // with the E–I index; asOf and changes. Everything sits in the country "<prefix>land" (filters select it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_PROVENANCE, type Dataset } from '../../server/domain/model.ts';
+import { NO_PROVENANCE, RELATIONSHIP_KINDS, TRUST_STATES, type Dataset } from '../../server/domain/model.ts';
 import { uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, rel, searchWord } from '../support/fixtures.ts';
 import type { TestServer } from '../support/server.ts';
@@ -246,6 +246,86 @@ describe('relationships(filter)', () => {
       const { errors } = await server.graphql(RELS, vars);
       expect(errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+interface Counts {
+  total: number;
+  byKind: { kind: string; count: number }[];
+  byTrust: { trust: string; count: number }[];
+}
+const COUNTS = `query ($id: ID!, $asOf: Date) { organisation(id: $id) {
+  relationshipCounts(asOf: $asOf) { total byKind { kind count } byTrust { trust count } } } }`;
+
+/** An organisation's relationshipCounts, each list as { value: count } without the zeros. */
+async function countsOf(name: string, asOf?: string) {
+  const { data, errors } = await server.graphql<{ organisation: { relationshipCounts: Counts } }>(COUNTS, {
+    id: id(name),
+    asOf,
+  });
+  expect(errors).toBeUndefined();
+  const { total, byKind, byTrust } = data!.organisation.relationshipCounts;
+  expect(byKind.map((k) => k.kind)).toEqual(RELATIONSHIP_KINDS);
+  expect(byTrust.map((t) => t.trust)).toEqual(TRUST_STATES);
+  const nonZero = (pairs: [string, number][]) => Object.fromEntries(pairs.filter(([, n]) => n > 0));
+  return {
+    total,
+    kinds: nonZero(byKind.map((k) => [k.kind, k.count])),
+    trust: nonZero(byTrust.map((t) => [t.trust, t.count])),
+  };
+}
+
+describe('Organisation.relationshipCounts', () => {
+  it('counts the ties in all, per kind and per trust state, every kind and state listed', async () => {
+    // g1: r1 FUNDING SOURCED, r3 FUNDING IMPORTED, r4 PARTNERSHIP CLAIMED.
+    expect(await countsOf('g1')).toEqual({
+      total: 3,
+      kinds: { FUNDING: 2, PARTNERSHIP: 1 },
+      trust: { SOURCED: 1, IMPORTED: 1, CLAIMED: 1 },
+    });
+    // c1: r4 PARTNERSHIP CLAIMED, r5 INVESTMENT IMPORTED, r7 FUNDING CONFIRMED.
+    expect(await countsOf('c1')).toEqual({
+      total: 3,
+      kinds: { PARTNERSHIP: 1, INVESTMENT: 1, FUNDING: 1 },
+      trust: { CLAIMED: 1, IMPORTED: 1, CONFIRMED: 1 },
+    });
+    expect(await countsOf('x1')).toEqual({ total: 0, kinds: {}, trust: {} });
+  });
+
+  it('agrees with the totals of relationships(filter) for each kind and trust state', async () => {
+    const counts = await countsOf('c2');
+    for (const kind of RELATIONSHIP_KINDS) {
+      const { data } = await server.graphql<{ relationships: RelPage }>(RELS, {
+        filter: { organisations: [id('c2')], kinds: [kind] },
+      });
+      expect(data!.relationships.totalCount, kind).toBe(counts.kinds[kind] ?? 0);
+    }
+    for (const trust of TRUST_STATES) {
+      const { data } = await server.graphql<{ relationships: RelPage }>(RELS, {
+        filter: { organisations: [id('c2')], trustStates: [trust] },
+      });
+      expect(data!.relationships.totalCount, trust).toBe(counts.trust[trust] ?? 0);
+    }
+  });
+
+  it('counts only the ties active on asOf', async () => {
+    // 2020-06-30: r1 (2019-01-01..2020-12-31) and r4 (from 2020-05-05); r3 starts in 2022.
+    expect(await countsOf('g1', '2020-06-30')).toEqual({
+      total: 2,
+      kinds: { FUNDING: 1, PARTNERSHIP: 1 },
+      trust: { SOURCED: 1, CLAIMED: 1 },
+    });
+    // 2023-06-30: r1 has ended; r3 and r4 are active.
+    expect(await countsOf('g1', '2023-06-30')).toEqual({
+      total: 2,
+      kinds: { FUNDING: 1, PARTNERSHIP: 1 },
+      trust: { IMPORTED: 1, CLAIMED: 1 },
+    });
+  });
+
+  it('refuses a malformed asOf with BAD_USER_INPUT', async () => {
+    const { errors } = await server.graphql(COUNTS, { id: id('g1'), asOf: '2020-13-01' });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

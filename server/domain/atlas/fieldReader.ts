@@ -14,13 +14,18 @@ import {
   looksLikeDate,
   parseDecimal,
   parseIdentifier,
-  splitList,
   unique,
 } from '../values.ts';
+import { parseListCell } from './listCell.ts';
 import { cleanText, repairWebsite } from '../import/repairs.ts';
 
 export interface ValueOptions {
   required?: boolean;
+}
+
+export interface ListOptions {
+  /** Ids and URLs may hold a `;` (written `\;` in a CSV cell); in other lists it is two items run together. */
+  semicolons?: boolean;
 }
 
 export interface RangeOptions {
@@ -147,7 +152,7 @@ export class FieldReader {
   /** A list of absolute http(s) URLs (each checked, or repaired when reading tolerantly, as `url` does). */
   urls(name: string): string[] {
     const urls: string[] = [];
-    for (const item of this.listItems(name)) {
+    for (const item of this.listItems(name, { semicolons: true })) {
       if (isHttpUrl(item.text)) {
         urls.push(item.text);
         continue;
@@ -206,9 +211,9 @@ export class FieldReader {
     return null;
   }
 
-  /** A `;`-separated cell or a JSON array of strings: items trimmed, empty ones dropped, repeats dropped. */
-  list(name: string): string[] {
-    return unique(this.listItems(name).map((item) => item.text));
+  /** A `;`-separated cell (listCell.ts) or a JSON array of strings: items trimmed, empty ones and repeats dropped. */
+  list(name: string, options: ListOptions = {}): string[] {
+    return unique(this.listItems(name, options).map((item) => item.text));
   }
 
   identifiers(name: string): Identifier[] {
@@ -248,19 +253,19 @@ export class FieldReader {
     return WRONG_TYPE;
   }
 
-  private listItems(name: string): ListItem[] {
+  private listItems(name: string, options: ListOptions = {}): ListItem[] {
     const raw = this.record.fields.get(name);
     if (raw === undefined || raw.value === null || raw.value === undefined) return [];
     const at = { line: raw.line, column: raw.column };
-    if (typeof raw.value === 'string') return splitList(raw.value).map((text) => ({ text, at }));
+    if (typeof raw.value === 'string') return parseListCell(raw.value).map((text) => ({ text, at }));
     if (!Array.isArray(raw.value) || raw.items === undefined) {
       this.report(name, 'BAD_TYPE', `${name} must be a list (a JSON array of strings)`);
       return [];
     }
-    return raw.items.flatMap((item) => this.arrayItem(name, item));
+    return raw.items.flatMap((item) => this.arrayItem(name, item, options));
   }
 
-  private arrayItem(name: string, item: RawField): ListItem[] {
+  private arrayItem(name: string, item: RawField, options: ListOptions): ListItem[] {
     const at = { line: item.line, column: item.column };
     if (typeof item.value !== 'string') {
       this.report(name, 'BAD_TYPE', `each item of ${name} must be text (a JSON string)`, at);
@@ -268,8 +273,8 @@ export class FieldReader {
     }
     const text = item.value.trim();
     if (text === '') return [];
-    // The same dataset must be writable as CSV, where `;` separates items.
-    if (text.includes(';')) {
+    // Outside ids and URLs, "a;b" in a JSON array is two items written as one (a CSV cell would split it).
+    if (!options.semicolons && text.includes(';')) {
       this.report(name, 'BAD_LIST_ITEM', `"${text}" contains ";", which separates list items; remove it`, at);
       return [];
     }

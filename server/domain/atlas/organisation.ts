@@ -49,7 +49,7 @@ export function readOrganisation(reader: FieldReader): OrganisationRecord | null
     otherWebsites: reader.has('other_websites') ? reader.urls('other_websites') : undefined,
     sectorRule: reader.has('sector_rule') ? reader.text('sector_rule') : undefined,
     closedOn: reader.has('closed_on') ? reader.date('closed_on') : undefined,
-    aliases: reader.has('aliases') ? reader.list('aliases') : undefined,
+    aliases: reader.has('aliases') ? reader.list('aliases', { semicolons: true }) : undefined,
   };
   if (record.aliases?.includes(id ?? '')) {
     reader.report(

@@ -3,10 +3,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { Dataset } from '../model.ts';
 import { datasetCells, type Cell } from './cells.ts';
 import { ENTITIES, FILE_SPECS, columnNames } from './columns.ts';
+import { formatListCell } from './listCell.ts';
 
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
-  if (Array.isArray(cell)) return cell.join(';');
+  if (Array.isArray(cell)) return formatListCell(cell);
   return String(cell);
 }
 

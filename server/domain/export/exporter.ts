@@ -75,23 +75,25 @@ export async function selectForExport(
   }
   const active = tiePredicate(s, null, request.asOf);
   const relationships: Selection['relationships'] = [];
-  const ties = new Map<number, number>();
+  // Each member's ties: its degree in the snapshot (degree.ts), or, on a day, those active then, counted here.
+  const activeTies = request.asOf ? new Map<number, number>() : null;
   for (let t = 0; t < s.tieIds.length; t++) {
     const source = s.tieSource[t]!;
     const target = s.tieTarget[t]!;
     const inSource = members.has(source);
     const inTarget = members.has(target);
     if (!(inSource || inTarget) || !active(t)) continue;
-    if (inSource) ties.set(source, (ties.get(source) ?? 0) + 1);
-    if (inTarget) ties.set(target, (ties.get(target) ?? 0) + 1);
+    if (activeTies && inSource) activeTies.set(source, (activeTies.get(source) ?? 0) + 1);
+    if (activeTies && inTarget) activeTies.set(target, (activeTies.get(target) ?? 0) + 1);
     if (inSource && inTarget)
       relationships.push({ id: s.tieIds[t]!, kind: RELATIONSHIP_KINDS[s.tieKind[t]!]! });
   }
   const organisationIds = [...members].map((i) => s.ids[i]!);
+  const tiesOf = (i: number) => (activeTies ? (activeTies.get(i) ?? 0) : s.degree[i]!);
   return {
     organisationIds,
     relationships,
-    ties: new Map([...members].map((i) => [s.ids[i]!, ties.get(i) ?? 0])),
+    ties: new Map([...members].map((i) => [s.ids[i]!, tiesOf(i)])),
   };
 }
 

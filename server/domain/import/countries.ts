@@ -59,7 +59,8 @@ export const UK_NATIONS: Readonly<Record<string, string>> = {
   'northern ireland': 'Northern Ireland',
 };
 
-function key(text: string): string {
+/** A place name compared without accents, case, apostrophes, dots and punctuation ("Côte d’Ivoire" = "cote divoire"). */
+export function nameKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -70,12 +71,12 @@ function key(text: string): string {
 }
 
 const BY_NAME = new Map<string, string>();
-for (const name of BY_CODE.values()) BY_NAME.set(key(name), name);
+for (const name of BY_CODE.values()) BY_NAME.set(nameKey(name), name);
 for (const [alias, name] of Object.entries(ALIASES)) BY_NAME.set(alias, name);
 
 /** The country a text names ("UK", "UNITED KINGDOM", "Kenya"), or null. Two-letter codes only when `codes`. */
 export function countryName(text: string, options: { codes?: boolean } = {}): string | null {
-  const k = key(text);
+  const k = nameKey(text);
   if (k === '') return null;
   const byName = BY_NAME.get(k);
   if (byName !== undefined) return byName;

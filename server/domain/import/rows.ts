@@ -189,6 +189,11 @@ function storedList(stored: Record<string, unknown>, key: string): string[] {
  */
 export type ChangeMode = 'replace' | 'correct' | 'fill';
 
+/** The value a change leaves by its mode: the record's, the record's unless empty, or the stored unless empty. */
+function byMode<T>(mode: ChangeMode, value: T | null, stored: T | null): T | null {
+  return mode === 'replace' ? value : mode === 'correct' ? (value ?? stored) : (stored ?? value);
+}
+
 /**
  * What the run changes on a stored organisation, or null when nothing. Websites and identifiers are always
  * added to, never removed (another source may have given them); themes are replaced in `replace` mode,
@@ -201,13 +206,12 @@ export function organisationChange(
 ): OrganisationChange | null {
   const s = current.stored;
   const replace = mode === 'replace';
+  // A fact the record keeps (its input does not give it) stays as stored; any other goes by the mode.
+  const fact = <T>(key: string, value: T | null, stored: T | null) =>
+    row.keep.includes(key as KeptFact) ? stored : byMode(mode, value, stored);
   const next: Props = {};
-  for (const key of [...SCALARS, ...(mode === 'fill' ? [] : PROVENANCE)]) {
-    const value = row.props[key] ?? null;
-    const stored = (s[key] as Value | undefined) ?? null;
-    if (row.keep.includes(key as KeptFact)) next[key] = stored;
-    else next[key] = mode === 'replace' ? value : mode === 'correct' ? (value ?? stored) : (stored ?? value);
-  }
+  for (const key of [...SCALARS, ...(mode === 'fill' ? [] : PROVENANCE)])
+    next[key] = fact(key, row.props[key] ?? null, (s[key] as Value | undefined) ?? null);
   const storedWebsites =
     storedList(s, 'websites').length > 0 ? storedList(s, 'websites') : s.website ? [String(s.website)] : [];
   const websites =
@@ -222,21 +226,11 @@ export function organisationChange(
   const set: Props = {};
   for (const [key, value] of Object.entries(next)) if (!same(s[key], value)) set[key] = value;
   const storedClosed = (s.closedOn as string | undefined) ?? null;
-  const closedOn = row.keep.includes('closedOn')
-    ? storedClosed
-    : replace
-      ? row.closedOn
-      : mode === 'correct'
-        ? (row.closedOn ?? storedClosed)
-        : (storedClosed ?? row.closedOn);
+  const closedOn = fact('closedOn', row.closedOn, storedClosed);
   const closedChanged = !same(storedClosed, closedOn);
   const themeIds = replace ? row.themeIds : union(current.themeIds, row.themeIds).sort();
   const themesChanged = !same(current.themeIds, themeIds);
-  const placeId = replace
-    ? row.placeId
-    : mode === 'correct'
-      ? (row.placeId ?? current.placeId)
-      : (current.placeId ?? row.placeId);
+  const placeId = byMode(mode, row.placeId, current.placeId);
   const placeChanged = (current.placeId ?? null) !== placeId;
   // What the full-text index reads besides the fields above (see searchTextOf): kept in step with the
   // name, the place and the themes the change leaves.
@@ -324,10 +318,7 @@ export function changedValues(
   mode: ChangeMode = 'replace',
 ): Props | null {
   const set: Props = {};
-  const pick = (key: string, value: Value) => {
-    const current = (stored[key] as Value | undefined) ?? null;
-    return mode === 'replace' ? value : mode === 'correct' ? (value ?? current) : (current ?? value);
-  };
+  const pick = (key: string, value: Value) => byMode(mode, value, (stored[key] as Value | undefined) ?? null);
   const keepTrust = keepsPeopleTrust(props, stored, mode);
   for (const [key, value] of Object.entries(props)) {
     if (key === 'recordedBy' || key === 'recordedAt') continue;

@@ -26,6 +26,7 @@ import type {
   Located,
   OpenImporter,
   ReadContext,
+  SourceFacts,
 } from './incoming.ts';
 import { emptyReport, pushLimited, RUN_STATUS, type ImportReport, type MergeEntry } from './report.ts';
 import {
@@ -371,11 +372,7 @@ class Run {
 
   private takeOrganisation({ record, where, at }: Located<IncomingOrganisation>): void {
     const recordId = this.ns + record.recordId;
-    const o = {
-      ...record,
-      provenance: { ...record.provenance, licence: record.provenance.licence ?? this.licence },
-      keep: this.kept(record.keep),
-    };
+    const o = this.licensed(record);
     if (record.referenceOnly) {
       // A record left out for its own problems: references to it are not dangling too.
       this.resolver.reserve(recordId);
@@ -445,9 +442,18 @@ class Run {
     }
   }
 
-  /** What a record keeps as stored: not the licence when --licence gives one (it is then the record's). */
-  private kept(keep: readonly KeptFact[] | undefined): KeptFact[] {
-    return (keep ?? []).filter((fact) => fact !== 'licence' || this.licence === null);
+  /**
+   * A record under the run's licence (its own, else --licence or the importer's default), keeping as stored
+   * what it does not give: not the licence when --licence gives one (it is then the record's).
+   */
+  private licensed<T extends { provenance: SourceFacts; keep?: readonly KeptFact[] }>(
+    record: T,
+  ): T & { keep: KeptFact[] } {
+    return {
+      ...record,
+      provenance: { ...record.provenance, licence: record.provenance.licence ?? this.licence },
+      keep: (record.keep ?? []).filter((fact) => fact !== 'licence' || this.licence === null),
+    };
   }
 
   /**
@@ -678,16 +684,7 @@ class Run {
       );
       return;
     }
-    const row = relationshipRow(
-      {
-        ...r,
-        provenance: { ...r.provenance, licence: r.provenance.licence ?? this.licence },
-        keep: this.kept(r.keep),
-      },
-      this.ns + r.id,
-      source,
-      target,
-    );
+    const row = relationshipRow(this.licensed(r), this.ns + r.id, source, target);
     if (this.repeat(this.relationshipPrints, row.id, fingerprint(row), where, 'relationship')) return;
     this.relationshipBuffer.push({
       row,
@@ -759,14 +756,7 @@ class Run {
 
   private async takeInitiative(i: IncomingInitiative, where: string): Promise<void> {
     this.report.counts.initiatives.read += 1;
-    const row = initiativeRow(
-      {
-        ...i,
-        provenance: { ...i.provenance, licence: i.provenance.licence ?? this.licence },
-        keep: this.kept(i.keep),
-      },
-      this.ns + i.id,
-    );
+    const row = initiativeRow(this.licensed(i), this.ns + i.id);
     const print = fingerprint(row);
     const seen = this.initiatives.get(row.id);
     if (seen) {
@@ -845,15 +835,7 @@ class Run {
       this.dangling(at ?? where, 'organisation', p.organisation);
       return;
     }
-    const row = participationRow(
-      {
-        ...p,
-        provenance: { ...p.provenance, licence: p.provenance.licence ?? this.licence },
-        keep: this.kept(p.keep),
-      },
-      organisation,
-      this.ns + p.initiative,
-    );
+    const row = participationRow(this.licensed(p), organisation, this.ns + p.initiative);
     const key = `${row.organisation} → ${row.initiative}`;
     if (this.repeat(this.participationPrints, key, fingerprint(row), where, 'participation')) return;
     this.participationBuffer.push({

@@ -3,6 +3,7 @@
 // than towns. A UK region is a nation, an ITL1 region or a county (ceremonial, metropolitan, historic and
 // preserved counties, Welsh principal areas, Scottish council areas, the counties of Northern Ireland); a
 // value that is none of them (Botley, Cambridge, Sunderland, Newcastle upon Tyne) is a town.
+import { nameKey, UK_NATIONS } from './countries.ts';
 
 /** A UK postcode, whole (`SW1A 1AA`) or cut short after its inward digit (`SE15 4Q`, `SE15 4`). */
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{0,2}$/i;
@@ -20,8 +21,6 @@ export function isUkPostcode(postcode: string): boolean {
 export function realPostcode(postcode: string | null): string | null {
   return postcode !== null && /[a-z0-9]/i.test(postcode) ? postcode : null;
 }
-
-const NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'];
 
 /** ITL1 regions of England (London is the city: see CITY_REGIONS). */
 const ITL1 = [
@@ -177,20 +176,19 @@ const SCOTTISH_AREAS = [
 /** The six counties of Northern Ireland. */
 const NI_COUNTIES = ['Antrim', 'Armagh', 'Down', 'Fermanagh', 'Londonderry', 'Tyrone'];
 
+/** nameKey, with `&` read as "and", dots and apostrophes as word breaks ("Co.Antrim"), and no "County"/"Co". */
 function key(text: string): string {
-  return text
+  // NFKD first, so that the dots of a character like "…" break words too (nameKey would drop them).
+  const words = text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^(county|co) (?=\S)/, '');
+    .replace(/['’`.]/g, ' ');
+  return nameKey(words).replace(/^(county|co) (?=\S)/, '');
 }
 
 const UK_REGIONS = new Set(
   [
-    ...NATIONS,
+    ...Object.values(UK_NATIONS),
     ...ITL1,
     ...ENGLISH_COUNTIES,
     ...FORMER_COUNTIES,

@@ -12,6 +12,7 @@
 //   data gives the same communities), on the undirected graph weighted by the number of ties per pair.
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { seededRandom } from '../../common/seededRandom.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
 // The package is CommonJS: at run time its default export is the function itself.
@@ -185,18 +186,6 @@ export function pageRank(
     if (change < PAGERANK.tolerance) break;
   }
   return rank;
-}
-
-/** A small seeded random generator (mulberry32), so samples and Louvain orders are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Betweenness {

@@ -6,13 +6,12 @@ import { invariant, InvalidInputError } from '../../common/errors.ts';
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES, type RelationshipKind } from '../model.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import {
+  readRelationships,
   relationshipKey,
-  relationshipOf,
   relationshipsByIds,
   requireRange,
   type Relationship,
   type RelationshipRef,
-  type RelationshipRow,
 } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection, type PageStart } from '../pagination.ts';
 import type { NetworkAccess } from './cache.ts';
@@ -348,7 +347,7 @@ function badCursor(): InvalidInputError {
  * The page of relationships(filter, asOf, first, after); with `runner`, also the page's relationships
  * (`relationships`: those with both ends still published, in page order), for a request that asks for
  * them. Then, once the process holds a snapshot, the page is worked out over the newest one and its
- * relationships are read with the data version in one query (relationshipPage): one round trip instead
+ * relationships are read with the data version in one query (relationshipsByIds): one round trip instead
  * of two (the data-version check, then the read), and the answer is used only when that version is the
  * snapshot's; else it is worked out again over the current snapshot. Only when that snapshot already
  * keeps its ties in list order: building them (seconds for a million ties) for a snapshot that may be
@@ -364,14 +363,9 @@ export async function listRelationships(
   const guess = newest !== null && net.kept(newest, ORDERED_TIES) ? newest : null;
   if (runner !== null && guess !== null) {
     const page = await pageOver(net, guess, args, start);
-    const byKind: Partial<Record<RelationshipKind, string[]>> = {};
-    for (const r of page.nodes) (byKind[r.kind] ??= []).push(r.id);
-    const [row] = await runner.read<{ dataVersion: number; relationships: RelationshipRow[] }>(
-      'relationshipPage',
-      { byKind },
-    );
-    if (row && net.confirm(guess, row.dataVersion))
-      return { ...page, relationships: inPageOrder(page.nodes, row.relationships.map(relationshipOf)) };
+    const read = await readRelationships(runner, page.nodes);
+    if (net.confirm(guess, read.dataVersion))
+      return { ...page, relationships: inPageOrder(page.nodes, read.relationships) };
   }
   const page = await pageOver(net, await net.snapshot(), args, start);
   if (runner === null) return page;

@@ -3,6 +3,7 @@
 import { NotFoundError } from '../../common/errors.ts';
 import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
+import { relationshipCountsOf } from '../../domain/network/relationshipCounts.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
 import {
   searchOrganisations,
@@ -37,6 +38,7 @@ export const SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
   ...SUMMARY_FIELDS,
   '__typename',
   'degree',
+  'relationshipCounts',
   'metrics',
   'gaps',
 ]);
@@ -83,6 +85,7 @@ export const organisationResolvers: Resolvers = {
     createdAt: detail('createdAt'),
     updatedAt: detail('updatedAt'),
     degree: (parent, _, ctx) => degreeOf(ctx.network, parent.id),
+    relationshipCounts: (parent, { asOf }, ctx) => relationshipCountsOf(ctx.network, parent.id, asOf),
     relationships: async (parent, { first }, ctx) =>
       withPublishedEnds(await ctx.relationships(first).load(parent.id), (ids) =>
         ctx.organisations.loadMany(ids),

@@ -32,6 +32,8 @@ const tricky = fc.constantFrom(
   '\r',
   ' ',
   ';',
+  '\\',
+  '\\;',
   ':',
   '\t',
   'é',
@@ -51,9 +53,11 @@ export const text = fc
 
 const optionalText = fc.option(text, { nil: null });
 
-/** A list item: `;` separates items in CSV, so items cannot contain one. */
+/** A list item: a JSON array item may hold `;` only in ids and URLs (aliases, other_websites). */
 const item = text.map((value) => value.replaceAll(';', '').trim()).filter((value) => value !== '');
 const list = fc.uniqueArray(item, { maxLength: 4 });
+/** Ids it was also known by: any text, `;` and `\` included (escaped in a CSV cell). */
+const aliases = fc.uniqueArray(text, { maxLength: 4 });
 
 const identifier: fc.Arbitrary<Identifier> = fc.record(
   {
@@ -107,9 +111,12 @@ const licensed: fc.Arbitrary<Provenance> = fc
   .tuple(provenance, optionalText)
   .map(([p, licence]) => ({ ...p, licence }));
 
-/** Websites besides the primary one: list items, so without `;`. */
+/** Websites besides the primary one, some with a `;` (escaped in a CSV cell). */
 const otherWebsites = fc.uniqueArray(
-  fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true }).filter((u) => !u.includes(';')),
+  fc.oneof(
+    fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true }),
+    fc.webUrl({ validSchemes: ['http', 'https'] }).map((u) => `${u};jsessionid=1`),
+  ),
   { maxLength: 3 },
 );
 
@@ -138,7 +145,7 @@ const organisation: fc.Arbitrary<OrganisationRecord> = fc
       otherWebsites,
       sectorRule: optionalText,
       closedOn: optionalDate,
-      aliases: list,
+      aliases,
     },
     PLAIN,
   )

@@ -8,7 +8,6 @@ import {
   isHttpUrl,
   parseDecimal,
   parseIdentifier,
-  splitList,
 } from '../../../server/domain/values.ts';
 
 describe('isCalendarDate', () => {
@@ -97,10 +96,7 @@ describe('parseDecimal', () => {
   });
 });
 
-describe('lists and identifiers', () => {
-  it('splits on ;, trims and drops empty items', () => {
-    expect(splitList(' a ;; b;')).toEqual(['a', 'b']);
-  });
+describe('identifiers', () => {
   it('splits an identifier on the first colon', () => {
     expect(parseIdentifier('360G: GB-CHC:1 ')).toEqual({ scheme: '360G', value: 'GB-CHC:1' });
     expect(parseIdentifier('nocolon')).toBeNull();

@@ -33,6 +33,7 @@ describe('formatting', () => {
     expect(formatDateRange('2019-04-01', '2021-03-31')).toBe('2019-04-01 – 2021-03-31');
     expect(formatDateRange('2019-04-01', null)).toBe('since 2019-04-01');
     expect(formatDateRange(null, null)).toBe('dates unknown');
+    expect(formatDateRange(null, '2021-03-31', (day) => day.slice(0, 4))).toBe('until 2021');
   });
 
   it('writes amounts with their currency, even an unknown one', () => {

@@ -11,9 +11,9 @@ import {
   components,
   louvainView,
   pageRank,
-  seededRandom,
   simpleGraph,
 } from '../../../server/domain/network/analytics.ts';
+import { seededRandom } from '../../../server/common/seededRandom.ts';
 import { tinySnapshot } from './helpers.ts';
 
 const referencePageRank = pagerankModule as unknown as (

@@ -3,7 +3,7 @@
 // order in which the list first meets them) and places nest (a filter on a region takes its cities).
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES } from '../../../server/domain/model.ts';
-import { seededRandom } from '../../../server/domain/network/analytics.ts';
+import { seededRandom } from '../../../server/common/seededRandom.ts';
 import { matches, memberMask, resolveFilter } from '../../../server/domain/network/filter.ts';
 import { computeOrderings } from '../../../server/domain/network/orderings.ts';
 import { FACET_ENTRIES, facetsOf } from '../../../server/domain/network/organisationList.ts';

@@ -2,7 +2,7 @@
 // contract: every tie the filter keeps, newest first (undated last, then id), the total and the amount
 // sums of all of them, and pages that walk the list with no duplicate and no gap.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../server/domain/network/analytics.ts';
+import { seededRandom } from '../../../server/common/seededRandom.ts';
 import type { QueryRunner } from '../../../server/common/queryRunner.ts';
 import type { NetworkAccess } from '../../../server/domain/network/cache.ts';
 import { listRelationships, newestFirst } from '../../../server/domain/network/relationshipList.ts';
@@ -141,17 +141,24 @@ describe('listRelationships', () => {
     const runner = {
       read: async (name: string) => {
         names.push(name);
-        return name === 'relationshipPage' ? [{ dataVersion: s.version, relationships: [] }] : [];
+        return name === 'relationshipsByIds' ? [{ dataVersion: s.version, relationships: [] }] : [];
       },
     } as unknown as QueryRunner;
-    const fresh = access(s, s);
+    // snapshot() stands for the data-version check the one-query path saves.
+    const fresh = {
+      ...access(s, s),
+      snapshot: async () => {
+        names.push('snapshot');
+        return s;
+      },
+    };
     // The newest snapshot has not ordered its ties yet: the checked path (snapshot, then read by id),
     // which orders them; not the one-query path, which could order them for an out-of-date snapshot.
     await listRelationships(fresh, { first: 3 }, runner);
-    expect(names).toEqual(['relationshipsByIds']);
+    expect(names).toEqual(['snapshot', 'relationshipsByIds']);
     names.length = 0;
     await listRelationships(fresh, { first: 3 }, runner);
-    expect(names).toEqual(['relationshipPage']);
+    expect(names).toEqual(['relationshipsByIds']);
   });
 
   it('pages a list that is all one group of ties (one kind, one trust state, no amount, no end)', async () => {
