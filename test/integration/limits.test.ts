@@ -82,6 +82,37 @@ describe('the cost limit counts the whole request', () => {
   });
 });
 
+describe('participations and participants count their `first`', () => {
+  // QA19 H2: a CORDIS organisation takes part in 1,372 projects, each with up to a hundred participants;
+  // fifteen of these read 200,000 participants (32 MB) when both lists counted as ten items.
+  const crossing = (n: number, first?: number) => {
+    const size = first === undefined ? '' : `(first: ${first})`;
+    return `{ ${Array.from({ length: n }, (_, k) => `a${k}: organisation(id: "pic:${k}") { participations${size} { role initiative { id name participants${size} { role organisation { id name sector } } } } }`).join(' ')} }`;
+  };
+
+  it('refuses fifteen aliased organisations with their initiatives and participants before they run', async () => {
+    const result = await post({ query: crossing(15) });
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: { name: 'Cost', max: 30_000 },
+    });
+    expect(result.errors?.[0]?.message).toMatch(/participations/);
+    // Also with small pages, fifteen times over.
+    expect((await post({ query: crossing(15, 20) })).status).toBe(400);
+  });
+
+  it('lets one organisation with small pages of initiatives and participants pass', async () => {
+    expect((await post({ query: crossing(1, 20) })).status).toBe(200);
+    const schema = buildSchema(typeDefs);
+    // organisation 1 + participations (1 + 100 × (role 1 + initiative (1 + id 1))) = 302
+    expect(
+      documentCost(schema, parse('{ organisation(id: "x") { participations { role initiative { id } } } }')),
+    ).toBe(302);
+  });
+});
+
 describe('innovation pathways within the cost limit', () => {
   const pathways = (first: number, perStage: number) =>
     `{ innovationPathways(first: ${first}) { totalCount nodes { initiative { name stageHistory { stage on } }
