@@ -23,7 +23,7 @@ import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { typeDefs } from '../graphql/schema.ts';
-import { depthRule, LIMITS } from '../graphql/limits.ts';
+import { armorRejection, depthRule, LIMITS } from '../graphql/limits.ts';
 import { limitsPlugin } from '../graphql/limitsPlugin.ts';
 import { dateLiteralsRule } from '../graphql/validation.ts';
 import { createHttpAuth, type AuthOptions } from './auth.ts';
@@ -66,8 +66,17 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   const armor = new ApolloArmor({
     // Suggestions help researchers fix typos in an open API; keep them.
     blockFieldSuggestion: { enabled: false },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 50 },
+    // Reported as our LIMIT_EXCEEDED errors (limits.ts), not armor's "Syntax Error".
+    maxAliases: {
+      n: LIMITS.aliases,
+      propagateOnRejection: false,
+      onReject: [armorRejection('Alias', LIMITS.aliases)],
+    },
+    maxDirectives: {
+      n: LIMITS.directives,
+      propagateOnRejection: false,
+      onReject: [armorRejection('Directive', LIMITS.directives)],
+    },
     maxDepth: { enabled: false },
     costLimit: { enabled: false },
     maxTokens: { enabled: false },

@@ -148,13 +148,9 @@ describe('hostile documents get a 4xx with a code, never a 5xx', () => {
       {
         query: `{ ${Array.from({ length: 200 }, (_, k) => `a${k}: organisation(id: "x") { id }`).join(' ')} }`,
       },
-      'GRAPHQL_VALIDATION_FAILED',
+      'LIMIT_EXCEEDED',
     ],
-    [
-      'a directive bomb',
-      { query: `{ __typename ${'@skip(if: false) '.repeat(100)}}` },
-      'GRAPHQL_VALIDATION_FAILED',
-    ],
+    ['a directive bomb', { query: `{ __typename ${'@skip(if: false) '.repeat(100)}}` }, 'LIMIT_EXCEEDED'],
     [
       'a deep introspection query',
       {
@@ -176,6 +172,37 @@ describe('hostile documents get a 4xx with a code, never a 5xx', () => {
     expect(result.status).toBeGreaterThanOrEqual(400);
     expect(result.status).toBeLessThan(500);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  // QA19 L2: armor's own answer was "Syntax Error: Aliases limit of 15 exceeded, found 16." with
+  // GRAPHQL_VALIDATION_FAILED; every limit answers as the README promises.
+  it.each([
+    [
+      'Alias',
+      `{ ${Array.from({ length: 16 }, (_, k) => `n${k}: organisation(id: "x") { id }`).join(' ')} }`,
+      { name: 'Alias', max: 15, found: 16 },
+      /aliases/,
+    ],
+    [
+      'Directive',
+      `{ ${'__typename @include(if: true) '.repeat(51)}}`,
+      { name: 'Directive', max: 50, found: 51 },
+      /directives/,
+    ],
+  ])('the %s limit answers 400 LIMIT_EXCEEDED with the limit and advice', async (_, query, limit, advice) => {
+    const result = await post({ query });
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit });
+    expect(result.errors?.[0]?.message).not.toMatch(/Syntax Error/);
+    expect(result.errors?.[0]?.message).toMatch(advice);
+    // At the limit, the same kind of request passes.
+    const at = query.replace(
+      / n15: organisation\(id: "x"\) \{ id \}|__typename @include\(if: true\) (?=})/,
+      '',
+    );
+    expect((await post({ query: at })).status).toBe(200);
   });
 
   it('still answers the standard introspection query (the query editor needs it)', async () => {
