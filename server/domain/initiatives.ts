@@ -16,6 +16,7 @@ import {
   initiativeOf,
   initiativesByIds,
   organisationOf,
+  requireRange,
   type Initiative,
   type InitiativeSummary,
   type OrganisationRow,
@@ -103,6 +104,21 @@ export async function listInitiatives(
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.initiative })),
     nodes: page.nodes.map((x) => x.initiative),
   };
+}
+
+/**
+ * Initiative.participants(first:): the list is capped like every other list (and its cost counted from
+ * `first`); a large programme may have hundreds of participants.
+ */
+export const PARTICIPANT_LIMITS = { defaultFirst: 100, maxFirst: 500 } as const;
+
+/**
+ * The first `first` participants of an initiative, in the order they are held (leads first, then funders,
+ * then the others, each by name): BAD_USER_INPUT naming `first` outside PARTICIPANT_LIMITS.
+ */
+export function firstParticipants<P>(participants: readonly P[], first: number): P[] {
+  requireRange(first, 'first', 1, PARTICIPANT_LIMITS.maxFirst);
+  return participants.slice(0, first);
 }
 
 /**

@@ -151,6 +151,11 @@ export interface Participation {
 
 export const SEARCH_LIMITS = { defaultFirst: 10, maxFirst: 50, maxQueryLength: 200 } as const;
 export const RELATIONSHIP_LIMITS = { defaultFirst: 100, maxFirst: 200 } as const;
+/**
+ * Organisation.participations(first:): a CORDIS organisation takes part in over a thousand projects, so
+ * the list is capped like every other list (and its cost counted from `first`).
+ */
+export const PARTICIPATION_LIMITS = { defaultFirst: 100, maxFirst: 500 } as const;
 export const NEIGHBOURHOOD_LIMITS = { maxDepth: 3, maxIds: 100, defaultLimit: 300, maxLimit: 1000 } as const;
 
 function argumentProblem(field: string, message: string): Problem {
@@ -569,14 +574,19 @@ export async function initiativesByIds(
   return ids.map((id) => found.get(id) ?? null);
 }
 
-/** For each organisation id, the initiatives it takes part in, newest first (undated last). */
+/**
+ * For each organisation id, the initiatives it takes part in, newest first (undated last), at most
+ * `first` each.
+ */
 export async function participationsOfOrganisations(
   runner: QueryRunner,
   ids: readonly string[],
+  first: number = PARTICIPATION_LIMITS.defaultFirst,
 ): Promise<Participation[][]> {
+  requireRange(first, 'first', 1, PARTICIPATION_LIMITS.maxFirst);
   const rows = await runner.read<{ id: string; participations: ParticipationRow[] }>(
     'participationsOfOrganisations',
-    { ids: [...ids] },
+    { ids: [...ids], first },
   );
   const found = new Map(rows.map((row) => [row.id, row.participations.map(participationOf)]));
   return ids.map((id) => found.get(id) ?? []);

@@ -32,7 +32,8 @@ export interface Context {
   network: NetworkAccess;
   organisations: DataLoader<string, Organisation | null>;
   initiatives: DataLoader<string, Initiative | null>;
-  participations: DataLoader<string, Participation[]>;
+  /** One loader per page size, since `first` is part of the query. */
+  participations(first: number): DataLoader<string, Participation[]>;
   /**
    * Initiatives with their participants, by initiative id, each with its organisation (read in the same
    * query): for a response that asks for an initiative and its participants, or a page's participants.
@@ -57,13 +58,21 @@ export function createContext(
   budgetMs?: number,
 ): Context {
   const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
+  const participationLoaders = new Map<number, DataLoader<string, Participation[]>>();
   return {
     runner,
     network: networkAccess(runner, network, budgetMs),
     accounts: createAccountsContext(runner, auth),
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
-    participations: new DataLoader((ids) => participationsOfOrganisations(runner, ids)),
+    participations(first) {
+      let loader = participationLoaders.get(first);
+      if (!loader) {
+        loader = new DataLoader((ids) => participationsOfOrganisations(runner, ids, first));
+        participationLoaders.set(first, loader);
+      }
+      return loader;
+    },
     participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
     participantSummaries: new DataLoader((ids) => participantsOfInitiatives(runner, ids, { details: false })),
     relationshipsById: new DataLoader(

@@ -8,7 +8,8 @@
 //   query, not for a query nesting `ofType` without end).
 // - tokens: at most 2,500 lexical tokens per document: the parser stops there (Apollo's parseOptions),
 //   and formatError says so as this limit.
-// Aliases (15) and directives (50) are limited by graphql-armor (server/http/app.ts).
+// Aliases (15) and directives (50) are limited by graphql-armor (server/http/app.ts), which reports them
+// through armorRejection as the limits above (armor's own error is a "Syntax Error" without a code).
 import {
   GraphQLError,
   type DocumentNode,
@@ -29,7 +30,14 @@ import { RELATIONSHIP_KINDS, TRUST_STATES } from '../domain/model.ts';
 // graphql's type predicates (isListType, getNamedType, valueFromAST…) check classes with instanceof,
 // which fails when a test runner loads a second copy of graphql; types are read by their shape here.
 
-export const LIMITS = { cost: 30_000, depth: 10, introspectionDepth: 16, tokens: 2_500 } as const;
+export const LIMITS = {
+  cost: 30_000,
+  depth: 10,
+  introspectionDepth: 16,
+  tokens: 2_500,
+  aliases: 15,
+  directives: 50,
+} as const;
 /** The items a list without `first` or `limit` is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 10;
 /**
@@ -58,6 +66,28 @@ export function limitError(
       extensions: { code: 'LIMIT_EXCEEDED', limit: { name, max, found }, http: { status: 400 } },
     },
   );
+}
+
+/** How to stay within graphql-armor's limits, by limit name. */
+const ARMOR_ADVICE = {
+  Alias:
+    'Use fewer aliases per operation: ask for several organisations at once with a list field (e.g. neighbourhood(ids:) or organisations(filter:)), or send several requests.',
+  Directive:
+    'Use fewer directives (@include, @skip) per operation: split the operation or drop the directives.',
+} as const;
+
+/**
+ * A graphql-armor onReject callback (with propagateOnRejection off) that reports the rejection as our
+ * LIMIT_EXCEEDED error, with the numbers from armor's message ("Aliases limit of 15 exceeded, found 16.").
+ */
+export function armorRejection(
+  name: keyof typeof ARMOR_ADVICE,
+  max: number,
+): (context: ValidationContext | null, error: GraphQLError) => void {
+  return (context, error) => {
+    const found = /found (\d+)/.exec(error.message);
+    context?.reportError(limitError(name, max, found ? Number(found[1]) : max + 1, ARMOR_ADVICE[name]));
+  };
 }
 
 function unwrap(type: GraphQLOutputType): { list: boolean; named: GraphQLNamedType } {

@@ -23,7 +23,7 @@ import { createContext, type Context } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { resolvers } from '../graphql/resolvers/index.ts';
 import { typeDefs } from '../graphql/schema.ts';
-import { depthRule, LIMITS } from '../graphql/limits.ts';
+import { armorRejection, depthRule, LIMITS } from '../graphql/limits.ts';
 import { limitsPlugin } from '../graphql/limitsPlugin.ts';
 import { dateLiteralsRule } from '../graphql/validation.ts';
 import { createHttpAuth, type AuthOptions } from './auth.ts';
@@ -66,8 +66,17 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
   const armor = new ApolloArmor({
     // Suggestions help researchers fix typos in an open API; keep them.
     blockFieldSuggestion: { enabled: false },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 50 },
+    // Reported as our LIMIT_EXCEEDED errors (limits.ts), not armor's "Syntax Error".
+    maxAliases: {
+      n: LIMITS.aliases,
+      propagateOnRejection: false,
+      onReject: [armorRejection('Alias', LIMITS.aliases)],
+    },
+    maxDirectives: {
+      n: LIMITS.directives,
+      propagateOnRejection: false,
+      onReject: [armorRejection('Directive', LIMITS.directives)],
+    },
     maxDepth: { enabled: false },
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
@@ -259,14 +268,40 @@ const BODY_PROBLEMS: Record<string, { code: string; message: (limit: unknown) =>
 };
 
 /**
+ * A body zlib could not decompress (corrupt or cut-short gzip, deflate or br): body-parser passes on
+ * zlib's error (status 400, an errno, no type). A client's mistake: the same JSON shape, no stack trace.
+ */
+function undecompressable(
+  encoding: string | undefined,
+  status: unknown,
+  errno: unknown,
+): { code: string; message: () => string } | undefined {
+  const name = encoding?.trim().toLowerCase();
+  if (!name || name === 'identity' || status !== 400 || typeof errno !== 'number') return undefined;
+  return {
+    code: 'BAD_REQUEST',
+    message: () =>
+      `The request body could not be decompressed as its content-encoding (${name}) says: send it compressed with that encoding, or uncompressed without the content-encoding header.`,
+  };
+}
+
+/**
  * Requests whose body the JSON parser refused (not JSON, too large, an unknown encoding) get an answer in
  * the shape every other error has, with the parser's status (400, 413, 415), rather than Express's HTML
  * page; any other error falls through to Express, as before.
  */
 function bodyErrors(logger: Logger): express.ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
-    const { type, status, limit } = (error ?? {}) as { type?: unknown; status?: unknown; limit?: unknown };
-    const problem = typeof type === 'string' ? BODY_PROBLEMS[type] : undefined;
+  return (error: unknown, req, res, next) => {
+    const { type, status, limit, errno } = (error ?? {}) as {
+      type?: unknown;
+      status?: unknown;
+      limit?: unknown;
+      errno?: unknown;
+    };
+    const problem =
+      typeof type === 'string'
+        ? BODY_PROBLEMS[type]
+        : undecompressable(req.headers['content-encoding'], status, errno);
     if (!problem || res.headersSent) {
       next(error);
       return;

@@ -1,4 +1,5 @@
 // GraphQL over HTTP compliance: every MUST rule of the spec's audits holds for /graphql.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverAudits } from 'graphql-http';
 import { connectTestDb, type TestDb } from '../support/db.ts';
@@ -79,5 +80,33 @@ describe('GraphQL over HTTP', () => {
     expect(huge.status).toBe(413);
     const { errors } = (await huge.json()) as { errors: { extensions: { code: string } }[] };
     expect(errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  // QA19 L12: a corrupt compressed body got Express's HTML "Bad Request" page and a stack trace in the log.
+  it('answers a body that cannot be decompressed with a JSON BAD_REQUEST, for /graphql and /export', async () => {
+    for (const path of ['/graphql', '/export'])
+      for (const encoding of ['gzip', 'deflate', 'br']) {
+        const response = await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+          body: 'notcompressed',
+        });
+        expect(response.status, `${path} ${encoding}`).toBe(400);
+        expect(response.headers.get('content-type')).toContain('application/json');
+        const { errors } = (await response.json()) as {
+          errors: { message: string; extensions: { code: string } }[];
+        };
+        expect(errors[0]!.extensions.code).toBe('BAD_REQUEST');
+        expect(errors[0]!.message).toContain(
+          `could not be decompressed as its content-encoding (${encoding})`,
+        );
+      }
+    // A body that is compressed as it says still works.
+    const ok = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ query: '{ __typename }' })),
+    });
+    expect(ok.status).toBe(200);
   });
 });

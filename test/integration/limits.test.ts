@@ -82,6 +82,37 @@ describe('the cost limit counts the whole request', () => {
   });
 });
 
+describe('participations and participants count their `first`', () => {
+  // QA19 H2: a CORDIS organisation takes part in 1,372 projects, each with up to a hundred participants;
+  // fifteen of these read 200,000 participants (32 MB) when both lists counted as ten items.
+  const crossing = (n: number, first?: number) => {
+    const size = first === undefined ? '' : `(first: ${first})`;
+    return `{ ${Array.from({ length: n }, (_, k) => `a${k}: organisation(id: "pic:${k}") { participations${size} { role initiative { id name participants${size} { role organisation { id name sector } } } } }`).join(' ')} }`;
+  };
+
+  it('refuses fifteen aliased organisations with their initiatives and participants before they run', async () => {
+    const result = await post({ query: crossing(15) });
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: { name: 'Cost', max: 30_000 },
+    });
+    expect(result.errors?.[0]?.message).toMatch(/participations/);
+    // Also with small pages, fifteen times over.
+    expect((await post({ query: crossing(15, 20) })).status).toBe(400);
+  });
+
+  it('lets one organisation with small pages of initiatives and participants pass', async () => {
+    expect((await post({ query: crossing(1, 20) })).status).toBe(200);
+    const schema = buildSchema(typeDefs);
+    // organisation 1 + participations (1 + 100 × (role 1 + initiative (1 + id 1))) = 302
+    expect(
+      documentCost(schema, parse('{ organisation(id: "x") { participations { role initiative { id } } } }')),
+    ).toBe(302);
+  });
+});
+
 describe('innovation pathways within the cost limit', () => {
   const pathways = (first: number, perStage: number) =>
     `{ innovationPathways(first: ${first}) { totalCount nodes { initiative { name stageHistory { stage on } }
@@ -130,13 +161,9 @@ describe('hostile documents get a 4xx with a code, never a 5xx', () => {
       {
         query: `{ ${Array.from({ length: 200 }, (_, k) => `a${k}: organisation(id: "x") { id }`).join(' ')} }`,
       },
-      'GRAPHQL_VALIDATION_FAILED',
+      'LIMIT_EXCEEDED',
     ],
-    [
-      'a directive bomb',
-      { query: `{ __typename ${'@skip(if: false) '.repeat(100)}}` },
-      'GRAPHQL_VALIDATION_FAILED',
-    ],
+    ['a directive bomb', { query: `{ __typename ${'@skip(if: false) '.repeat(100)}}` }, 'LIMIT_EXCEEDED'],
     [
       'a deep introspection query',
       {
@@ -158,6 +185,37 @@ describe('hostile documents get a 4xx with a code, never a 5xx', () => {
     expect(result.status).toBeGreaterThanOrEqual(400);
     expect(result.status).toBeLessThan(500);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  // QA19 L2: armor's own answer was "Syntax Error: Aliases limit of 15 exceeded, found 16." with
+  // GRAPHQL_VALIDATION_FAILED; every limit answers as the README promises.
+  it.each([
+    [
+      'Alias',
+      `{ ${Array.from({ length: 16 }, (_, k) => `n${k}: organisation(id: "x") { id }`).join(' ')} }`,
+      { name: 'Alias', max: 15, found: 16 },
+      /aliases/,
+    ],
+    [
+      'Directive',
+      `{ ${'__typename @include(if: true) '.repeat(51)}}`,
+      { name: 'Directive', max: 50, found: 51 },
+      /directives/,
+    ],
+  ])('the %s limit answers 400 LIMIT_EXCEEDED with the limit and advice', async (_, query, limit, advice) => {
+    const result = await post({ query });
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit });
+    expect(result.errors?.[0]?.message).not.toMatch(/Syntax Error/);
+    expect(result.errors?.[0]?.message).toMatch(advice);
+    // At the limit, the same kind of request passes.
+    const at = query.replace(
+      / n15: organisation\(id: "x"\) \{ id \}|__typename @include\(if: true\) (?=})/,
+      '',
+    );
+    expect((await post({ query: at })).status).toBe(200);
   });
 
   it('still answers the standard introspection query (the query editor needs it)', async () => {

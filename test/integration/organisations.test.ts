@@ -129,6 +129,24 @@ describe('review findings', () => {
     ]);
   });
 
+  it('gives the first `first` participations, newest first, and refuses a `first` out of range', async () => {
+    const { data, errors } = await server.graphql<{
+      organisation: { one: { initiative: { id: string } }[]; all: { initiative: { id: string } }[] };
+    }>(
+      'query ($id: ID!) { organisation(id: $id) { one: participations(first: 1) { initiative { id } } all: participations(first: 500) { initiative { id } } } }',
+      { id: `${p}-hub` },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.organisation.one.map((x) => x.initiative.id)).toEqual([`${p}-ini-dated`]);
+    expect(data!.organisation.all).toHaveLength(2);
+    const over = await server.graphql(
+      'query ($id: ID!) { organisation(id: $id) { participations(first: 501) { role } } }',
+      { id: `${p}-hub` },
+    );
+    expect(over.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(over.errors?.[0]?.message).toMatch(/first must be an integer from 1 to 500/);
+  });
+
   it('keeps an organisation whose related organisation is unpublished between two batched reads', async () => {
     // Unpublish y right after the relationships were read, before their ends are loaded.
     let relationshipsRead = false;

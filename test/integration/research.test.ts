@@ -367,6 +367,35 @@ describe('initiatives', () => {
     expect(byText.data!.initiatives.nodes.map((i) => short(i.id))).toEqual(['idea']);
   });
 
+  it('gives the first `first` participants, leads first, from the snapshot and from the database', async () => {
+    const roles = (i: Init) => i.participants.map((x) => [x.role, short(x.organisation.id)]);
+    // A page of initiatives: participants from the network snapshot.
+    const page = await server.graphql<{ initiatives: { nodes: Init[] } }>(
+      `query ($filter: InitiativeFilter) { initiatives(filter: $filter) { nodes { id stage startDate
+         participants(first: 2) { role organisation { id } } } } }`,
+      { filter: { participants: [id('g1')] } },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(roles(page.data!.initiatives.nodes[0]!)).toEqual([
+      ['LEAD', 'g1'],
+      ['FUNDER', 'c1'],
+    ]);
+    // One initiative asking more of its participants' organisations than the snapshot holds: the database.
+    const one = await server.graphql<{ initiative: Init }>(
+      'query ($id: ID!) { initiative(id: $id) { id stage startDate participants(first: 1) { role organisation { id description } } } }',
+      { id: id('pilot') },
+    );
+    expect(one.errors).toBeUndefined();
+    expect(roles(one.data!.initiative)).toEqual([['LEAD', 'g1']]);
+    const over = await server.graphql(
+      'query ($id: ID!) { initiative(id: $id) { participants(first: 0) { role } } }',
+      {
+        id: id('pilot'),
+      },
+    );
+    expect(over.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('reads one initiative by id', async () => {
     const { data } = await server.graphql<{ initiative: Init }>(
       'query ($id: ID!) { initiative(id: $id) { id stage startDate participants { role organisation { id } } } }',

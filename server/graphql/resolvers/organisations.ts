@@ -90,7 +90,7 @@ export const organisationResolvers: Resolvers = {
       withPublishedEnds(await ctx.relationships(first).load(parent.id), (ids) =>
         ctx.organisations.loadMany(ids),
       ),
-    participations: (parent, _, ctx) => ctx.participations.load(parent.id),
+    participations: (parent, { first }, ctx) => ctx.participations(first).load(parent.id),
   },
   Relationship: {
     source: (parent, _, ctx) => publishedOrganisation(ctx, parent.sourceId),

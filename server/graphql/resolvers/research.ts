@@ -4,6 +4,7 @@ import {
   initiativeFromSnapshot,
   listInitiatives,
   participantsFromSnapshot,
+  firstParticipants,
   type InitiativeWithParticipants,
 } from '../../domain/initiatives.ts';
 import { gapsOf, networkSummary, organisationMetrics } from '../../domain/network/metrics.ts';
@@ -136,15 +137,16 @@ export const researchResolvers: Resolvers = {
     website: detail('website'),
     themes: detail('themes'),
     provenance: detail('provenance'),
-    async participants(i, _, ctx, info) {
+    async participants(i, { first }, ctx, info) {
       // An initiative from the snapshot: its participants from the same snapshot (the request's).
       if (isInitiativeSummary(i)) {
         const s = await ctx.network.ifLoaded();
         const held = s ? participantsFromSnapshot(s, i.id) : undefined;
-        if (held) return held;
+        if (held) return firstParticipants(held, first);
       }
-      return (
-        (await readWithParticipants(ctx, i.id, selectedFields(info, ['organisation'])))?.participants ?? []
+      return firstParticipants(
+        (await readWithParticipants(ctx, i.id, selectedFields(info, ['organisation'])))?.participants ?? [],
+        first,
       );
     },
   },

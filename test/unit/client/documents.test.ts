@@ -34,6 +34,16 @@ describe('client/api/operations', () => {
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);
   });
 
+  it.each(operations)('%s passes the cost limit with its default page sizes', (name) => {
+    const only = {
+      ...document,
+      definitions: document.definitions.filter(
+        (d) => d.kind !== Kind.OPERATION_DEFINITION || d.name?.value === name,
+      ),
+    };
+    expect(documentCost(schema, only)).toBeLessThanOrEqual(LIMITS.cost);
+  });
+
   it.each(operations)('%s is used by the client', (name) => {
     const queries = fs.readFileSync(path.join(ROOT, 'client/api/queries.ts'), 'utf8');
     expect(queries).toContain(`${name}Document`);
