@@ -13,10 +13,12 @@ import {
 } from '../../../client/graph/labels.ts';
 import {
   decodePicture,
+  EMPTY_PICTURE,
   encodePicture,
   panToViewport,
   positionOf,
   viewportToPan,
+  withFallback,
 } from '../../../client/graph/positions.ts';
 import { edge, node } from './fixtures.ts';
 
@@ -194,6 +196,36 @@ describe('the picture in the URL fragment', () => {
     expect(zoom).toBe(2);
     expect((195 - pan.x) / zoom).toBeCloseTo(viewport.centre.x, 9);
     expect((300 - pan.y) / zoom).toBeCloseTo(viewport.centre.y, 9);
+  });
+
+  it('falls back to the picture a link came with for the nodes the fragment no longer knows', () => {
+    // The link knew a, b and c; once the first part of its view (a, b) is drawn, the fragment is rewritten
+    // with a moved and c left out, and c must still go where the link had it.
+    const arrived = decodePicture(
+      encodePicture(
+        [
+          { id: 'a', position: { x: 1, y: 1 } },
+          { id: 'b', position: { x: 2, y: 2 } },
+          { id: 'c', position: { x: 3, y: 3 } },
+        ],
+        { zoom: 1, centre: { x: 0, y: 0 } },
+      ),
+    );
+    const now = decodePicture(
+      encodePicture(
+        [
+          { id: 'a', position: { x: 5, y: 5 } },
+          { id: 'b', position: { x: 2, y: 2 } },
+        ],
+        { zoom: 2, centre: { x: 1, y: 1 } },
+      ),
+    );
+    const picture = withFallback(now, arrived);
+    expect(positionOf(picture, 'a')).toEqual({ x: 5, y: 5 });
+    expect(positionOf(picture, 'c')).toEqual({ x: 3, y: 3 });
+    expect(picture.viewport).toEqual({ zoom: 2, centre: { x: 1, y: 1 } });
+    expect(withFallback(EMPTY_PICTURE, arrived).viewport).toEqual(arrived.viewport);
+    expect(withFallback(now, EMPTY_PICTURE)).toBe(now);
   });
 
   it('ignores a malformed fragment', () => {
