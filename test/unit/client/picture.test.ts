@@ -106,6 +106,39 @@ describe('placeLabels', () => {
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(meets(a, b)).toBe(false);
   });
 
+  it('places the names that must show (the chosen organisation, the selection) together: the first leaves the second a place', () => {
+    // r's first place (below) takes the only place s has (its left): the others are held by bodies.
+    const r = { ...labelled('r', 0, 0, 'Chosen', 2), emphasised: true };
+    const s = { ...labelled('s', 90, 40, 'Selected one', 1), emphasised: true };
+    const around = [
+      [90, 80],
+      [90, 0],
+      [160, 40],
+    ].map(([x, y], i) => ({ ...labelled(`b${i}`, x!, y!, ''), priority: -Infinity }));
+    const place = (must: boolean) =>
+      new Map(
+        placeLabels([{ ...r, mustShow: must }, { ...s, mustShow: must }, ...around], OPTIONS).map((c) => [
+          c.id,
+          c,
+        ]),
+      );
+    const alone = place(false);
+    expect(alone.get('r')).toMatchObject({ text: 'Chosen', placement: 'below' });
+    expect(alone.get('s')!.text).toBe('');
+    const together = place(true);
+    expect(together.get('r')).toMatchObject({ text: 'Chosen', placement: 'above' });
+    expect(together.get('s')).toMatchObject({ text: 'Selected one', placement: 'left' });
+    const nodes = [r, s, ...around];
+    const boxes = labelBoxes(nodes, [...together.values()]);
+    for (const { id, box } of boxes) {
+      for (const other of nodes) {
+        const body = { x1: other.x - 15, y1: other.y - 15, x2: other.x + 15, y2: other.y + 15 };
+        if (other.id !== id) expect(meets(box, body), `${id}'s name over ${other.id}`).toBe(false);
+      }
+    }
+    expect(meets(boxes[0]!.box, boxes[1]!.box)).toBe(false);
+  });
+
   it('prefers, for an emphasised name, a place inside the visible area to one the edge of the view would cut', () => {
     const bounds = { x1: 0, y1: 0, x2: 400, y2: 300 };
     const choose = (n: LabelNode, withBounds = true) =>
