@@ -7,7 +7,13 @@ import { DECORATION_CLASSES, decorate, type DecorationInput } from '../graph/dec
 import type { AtlasElement, NodeInfo } from '../graph/elements.ts';
 import { labelsPlacedForView, PLACE_AFTER_PAN_MAX, updateLabels } from '../graph/labelLayer.ts';
 import { registerLayouts, type Size } from '../graph/layouts.ts';
-import { decodePicture, encodePicture, panToViewport } from '../graph/positions.ts';
+import {
+  decodePicture,
+  encodePicture,
+  panToViewport,
+  withFallback,
+  type Picture,
+} from '../graph/positions.ts';
 import { cytoscapeOptions } from '../graph/render.ts';
 import { applyElements, fitToView } from '../graph/sync.ts';
 import { onBeforeLeaving, replaceFragment } from '../state/history.ts';
@@ -52,6 +58,12 @@ export function GraphView(props: GraphViewProps) {
   const shownRootRef = useRef<string | null | undefined>(undefined);
   /** The URL query whose elements the graph shows; the picture is only written for it. */
   const syncedSearchRef = useRef<string | null>(null);
+  /**
+   * The picture the URL came with, kept while its view loads in parts (the chosen organisation's neighbours,
+   * then each expansion): once the first part is drawn the fragment holds only its nodes, and the parts after
+   * it must still go where the link had them.
+   */
+  const arrivedRef = useRef<{ search: string; picture: Picture } | null>(null);
   const [tooltip, setTooltip] = useState<{ cy: cytoscape.Core; target: TooltipTarget } | null>(null);
   const [ready, setReady] = useState(0);
   // Asked when a layout finishes or the graph fits itself; a change alone doesn't move the graph under the
@@ -206,10 +218,12 @@ export function GraphView(props: GraphViewProps) {
     const reset = shownRootRef.current !== rootId;
     shownRootRef.current = rootId;
     const search = window.location.search;
+    const picture = decodePicture(window.location.hash);
+    if (arrivedRef.current?.search !== search) arrivedRef.current = { search, picture };
     applyElements(cy, elements, {
       reset,
       covered: coveredRef.current(),
-      picture: decodePicture(window.location.hash),
+      picture: withFallback(picture, arrivedRef.current.picture),
       done: (_outcome, fitting) => {
         syncedSearchRef.current = search;
         const { decorations: d, selectedId: s, selectedEdgeId: e } = decorationsRef.current;

@@ -23,6 +23,11 @@ export function nameOverhang(width: number): number {
 
 /** Names of these nodes are a little larger and bold (see the stylesheet). */
 const EMPHASIS = 'node.root, node:selected, node.highlight, node.broker';
+/**
+ * The nodes whose names must show: the chosen organisation and the selection. After a layout the nodes allowed
+ * to move make room for them (graph/nameRoom.ts, graph/sync.ts) where other nodes' bodies leave none.
+ */
+export const MUST_NAME = 'node.root, node:selected';
 /** Above this many drawn nodes, only the most important get a name: placing thousands costs more than it shows. */
 export const MAX_LABELLED = 1500;
 /**
@@ -117,6 +122,7 @@ export function labelCandidates(
     .filter((node) => node.style('display') !== 'none')
     .nodes();
   const emphasis = new Set(drawn.filter(EMPHASIS).map((node) => node.id()));
+  const must = new Set(drawn.filter(MUST_NAME).map((node) => node.id()));
   const ranked = drawn.map((node) => ({ node, priority: priority(node) }));
   ranked.sort((a, b) => b.priority - a.priority);
   return ranked.map(({ node, priority: p }, rank) => {
@@ -137,6 +143,7 @@ export function labelCandidates(
       strong,
       yields: node.hasClass('faded'),
       ...(named ? { emphasised: strong || node.hasClass('path') } : {}),
+      ...(named && must.has(node.id()) ? { mustShow: true } : {}),
     };
   });
 }
@@ -162,19 +169,29 @@ export interface LabelPlan {
   extent: Box | null;
 }
 
-const LABEL_OPTIONS = { measure: measureText, margin: LABEL_MARGIN, padding: 5 } as const;
+/** How names are measured and spaced (graph/labels.ts's options besides the view's). */
+export const LABEL_OPTIONS = { measure: measureText, margin: LABEL_MARGIN, padding: 5 } as const;
 /** Emphasised names are this much larger than the others. */
 const EMPHASIS_SCALE = 1.15;
 
-/** The names the label layer draws in `view`, without touching the graph. */
-export function planLabels(view: LabelView, candidates: readonly LabelCandidate[]): LabelPlan {
+/** The drawn nodes as graph/labels.ts places them in `view` (font sizes for its zoom), and the room for names. */
+export interface LabelInput {
+  nodes: LabelNode[];
+  /** Ids of the emphasised nodes. */
+  strong: Set<string>;
+  /** The nodes' box and nameOverhang screen px around it (model coordinates); undefined without nodes. */
+  room?: Box;
+}
+
+/** What planLabels places in `view`: the candidates at the zoom's font size, and the room names keep within. */
+export function labelInput(view: LabelView, candidates: readonly LabelCandidate[]): LabelInput {
   const base = modelFontSize(view.zoom);
-  const nodes = new Map<string, LabelNode>();
+  const nodes: LabelNode[] = [];
   const strong = new Set<string>();
   // The nodes' box and nameOverhang screen px around it: names keep inside it (graph/labels.ts).
   const room = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
   for (const { strong: isStrong, ...candidate } of candidates) {
-    nodes.set(candidate.id, { ...candidate, fontSize: candidate.bold ? base * EMPHASIS_SCALE : base });
+    nodes.push({ ...candidate, fontSize: candidate.bold ? base * EMPHASIS_SCALE : base });
     if (isStrong) strong.add(candidate.id);
     const r = candidate.size / 2;
     room.x1 = Math.min(room.x1, candidate.x - r);
@@ -182,6 +199,7 @@ export function planLabels(view: LabelView, candidates: readonly LabelCandidate[
     room.x2 = Math.max(room.x2, candidate.x + r);
     room.y2 = Math.max(room.y2, candidate.y + r);
   }
+  if (nodes.length === 0) return { nodes, strong };
   // In model units at the top of the zoom's step (steps of √2, as modelFontSize takes them): at most
   // nameOverhang px on screen, and the same room for every zoom within a step, so a zoom inside one moves no
   // name at the edge (a moved name makes Cytoscape redraw the whole graph: slow frames in big scenes).
@@ -190,10 +208,16 @@ export function planLabels(view: LabelView, candidates: readonly LabelCandidate[
   room.y1 -= overhang;
   room.x2 += overhang;
   room.y2 += overhang;
-  const choices = placeLabels([...nodes.values()], {
+  return { nodes, strong, room };
+}
+
+/** The names the label layer draws in `view`, without touching the graph. */
+export function planLabels(view: LabelView, candidates: readonly LabelCandidate[]): LabelPlan {
+  const { nodes, strong, room } = labelInput(view, candidates);
+  const choices = placeLabels(nodes, {
     ...LABEL_OPTIONS,
     ...(view.bounds ? { bounds: view.bounds } : {}),
-    ...(nodes.size > 0 ? { room } : {}),
+    ...(room ? { room } : {}),
   });
   let extent: Box | null = null;
   for (const { box } of choices) {
@@ -208,7 +232,7 @@ export function planLabels(view: LabelView, candidates: readonly LabelCandidate[
             y2: Math.max(extent.y2, box.y2),
           };
   }
-  return { fontSize: base, choices, strong, extent };
+  return { fontSize: modelFontSize(view.zoom), choices, strong, extent };
 }
 
 /** The visible area of `cy` in model coordinates, or undefined while it has no area (not laid out, headless). */

@@ -1,9 +1,10 @@
 // Which node names to print, where and how long, so that no name prints over another node or name: the most
-// important nodes choose first (the chosen organisation, the selection, what a path or a suggestion shows,
-// then the best connected); each tries its full name below, above, right and left of the node, then a
-// shortened name, and otherwise stays unlabelled (its tooltip still names it). Names keep within the nodes' box
-// and a little around it (the room), so names at the edge of the graph point inward; for an emphasised node, a
-// name inside the visible area is preferred to one the edge of the view would cut.
+// important nodes choose first (the chosen organisation and the selection, together, so that one does not take
+// the other's only place; then what a path or a suggestion shows, then the best connected); each tries its
+// full name below, above, right and left of the node, then a shortened name, and otherwise stays unlabelled
+// (its tooltip still names it). Names keep within the nodes' box and a little around it (the room), so names
+// at the edge of the graph point inward; for an emphasised node, a name inside the visible area is preferred
+// to one the edge of the view would cut.
 // Pure: tested without a browser.
 
 export type Placement = 'below' | 'above' | 'right' | 'left';
@@ -25,6 +26,11 @@ export interface LabelNode {
   yields?: boolean;
   /** An emphasised node (the chosen one, a path, a suggestion): its name may cover yielding bodies. */
   emphasised?: boolean;
+  /**
+   * A name that must show (the chosen organisation's, the selection's): these are placed first, together, so
+   * that one does not take the only place the other had.
+   */
+  mustShow?: boolean;
 }
 
 export interface LabelChoice {
@@ -84,7 +90,8 @@ export function truncateLabel(text: string, max: number): string {
   return `${cut.replace(/[\s,.;:–-]+$/, '')}…`;
 }
 
-const PLACEMENTS: readonly Placement[] = ['below', 'above', 'right', 'left'];
+/** The places a name tries, in turn. */
+export const PLACEMENTS: readonly Placement[] = ['below', 'above', 'right', 'left'];
 
 /** Box of a label of `width` × `height` placed next to `node`. */
 export function labelBox(
@@ -192,6 +199,54 @@ function areasFor(node: LabelNode, options: LabelOptions): (Box | undefined)[] {
   return both.x1 < both.x2 && both.y1 < both.y2 ? [both, room] : [room];
 }
 
+/** A place for a node's name, as placeLabels tries them; `ignored`: the yielding bodies it may cover. */
+interface Spot {
+  text: string;
+  placement: Placement;
+  box: Box;
+  ignored: ReadonlySet<string> | undefined;
+}
+
+/** The places `node`'s name tries, in turn, as placeLabels documents (inside the areas; bodies not checked). */
+function* spotsFor(node: LabelNode, options: LabelOptions, yielding: ReadonlySet<string>): Generator<Spot> {
+  const full = truncateLabel(node.text, FULL_LABEL_CHARS);
+  const short = truncateLabel(node.text, SHORT_LABEL_CHARS);
+  const texts = short === full ? [full] : [full, short];
+  // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
+  const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
+  // An emphasised name, with bounds: first only placements the view shows whole, then (nothing fitted) any
+  // (with room: any inside it). Other names ignore the view, so that a zoom or a pan does not move them all
+  // (each moved name makes Cytoscape restyle and redraw its node: slow frames in big scenes).
+  for (const bounds of areasFor(node, options)) {
+    for (const ignored of passes) {
+      for (const text of texts) {
+        for (const placement of PLACEMENTS) {
+          const box = placedLabelBox(node, text, placement, options);
+          if (bounds && !inside(box, bounds)) continue;
+          yield { text, placement, box, ignored };
+        }
+      }
+    }
+  }
+}
+
+/** The first spots, one from each list in turn, that keep clear of each other; null when there are none. */
+function spotsTogether(lists: readonly (readonly Spot[])[]): Spot[] | null {
+  const picked: Spot[] = [];
+  const search = (i: number): boolean => {
+    const list = lists[i];
+    if (list === undefined) return true;
+    for (const spot of list) {
+      if (picked.some((other) => overlaps(other.box, spot.box))) continue;
+      picked.push(spot);
+      if (search(i + 1)) return true;
+      picked.pop();
+    }
+    return false;
+  };
+  return search(0) ? picked : null;
+}
+
 export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions): LabelChoice[] {
   const largest = nodes.reduce((m, n) => Math.max(m, n.fontSize), 1);
   const grid = new Grid(Math.max(largest * 8, 40));
@@ -204,33 +259,29 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
   const order = [...nodes].sort(
     (a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  const choices: LabelChoice[] = [];
-  for (const node of order) {
-    const full = truncateLabel(node.text, FULL_LABEL_CHARS);
-    const short = truncateLabel(node.text, SHORT_LABEL_CHARS);
-    const texts = short === full ? [full] : [full, short];
-    let chosen: LabelChoice | null = null;
-    // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
-    const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
-    // An emphasised name, with bounds: first only placements the view shows whole, then (nothing fitted) any
-    // (with room: any inside it). Other names ignore the view, so that a zoom or a pan does not move them all
-    // (each moved name makes Cytoscape restyle and redraw its node: slow frames in big scenes).
-    const within = areasFor(node, options);
-    search: for (const bounds of within) {
-      for (const ignored of passes) {
-        for (const text of texts) {
-          for (const placement of PLACEMENTS) {
-            const box = placedLabelBox(node, text, placement, options);
-            if (bounds && !inside(box, bounds)) continue;
-            if (grid.hits(box, node.id, ignored)) continue;
-            grid.add(node.id, box);
-            chosen = { id: node.id, text, placement, box };
-            break search;
-          }
-        }
-      }
-    }
-    choices.push(chosen ?? { id: node.id, text: '', placement: 'below', box: null });
+  const choices = new Map<string, LabelChoice>();
+  const keep = (node: LabelNode, { text, placement, box }: Spot) => {
+    grid.add(node.id, box);
+    choices.set(node.id, { id: node.id, text, placement, box });
+  };
+  // The names that must show go first and together: where the first one's first free place would leave the
+  // next none, the first takes another.
+  const must = order.filter((node) => node.mustShow && node.text.trim() !== '');
+  if (must.length > 1) {
+    const free = must.map((node) =>
+      [...spotsFor(node, options, yielding)].filter((spot) => !grid.hits(spot.box, node.id, spot.ignored)),
+    );
+    spotsTogether(free)?.forEach((spot, i) => keep(must[i]!, spot));
   }
-  return choices;
+  for (const node of order) {
+    if (choices.has(node.id)) continue;
+    for (const spot of spotsFor(node, options, yielding)) {
+      if (grid.hits(spot.box, node.id, spot.ignored)) continue;
+      keep(node, spot);
+      break;
+    }
+  }
+  return order.map(
+    (node) => choices.get(node.id) ?? { id: node.id, text: '', placement: 'below', box: null },
+  );
 }

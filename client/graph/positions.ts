@@ -104,6 +104,16 @@ export function decodePicture(fragment: string): Picture {
   return { positions, viewport };
 }
 
+/** `picture`, with the positions only `fallback` knows added (and its viewport when `picture` has none). */
+export function withFallback(picture: Picture, fallback: Picture): Picture {
+  if (fallback.positions.size === 0 && (picture.viewport !== null || fallback.viewport === null))
+    return picture;
+  return {
+    positions: new Map([...fallback.positions, ...picture.positions]),
+    viewport: picture.viewport ?? fallback.viewport,
+  };
+}
+
 /** The viewport (zoom and pan) that shows `viewport` in a view of `width` × `height` px. */
 export function viewportToPan(
   viewport: Viewport,

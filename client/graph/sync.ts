@@ -6,10 +6,14 @@ import type cytoscape from 'cytoscape';
 import { diffElements, isNode, type AtlasElement, type AtlasNode } from './elements.ts';
 import {
   applyLabels,
+  LABEL_OPTIONS,
   labelCandidates,
+  labelInput,
+  MUST_NAME,
   nameOverhang,
   planLabels,
   updateLabels,
+  type LabelCandidate,
   type LabelPlan,
 } from './labelLayer.ts';
 import {
@@ -23,6 +27,7 @@ import {
   type Position,
   type Size,
 } from './layouts.ts';
+import { roomForNames, type LaidOut } from './nameRoom.ts';
 import { EMPTY_PICTURE, positionOf, viewportToPan, type Picture } from './positions.ts';
 import { applyRenderSettings, renderSettings } from './render.ts';
 
@@ -44,16 +49,20 @@ export interface SyncOptions {
   done?: (outcome: SyncOutcome, fitting: boolean) => void;
 }
 
+const NOTHING_LAID_OUT: ReadonlySet<string> = new Set();
+const NO_CORNER: Size = { width: 0, height: 0 };
+
 export function applyElements(
   cy: cytoscape.Core,
   next: readonly AtlasElement[],
   options: SyncOptions,
 ): SyncOutcome {
   const picture = options.picture ?? EMPTY_PICTURE;
-  const finish = (outcome: SyncOutcome, fit: boolean) => {
+  /** `laidOut`: the nodes a layout has just placed, moved to make room for names that must show before a fit. */
+  const finish = (outcome: SyncOutcome, fit: boolean, laidOut: LaidOut = NOTHING_LAID_OUT) => {
     // done first: the classes it sets (the chosen organisation, the selection) decide which names the fit makes room for.
     options.done?.(outcome, fit);
-    if (fit) fitToView(cy, options.covered);
+    if (fit) fitAfterLayout(cy, options.covered ?? NO_CORNER, laidOut);
     return outcome;
   };
   if (options.reset || cy.nodes().empty()) {
@@ -72,7 +81,7 @@ export function applyElements(
       return finish('restored', picture.viewport === null);
     }
     if (known.empty()) {
-      runLayout(cy, fullLayout(nodes.length), () => finish('reset', true));
+      runLayout(cy, fullLayout(nodes.length), () => finish('reset', true, 'all'));
       return 'reset';
     }
     // Some nodes are new since the picture was taken: place them around the ones it knows.
@@ -87,6 +96,7 @@ export function applyElements(
 
   const addedNodes = added.filter(isNode);
   const unknown = addedNodes.filter((node) => positionOf(picture, node.data.id) === undefined);
+  const laidOut = new Set(unknown.map((node) => node.data.id));
   let fixed: { id: string; position: Position }[] = [];
   cy.batch(() => {
     for (const id of removedIds) cy.getElementById(id).remove();
@@ -99,10 +109,9 @@ export function applyElements(
           : element,
       ),
     );
-    const moving = new Set(unknown.map((node) => node.data.id));
     fixed = cy
       .nodes()
-      .filter((node) => !moving.has(node.id()))
+      .filter((node) => !laidOut.has(node.id()))
       .nodes()
       .map((node) => ({ id: node.id(), position: { ...node.position() } }));
   });
@@ -110,8 +119,8 @@ export function applyElements(
   if (unknown.length === 0) return finish('updated', false);
 
   const layout = expansionLayout(cy.nodes().length, fixed);
-  if (layout) runLayout(cy, layout, () => finish('expanded', true));
-  else finish('expanded', true);
+  if (layout) runLayout(cy, layout, () => finish('expanded', true, laidOut));
+  else finish('expanded', true, laidOut);
   return 'expanded';
 }
 
@@ -127,7 +136,7 @@ function placeUnknown(
   known: cytoscape.NodeCollection,
   unknown: cytoscape.NodeCollection,
   picture: Picture,
-  finish: (outcome: SyncOutcome, fit: boolean) => void,
+  finish: (outcome: SyncOutcome, fit: boolean, laidOut: ReadonlySet<string>) => void,
 ): void {
   const centre = centroid(known.map((node) => ({ ...node.position() })));
   const seeds = seedsFor(
@@ -144,7 +153,7 @@ function placeUnknown(
   const layout = expansionLayout(cy.nodes().length, fixed);
   const done = () => {
     if (picture.viewport) cy.viewport(viewportToPan(picture.viewport, cy.width(), cy.height()));
-    finish('expanded', picture.viewport === null);
+    finish('expanded', picture.viewport === null, new Set(unknown.map((node) => node.id())));
   };
   if (layout) runLayout(cy, layout, done);
   else done();
@@ -170,21 +179,20 @@ export function coveredTop(container: HTMLElement | null): number {
   return Math.min(bottom, area.height);
 }
 
-/**
- * Shows the whole graph with every name drawn whole, below the controls along the top of the view
- * (coveredTop) and clear of the part of the view covered by `corner` at the bottom left (the legend), and
- * places the names for the new view. Names are the label layer's (graph/labelLayer.ts): their
- * size in model units and which of them show depend on the zoom, so the fit asks the layer which names it
- * would draw at each zoom tried (fitViewportWithNames) and then applies exactly those.
- */
-export function fitToView(cy: cytoscape.Core, corner: Size = { width: 0, height: 0 }): void {
+/** A fit worked out for the current nodes: the viewport and the names the label layer draws there. */
+interface PlannedFit {
+  viewport: { zoom: number; pan: Position };
+  /** The plan made for exactly that viewport, when the last one tried was it (see fitViewportWithNames). */
+  plan?: LabelPlan;
+  /** The drawn nodes as the label layer ranked them for it. */
+  candidates: readonly LabelCandidate[];
+}
+
+/** The fit fitToView applies (fitViewportWithNames), without touching the graph; null when there is no room. */
+function planFit(cy: cytoscape.Core, corner: Size): PlannedFit | null {
   const drawn = cy.elements().filter((element) => element.style('display') !== 'none');
   const view = { width: cy.width(), height: cy.height() };
-  // Nothing to fit, or no room to fit it in: the names are still placed (callers leave them to the fit).
-  if (drawn.empty() || view.width <= 0 || view.height <= 0) {
-    updateLabels(cy);
-    return;
-  }
+  if (drawn.empty() || view.width <= 0 || view.height <= 0) return null;
   const candidates = labelCandidates(cy);
   const planned: { viewport?: { zoom: number; pan: Position }; plan?: LabelPlan } = {};
   const viewport = fitViewportWithNames(
@@ -201,14 +209,67 @@ export function fitToView(cy: cytoscape.Core, corner: Size = { width: 0, height:
     },
     nameOverhang(view.width),
   );
-  if (!viewport) {
+  if (!viewport) return null;
+  return planned.plan && planned.viewport === viewport
+    ? { viewport, plan: planned.plan, candidates }
+    : { viewport, candidates };
+}
+
+/**
+ * Shows the whole graph with every name drawn whole, below the controls along the top of the view
+ * (coveredTop) and clear of the part of the view covered by `corner` at the bottom left (the legend), and
+ * places the names for the new view. Names are the label layer's (graph/labelLayer.ts): their
+ * size in model units and which of them show depend on the zoom, so the fit asks the layer which names it
+ * would draw at each zoom tried (fitViewportWithNames) and then applies exactly those.
+ */
+export function fitToView(cy: cytoscape.Core, corner: Size = NO_CORNER): void {
+  applyFit(cy, planFit(cy, corner));
+}
+
+/** Moves the view to a planned fit and places the names for it. */
+function applyFit(cy: cytoscape.Core, fit: PlannedFit | null): void {
+  // Nothing to fit, or no room to fit it in: the names are still placed (callers leave them to the fit).
+  if (!fit) {
     updateLabels(cy);
     return;
   }
-  cy.viewport(viewport);
+  cy.viewport(fit.viewport);
   // The names last placed were for this very view (Cytoscape's extent() is then what viewportExtent gave).
-  if (planned.plan && planned.viewport === viewport) applyLabels(cy, planned.plan);
+  if (fit.plan) applyLabels(cy, fit.plan);
   else updateLabels(cy);
+}
+
+/** Rounds of making room for the names that must show (one usually does it). */
+const ROOM_ROUNDS = 3;
+
+/**
+ * fitToView after a layout. While the fit would leave the chosen organisation or the selection (MUST_NAME)
+ * unnamed because other nodes' bodies take every place beside it, the nodes in the way first move aside
+ * (graph/nameRoom.ts): those just laid out (`laidOut`; 'all' after a fresh layout) when that is enough, else
+ * the fewest drawn before; at the font size of the fit's zoom. Each round fits again, since moved nodes can
+ * change the zoom and with it the names' size. When the names show, this costs nothing beyond the fit.
+ */
+function fitAfterLayout(cy: cytoscape.Core, corner: Size, laidOut: LaidOut): void {
+  let fit = planFit(cy, corner);
+  const must = new Set(
+    cy
+      .nodes(MUST_NAME)
+      .filter((node) => node.style('display') !== 'none')
+      .map((node) => node.id()),
+  );
+  for (let round = 0; round < ROOM_ROUNDS && fit?.plan; round++) {
+    if (!fit.plan.choices.some((choice) => must.has(choice.id) && choice.text === '')) break;
+    const { nodes, room } = labelInput({ zoom: fit.viewport.zoom, width: cy.width() }, fit.candidates);
+    // Most important first, as the label layer places them (the candidates are ranked).
+    const names = nodes.filter((node) => must.has(node.id) && node.text !== '');
+    const moves = roomForNames(nodes, names, laidOut, { ...LABEL_OPTIONS, ...(room ? { room } : {}) });
+    if (moves.size === 0) break;
+    cy.batch(() => {
+      for (const [id, position] of moves) cy.getElementById(id).position(position);
+    });
+    fit = planFit(cy, corner);
+  }
+  applyFit(cy, fit);
 }
 
 /** Runs a layout with seeded randomness (the same graph is laid out the same way every time). */

@@ -211,3 +211,78 @@ describe('fitting the graph to the view', () => {
     });
   }
 });
+
+/**
+ * The names of the chosen organisation and of the selection, with what they collide with: not named, not whole
+ * inside the graph area, or over another node's body or another name (model coordinates, as drawn).
+ */
+function mustNameProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+    type B = { x1: number; y1: number; x2: number; y2: number };
+    const meets = (a: B, b: B) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const labelOf = (node: import('cytoscape').NodeSingular) =>
+      node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    const problems: string[] = [];
+    const must = cy.nodes('.root, :selected');
+    if (must.length !== 2)
+      problems.push(`expected the chosen organisation and a selection, got ${must.length}`);
+    must.forEach((node) => {
+      const text = String(node.style('label') ?? '');
+      if (text === '') {
+        problems.push(`${node.id()} has no name`);
+        return;
+      }
+      const box = labelOf(node);
+      const shown = node.renderedBoundingBox({
+        includeNodes: false,
+        includeEdges: false,
+        includeLabels: true,
+      });
+      if (shown.x1 < 0 || shown.y1 < 0 || shown.x2 > cy.width() || shown.y2 > cy.height())
+        problems.push(`${text} is not whole inside the graph area`);
+      cy.nodes().forEach((other) => {
+        if (other === node || !other.visible()) return;
+        if (meets(box, other.boundingBox({ includeLabels: false })))
+          problems.push(`${text} over the node ${other.id()}`);
+        if (String(other.style('label') ?? '') !== '' && meets(box, labelOf(other)))
+          problems.push(`${text} over the name ${String(other.style('label'))}`);
+      });
+    });
+    return problems;
+  });
+}
+
+describe('the names of the chosen organisation and of the selection', () => {
+  for (const size of SIZES) {
+    it(`at ${size.width}×${size.height}, show after an expansion in a dense picture, over no other node or name`, async () => {
+      const { page, errors } = await watchedPage(browser, server.url, size);
+      // The demo's best connected organisation, then its best connected neighbour expanded: over 50 nodes, the
+      // chosen one in the middle of its 40 neighbours, the expanded one among its own.
+      await page.goto(`${server.url}/?org=org-larkfield-foundation`);
+      await settled(page);
+      const { neighbour, count } = await page.evaluate(() => {
+        const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+        const best = cy
+          .nodes('[role = "organisation"]')
+          .filter((n) => !n.hasClass('root'))
+          .sort((a, b) => Number(b.data('degree')) - Number(a.data('degree')))[0]!;
+        return { neighbour: best.id(), count: cy.nodes().length };
+      });
+      await page.evaluate((id) => {
+        (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy.getElementById(id).emit('tap');
+      }, neighbour);
+      await page.getByTestId('expand').click();
+      await page.waitForFunction(
+        (n) => (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy.nodes().length > n,
+        count,
+        { timeout: 30_000 },
+      );
+      await settled(page);
+      await page.screenshot({ path: path.join(SHOTS, `fit-expanded-names-${size.width}.png`) });
+      expect(await mustNameProblems(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

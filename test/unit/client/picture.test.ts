@@ -13,10 +13,12 @@ import {
 } from '../../../client/graph/labels.ts';
 import {
   decodePicture,
+  EMPTY_PICTURE,
   encodePicture,
   panToViewport,
   positionOf,
   viewportToPan,
+  withFallback,
 } from '../../../client/graph/positions.ts';
 import { edge, node } from './fixtures.ts';
 
@@ -102,6 +104,39 @@ describe('placeLabels', () => {
     const all = [centre(true), ...named];
     const boxes = labelBoxes(all, placeLabels(all, OPTIONS)).map((b) => b.box);
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(meets(a, b)).toBe(false);
+  });
+
+  it('places the names that must show (the chosen organisation, the selection) together: the first leaves the second a place', () => {
+    // r's first place (below) takes the only place s has (its left): the others are held by bodies.
+    const r = { ...labelled('r', 0, 0, 'Chosen', 2), emphasised: true };
+    const s = { ...labelled('s', 90, 40, 'Selected one', 1), emphasised: true };
+    const around = [
+      [90, 80],
+      [90, 0],
+      [160, 40],
+    ].map(([x, y], i) => ({ ...labelled(`b${i}`, x!, y!, ''), priority: -Infinity }));
+    const place = (must: boolean) =>
+      new Map(
+        placeLabels([{ ...r, mustShow: must }, { ...s, mustShow: must }, ...around], OPTIONS).map((c) => [
+          c.id,
+          c,
+        ]),
+      );
+    const alone = place(false);
+    expect(alone.get('r')).toMatchObject({ text: 'Chosen', placement: 'below' });
+    expect(alone.get('s')!.text).toBe('');
+    const together = place(true);
+    expect(together.get('r')).toMatchObject({ text: 'Chosen', placement: 'above' });
+    expect(together.get('s')).toMatchObject({ text: 'Selected one', placement: 'left' });
+    const nodes = [r, s, ...around];
+    const boxes = labelBoxes(nodes, [...together.values()]);
+    for (const { id, box } of boxes) {
+      for (const other of nodes) {
+        const body = { x1: other.x - 15, y1: other.y - 15, x2: other.x + 15, y2: other.y + 15 };
+        if (other.id !== id) expect(meets(box, body), `${id}'s name over ${other.id}`).toBe(false);
+      }
+    }
+    expect(meets(boxes[0]!.box, boxes[1]!.box)).toBe(false);
   });
 
   it('prefers, for an emphasised name, a place inside the visible area to one the edge of the view would cut', () => {
@@ -194,6 +229,36 @@ describe('the picture in the URL fragment', () => {
     expect(zoom).toBe(2);
     expect((195 - pan.x) / zoom).toBeCloseTo(viewport.centre.x, 9);
     expect((300 - pan.y) / zoom).toBeCloseTo(viewport.centre.y, 9);
+  });
+
+  it('falls back to the picture a link came with for the nodes the fragment no longer knows', () => {
+    // The link knew a, b and c; once the first part of its view (a, b) is drawn, the fragment is rewritten
+    // with a moved and c left out, and c must still go where the link had it.
+    const arrived = decodePicture(
+      encodePicture(
+        [
+          { id: 'a', position: { x: 1, y: 1 } },
+          { id: 'b', position: { x: 2, y: 2 } },
+          { id: 'c', position: { x: 3, y: 3 } },
+        ],
+        { zoom: 1, centre: { x: 0, y: 0 } },
+      ),
+    );
+    const now = decodePicture(
+      encodePicture(
+        [
+          { id: 'a', position: { x: 5, y: 5 } },
+          { id: 'b', position: { x: 2, y: 2 } },
+        ],
+        { zoom: 2, centre: { x: 1, y: 1 } },
+      ),
+    );
+    const picture = withFallback(now, arrived);
+    expect(positionOf(picture, 'a')).toEqual({ x: 5, y: 5 });
+    expect(positionOf(picture, 'c')).toEqual({ x: 3, y: 3 });
+    expect(picture.viewport).toEqual({ zoom: 2, centre: { x: 1, y: 1 } });
+    expect(withFallback(EMPTY_PICTURE, arrived).viewport).toEqual(arrived.viewport);
+    expect(withFallback(now, EMPTY_PICTURE)).toBe(now);
   });
 
   it('ignores a malformed fragment', () => {
