@@ -6,6 +6,9 @@ import { viewLinkProps } from './viewLink.ts';
 
 type Participation = Organisation['participations'][number];
 
+/** The newest initiatives the list shows; the query asks for one more, which tells that there are more. */
+export const INITIATIVES_SHOWN = 100;
+
 const ROLE_LABELS: Record<Participation['role'], string> = {
   LEAD: 'leads',
   PARTNER: 'partner',
@@ -27,10 +30,17 @@ export function InitiativeList({
   pathway: PathwayLinks;
 }) {
   if (participations.length === 0) return null;
-  const sorted = [...participations].sort((a, b) => a.initiative.name.localeCompare(b.initiative.name));
+  // The server gives the newest first: beyond INITIATIVES_SHOWN, the newest are shown and the header says so.
+  const more = participations.length > INITIATIVES_SHOWN;
+  const sorted = participations
+    .slice(0, INITIATIVES_SHOWN)
+    .sort((a, b) => a.initiative.name.localeCompare(b.initiative.name));
   return (
     <section aria-label="Initiatives" data-testid="initiatives">
-      <h3>Initiatives ({participations.length})</h3>
+      <h3>
+        Initiatives (
+        {more ? `the newest ${INITIATIVES_SHOWN} of more than ${INITIATIVES_SHOWN}` : participations.length})
+      </h3>
       <ul className="initiative-list">
         {sorted.map((p) => (
           <li key={p.initiative.id}>

@@ -17,6 +17,7 @@ import { deleteNamespace, importFiles } from '../support/imports.ts';
 import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
 import type { TestServer } from '../support/server.ts';
+import { org } from '../support/fixtures.ts';
 import { sharedFile } from '../support/sharedData.ts';
 
 let rig: ExplorerRig;
@@ -327,6 +328,48 @@ describe('the pathway timeline', () => {
     await timeline.getByText('No stage history is recorded for this initiative').waitFor();
     expect(await timeline.locator('h2').textContent()).toContain(project.name);
     expect(await timeline.textContent()).toContain('(stage Pilot; 1 Mar 2019 – 28 Feb 2021)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says when an organisation takes part in more initiatives than its details list', async () => {
+    // As a CORDIS participant in hundreds of projects: 101 initiatives, one more than the list shows.
+    const member = org(`${lone}-member`, `${lone} Member`, 'ACADEMIC');
+    const projects = Array.from({ length: 101 }, (_, k) => ({
+      id: `${lone}-p${String(k).padStart(3, '0')}`,
+      name: `${lone} P${String(k).padStart(3, '0')}`,
+      stage: 'PILOT' as const,
+      startDate: `20${String(10 + (k % 10)).padStart(2, '0')}-01-01`,
+      endDate: null,
+      themes: [],
+      description: null,
+      website: null,
+      provenance: NO_PROVENANCE,
+    }));
+    const participations = projects.map((project) => ({
+      initiative: project.id,
+      organisation: member.id,
+      role: 'PARTNER' as const,
+      since: null,
+      until: null,
+      provenance: NO_PROVENANCE,
+    }));
+    await importSource(
+      db.runner,
+      sourceFromDataset({
+        ...emptyDataset(),
+        organisations: [member],
+        initiatives: projects,
+        participations,
+      }),
+      { recordedBy: 'import:test' },
+    );
+    const { page, errors } = await watchedPage(browser, server.url);
+    await page.goto(`${server.url}/?${new URLSearchParams({ org: member.id }).toString()}`);
+    const list = page.locator('[data-testid="initiatives"]');
+    await list.waitFor();
+    expect(await list.locator('h3').textContent()).toBe('Initiatives (the newest 100 of more than 100)');
+    expect(await list.locator('[data-testid="initiative-link"]').count()).toBe(100);
     expect(errors).toEqual([]);
     await page.close();
   });
