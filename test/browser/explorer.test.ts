@@ -332,6 +332,52 @@ describe('finding partners', () => {
     await tab.close();
   });
 
+  it('previews, under the chips a phrase becomes, matches of those chips: the first of what "See all results" lists', async () => {
+    const phrase = 'NGOs in Manchester digital inclusion';
+    const interpreted = await server.graphql<{
+      interpretSearch: { query: string | null; chips: { kind: string; value: string }[] };
+    }>('query ($t: String!) { interpretSearch(text: $t) { query chips { kind value } } }', { t: phrase });
+    const { chips, query } = interpreted.data!.interpretSearch;
+    expect(chips.map((c) => c.kind).sort()).toEqual(['PLACE', 'SECTOR', 'THEME']);
+    expect(query ?? '').toBe('');
+    const field = { SECTOR: 'sectors', PLACE: 'places', THEME: 'themes', KIND: 'kinds' } as Record<
+      string,
+      string
+    >;
+    const filter = Object.fromEntries(chips.map((c) => [field[c.kind], [c.value]]));
+    // Without words left over, the list "See all results" opens puts the best connected first.
+    const expected = await server.graphql<{ organisations: { nodes: { id: string; sector: string }[] } }>(
+      'query ($filter: OrganisationFilter) { organisations(filter: $filter, orderBy: DEGREE_DESC, first: 8) { nodes { id sector } } }',
+      { filter },
+    );
+    const matches = expected.data!.organisations.nodes;
+    expect(matches.length, 'the demo has NGOs in Manchester on digital inclusion').toBeGreaterThan(0);
+    expect(matches.every((m) => m.sector === 'NGO')).toBe(true);
+
+    const { tab, problems } = await openTab();
+    await tab.goto(server.url);
+    await tab.getByTestId('search-input').fill(phrase);
+    await tab.getByTestId('search-preview-chips').waitFor();
+    const previewIds = () =>
+      tab
+        .getByTestId('search-result')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('data-id')));
+    await poll(previewIds).toEqual(matches.map((m) => m.id));
+    // Each match says it is an NGO.
+    for (const option of await tab.getByTestId('search-result').all())
+      expect(await option.locator('.search-option-meta').textContent()).toContain('NGO');
+
+    // "See all results" (Enter) lists the same organisations first.
+    await tab.getByTestId('search-input').press('Enter');
+    await poll(() =>
+      tab
+        .getByTestId('result-item')
+        .evaluateAll((items, n) => items.slice(0, n).map((i) => i.getAttribute('data-id')), matches.length),
+    ).toEqual(matches.map((m) => m.id));
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('hides a relationship kind from its legend entry, shown as one "all but" chip that brings it back', async () => {
     const { tab, problems } = await openTab();
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
