@@ -8,7 +8,7 @@ import { useMapModel, type Pointer } from '../state/useMapModel.ts';
 import { useMediaQuery } from '../state/useMediaQuery.ts';
 import { useNeighbourhood } from '../state/useNeighbourhood.ts';
 import { usePartners } from '../state/usePartners.ts';
-import { DEFAULT_PATH_OPTIONS, usePaths, type PathOptions } from '../state/usePaths.ts';
+import { DEFAULT_PATH_OPTIONS, drawnPathEnd, usePaths, type PathOptions } from '../state/usePaths.ts';
 import { useViewState } from '../state/useViewState.ts';
 import {
   hasFilter,
@@ -86,6 +86,12 @@ export function App() {
   // The pathway card covers the top of the graph: the graph fits itself below it as it opens or grows, and
   // back into the whole view once it is closed.
   const refit = useCallback(() => graphRef.current?.fit(), []);
+  // On phones a path drawn to a new organisation sends the details sheet half-way over the graph
+  // (DetailsPanel): the graph fits itself above the sheet, so that the path shows.
+  const pathShownTo = phone ? drawnPathEnd(view, paths) : null;
+  useEffect(() => {
+    if (pathShownTo !== null) refit();
+  }, [pathShownTo, refit]);
   const hadPathway = useRef(view.pathway !== null);
   useEffect(() => {
     const had = hadPathway.current;

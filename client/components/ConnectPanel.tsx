@@ -1,5 +1,6 @@
 // "How are we connected?": pick a second organisation and see the shortest chains of ties between the two,
 // drawn and highlighted on the map; limit the sectors a chain may pass through and the ties it may use.
+import { useEffect, useRef, type Ref } from 'react';
 import {
   SECTORS,
   TRUST_STATES,
@@ -33,6 +34,13 @@ export function ConnectPanel(props: ConnectPanelProps) {
   const chosenIndex = pointer?.kind === 'path' ? pointer.index : 0;
   const end = paths.paths[0]?.organisations.at(-1);
   const toName = paths.targetName ?? end?.name;
+  // Paths to a new organisation: the first (the one drawn) is scrolled into view, on a phone in the sheet
+  // that then covers the graph's lower half only (DetailsPanel).
+  const firstPath = useRef<HTMLLIElement>(null);
+  const drawnTo = paths.done && paths.paths.length > 0 ? to : null;
+  useEffect(() => {
+    if (drawnTo !== null) firstPath.current?.scrollIntoView({ block: 'nearest' });
+  }, [drawnTo]);
   return (
     <section className="connect" data-testid="connect" aria-label="How connected">
       <p className="tab-intro">
@@ -130,6 +138,7 @@ export function ConnectPanel(props: ConnectPanelProps) {
             {paths.paths.map((path, index) => (
               <PathItem
                 key={index}
+                ref={index === 0 ? firstPath : undefined}
                 path={path}
                 index={index}
                 chosen={index === chosenIndex}
@@ -152,6 +161,7 @@ function toggleAll<T extends Sector | TrustState>(values: readonly T[], value: T
 }
 
 function PathItem({
+  ref,
   path,
   index,
   chosen,
@@ -159,6 +169,7 @@ function PathItem({
   onChoose,
   onSelect,
 }: {
+  ref?: Ref<HTMLLIElement> | undefined;
   path: Path;
   index: number;
   chosen: boolean;
@@ -169,6 +180,7 @@ function PathItem({
   const pointer: Pointer = { kind: 'path', index };
   return (
     <li
+      ref={ref}
       className={`path${chosen ? ' chosen' : ''}`}
       data-testid="path"
       onMouseEnter={() => onHover(pointer)}

@@ -8,7 +8,7 @@ import type { NeighbourhoodState } from '../state/useNeighbourhood.ts';
 import { useOrganisation } from '../state/useOrganisation.ts';
 import type { PartnersState } from '../state/usePartners.ts';
 import type { PartnerScope } from '../state/partnerScope.ts';
-import type { PathOptions, PathsState } from '../state/usePaths.ts';
+import { drawnPathEnd, type PathOptions, type PathsState } from '../state/usePaths.ts';
 import type { DetailsTab, ViewState } from '../state/viewState.ts';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { ErrorDetails } from './ErrorDetails.tsx';
@@ -59,12 +59,20 @@ const TABS: { id: DetailsTab; label: string }[] = [
 ];
 
 export function DetailsPanel(props: DetailsPanelProps) {
-  const { view, phone } = props;
+  const { view, phone, paths } = props;
   const key = view.edge ?? props.selectedId ?? '';
-  const [sheet, setSheet] = useState<{ key: string; open: boolean }>({ key, open: false });
+  const [sheet, setSheet] = useState<{ key: string; mode: SheetMode }>({ key, mode: 'peek' });
   // A new selection shows the sheet's peek again.
-  const open = sheet.key === key ? sheet.open : false;
-  const setOpen = (value: boolean) => setSheet({ key, open: value });
+  const mode = sheet.key === key ? sheet.mode : 'peek';
+  const setMode = (value: SheetMode) => setSheet({ key, mode: value });
+  // A path drawn to a new organisation: the sheet goes half-way, its path over the graph's lower half and the
+  // graph fitted above it (App refits it, graph/sync.ts keeps it clear of the sheet), so both can be seen.
+  const drawnTo = drawnPathEnd(view, paths);
+  const [pathFor, setPathFor] = useState(drawnTo);
+  if (pathFor !== drawnTo) {
+    setPathFor(drawnTo);
+    if (drawnTo !== null) setSheet({ key, mode: 'half' });
+  }
   const title = view.edge !== null ? 'Relationship details' : 'Organisation details';
 
   const content =
@@ -77,7 +85,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         onClose={props.actions.onBack}
       />
     ) : props.selectedId !== null ? (
-      <OrganisationPanel {...props} selectedId={props.selectedId} onTabChosen={() => setOpen(true)} />
+      <OrganisationPanel {...props} selectedId={props.selectedId} onTabChosen={() => setMode('open')} />
     ) : null;
 
   if (!phone) {
@@ -88,7 +96,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
     );
   }
   return (
-    <BottomSheet open={open} onOpenChange={setOpen} label={title}>
+    <BottomSheet mode={mode} onModeChange={setMode} label={title}>
       {content}
     </BottomSheet>
   );
@@ -228,31 +236,40 @@ function Tabs({ active, onChange }: { active: DetailsTab; onChange: (tab: Detail
   );
 }
 
-/** The phone's bottom sheet: a peek over the graph's lower part, opened to most of the screen. */
+/**
+ * How much of a phone's screen the details sheet takes: a peek of the name and actions below the graph, half
+ * of it drawn over the graph's lower part (a path shown above it), or most of it.
+ */
+export type SheetMode = 'peek' | 'half' | 'open';
+
+/** The phone's bottom sheet: a peek below the graph, half over it, or opened to most of the screen. */
 function BottomSheet({
-  open,
-  onOpenChange,
+  mode,
+  onModeChange,
   label,
   children,
 }: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+  mode: SheetMode;
+  onModeChange: (mode: SheetMode) => void;
   label: string;
   children: ReactNode;
 }) {
   useEffect(() => {
-    if (!open) return;
+    if (mode === 'peek') return;
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') onOpenChange(false);
+      if (event.key === 'Escape') onModeChange('peek');
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [open, onOpenChange]);
+  }, [mode, onModeChange]);
+  const open = mode === 'open';
   return (
     <aside
-      className={`details sheet${open ? ' sheet-open' : ''}`}
+      className={`details sheet sheet-${mode}`}
       data-testid="details-panel"
-      data-sheet={open ? 'open' : 'peek'}
+      data-sheet={mode}
+      // Half-way, it is drawn over the graph: fitting keeps the graph above it (graph/sync.ts, coveredBottom).
+      data-over-graph="bottom"
       aria-label={label}
     >
       <button
@@ -261,7 +278,7 @@ function BottomSheet({
         aria-expanded={open}
         aria-label={open ? 'Show less' : 'Show all details'}
         data-testid="sheet-handle"
-        onClick={() => onOpenChange(!open)}
+        onClick={() => onModeChange(open ? 'peek' : 'open')}
       >
         <span className="sheet-grip" aria-hidden="true" />
       </button>

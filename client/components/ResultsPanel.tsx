@@ -2,7 +2,7 @@
 // the filter panel's counts, a page at a time; choosing one opens its network. An empty result says what to try.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OrganisationListItem, OrganisationOrder, OrganisationSummary } from '../api/types.ts';
-import { useOrganisationList } from '../state/useOrganisationList.ts';
+import { defaultOrder, useOrganisationList } from '../state/useOrganisationList.ts';
 import { countFilters, NO_FILTER, type GraphFilter } from '../state/viewState.ts';
 import { AddOrganisationHint } from './AddOrganisation.tsx';
 import { ErrorDetails } from './ErrorDetails.tsx';
@@ -35,8 +35,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
   const [order, setOrder] = useState<OrganisationOrder | null>(null);
   // On phones the results come first; the facets open on demand.
   const [facetsOpen, setFacetsOpen] = useState(false);
-  // Without words there is nothing to match: the best connected come first.
-  const orderBy = order ?? (query === '' ? 'DEGREE_DESC' : 'RELEVANCE');
+  const orderBy = order ?? defaultOrder(query);
   const list = useOrganisationList(query, filter, orderBy);
   useEffect(() => onTotal?.(list.totalCount), [list.totalCount, onTotal]);
   const filters = countFilters(filter);

@@ -1,6 +1,6 @@
 // The header's search: an ARIA 1.2 combobox. The active filters sit in it as removable chips; as you type,
 // the words that name a sector, kind, place or theme are shown as the chips they would become, with the
-// best matches below. Enter (or "See all results") turns the search into the filtered result list; choosing
+// best matches of those chips below (state/useSearchPreview.ts). Enter (or "See all results") turns the search into the filtered result list; choosing
 // a match opens its network.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { describeError } from '../api/graphqlRequest.ts';
@@ -9,14 +9,14 @@ import {
   SECTORS,
   TRUST_STATES,
   type OrganisationSummary,
-  type SearchChip,
   type Sector,
 } from '../api/types.ts';
-import { useSearch } from '../state/useSearch.ts';
+import { useSearchPreview, type SearchPreview } from '../state/useSearchPreview.ts';
 import {
+  CHIP_FIELDS,
   FILTER_FIELDS,
-  toOrganisationFilter,
   toggleFilterValue,
+  withChips,
   type FilterField,
   type GraphFilter,
 } from '../state/viewState.ts';
@@ -32,30 +32,12 @@ interface SearchBoxProps {
   onFilterChange: (filter: GraphFilter) => void;
 }
 
-const CHIP_FIELDS: Record<SearchChip['kind'], FilterField> = {
-  SECTOR: 'sectors',
-  KIND: 'kinds',
-  PLACE: 'places',
-  THEME: 'themes',
-};
-
-/** The filter with the chips of an interpretation added. */
-export function withChips(filter: GraphFilter, chips: readonly SearchChip[]): GraphFilter {
-  let next = filter;
-  for (const chip of chips) {
-    const field = CHIP_FIELDS[chip.kind];
-    const present = (next[field] as string[]).some((v) => v.toLowerCase() === chip.value.toLowerCase());
-    if (!present) next = toggleFilterValue(next, field, chip.value as never);
-  }
-  return next;
-}
-
 export function SearchBox({ filter, onChoose, onSearch, onFilterChange }: SearchBoxProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
-  const search = useSearch(text, toOrganisationFilter(filter));
+  const search = useSearchPreview(text, filter);
   const id = useId();
   const listId = `${id}-results`;
   const results = search.results;
@@ -312,7 +294,7 @@ function SearchMessage({
   text,
   filtered,
 }: {
-  search: ReturnType<typeof useSearch>;
+  search: SearchPreview;
   text: string;
   filtered: boolean;
 }) {

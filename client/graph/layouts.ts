@@ -232,11 +232,16 @@ export interface Margins {
 
 const NO_MARGINS: Margins = { left: 0, right: 0, top: 0, bottom: 0 };
 
-/** What covers the view: a card in its bottom-left corner (the legend) and a band along its top (the toolbars). */
+/**
+ * What covers the view: a card in its bottom-left corner (the legend), a band along its top (the toolbars) and
+ * one along its bottom (a phone's details sheet drawn over the graph).
+ */
 export interface Covered {
   corner: Size;
   /** Screen px from the top of the view down to the bottom of the controls there. */
   top: number;
+  /** Screen px from the bottom of the view up to the top of what covers it there; none when absent. */
+  bottom?: number;
 }
 
 export const NOTHING_COVERED: Covered = { corner: { width: 0, height: 0 }, top: 0 };
@@ -249,8 +254,9 @@ export const MIN_FIT_AREA = 120;
 
 /**
  * The zoom and pan that show `box` (model coordinates) in a `view` partly covered by `covered`: the graph goes
- * below the band along the top, and either above the corner card or to its right, whichever shows it larger
- * (when neither leaves MIN_FIT_AREA, below the band over the corner card; failing that, the whole view).
+ * between the bands along the top and the bottom, and either above the corner card or to its right, whichever
+ * shows it larger (when neither leaves MIN_FIT_AREA, between the bands over the corner card; failing that, as
+ * if there were no band along the bottom; failing that, the whole view).
  * `margins` keeps that many more screen px free on each side of the box (the names at the edge of the graph).
  * Null when the view has no room at all (e.g. not laid out yet).
  */
@@ -271,20 +277,25 @@ export function fitViewport(
       }))
       .filter((area) => area.width > 0 && area.height > 0);
   const { corner, top } = covered;
+  const sheet = covered.bottom ?? 0;
   const roomy = (list: ReturnType<typeof areas>) =>
     list.filter((area) => area.width >= MIN_FIT_AREA && area.height >= MIN_FIT_AREA);
-  // Clear of everything when that leaves room; else below the band only (the graph goes under the
-  // corner card, which folds); else the whole view (a tiny view, or a band reaching nearly to the bottom).
+  // Clear of everything when that leaves room (a corner card under the sheet is no longer in the way); else
+  // between the bands only (the graph goes under the corner card, which folds). A sheet that leaves no room
+  // (drawn open over nearly all the graph) is then ignored. Failing all, the whole view (a tiny view, or a
+  // band reaching nearly to the bottom).
+  const tiers = (bottom: number) => [
+    roomy(
+      areas([
+        { left: 0, top, bottom: Math.max(corner.height, bottom) },
+        { left: corner.width, top, bottom },
+      ]),
+    ),
+    roomy(areas([{ left: 0, top, bottom }])),
+  ];
   const candidates =
-    [
-      roomy(
-        areas([
-          { left: 0, top, bottom: corner.height },
-          { left: corner.width, top, bottom: 0 },
-        ]),
-      ),
-      roomy(areas([{ left: 0, top, bottom: 0 }])),
-    ].find((list) => list.length > 0) ?? areas([{ left: 0, top: 0, bottom: 0 }]);
+    [...tiers(sheet), ...(sheet > 0 ? tiers(0) : [])].find((list) => list.length > 0) ??
+    areas([{ left: 0, top: 0, bottom: 0 }]);
   let best: { zoom: number; pan: Position } | null = null;
   for (const area of candidates) {
     // What is left for the box itself once the margins are kept free (at least a pixel).

@@ -179,6 +179,23 @@ export function coveredTop(container: HTMLElement | null): number {
   return Math.min(bottom, area.height);
 }
 
+/**
+ * How far up from the bottom of the graph what is drawn over it reaches: the page's elements marked
+ * `data-over-graph="bottom"` (a phone's details sheet, while it is drawn over the graph rather than below
+ * it) that overlap the graph's container, in screen px; 0 for a graph without a container (headless).
+ */
+export function coveredBottom(container: HTMLElement | null): number {
+  if (!container) return 0;
+  const area = container.getBoundingClientRect();
+  let top = area.bottom;
+  container.ownerDocument.querySelectorAll('[data-over-graph="bottom"]').forEach((element) => {
+    const box = element.getBoundingClientRect();
+    const over = box.height > 0 && box.top < area.bottom && box.bottom > area.top;
+    if (over && box.left < area.right && box.right > area.left) top = Math.min(top, box.top);
+  });
+  return Math.min(area.bottom - top, area.height);
+}
+
 /** A fit worked out for the current nodes: the viewport and the names the label layer draws there. */
 interface PlannedFit {
   viewport: { zoom: number; pan: Position };
@@ -199,7 +216,7 @@ function planFit(cy: cytoscape.Core, corner: Size): PlannedFit | null {
     // Without the names drawn now: they were placed for another zoom.
     drawn.boundingBox({ includeLabels: false }),
     view,
-    { corner, top: coveredTop(cy.container()) },
+    { corner, top: coveredTop(cy.container()), bottom: coveredBottom(cy.container()) },
     (tried) => {
       const bounds = viewportExtent(tried, view);
       const plan = planLabels({ zoom: tried.zoom, width: view.width, bounds }, candidates);
@@ -217,7 +234,8 @@ function planFit(cy: cytoscape.Core, corner: Size): PlannedFit | null {
 
 /**
  * Shows the whole graph with every name drawn whole, below the controls along the top of the view
- * (coveredTop) and clear of the part of the view covered by `corner` at the bottom left (the legend), and
+ * (coveredTop), above a sheet drawn over its bottom (coveredBottom) and clear of the part of the view covered
+ * by `corner` at the bottom left (the legend), and
  * places the names for the new view. Names are the label layer's (graph/labelLayer.ts): their
  * size in model units and which of them show depend on the zoom, so the fit asks the layer which names it
  * would draw at each zoom tried (fitViewportWithNames) and then applies exactly those.

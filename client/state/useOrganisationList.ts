@@ -40,6 +40,11 @@ const WITHOUT: Record<keyof GraphFilter, string> = {
   trustStates: 'withoutTrustStates',
 };
 
+/** The list's order until the user picks one: the best match first, or without words the best connected. */
+export function defaultOrder(query: string): OrganisationOrder {
+  return query === '' ? 'DEGREE_DESC' : 'RELEVANCE';
+}
+
 export function listVariables(query: string, filter: GraphFilter, orderBy: OrganisationOrder) {
   const variables: Record<string, unknown> = {
     filter: toOrganisationFilter(filter, query),

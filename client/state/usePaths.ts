@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { SHORTEST_PATHS } from '../api/queries.ts';
 import type { Path, PathFilter, Sector, TrustState } from '../api/types.ts';
 import { useGraphQL } from './useGraphQL.ts';
+import type { ViewState } from './viewState.ts';
 
 export const PATHS = 3;
 export const DEFAULT_MAX_HOPS = 6;
@@ -52,4 +53,11 @@ export function usePaths(from: string | null, to: string | null, options: PathOp
     error: result.error,
     retry: result.retry,
   };
+}
+
+/** The far end of the paths drawn for `view`, or null while none is (another tab or a tie open, no answer, no path). */
+export function drawnPathEnd(view: Pick<ViewState, 'tab' | 'to' | 'edge'>, paths: PathsState): string | null {
+  return view.edge === null && view.tab === 'connect' && paths.done && paths.paths.length > 0
+    ? view.to
+    : null;
 }

@@ -3,7 +3,13 @@
 //    &org=<chosen>&sel=<selected>&edge=<relationship>&expand=<id>…&more=<id>…&tab=partners&to=<id>
 //    &pathway=<initiative>                                        (its timeline beside the graph)
 // Positions of the picture travel in the fragment (see graph/positions.ts), never in the query.
-import { RELATIONSHIP_KINDS, SECTORS, TRUST_STATES, type OrganisationFilter } from '../api/types.ts';
+import {
+  RELATIONSHIP_KINDS,
+  SECTORS,
+  TRUST_STATES,
+  type OrganisationFilter,
+  type SearchChip,
+} from '../api/types.ts';
 import type { GraphFilter } from '../graph/visibility.ts';
 
 export type { GraphFilter };
@@ -161,6 +167,25 @@ export function toggleFilterValue<F extends FilterField>(
   const same = (v: string) => v.toLowerCase() === String(value).toLowerCase();
   const next = values.some(same) ? values.filter((v) => !same(v)) : [...values, value];
   return { ...filter, [field]: next };
+}
+
+/** The filter field each kind of search chip (interpretSearch) sets. */
+export const CHIP_FIELDS: Record<SearchChip['kind'], FilterField> = {
+  SECTOR: 'sectors',
+  KIND: 'kinds',
+  PLACE: 'places',
+  THEME: 'themes',
+};
+
+/** The filter with the chips of a search's interpretation added (those it has already stay once). */
+export function withChips(filter: GraphFilter, chips: readonly SearchChip[]): GraphFilter {
+  let next = filter;
+  for (const chip of chips) {
+    const field = CHIP_FIELDS[chip.kind];
+    const present = (next[field] as string[]).some((v) => v.toLowerCase() === chip.value.toLowerCase());
+    if (!present) next = toggleFilterValue(next, field, chip.value as never);
+  }
+  return next;
 }
 
 /**

@@ -332,6 +332,52 @@ describe('finding partners', () => {
     await tab.close();
   });
 
+  it('previews, under the chips a phrase becomes, matches of those chips: the first of what "See all results" lists', async () => {
+    const phrase = 'NGOs in Manchester digital inclusion';
+    const interpreted = await server.graphql<{
+      interpretSearch: { query: string | null; chips: { kind: string; value: string }[] };
+    }>('query ($t: String!) { interpretSearch(text: $t) { query chips { kind value } } }', { t: phrase });
+    const { chips, query } = interpreted.data!.interpretSearch;
+    expect(chips.map((c) => c.kind).sort()).toEqual(['PLACE', 'SECTOR', 'THEME']);
+    expect(query ?? '').toBe('');
+    const field = { SECTOR: 'sectors', PLACE: 'places', THEME: 'themes', KIND: 'kinds' } as Record<
+      string,
+      string
+    >;
+    const filter = Object.fromEntries(chips.map((c) => [field[c.kind], [c.value]]));
+    // Without words left over, the list "See all results" opens puts the best connected first.
+    const expected = await server.graphql<{ organisations: { nodes: { id: string; sector: string }[] } }>(
+      'query ($filter: OrganisationFilter) { organisations(filter: $filter, orderBy: DEGREE_DESC, first: 8) { nodes { id sector } } }',
+      { filter },
+    );
+    const matches = expected.data!.organisations.nodes;
+    expect(matches.length, 'the demo has NGOs in Manchester on digital inclusion').toBeGreaterThan(0);
+    expect(matches.every((m) => m.sector === 'NGO')).toBe(true);
+
+    const { tab, problems } = await openTab();
+    await tab.goto(server.url);
+    await tab.getByTestId('search-input').fill(phrase);
+    await tab.getByTestId('search-preview-chips').waitFor();
+    const previewIds = () =>
+      tab
+        .getByTestId('search-result')
+        .evaluateAll((options) => options.map((o) => o.getAttribute('data-id')));
+    await poll(previewIds).toEqual(matches.map((m) => m.id));
+    // Each match says it is an NGO.
+    for (const option of await tab.getByTestId('search-result').all())
+      expect(await option.locator('.search-option-meta').textContent()).toContain('NGO');
+
+    // "See all results" (Enter) lists the same organisations first.
+    await tab.getByTestId('search-input').press('Enter');
+    await poll(() =>
+      tab
+        .getByTestId('result-item')
+        .evaluateAll((items, n) => items.slice(0, n).map((i) => i.getAttribute('data-id')), matches.length),
+    ).toEqual(matches.map((m) => m.id));
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('hides a relationship kind from its legend entry, shown as one "all but" chip that brings it back', async () => {
     const { tab, problems } = await openTab();
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
@@ -482,6 +528,63 @@ describe('finding partners', () => {
     });
     expect(pathEdges).toEqual(first.relationships.map((r) => r.id).sort());
     expect((await nodeIds(tab, 'node.faded')).length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('on a 390 px phone, draws the path above the details sheet, whose path shows too', async () => {
+    const found = await server.graphql<{
+      partnerSuggestions: { organisation: { id: string; name: string } }[];
+    }>('query ($id: ID!) { partnerSuggestions(organisationId: $id) { organisation { id name } } }', {
+      id: hub.id,
+    });
+    const other = found.data!.partnerSuggestions.at(-1)!.organisation;
+
+    const { tab, problems } = await openTab({ width: 390, height: 844 });
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
+    await waitForGraph(tab);
+    const sheet = tab.getByTestId('details-panel');
+    // Choosing the tab opens the sheet over most of the graph, to pick the other organisation.
+    await tab.getByTestId('tab-connect').click();
+    expect(await sheet.getAttribute('data-sheet')).toBe('open');
+    await tab.getByTestId('connect-input').fill(other.name);
+    await tab.getByTestId('connect-option').filter({ hasText: other.name }).first().click();
+    await poll(() => nodeIds(tab, 'node.path'), { timeout: 30_000 }).not.toEqual([]);
+    await poll(() => sheet.getAttribute('data-sheet')).toBe('half');
+    await waitForGraph(tab);
+    // Every node of the path lies in the part of the graph above the sheet (and below the controls).
+    const outside = async () =>
+      tab.evaluate(() => {
+        const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+        const area = cy.container()!.getBoundingClientRect();
+        const sheetTop = document.querySelector('[data-testid="details-panel"]')!.getBoundingClientRect().top;
+        const controls = ['toggle-list', 'graph-toolbar'].map(
+          (id) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().bottom,
+        );
+        const top = Math.max(area.top, ...controls);
+        return cy
+          .nodes('.path')
+          .map((node) => {
+            const b = node.renderedBoundingBox({ includeLabels: false });
+            const box = {
+              x1: b.x1 + area.left,
+              x2: b.x2 + area.left,
+              y1: b.y1 + area.top,
+              y2: b.y2 + area.top,
+            };
+            return box.x1 >= area.left && box.x2 <= area.right && box.y1 >= top && box.y2 <= sheetTop
+              ? null
+              : `${node.id()} ${JSON.stringify(box)}: visible ${JSON.stringify({ top, sheetTop })}`;
+          })
+          .filter((problem) => problem !== null);
+      });
+    await poll(outside).toEqual([]);
+    // The sheet shows the first path whole.
+    const card = (await tab.getByTestId('path').first().boundingBox())!;
+    const sheetBox = (await sheet.boundingBox())!;
+    expect(card.y).toBeGreaterThanOrEqual(sheetBox.y);
+    expect(card.y + card.height).toBeLessThanOrEqual(sheetBox.y + sheetBox.height + 0.5);
+    await tab.screenshot({ path: path.join(artifacts, 'phone-path-390.png') });
     expect(problems).toEqual([]);
     await tab.close();
   });

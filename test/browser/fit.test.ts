@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Fitting the graph to the view in a real Chromium, on a phone (390×844) and a desktop (1440×900): after the
 // fit that follows a layout, and after "Fit to view" (key 0) from a zoomed-in view, every name drawn lies
-// whole inside the graph area, clear of the legend and of the controls along the top (no node either), and
+// whole inside the graph area, clear of the legend, of the controls along the top and of a phone's details
+// sheet drawn over the graph (no node either), and
 // the graph still fills the view (the fit does not shrink it needlessly). Names are drawn by our label layer
 // (client/graph/labelLayer.ts), which Cytoscape's own bounding box of the nodes does not know about. Screenshots of each view go to test/.artifacts/screenshots.
 import fs from 'node:fs';
@@ -94,6 +95,9 @@ function checkLabels(page: Page): Promise<Check> {
       const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
       const area = cy.container()!.getBoundingClientRect();
       const legend = document.querySelector('[data-testid="legend"]')?.getBoundingClientRect();
+      // A phone's details sheet drawn over the lower part of the graph (half-way, with a path above it).
+      const sheet = document.querySelector('[data-over-graph="bottom"]')?.getBoundingClientRect();
+      const sheetTop = sheet && sheet.top < area.bottom ? sheet.top - area.top : cy.height();
       // The controls over the top of the graph: "List & filters" (with its summary) and the toolbar.
       const controls = ['toggle-list', 'map-summary', 'graph-toolbar'].flatMap((id) => {
         const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
@@ -125,6 +129,7 @@ function checkLabels(page: Page): Promise<Check> {
         const shape = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
         grow(shape);
         for (const id of under(shape)) cut.push(`node ${node.id()} under ${id}`);
+        if (shape.y2 > sheetTop + 0.5) cut.push(`node ${node.id()} under the details sheet`);
         const text = String(node.style('label') ?? '');
         if (text === '') return;
         named += 1;
@@ -138,6 +143,7 @@ function checkLabels(page: Page): Promise<Check> {
         grow(b);
         const box = `${text} [${b.x1.toFixed(1)}, ${b.y1.toFixed(1)}, ${b.x2.toFixed(1)}, ${b.y2.toFixed(1)}]`;
         for (const id of under(b)) cut.push(`${box} under ${id}`);
+        if (b.y2 > sheetTop + 0.5) cut.push(`${box} under the details sheet`);
         if (b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > cy.width() + 0.5 || b.y2 > cy.height() + 0.5) {
           cut.push(`${box} outside the graph area ${cy.width()}×${cy.height()}`);
         }
@@ -151,18 +157,19 @@ function checkLabels(page: Page): Promise<Check> {
           if (b.x1 < l.x2 && l.x1 < b.x2 && b.y1 < l.y2 && l.y1 < b.y2) cut.push(`${box} under the legend`);
         }
       });
-      // The fit puts the graph below the controls along the top, and above the legend or to its right
-      // (client/graph/layouts.ts, fitViewport).
+      // The fit puts the graph below the controls along the top and above a sheet over the bottom, and above
+      // the legend or to its right (client/graph/layouts.ts, fitViewport).
       const width = content.x2 - content.x1;
       const height = content.y2 - content.y1;
       const coveredWidth = legend ? legend.right - area.left : 0;
       const coveredHeight = legend ? area.bottom - legend.top : 0;
+      const sheetHeight = cy.height() - sheetTop;
       const top = Math.max(0, ...controls.map((c) => c.y2));
       const fill = Math.max(
         width / (cy.width() - 2 * padding),
-        height / (cy.height() - top - coveredHeight - 2 * padding),
+        height / (cy.height() - top - Math.max(coveredHeight, sheetHeight) - 2 * padding),
         width / (cy.width() - coveredWidth - 2 * padding),
-        height / (cy.height() - top - 2 * padding),
+        height / (cy.height() - top - sheetHeight - 2 * padding),
       );
       return { cut, named, zoom: cy.zoom(), fill };
     },

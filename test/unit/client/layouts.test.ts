@@ -201,6 +201,23 @@ describe('fitViewport', () => {
     expect(fitViewport(square, view, deep)).toEqual(fitViewport(square, view));
   });
 
+  it('keeps the graph above a sheet drawn over the bottom of the view, over the corner card it covers', () => {
+    const phone = { width: 390, height: 792 };
+    const tall = { x1: 0, y1: 0, w: 100, h: 1000 };
+    // A half-way sheet 396 px high over a folded legend (its corner card lies under the sheet), controls 50 px.
+    const covered = { corner: { width: 110, height: 60 }, top: 50, bottom: 396 };
+    const fit = fitViewport(tall, phone, covered)!;
+    expect(fit.zoom).toBeCloseTo((792 - 50 - 396 - 2 * FIT_PADDING) / 1000);
+    expect(toScreen(fit, 0, 0).y).toBeCloseTo(50 + FIT_PADDING);
+    expect(toScreen(fit, 0, 1000).y).toBeCloseTo(792 - 396 - FIT_PADDING);
+    // A corner card taller than the sheet still keeps the graph above it, or beside it.
+    const card = fitViewport(tall, phone, { ...covered, corner: { width: 110, height: 500 } })!;
+    expect(toScreen(card, 0, 1000).y).toBeLessThanOrEqual(792 - 396 + 1e-6);
+    // A sheet open over nearly all the graph leaves no room above it: fitted as without it.
+    const open = { ...covered, bottom: 700 };
+    expect(fitViewport(tall, phone, open)).toEqual(fitViewport(tall, phone, { ...open, bottom: 0 }));
+  });
+
   it('keeps the margins free beside the box, beyond the padding', () => {
     const view = { width: 1000, height: 1000 };
     const margins = { left: 100, right: 20, top: 0, bottom: 0 };
