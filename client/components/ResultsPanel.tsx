@@ -46,6 +46,7 @@ export function ResultsPanel(props: ResultsPanelProps) {
     <aside
       className={`results-panel${phone ? ' sheet-full' : ''}`}
       aria-label="Find organisations"
+      aria-busy={list.loading}
       data-testid="results-panel"
     >
       <header className="panel-header">

@@ -3,6 +3,7 @@
 // docs/screenshots/explorer-<screen>-<width>.png: every explorer screenshot the README shows. Each screen is a
 // shareable URL of the explorer, and at most one click (a sheet the URL does not open).
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT } from '../support/processes.ts';
 
@@ -48,6 +49,17 @@ const SCREENS: Record<string, Screen> = {
   },
 };
 
+/** Data loaded and the layout settled: no spinner and no busy region left, then `ms` for fcose. */
+async function settled(page: Page, ms: number): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[aria-busy="true"], .spinner').length === 0,
+    null,
+    { timeout: 30_000 },
+  );
+  await page.waitForTimeout(ms);
+}
+
 async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -56,19 +68,10 @@ async function main(): Promise<void> {
         if (widths && !widths.includes(size.width)) continue;
         const page = await browser.newPage({ viewport: size });
         await page.goto(`${BASE}${url}`);
-        // Data loaded and the layout settled: no spinner and no busy region left, then a moment for fcose.
-        await page.waitForLoadState('networkidle');
-        await page.waitForFunction(
-          () => document.querySelectorAll('[aria-busy="true"], .spinner').length === 0,
-          null,
-          {
-            timeout: 30_000,
-          },
-        );
-        await page.waitForTimeout(1500);
+        await settled(page, 1500);
         if (press) {
           await page.getByRole('button', { name: press }).click();
-          await page.waitForTimeout(500);
+          await settled(page, 500);
         }
         const file = path.join(OUT, `explorer-${name}-${size.width}.png`);
         await page.screenshot({ path: file });
