@@ -11,6 +11,9 @@ export default defineConfig({
           environment: 'node',
           // Unit tests first (fast feedback), then the tests that need Neo4j.
           sequence: { groupOrder: 0 },
+          // A timeout is there to stop a test that hangs, not to time one: the property tests over whole calendars
+          // and generated networks take a few seconds, and more on a loaded CI machine (one took 11 s there).
+          testTimeout: 30_000,
         },
       },
       {
