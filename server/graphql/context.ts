@@ -57,22 +57,13 @@ export function createContext(
   auth: RequestAuth = anonymousAuth(),
   budgetMs?: number,
 ): Context {
-  const relationshipLoaders = new Map<number, DataLoader<string, Relationship[]>>();
-  const participationLoaders = new Map<number, DataLoader<string, Participation[]>>();
   return {
     runner,
     network: networkAccess(runner, network, budgetMs),
     accounts: createAccountsContext(runner, auth),
     organisations: new DataLoader((ids) => organisationsByIds(runner, ids)),
     initiatives: new DataLoader((ids) => initiativesByIds(runner, ids)),
-    participations(first) {
-      let loader = participationLoaders.get(first);
-      if (!loader) {
-        loader = new DataLoader((ids) => participationsOfOrganisations(runner, ids, first));
-        participationLoaders.set(first, loader);
-      }
-      return loader;
-    },
+    participations: loaderPerPageSize((ids, first) => participationsOfOrganisations(runner, ids, first)),
     participants: new DataLoader((ids) => participantsOfInitiatives(runner, ids)),
     participantSummaries: new DataLoader((ids) => participantsOfInitiatives(runner, ids, { details: false })),
     relationshipsById: new DataLoader(
@@ -83,13 +74,21 @@ export function createContext(
       { cacheKeyFn: relationshipKey },
     ),
     importRuns: new DataLoader((ids) => importRunsByIds(runner, ids)),
-    relationships(first) {
-      let loader = relationshipLoaders.get(first);
-      if (!loader) {
-        loader = new DataLoader((ids) => relationshipsOfOrganisations(runner, ids, first));
-        relationshipLoaders.set(first, loader);
-      }
-      return loader;
-    },
+    relationships: loaderPerPageSize((ids, first) => relationshipsOfOrganisations(runner, ids, first)),
+  };
+}
+
+/** A loader for each page size asked for in the request, made when first asked for. */
+function loaderPerPageSize<T>(
+  load: (ids: readonly string[], first: number) => Promise<T[]>,
+): (first: number) => DataLoader<string, T> {
+  const loaders = new Map<number, DataLoader<string, T>>();
+  return (first) => {
+    let loader = loaders.get(first);
+    if (!loader) {
+      loader = new DataLoader((ids) => load(ids, first));
+      loaders.set(first, loader);
+    }
+    return loader;
   };
 }
