@@ -1,6 +1,6 @@
 // Acronyms of names that open with an abbreviation ("HM Revenue & Customs" → "HMRC"), on a small known
 // graph: search finds the organisation by that acronym ahead of names that are typos of it, and the
-// migration that stores it for organisations written before (0008) gives the importer's value.
+// migrations that store it for organisations written before (0008, 0009) give the importer's value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../server/db/migrate.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
@@ -33,6 +33,8 @@ beforeAll(async () => {
     org(`${p}-typo-b`, typo('O'), 'COMPANY'),
     org(`${p}-target`, name, 'GOVERNMENT'),
     org(`${p}-capitals`, name.toUpperCase(), 'GOVERNMENT'),
+    // Two capitals and no other word: no acronym (fewer than three letters).
+    org(`${p}-short`, `${caps.slice(0, 2)} (draft)`, 'NGO'),
   ];
   await importSource(db.runner, sourceFromDataset({ ...emptyDataset(), organisations }), {
     recordedBy: 'import:test',
@@ -70,16 +72,20 @@ describe('acronyms that keep an opening abbreviation whole', () => {
     expect(found.indexOf(`${p}-typo-a`)).toBeGreaterThan(0);
   });
 
-  it('gives organisations stored before the rule the same acronym in the migration', async () => {
+  it('gives organisations stored before the rule the same acronym in the migrations', async () => {
     // As the importer stored it before: one letter per word.
     await runCypher(db.driver, 'MATCH (o:Organisation) WHERE o.id STARTS WITH $p SET o.acronym = "OLD"', {
       p,
     });
-    const migration = loadMigrations().find((m) => m.name.includes('acronym_abbreviations'));
-    expect(migration, 'cypher/migrations/0008_acronym_abbreviations.cypher').toBeDefined();
-    for (const statement of migration!.statements) await db.runner.runMigrationStatement(statement);
+    for (const file of ['acronym_abbreviations', 'short_acronyms']) {
+      const migration = loadMigrations().find((m) => m.name.includes(file));
+      expect(migration, `cypher/migrations/*_${file}.cypher`).toBeDefined();
+      for (const statement of migration!.statements) await db.runner.runMigrationStatement(statement);
+    }
     const acronyms = await stored();
     expect(acronyms.target).toBe(acronymOf(name));
+    expect(acronymOf(`${caps.slice(0, 2)} (draft)`)).toBeNull();
+    expect(acronyms.short).toBeNull();
     // Only names that open with an abbreviation are worked out again.
     expect(acronyms.capitals).toBe('OLD');
     expect(acronyms['typo-a']).toBe('OLD');
