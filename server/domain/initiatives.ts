@@ -114,11 +114,15 @@ export const PARTICIPANT_LIMITS = { defaultFirst: 100, maxFirst: 500 } as const;
 
 /**
  * The first `first` participants of an initiative, in the order they are held (leads first, then funders,
- * then the others, each by name): BAD_USER_INPUT naming `first` outside PARTICIPANT_LIMITS.
+ * then the others, each by name): BAD_USER_INPUT naming `first` outside PARTICIPANT_LIMITS, before anything
+ * is read.
  */
-export function firstParticipants<P>(participants: readonly P[], first: number): P[] {
+export async function firstParticipants<P>(
+  first: number,
+  read: () => Promise<readonly P[]> | readonly P[],
+): Promise<P[]> {
   requireRange(first, 'first', 1, PARTICIPANT_LIMITS.maxFirst);
-  return participants.slice(0, first);
+  return (await read()).slice(0, first);
 }
 
 /**

@@ -137,18 +137,18 @@ export const researchResolvers: Resolvers = {
     website: detail('website'),
     themes: detail('themes'),
     provenance: detail('provenance'),
-    async participants(i, { first }, ctx, info) {
-      // An initiative from the snapshot: its participants from the same snapshot (the request's).
-      if (isInitiativeSummary(i)) {
-        const s = await ctx.network.ifLoaded();
-        const held = s ? participantsFromSnapshot(s, i.id) : undefined;
-        if (held) return firstParticipants(held, first);
-      }
-      return firstParticipants(
-        (await readWithParticipants(ctx, i.id, selectedFields(info, ['organisation'])))?.participants ?? [],
-        first,
-      );
-    },
+    participants: (i, { first }, ctx, info) =>
+      firstParticipants(first, async () => {
+        // An initiative from the snapshot: its participants from the same snapshot (the request's).
+        if (isInitiativeSummary(i)) {
+          const s = await ctx.network.ifLoaded();
+          const held = s ? participantsFromSnapshot(s, i.id) : undefined;
+          if (held) return held;
+        }
+        return (
+          (await readWithParticipants(ctx, i.id, selectedFields(info, ['organisation'])))?.participants ?? []
+        );
+      }),
   },
   Participant: {
     organisation: (p, _, ctx) => p.organisation ?? publishedOrganisation(ctx, p.organisationId),
