@@ -11,14 +11,14 @@ import type { Dataset } from '../model.ts';
 import { RELATIONSHIP_KINDS } from '../model.ts';
 import type { NetworkAccess } from '../network/cache.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from '../network/filter.ts';
+import { queryMatches } from '../network/organisationList.ts';
 import { tiePredicate } from '../network/tieFilter.ts';
-import { searchHits } from '../organisations.ts';
 import { toCytoscapeJson, toGEXF, toGraphML } from './graphFormats.ts';
 import { readDataset, type Selection } from './read.ts';
 
 export type ExportFormat = (typeof ExportFormatValues)[keyof typeof ExportFormatValues];
 export const EXPORT_FORMATS: readonly ExportFormat[] = Object.values(ExportFormatValues);
-export const EXPORT_LIMITS = { maxIds: 10_000, maxNoteLength: 2_000, maxQueryHits: 10_000 } as const;
+export const EXPORT_LIMITS = { maxIds: 10_000, maxNoteLength: 2_000 } as const;
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -59,18 +59,13 @@ export async function selectForExport(
     );
   }
   const filter = resolveFilter(s, request.filter);
-  let allowed: ((i: number) => boolean) | null = null;
-  if (filter.query !== null) {
-    const hits = await searchHits(runner, filter.query, EXPORT_LIMITS.maxQueryHits, 1);
-    const found = new Set(hits.map((h) => s.index.get(h.id)).filter((i): i is number => i !== undefined));
-    allowed = (i) => found.has(i);
-  }
+  const found = filter.query === null ? null : await queryMatches(runner, s, filter.query);
   const wanted = request.ids
     ? new Set(request.ids.map((id) => s.index.get(id)).filter((i): i is number => i !== undefined))
     : null;
   const members = new Set<number>();
   for (let i = 0; i < s.ids.length; i++) {
-    if ((wanted === null || wanted.has(i)) && matches(s, filter, i) && (allowed === null || allowed(i)))
+    if ((wanted === null || wanted.has(i)) && matches(s, filter, i) && (found === null || found.has(i)))
       members.add(i);
   }
   const active = tiePredicate(s, null, request.asOf);

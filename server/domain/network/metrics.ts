@@ -4,14 +4,13 @@
 // per data version and kept with the snapshot (cache.derived); see analytics.ts for the algorithms.
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { GapKind as GapKindValues } from '../generated/vocabulary.ts';
-import { searchHits } from '../organisations.ts';
 import { SECTORS, type Sector } from '../model.ts';
 import type { NetworkAccess } from './cache.ts';
 import type { MetricsResult } from './analyticsJob.ts';
 import { analyticsGraph, runInWorker } from './analyticsPool.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from './filter.ts';
 import { requireOrganisation } from './neighbourhood.ts';
-import { MAX_QUERY_HITS } from './organisationList.ts';
+import { queryMatches } from './organisationList.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 import { activeTieMask } from './tieFilter.ts';
 import { kindIndex } from './snapshot.ts';
@@ -155,8 +154,7 @@ export interface NetworkSummary {
 
 /**
  * Figures for the organisations `filter` selects and the ties among them active on `asOf`. A text query
- * selects what organisations(filter) lists for it: the published organisations among its best
- * MAX_QUERY_HITS full-text hits (matching every word, or any word when none matches every word).
+ * selects what organisations(filter) lists for it (queryMatches).
  */
 export async function networkSummary(
   runner: QueryRunner,
@@ -170,13 +168,10 @@ export async function networkSummary(
   return net.derived(s, key, async () => {
     const started = performance.now();
     // Which organisations and ties count, here; components and communities on the worker thread.
-    const found =
-      resolved.query === null
-        ? null
-        : new Set((await searchHits(runner, resolved.query, MAX_QUERY_HITS, 1)).map((h) => h.id));
+    const found = resolved.query === null ? null : await queryMatches(runner, s, resolved.query);
     const inView = new Uint8Array(s.ids.length);
     for (let i = 0; i < inView.length; i++)
-      if (matches(s, resolved, i) && (found === null || found.has(s.ids[i]!))) inView[i] = 1;
+      if (matches(s, resolved, i) && (found === null || found.has(i))) inView[i] = 1;
     const activeTies = activeTieMask(s, asOf);
     const { result, thread } = await runInWorker({
       kind: 'structure',

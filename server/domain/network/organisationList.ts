@@ -10,6 +10,7 @@ import {
   indexCandidates,
   organisationOf,
   SEARCH_LIMITS,
+  searchHits,
   type Organisation,
   type OrganisationRow,
   type OrganisationSummary,
@@ -42,6 +43,19 @@ export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof Or
 
 /** Full-text hits considered for a list with a query (the best ones; the total counts at most these). */
 export const MAX_QUERY_HITS = 10_000;
+/**
+ * The organisations of the snapshot among the text's MAX_QUERY_HITS best full-text hits (matching every word,
+ * or any word when none matches every word), by snapshot index: what a filter's `query` selects for the
+ * network figures and exports, as organisations(filter) lists it.
+ */
+export async function queryMatches(
+  runner: QueryRunner,
+  s: NetworkSnapshot,
+  query: string,
+): Promise<Set<number>> {
+  const hits = await searchHits(runner, query, MAX_QUERY_HITS, 1);
+  return new Set(hits.map((h) => s.index.get(h.id)).filter((i): i is number => i !== undefined));
+}
 /** Entries per facet (the most frequent). */
 export const FACET_ENTRIES = 50;
 
