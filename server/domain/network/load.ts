@@ -36,14 +36,38 @@ export async function loadSnapshot(runner: QueryRunner, version: number): Promis
   const builder = new SnapshotBuilder(version, themeRows, places, initiativeRows);
   let after = '';
   for (;;) {
-    const page = await runner.read<SnapshotOrganisationRow>('snapshotOrganisations', {
+    const page = await runner.read<ReadRow>('snapshotOrganisations', {
       after,
       pageSize: PAGE_SIZE,
     });
-    for (const row of page) builder.add(row);
+    for (const row of page) {
+      const kept = present(row);
+      if (kept) builder.add(kept);
+      // Keyset on the last id read: a page whose last row vanished continues after the one before it.
+      if (row.id !== null) after = row.id;
+    }
     if (page.length < PAGE_SIZE) break;
-    after = page[page.length - 1]!.id;
   }
   builder.addAliases(aliasRows);
   return builder.build();
+}
+
+type ReadRow = { [K in keyof SnapshotOrganisationRow]: SnapshotOrganisationRow[K] | null };
+
+/**
+ * The row without what was deleted while its page was read: Neo4j reads at read-committed isolation, so a
+ * node a concurrent transaction deleted meanwhile comes back without properties (a null id, sector,
+ * initiative or tie end). That write moved the data version, so the next request loads a new snapshot;
+ * this one leaves the vanished organisation, participation or tie out. Null when the organisation vanished.
+ */
+export function present(row: ReadRow): SnapshotOrganisationRow | null {
+  if (row.id === null || row.sector === null) return null;
+  return {
+    ...(row as SnapshotOrganisationRow),
+    themeIds: (row.themeIds ?? []).filter((t) => t !== null),
+    participations: (row.participations ?? []).filter(
+      ([initiative, role]) => initiative !== null && role !== null,
+    ),
+    ties: (row.ties ?? []).filter(([id, target, kind]) => id !== null && target !== null && kind !== null),
+  };
 }
