@@ -747,6 +747,16 @@ describe('finding partners', () => {
       `${server.url}/?org=${encodeURIComponent(neighbours[0]!)}&expand=${encodeURIComponent(big)}`,
     );
     await waitForGraph(tab);
+    // The neighbour may be drawn before the expansion's answer arrives (on a loaded machine it was): wait for
+    // the group, and fail below if none comes.
+    await tab
+      .waitForFunction(
+        (id) =>
+          !(window as unknown as { __atlas: { cy: Cy } }).__atlas.cy.getElementById(`more:${id}`).empty(),
+        big,
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined);
     const group = await tab.evaluate((id) => {
       const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
       const node = cy.getElementById(`more:${id}`);
