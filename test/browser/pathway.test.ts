@@ -11,13 +11,13 @@ import { DEMO_DIR } from '../../server/domain/import/demo.ts';
 import { watchedPage } from '../support/browser.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
-import { emptyDataset, NO_PROVENANCE } from '../../server/domain/model.ts';
+import { emptyDataset } from '../../server/domain/model.ts';
 import { deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { deleteNamespace, importFiles } from '../support/imports.ts';
 import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
 import type { TestServer } from '../support/server.ts';
-import { org } from '../support/fixtures.ts';
+import { initiative, org, participation } from '../support/fixtures.ts';
 import { sharedFile } from '../support/sharedData.ts';
 
 let rig: ExplorerRig;
@@ -308,17 +308,10 @@ describe('the pathway timeline', () => {
 
   it('names an initiative without a stage history and gives its stage and dates', async () => {
     // As CORDIS projects come: dates and a stage, no stage history.
-    const project = {
-      id: `${lone}-project`,
-      name: `${lone} Project`,
-      stage: 'PILOT' as const,
+    const project = initiative(`${lone}-project`, `${lone} Project`, 'PILOT', {
       startDate: '2019-03-01',
       endDate: '2021-02-28',
-      themes: [],
-      description: null,
-      website: null,
-      provenance: NO_PROVENANCE,
-    };
+    });
     await importSource(db.runner, sourceFromDataset({ ...emptyDataset(), initiatives: [project] }), {
       recordedBy: 'import:test',
     });
@@ -335,25 +328,17 @@ describe('the pathway timeline', () => {
   it('says when an organisation takes part in more initiatives than its details list', async () => {
     // As a CORDIS participant in hundreds of projects: 101 initiatives, one more than the list shows.
     const member = org(`${lone}-member`, `${lone} Member`, 'ACADEMIC');
-    const projects = Array.from({ length: 101 }, (_, k) => ({
-      id: `${lone}-p${String(k).padStart(3, '0')}`,
-      name: `${lone} P${String(k).padStart(3, '0')}`,
-      stage: 'PILOT' as const,
-      startDate: `20${String(10 + (k % 10)).padStart(2, '0')}-01-01`,
-      endDate: null,
-      themes: [],
-      description: null,
-      website: null,
-      provenance: NO_PROVENANCE,
-    }));
-    const participations = projects.map((project) => ({
-      initiative: project.id,
-      organisation: member.id,
-      role: 'PARTNER' as const,
-      since: null,
-      until: null,
-      provenance: NO_PROVENANCE,
-    }));
+    const projects = Array.from({ length: 101 }, (_, k) =>
+      initiative(
+        `${lone}-p${String(k).padStart(3, '0')}`,
+        `${lone} P${String(k).padStart(3, '0')}`,
+        'PILOT',
+        {
+          startDate: `20${String(10 + (k % 10)).padStart(2, '0')}-01-01`,
+        },
+      ),
+    );
+    const participations = projects.map((project) => participation(project.id, member.id, 'PARTNER'));
     await importSource(
       db.runner,
       sourceFromDataset({
