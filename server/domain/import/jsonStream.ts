@@ -93,8 +93,3 @@ export async function* jsonArrayItems(
     input.destroy();
   }
 }
-
-/** Where a BadJsonError says the parser stopped, for a problem: `line` and `column` when known. */
-export function jsonPosition(error: BadJsonError): { line?: number; column?: number } {
-  return error.line === null ? {} : { line: error.line, column: error.column ?? undefined };
-}

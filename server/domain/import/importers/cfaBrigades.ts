@@ -15,7 +15,7 @@ import type {
   Pass,
   ReadContext,
 } from '../incoming.ts';
-import { BadJsonError, jsonArrayItems, jsonPosition } from '../jsonStream.ts';
+import { BadJsonError, jsonArrayItems } from '../jsonStream.ts';
 import { cleanText, repairLocation, repairWebsite } from '../repairs.ts';
 import { slugify } from '../slug.ts';
 import { datasetName, filesOnly, problemAt, sourceFacts, take } from './common.ts';
@@ -257,7 +257,8 @@ async function* records(
           'BAD_JSON',
           `invalid JSON after ${count} record(s): ${error.message}; the directory is one JSON array of organisations`,
         ),
-        ...jsonPosition(error),
+        line: error.line,
+        column: error.column,
       });
     }
     return;

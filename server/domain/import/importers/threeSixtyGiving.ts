@@ -14,7 +14,7 @@ import type {
   Pass,
   ReadContext,
 } from '../incoming.ts';
-import { BadJsonError, jsonArrayItems, jsonPosition } from '../jsonStream.ts';
+import { BadJsonError, jsonArrayItems } from '../jsonStream.ts';
 import { UK_NATIONS } from '../countries.ts';
 import { cleanText, parseFlexibleDate, repairLocation, repairWebsite, type Location } from '../repairs.ts';
 import { inferSector } from '../sectorRules.ts';
@@ -396,7 +396,8 @@ async function* readFile(
           'BAD_JSON',
           `invalid JSON after ${count} grant(s): ${error.message}; a 360Giving file is one JSON object with a "grants" list`,
         ),
-        ...jsonPosition(error),
+        line: error.line,
+        column: error.column,
       });
     }
     return;
