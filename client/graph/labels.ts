@@ -150,8 +150,15 @@ export function placedLabelBox(
   return labelBox(node, placement, width, height, options.margin - pad);
 }
 
-const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-const inside = (a: Box, b: Box) => a.x1 >= b.x1 && a.x2 <= b.x2 && a.y1 >= b.y1 && a.y2 <= b.y2;
+export const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+export const inside = (a: Box, b: Box) => a.x1 >= b.x1 && a.x2 <= b.x2 && a.y1 >= b.y1 && a.y2 <= b.y2;
+
+/** The texts a name is tried in, in turn: in full (up to FULL_LABEL_CHARS), then shortened if that differs. */
+export function labelTexts(text: string): string[] {
+  const full = truncateLabel(text, FULL_LABEL_CHARS);
+  const short = truncateLabel(text, SHORT_LABEL_CHARS);
+  return short === full ? [full] : [full, short];
+}
 
 /** A uniform grid over model space: boxes are found by the cells they cover. */
 class Grid {
@@ -209,9 +216,7 @@ interface Spot {
 
 /** The places `node`'s name tries, in turn, as placeLabels documents (inside the areas; bodies not checked). */
 function* spotsFor(node: LabelNode, options: LabelOptions, yielding: ReadonlySet<string>): Generator<Spot> {
-  const full = truncateLabel(node.text, FULL_LABEL_CHARS);
-  const short = truncateLabel(node.text, SHORT_LABEL_CHARS);
-  const texts = short === full ? [full] : [full, short];
+  const texts = labelTexts(node.text);
   // An emphasised name that fits nowhere may then cover stepped-back bodies (never a name or another body).
   const passes = node.emphasised && yielding.size > 0 ? [undefined, yielding] : [undefined];
   // An emphasised name, with bounds: first only placements the view shows whole, then (nothing fitted) any
@@ -230,21 +235,33 @@ function* spotsFor(node: LabelNode, options: LabelOptions, yielding: ReadonlySet
   }
 }
 
-/** The first spots, one from each list in turn, that keep clear of each other; null when there are none. */
-function spotsTogether(lists: readonly (readonly Spot[])[]): Spot[] | null {
-  const picked: Spot[] = [];
+/**
+ * One box from each list, keeping clear of each other: the first such set, lists and boxes taken in turn, or
+ * with `better`, the best of all such sets (`better(a, b)`: whether a is better than b). Null when none is.
+ */
+export function together<T extends { box: Box }>(
+  lists: readonly (readonly T[])[],
+  better?: (a: readonly T[], b: readonly T[]) => boolean,
+): T[] | null {
+  let best: T[] | null = null;
+  const picked: T[] = [];
+  // True to stop: the first set found, when there is no `better` to look further for.
   const search = (i: number): boolean => {
     const list = lists[i];
-    if (list === undefined) return true;
-    for (const spot of list) {
-      if (picked.some((other) => overlaps(other.box, spot.box))) continue;
-      picked.push(spot);
+    if (list === undefined) {
+      if (best === null || better?.(picked, best)) best = [...picked];
+      return better === undefined;
+    }
+    for (const item of list) {
+      if (picked.some((other) => overlaps(other.box, item.box))) continue;
+      picked.push(item);
       if (search(i + 1)) return true;
       picked.pop();
     }
     return false;
   };
-  return search(0) ? picked : null;
+  search(0);
+  return best;
 }
 
 export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions): LabelChoice[] {
@@ -271,7 +288,7 @@ export function placeLabels(nodes: readonly LabelNode[], options: LabelOptions):
     const free = must.map((node) =>
       [...spotsFor(node, options, yielding)].filter((spot) => !grid.hits(spot.box, node.id, spot.ignored)),
     );
-    spotsTogether(free)?.forEach((spot, i) => keep(must[i]!, spot));
+    together(free)?.forEach((spot, i) => keep(must[i]!, spot));
   }
   for (const node of order) {
     if (choices.has(node.id)) continue;

@@ -4,11 +4,12 @@
 // the label layer, placing these names first, then finds free: the nodes just laid out if moving them is
 // enough, else the fewest of those drawn before. Pure: tested without a browser.
 import {
-  FULL_LABEL_CHARS,
+  inside,
+  labelTexts,
+  overlaps,
   PLACEMENTS,
   placedLabelBox,
-  SHORT_LABEL_CHARS,
-  truncateLabel,
+  together,
   type Box,
   type LabelNode,
   type LabelOptions,
@@ -31,9 +32,6 @@ export type LaidOut = 'all' | ReadonlySet<string>;
 
 /** At most this many further steps for one pushed node to find a spot clear of every other body. */
 const MAX_STEPS = 200;
-
-const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-const inside = (a: Box, b: Box) => a.x1 >= b.x1 && a.x2 <= b.x2 && a.y1 >= b.y1 && a.y2 <= b.y2;
 
 /** The way a body is pushed: never back towards the node the name belongs to. */
 type Direction = 'up' | 'down' | 'left' | 'right';
@@ -62,29 +60,8 @@ type Score = [number, number, number];
 const scoreOf = (options: readonly Option[]): Score =>
   options.reduce<Score>((s, o) => [s[0] + o.drawnBefore, s[1] + o.short, s[2] + o.cost], [0, 0, 0]);
 const lower = (a: Score, b: Score) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-
-/** The best set of places, one from each list, that keep clear of each other; null when there is none. */
-function bestTogether(lists: readonly (readonly Option[])[]): Option[] | null {
-  const best: { options: Option[] | null; score: Score } = { options: null, score: [0, 0, 0] };
-  const picked: Option[] = [];
-  const search = (i: number) => {
-    const list = lists[i];
-    if (list === undefined) {
-      const score = scoreOf(picked);
-      if (best.options === null || lower(score, best.score) < 0)
-        Object.assign(best, { options: [...picked], score });
-      return;
-    }
-    for (const option of list) {
-      if (picked.some((other) => overlaps(other.box, option.box))) continue;
-      picked.push(option);
-      search(i + 1);
-      picked.pop();
-    }
-  };
-  search(0);
-  return best.options;
-}
+/** Whether a set of places is better than another (Score). */
+const better = (a: readonly Option[], b: readonly Option[]) => lower(scoreOf(a), scoreOf(b)) < 0;
 
 /**
  * New positions for some nodes so that each of `names` (most important first; font sizes as the label layer
@@ -142,10 +119,8 @@ export function roomForNames(
     const owner = at.get(name.id);
     if (!owner) return [];
     const node = { ...name, x: owner.x, y: owner.y };
-    const full = truncateLabel(name.text, FULL_LABEL_CHARS);
-    const short = truncateLabel(name.text, SHORT_LABEL_CHARS);
     const options: Option[] = [];
-    for (const [index, text] of (short === full ? [full] : [full, short]).entries()) {
+    for (const [index, text] of labelTexts(name.text).entries()) {
       for (const placement of PLACEMENTS) {
         const box = placedLabelBox(node, text, placement, roomOptions);
         if (roomOptions.room && !inside(box, roomOptions.room)) continue;
@@ -168,7 +143,7 @@ export function roomForNames(
   // All of them if they can be placed together, else as many as can, the most important first.
   let chosen: Option[] | null = null;
   for (let count = names.length; count > 0 && chosen === null; count--)
-    chosen = bestTogether(lists.slice(0, count));
+    chosen = together(lists.slice(0, count), better);
   if (chosen === null) return moved;
   reserved.push(...chosen.map((option) => option.box));
   for (const { box, placement, blockers } of chosen) {
@@ -180,7 +155,7 @@ export function roomForNames(
         const here = boxOf(id, gap);
         const hit =
           reserved.find((r) => overlaps(here, r)) ??
-          bodies.filter((b) => b.id !== id && overlaps(here, boxOf(b.id))).map((b) => boxOf(b.id))[0];
+          bodies.map((b) => (b.id === id ? null : boxOf(b.id))).find((box) => box && overlaps(here, box));
         if (!hit) break;
         move(id, direction, shift(id, hit, direction));
       }
