@@ -19,6 +19,8 @@ import { EdgeSwatch, SectorSwatch } from './Swatches.tsx';
 interface ConnectPanelProps {
   organisation: OrganisationDetails;
   to: string | null;
+  /** The far end of the paths drawn (drawnPathEnd), null while none is. */
+  drawnTo: string | null;
   onTo: (id: string | null) => void;
   paths: PathsState;
   options: PathOptions;
@@ -30,14 +32,14 @@ interface ConnectPanelProps {
 }
 
 export function ConnectPanel(props: ConnectPanelProps) {
-  const { organisation, to, onTo, paths, options, onOptions, pointer, onHover, onChoose, onSelect } = props;
+  const { organisation, to, drawnTo, onTo, paths, options, onOptions, pointer, onHover, onChoose, onSelect } =
+    props;
   const chosenIndex = pointer?.kind === 'path' ? pointer.index : 0;
   const end = paths.paths[0]?.organisations.at(-1);
   const toName = paths.targetName ?? end?.name;
   // Paths to a new organisation: the first (the one drawn) is scrolled into view, on a phone in the sheet
   // that then covers the graph's lower half only (DetailsPanel).
   const firstPath = useRef<HTMLLIElement>(null);
-  const drawnTo = paths.done && paths.paths.length > 0 ? to : null;
   useEffect(() => {
     if (drawnTo !== null) firstPath.current?.scrollIntoView({ block: 'nearest' });
   }, [drawnTo]);

@@ -185,6 +185,7 @@ function OrganisationPanel(props: DetailsPanelProps & { selectedId: string; onTa
           <ConnectPanel
             organisation={organisation}
             to={view.to}
+            drawnTo={drawnPathEnd(view, props.paths)}
             onTo={actions.onConnectTo}
             paths={props.paths}
             options={props.pathOptions}
