@@ -96,10 +96,12 @@ describe('GraphML and GEXF', () => {
 
 describe('what each format reads', () => {
   it('reads initiatives, participations and places only for the atlas format', async () => {
+    // One network cache for all: the snapshot of the shared database (other files' data too) is read once.
+    const cache = createNetworkCache();
     const reads = async (format: 'GRAPHML' | 'GEXF' | 'CYTOSCAPE' | 'CSV' | 'ATLAS') => {
       const counts: QueryCounts = {};
       const runner = countingReads(db.runner, counts);
-      await exportNetwork(runner, networkAccess(runner, createNetworkCache()), { format, ids });
+      await exportNetwork(runner, networkAccess(runner, cache), { format, ids });
       return counts;
     };
     for (const format of ['GRAPHML', 'GEXF', 'CYTOSCAPE', 'CSV'] as const) {
