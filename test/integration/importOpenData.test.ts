@@ -7,6 +7,7 @@ import { organisationsByIds } from '../../server/domain/organisations.ts';
 import { runCypher } from '../support/cypher.ts';
 import { connectTestDb, uniquePrefix, type TestDb } from '../support/db.ts';
 import { deleteNamespace, importFiles, owned } from '../support/imports.ts';
+import { startPrivateNeo4j, type PrivateNeo4j } from '../support/privateNeo4j.ts';
 import { sharedFile } from '../support/sharedData.ts';
 
 let db: TestDb;
@@ -296,7 +297,21 @@ describe('360giving', () => {
 });
 
 describe('cordis', () => {
-  const ns = namespace('cordis');
+  // 36k organisations and 145k participations: in a Neo4j of their own, so that the shared database stays
+  // small for the other files' snapshots while these are imported and checked. It is dropped afterwards.
+  const ns = `${uniquePrefix('cordis')}/`;
+  let own: PrivateNeo4j | undefined;
+  let db: TestDb;
+  beforeAll(async () => {
+    own = await startPrivateNeo4j({
+      label: 'cordis',
+      heap: '1g',
+      pageCache: '256m',
+      queryTimeoutMs: 300_000,
+    });
+    db = { driver: own.driver, runner: own.runner, uri: own.uri, close: own.stop };
+  }, 240_000);
+  afterAll(() => own?.stop());
   const files = () => [
     sharedFile('cordis-h2020-participations', 'h2020.csv.gz'),
     sharedFile('cordis-h2020-participations', 'programme_parts.csv.gz'),
