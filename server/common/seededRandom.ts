@@ -1,7 +1,7 @@
-// The one seeded random generator of the server, its tests and benchmarks: mulberry32, small and fast, so
-// samples, Louvain orders, test data and benchmark scenes and pairs are the same on every run (so changing
-// it changes what every benchmark measures). The client keeps its own copy (client/graph/random.ts): it
-// imports nothing from the server.
+// A small seeded generator (mulberry32) for the server's samples and Louvain orders and for tests and
+// benchmarks: the same seed gives the same numbers on every run (so changing it changes what every benchmark
+// measures). The data generator has its own source with distributions (domain/generate/random.ts, over
+// pure-rand); the client its own copy of this one (client/graph/random.ts): it imports nothing from the server.
 
 /** mulberry32: numbers in [0, 1), the same sequence for the same seed. */
 export function seededRandom(seed: number): () => number {

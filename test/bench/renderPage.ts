@@ -8,10 +8,10 @@ import type { GraphEdge, GraphNode, RelationshipKind, Sector, TrustState } from 
 import { neighbourhoodToElements } from '../../client/graph/elements.ts';
 import { updateLabels } from '../../client/graph/labelLayer.ts';
 import { fullLayout, registerLayouts } from '../../client/graph/layouts.ts';
+import { seededRandom } from '../../client/graph/random.ts';
 import { applyRenderSettings, cytoscapeOptions, renderSettings } from '../../client/graph/render.ts';
 import { KIND_STYLES, SECTOR_STYLES } from '../../client/graph/style.ts';
 import { fitToView, runLayout } from '../../client/graph/sync.ts';
-import { seededRandom } from '../../server/common/seededRandom.ts';
 
 export type Side = 'ours' | 'baseline';
 
