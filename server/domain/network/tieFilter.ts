@@ -128,16 +128,7 @@ export function tiePredicate(
   if (given(f.organisations) && f.organisations.length > MAX_FILTER_ORGANISATIONS) {
     throw new InvalidInputError(
       `${path}.organisations names ${f.organisations.length} organisations; at most ${MAX_FILTER_ORGANISATIONS}.`,
-      [
-        {
-          file: 'arguments',
-          line: null,
-          column: null,
-          field: `${path}.organisations`,
-          code: 'OUT_OF_RANGE',
-          message: `at most ${MAX_FILTER_ORGANISATIONS} ids`,
-        },
-      ],
+      [fieldProblem(`${path}.organisations`, 'OUT_OF_RANGE', `at most ${MAX_FILTER_ORGANISATIONS} ids`)],
     );
   }
   const {
