@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { InvalidInputError } from '../../common/errors.ts';
 import type { Problem } from '../../common/problems.ts';
 import type { QueryRunner } from '../../common/queryRunner.ts';
+import { formatListCell } from '../atlas/listCell.ts';
 import { toAtlasCsvFiles, toAtlasJson } from '../atlas/write.ts';
 import { ExportFormat as ExportFormatValues } from '../generated/vocabulary.ts';
 import type { Dataset } from '../model.ts';
@@ -132,9 +133,9 @@ function organisationsCsv(
     o.country ?? '',
     o.region ?? '',
     o.city ?? '',
-    o.themes.join(';'),
+    formatListCell(o.themes),
     o.website ?? '',
-    o.identifiers.map((i) => `${i.scheme}:${i.value}`).join(';'),
+    formatListCell(o.identifiers.map((i) => `${i.scheme}:${i.value}`)),
     String(degree.get(o.id) ?? 0),
     ...(notes ? [notes[o.id] ?? ''] : []),
   ]);

@@ -1,7 +1,9 @@
 // GraphML, GEXF and Cytoscape.js JSON writers for an exported Dataset: organisations are nodes,
 // relationships directed edges (source acts on target), with typed attributes that Gephi, networkx
 // (read_graphml / read_gexf) and Cytoscape read as such. Lists (themes, identifiers) are written as
-// `;`-separated strings; a missing value is left out of its node or edge.
+// `;`-separated strings as the atlas format writes them (atlas/listCell.ts: a `;` inside an item as `\;`); a
+// missing value is left out of its node or edge.
+import { formatListCell } from '../atlas/listCell.ts';
 import type { Dataset, OrganisationRecord, RelationshipRecord } from '../model.ts';
 
 type AttrType = 'string' | 'double' | 'int';
@@ -12,7 +14,7 @@ interface Attribute<T> {
   value: (record: T) => string | number | null;
 }
 
-const list = (items: string[]) => (items.length === 0 ? null : items.join(';'));
+const list = (items: string[]) => (items.length === 0 ? null : formatListCell(items));
 
 /** The node attributes, in the order they are declared. */
 export const NODE_ATTRIBUTES: Attribute<OrganisationRecord & { degree: number }>[] = [
