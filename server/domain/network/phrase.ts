@@ -110,11 +110,17 @@ export function buildPhraseDictionary(s: NetworkSnapshot): PhraseDictionary {
   };
   for (const [word, sector] of Object.entries(SECTOR_WORDS))
     add(word, { kind: 'SECTOR', value: sector, label: sector });
+  // A kind only where no sector word is: kinds are free text per source ("university" in one, "higher
+  // education institution" in another), so "universities" beside the sector ACADEMIC would leave out those
+  // another source names otherwise. The filter panel's kind facet still narrows to a kind.
+  const sectorWord = (key: string) => dictionary.get(foldName(key))?.some((c) => c.kind === 'SECTOR');
   s.kindNames.forEach((kind) => {
     const words = kind.split(' ');
     const last = words.at(-1)!;
-    for (const p of plural(last))
-      add([...words.slice(0, -1), p].join(' '), { kind: 'KIND', value: kind, label: kind });
+    for (const p of plural(last)) {
+      const phrase = [...words.slice(0, -1), p].join(' ');
+      if (!sectorWord(phrase)) add(phrase, { kind: 'KIND', value: kind, label: kind });
+    }
   });
   s.places.forEach((place) => add(place.name, { kind: 'PLACE', value: place.name, label: place.name }));
   s.themes.forEach((theme) => add(theme.name, { kind: 'THEME', value: theme.name, label: theme.name }));

@@ -8,6 +8,7 @@ import {
 export interface TinyOrg {
   id: string;
   sector?: string;
+  kind?: string;
   themes?: string[];
   place?: string;
 }
@@ -31,7 +32,7 @@ export function tinySnapshot(orgs: TinyOrg[], ties: [string, string, string?, st
       id: o.id,
       name: o.id.toUpperCase(),
       sector: o.sector ?? 'NGO',
-      kind: null,
+      kind: o.kind ?? null,
       themeIds: o.themes ?? [],
       placeId: o.place ?? null,
       participations: [],

@@ -9,6 +9,8 @@ const snapshot = tinySnapshot(
     { id: 'a', place: 'Brasília', themes: ['Digital inclusion'] },
     { id: 'b', place: 'Gießen' },
     { id: 'c', place: 'Wiltshire' },
+    { id: 'd', sector: 'ACADEMIC', kind: 'University' },
+    { id: 'e', sector: 'NGO', kind: 'Community foundation' },
   ],
   [],
 );
@@ -54,5 +56,18 @@ describe('search phrases', () => {
       query: 'Community',
       chips: [{ kind: 'PLACE', value: 'Wiltshire' }],
     });
+  });
+
+  it('reads a word that names a sector as the sector alone, not also as a kind some source spells so', () => {
+    // Kinds are free text per source ("university" here, "higher education institution" in CORDIS): a kind
+    // chip beside the sector's would leave out every university another source names otherwise.
+    expect(interpret('universities in Wiltshire', dictionary).chips.map((c) => [c.kind, c.value])).toEqual([
+      ['SECTOR', 'ACADEMIC'],
+      ['PLACE', 'Wiltshire'],
+    ]);
+    // A kind no sector word names is still a kind.
+    expect(interpret('community foundations', dictionary).chips.map((c) => [c.kind, c.value])).toEqual([
+      ['KIND', 'community foundation'],
+    ]);
   });
 });
