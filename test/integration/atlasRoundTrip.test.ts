@@ -366,3 +366,41 @@ describe('aliases are checked', () => {
     expect(row?.n).toBe(0);
   });
 });
+
+describe("the coordinates of places.csv's countries and regions", () => {
+  it("are stored above an organisation's city too, and exported again (QA M5)", async () => {
+    const fresh = work.namespace('rt-places');
+    // A country of this run only: places are shared by every namespace.
+    const country = `Atlantis ${fresh.replace(/[^a-z0-9]/gi, '')}`;
+    const rows = [`${country},,,10.5,20.5`, `${country},North,,11.5,21.5`, `${country},North,Port,12.5,22.5`];
+    const dir = work.folder({
+      'organisations.csv': [
+        'id,name,sector,kind,description,website,country,region,city,themes,identifiers',
+        `isle,Isle Trust,NGO,,,,${country},North,Port,,`,
+      ],
+      'places.csv': ['country,region,city,latitude,longitude', ...rows],
+    });
+    try {
+      const report = await importFiles(db, 'atlas', [dir], fresh);
+      expect(report.status, JSON.stringify(report.problems)).toBe('PUBLISHED');
+      const files = await exportNetwork(db.runner, networkAccess(db.runner, createNetworkCache()), {
+        format: 'ATLAS',
+        ids: [`${fresh}isle`],
+        atlasFolder: true,
+      });
+      const places = files
+        .find((f) => f.name === 'places.csv')!
+        .body.trim()
+        .split(/\r?\n/);
+      expect(places.filter((row) => row.startsWith(country))).toEqual(rows);
+    } finally {
+      await runCypher(
+        db.driver,
+        'MATCH (p:Place) WHERE p.name IN [$country, "North", "Port"] AND (p)-[:IN*0..2]->(:Place {name: $country}) DETACH DELETE p',
+        {
+          country,
+        },
+      );
+    }
+  });
+});

@@ -52,6 +52,11 @@ export interface IncomingOrganisation {
   city: string | null;
   latitude: number | null;
   longitude: number | null;
+  /**
+   * The coordinates of the places above its own (its country's, its region's) when the source gives them
+   * (the atlas format's places.csv): stored on those places when they have none.
+   */
+  placesAbove?: PlacesAbove;
   themes: string[];
   identifiers: Identifier[];
   status: OrganisationStatus;
@@ -178,4 +183,10 @@ export interface OpenImporter {
     pass: Pass,
     context: ReadContext,
   ): AsyncIterable<Located<IncomingOrganisation | IncomingLink>>;
+}
+
+/** Coordinates of the country and region above an organisation's place; a level left out has none given. */
+export interface PlacesAbove {
+  country?: { latitude: number | null; longitude: number | null };
+  region?: { latitude: number | null; longitude: number | null };
 }

@@ -8,6 +8,7 @@ import type {
   IncomingParticipation,
   IncomingRelationship,
   KeptFact,
+  PlacesAbove,
   SourceFacts,
 } from './incoming.ts';
 import { placeIds, themeId } from './slug.ts';
@@ -34,6 +35,7 @@ export interface OrganisationRow {
   place: { country: string; region: string | null; city: string | null } | null;
   latitude: number | null;
   longitude: number | null;
+  placesAbove?: PlacesAbove;
   themes: { id: string; name: string }[];
   /** The sourceDataset of the record that gave the values (compared with a stored organisation's). */
   dataset: string | null;
@@ -75,6 +77,7 @@ export function organisationRow(id: string, o: IncomingOrganisation): Organisati
     place: o.country === null ? null : { country: o.country, region: o.region, city: o.city },
     latitude: o.latitude,
     longitude: o.longitude,
+    ...(o.placesAbove ? { placesAbove: o.placesAbove } : {}),
     dataset: o.provenance.sourceDataset,
     keep: [...(o.keep ?? [])],
   };

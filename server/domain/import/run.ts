@@ -25,6 +25,7 @@ import type {
   KeptFact,
   Located,
   OpenImporter,
+  PlacesAbove,
   ReadContext,
   SourceFacts,
 } from './incoming.ts';
@@ -554,6 +555,7 @@ class Run {
       place?: OrganisationRow['place'];
       latitude?: number | null;
       longitude?: number | null;
+      placesAbove?: PlacesAbove;
       themes: { id: string; name: string }[];
     }[],
   ): Promise<void> {
@@ -575,15 +577,16 @@ class Run {
       const { country, region, city } = row.place;
       const ids = placeIds(country, region, city);
       const mostSpecific = ids.city ?? ids.region ?? ids.country;
-      const coords = (id: string) =>
+      // Its own place's coordinates, and those of the places above it when the source gives them.
+      const coords = (id: string, above: PlacesAbove['country']) =>
         id === mostSpecific
           ? ([row.latitude ?? null, row.longitude ?? null] as const)
-          : ([null, null] as const);
-      add(ids.country, country, 'country', null, ...coords(ids.country));
+          : ([above?.latitude ?? null, above?.longitude ?? null] as const);
+      add(ids.country, country, 'country', null, ...coords(ids.country, row.placesAbove?.country));
       if (ids.region !== null && region !== null)
-        add(ids.region, region, 'region', ids.country, ...coords(ids.region));
+        add(ids.region, region, 'region', ids.country, ...coords(ids.region, row.placesAbove?.region));
       if (ids.city !== null && city !== null)
-        add(ids.city, city, 'city', ids.region ?? ids.country, ...coords(ids.city));
+        add(ids.city, city, 'city', ids.region ?? ids.country, ...coords(ids.city, undefined));
     }
     const themes = rows
       .flatMap((r) => r.themes)

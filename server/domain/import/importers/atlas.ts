@@ -40,6 +40,7 @@ import type {
   Located,
   OpenImporter,
   Pass,
+  PlacesAbove,
   ReadContext,
   SourceFacts,
 } from '../incoming.ts';
@@ -81,14 +82,27 @@ function coordinates(places: readonly PlaceRecord[]) {
   const key = (c: string, r: string | null, ci: string | null) =>
     [c, r ?? '', ci ?? ''].join('\u0000').toLowerCase();
   const byKey = new Map(places.map((p) => [key(p.country, p.region, p.city), p]));
-  return (o: OrganisationRecord) =>
-    o.country === null ? undefined : byKey.get(key(o.country, o.region, o.city));
+  return (o: OrganisationRecord): { own?: PlaceRecord; above: PlacesAbove } => {
+    if (o.country === null) return { above: {} };
+    const at = (region: string | null, city: string | null) => {
+      const place = byKey.get(key(o.country!, region, city));
+      return place && { latitude: place.latitude, longitude: place.longitude };
+    };
+    return {
+      own: byKey.get(key(o.country, o.region, o.city)),
+      // The rows of the country and the region above it (a place's own row is `own`).
+      above: {
+        ...(o.region !== null || o.city !== null ? { country: at(null, null) } : {}),
+        ...(o.region !== null && o.city !== null ? { region: at(o.region, null) } : {}),
+      },
+    };
+  };
 }
 
 function organisation(
   o: OrganisationRecord,
   dataset: string,
-  place: PlaceRecord | undefined,
+  { own: place, above }: { own?: PlaceRecord; above: PlacesAbove },
   columns: Columns,
 ): IncomingOrganisation {
   const keep: KeptFact[] = keptLicence(o.provenance);
@@ -109,6 +123,7 @@ function organisation(
     city: o.city,
     latitude: place?.latitude ?? null,
     longitude: place?.longitude ?? null,
+    placesAbove: above,
     themes: o.themes,
     identifiers: o.identifiers,
     status: o.status,
@@ -388,7 +403,7 @@ async function* streamedOrganisations(
     const id = reader.peek('id');
     if (id !== null && !raw.unreadable) {
       yield {
-        record: { ...organisation(placeholder(id), dataset, undefined, undefined), referenceOnly: true },
+        record: { ...organisation(placeholder(id), dataset, { above: {} }, undefined), referenceOnly: true },
         where: where(raw.file, raw.line),
         at,
       };
