@@ -1,12 +1,13 @@
 // The offline query editor served at /graphql to browsers: GraphiQL bundled from npm (no CDN), its
 // workers built by Vite and served from our own origin, the schema's documentation in the side panel,
 // one ready example per research question as tabs. A shared link (/graphql?query=…&variables=…) opens
-// with that query loaded and runs it.
+// with that query loaded and runs it; a link holding a mutation is loaded, never run on opening.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
+import { Kind, parse } from 'graphql';
 import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES } from './examples.ts';
@@ -43,6 +44,17 @@ function RunOnOpen() {
   return null;
 }
 
+/** Whether a linked document only reads: run on opening only then, so a link cannot make anyone write. */
+function onlyQueries(document: string): boolean {
+  try {
+    return parse(document).definitions.every(
+      (d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query',
+    );
+  } catch {
+    return false;
+  }
+}
+
 function Editor() {
   const params = new URLSearchParams(window.location.search);
   const linked = params.get('query');
@@ -50,6 +62,7 @@ function Editor() {
   const tabs = linked
     ? [{ query: linked, ...(variables ? { variables } : {}) }]
     : EXAMPLES.map((example) => ({ query: example.query }));
+  const runs = linked !== null && onlyQueries(linked);
   return (
     <div className="editor-page">
       <header className="editor-header">
@@ -58,9 +71,11 @@ function Editor() {
         </a>
         <span className="editor-title">GraphQL query editor</span>
         <span className="editor-hint">
-          {linked
-            ? 'Opened from a link: the query has run.'
-            : `${EXAMPLES.length} examples as tabs · documentation in the side panel`}
+          {linked === null
+            ? `${EXAMPLES.length} examples as tabs · documentation in the side panel`
+            : runs
+              ? 'Opened from a link: the query has run.'
+              : 'Opened from a link: not run, as it is not only a read (or does not parse). Check it first.'}
         </span>
         <a className="editor-back" href="/">
           Back to the explorer
@@ -73,7 +88,7 @@ function Editor() {
           {...(linked ? { storage: memoryStorage() } : {})}
           defaultEditorToolsVisibility
         >
-          {linked ? <RunOnOpen /> : null}
+          {runs ? <RunOnOpen /> : null}
         </GraphiQL>
       </div>
     </div>

@@ -67,6 +67,55 @@ describe('the query editor at /graphql', () => {
   });
 });
 
+describe('a shared link holding a mutation', () => {
+  it('is loaded into the editor but not run on opening', async () => {
+    const { page, errors } = await watchedPage(browser, server.url);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/graphql'))
+        sent.push(request.postData() ?? '');
+    });
+    const mutation = 'mutation { signOut }';
+    await page.goto(`${server.url}/graphql?query=${encodeURIComponent(mutation)}`);
+    await page.getByText('Opened from a link: not run').waitFor({ timeout: 30_000 });
+    // The schema has loaded (the run would start then): wait for its documentation to be usable.
+    await page.getByRole('button', { name: /Show Documentation Explorer/i }).click();
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 30_000 })
+      .toMatch(/Mutation/);
+    await page.waitForTimeout(1_000);
+    expect(sent.filter((body) => body.includes('signOut'))).toEqual([]);
+    const editor = await page.evaluate(
+      () => document.querySelector('.graphiql-query-editor')?.textContent ?? '',
+    );
+    expect(editor).toContain('signOut');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the query editor on a 390 px phone', () => {
+  it("stacks a shared link's query above its result, each as wide as the editor", async () => {
+    const { page, errors } = await watchedPage(browser, server.url, { width: 390, height: 844 });
+    const query = '{ organisations(first: 2) { totalCount nodes { name } } }';
+    await page.goto(`${server.url}/graphql?query=${encodeURIComponent(query)}`);
+    // The result's first lines (the response editor draws only the lines in view).
+    await expect.poll(() => responseText(page), { timeout: 30_000 }).toMatch(/"organisations"/);
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'editor-390.png') });
+    const box = (selector: string) => page.locator(selector).first().boundingBox();
+    const editors = (await box('.graphiql-editors'))!;
+    const response = (await box('.graphiql-response'))!;
+    // Side by side, the result was a 52 px column with one character per line.
+    expect(response.width).toBeGreaterThan(250);
+    expect(response.width).toBeCloseTo(editors.width, 0);
+    expect(response.y).toBeGreaterThanOrEqual(editors.y + editors.height);
+    expect(response.y + response.height).toBeLessThanOrEqual(844);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('GET /graphql from a program', () => {
   it('answers a query with JSON and refuses a mutation with 405', async () => {
     const query = encodeURIComponent('{ organisations(first: 1) { totalCount } }');
