@@ -1,7 +1,14 @@
-// Each open-data importer on the real files of ../shared/data: counts, known organisations and
-// relationships looked up in the files, provenance and run records, identity resolution (merges across the
-// two 360Giving publisher files and the COVID-19 tracker; no false merges on shared hosts), and idempotency
-// (a re-import changes no fact and adds no node or relationship, only a run record).
+// Each open-data importer on the real files of ../shared/data (CORDIS: its first 3,000 projects; the whole
+// file in `npm run bench`): counts, known organisations and relationships looked up in the files, provenance
+// and run records, identity resolution (merges across the two 360Giving publisher files and the COVID-19
+// tracker; no false merges on shared hosts), and idempotency (a re-import changes no fact and adds no node
+// or relationship, only a run record).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationsByIds } from '../../server/domain/organisations.ts';
 import { runCypher } from '../support/cypher.ts';
@@ -297,9 +304,12 @@ describe('360giving', () => {
 });
 
 describe('cordis', () => {
-  // 36k organisations and 145k participations: in a Neo4j of their own, so that the shared database stays
-  // small for the other files' snapshots while these are imported and checked. It is dropped afterwards.
+  // The first 3,000 projects of the H2020 file (every row of each, and their programme parts): the whole
+  // file (145k participations, 36k organisations) is imported by `npm run bench` (import, CORDIS H2020),
+  // where its time is measured. What the slice holds is counted here from its rows, independently of the
+  // importer. In a Neo4j of its own, so the shared database stays small for the other files' snapshots.
   const ns = `${uniquePrefix('cordis')}/`;
+  const slice = cordisSlice(3_000);
   let own: PrivateNeo4j | undefined;
   let db: TestDb;
   beforeAll(async () => {
@@ -311,25 +321,27 @@ describe('cordis', () => {
     });
     db = { driver: own.driver, runner: own.runner, uri: own.uri, close: own.stop };
   }, 240_000);
-  afterAll(() => own?.stop());
-  const files = () => [
-    sharedFile('cordis-h2020-participations', 'h2020.csv.gz'),
-    sharedFile('cordis-h2020-participations', 'programme_parts.csv.gz'),
-  ];
+  afterAll(async () => {
+    await own?.stop();
+    fs.rmSync(slice.dir, { recursive: true, force: true });
+  });
 
-  it('imports 145k participations: organisations by PIC, projects as initiatives, roles, and no pairwise edges', async () => {
-    const report = await importFiles(db, 'cordis', files(), ns);
+  it('imports participations: organisations by PIC, projects as initiatives, roles, and no pairwise edges', async () => {
+    const { expected } = slice;
+    const report = await importFiles(db, 'cordis', slice.files, ns);
     expect(report.status).toBe('PUBLISHED');
-    expect(report.counts.organisations).toMatchObject({ read: 35871, created: 35871 });
-    expect(report.counts.initiatives).toMatchObject({ read: 31451, created: 31451 });
-    expect(report.counts.participations).toMatchObject({ read: 144726, created: 144726 });
-    expect(report.sectorRules).toEqual({
-      'cordis:activity-type:PRC': 23407,
-      'cordis:activity-type:OTH': 4258,
-      'cordis:activity-type:REC': 3065,
-      'cordis:activity-type:HES': 2617,
-      'cordis:activity-type:PUB': 2524,
+    expect(expected.participations).toBeGreaterThan(10_000);
+    expect(report.counts.organisations).toMatchObject({
+      read: expected.organisations,
+      created: expected.organisations,
     });
+    expect(report.counts.initiatives).toMatchObject({ read: expected.projects, created: expected.projects });
+    expect(report.counts.participations).toMatchObject({
+      read: expected.participations,
+      created: expected.participations,
+    });
+    // One sector rule per organisation, by its activity type.
+    expect(report.sectorRules).toEqual(expected.sectorRules);
     // Project 221856 (SC4), 2019-05-01 – 2022-04-30: coordinated by PIC 984516342 (PRC, ES); 998802502 (REC, EL) takes part.
     const rows = await runCypher(
       db.driver,
@@ -356,20 +368,70 @@ describe('cordis', () => {
         role: 'PARTNER',
       }),
     );
-    const counts = await owned(db, ns);
-    expect(counts).toEqual({ ImportRun: 1, Initiative: 31451, Organisation: 35871, PARTICIPATES_IN: 144726 });
+    expect(await owned(db, ns)).toEqual({
+      ImportRun: 1,
+      Initiative: expected.projects,
+      Organisation: expected.organisations,
+      PARTICIPATES_IN: expected.participations,
+    });
   }, 300_000);
 
   it('changes nothing when imported again', async () => {
-    const report = await importFiles(db, 'cordis', files(), ns);
-    expect(report.counts.organisations).toMatchObject({ created: 0, updated: 0, unchanged: 35871 });
-    expect(report.counts.initiatives).toMatchObject({ created: 0, updated: 0, unchanged: 31451 });
-    expect(report.counts.participations).toMatchObject({ created: 0, updated: 0, unchanged: 144726 });
+    const { expected } = slice;
+    const report = await importFiles(db, 'cordis', slice.files, ns);
+    expect(report.counts.organisations).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: expected.organisations,
+    });
+    expect(report.counts.initiatives).toMatchObject({ created: 0, updated: 0, unchanged: expected.projects });
+    expect(report.counts.participations).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: expected.participations,
+    });
     expect(await owned(db, ns)).toEqual({
       ImportRun: 2,
-      Initiative: 31451,
-      Organisation: 35871,
-      PARTICIPATES_IN: 144726,
+      Initiative: expected.projects,
+      Organisation: expected.organisations,
+      PARTICIPATES_IN: expected.participations,
     });
   }, 300_000);
 });
+
+/**
+ * The first `projects` projects of the CORDIS H2020 files (in file order), written gzipped as the files
+ * are, and what they hold: distinct PICs, projects, participation rows, and organisations per activity type.
+ */
+function cordisSlice(projects: number) {
+  const read = (name: string) =>
+    parseCsv(zlib.gunzipSync(fs.readFileSync(sharedFile('cordis-h2020-participations', name))), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
+  const participations = read('h2020.csv.gz');
+  const kept = new Set<string>();
+  for (const row of participations) {
+    if (kept.size === projects && !kept.has(row.rcn!)) continue;
+    kept.add(row.rcn!);
+  }
+  const rows = participations.filter((row) => kept.has(row.rcn!));
+  const parts = read('programme_parts.csv.gz').filter((row) => kept.has(row.rcn!));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cordis-slice-'));
+  const write = (name: string, records: Record<string, string>[]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, zlib.gzipSync(stringifyCsv(records, { header: true })));
+    return file;
+  };
+  const typeOf = new Map(rows.map((row) => [row.pic!, row.type!]));
+  const sectorRules: Record<string, number> = {};
+  for (const type of typeOf.values()) {
+    const rule = `cordis:activity-type:${type}`;
+    sectorRules[rule] = (sectorRules[rule] ?? 0) + 1;
+  }
+  return {
+    dir,
+    files: [write('h2020.csv.gz', rows), write('programme_parts.csv.gz', parts)],
+    expected: { organisations: typeOf.size, projects: kept.size, participations: rows.length, sectorRules },
+  };
+}
