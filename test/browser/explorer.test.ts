@@ -219,6 +219,16 @@ async function waitForGraph(tab: Page, minNodes = 2): Promise<void> {
   );
 }
 
+/** The hub's last partner suggestion: an organisation not tied to it, for a path to. */
+async function lastSuggestion(): Promise<{ id: string; name: string }> {
+  const found = await server.graphql<{
+    partnerSuggestions: { organisation: { id: string; name: string } }[];
+  }>('query ($id: ID!) { partnerSuggestions(organisationId: $id) { organisation { id name } } }', {
+    id: hub.id,
+  });
+  return found.data!.partnerSuggestions.at(-1)!.organisation;
+}
+
 async function nodeIds(tab: Page, selector = 'node'): Promise<string[]> {
   return tab.evaluate((s) => {
     const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
@@ -492,12 +502,7 @@ describe('finding partners', () => {
   });
 
   it('draws the shortest path to a second organisation', async () => {
-    const found = await server.graphql<{
-      partnerSuggestions: { organisation: { id: string; name: string } }[];
-    }>('query ($id: ID!) { partnerSuggestions(organisationId: $id) { organisation { id name } } }', {
-      id: hub.id,
-    });
-    const other = found.data!.partnerSuggestions.at(-1)!.organisation;
+    const other = await lastSuggestion();
     const paths = await server.graphql<{
       shortestPaths: { organisations: { id: string }[]; relationships: { id: string }[] }[];
     }>(
@@ -533,12 +538,7 @@ describe('finding partners', () => {
   });
 
   it('on a 390 px phone, draws the path above the details sheet, whose path shows too', async () => {
-    const found = await server.graphql<{
-      partnerSuggestions: { organisation: { id: string; name: string } }[];
-    }>('query ($id: ID!) { partnerSuggestions(organisationId: $id) { organisation { id name } } }', {
-      id: hub.id,
-    });
-    const other = found.data!.partnerSuggestions.at(-1)!.organisation;
+    const other = await lastSuggestion();
 
     const { tab, problems } = await openTab({ width: 390, height: 844 });
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}`);
