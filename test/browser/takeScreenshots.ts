@@ -21,6 +21,8 @@ interface Screen {
   widths?: readonly number[];
   /** The name of a button to press once the view is drawn. */
   press?: string;
+  /** A locator that shows once the screen is ready (beyond data loaded and the layout settled). */
+  ready?: string;
 }
 
 /** The screens of the README, as explorer URLs. */
@@ -47,6 +49,11 @@ const SCREENS: Record<string, Screen> = {
     widths: [390],
     press: 'Show the list',
   },
+  // The query editor (the header's "Query editor / API") opened from a shared link: the query has run.
+  editor: {
+    url: `/graphql?${new URLSearchParams({ query: '{ organisations(filter: { sectors: [NGO] }, orderBy: DEGREE_DESC, first: 3) { totalCount nodes { name degree } } }' }).toString()}`,
+    ready: '.graphiql-response :text("totalCount")',
+  },
 };
 
 /** Data loaded and the layout settled: no spinner and no busy region left, then `ms` for fcose. */
@@ -64,10 +71,11 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     for (const size of SIZES) {
-      for (const [name, { url, widths, press }] of Object.entries(SCREENS)) {
+      for (const [name, { url, widths, press, ready }] of Object.entries(SCREENS)) {
         if (widths && !widths.includes(size.width)) continue;
         const page = await browser.newPage({ viewport: size });
         await page.goto(`${BASE}${url}`);
+        if (ready) await page.locator(ready).first().waitFor({ timeout: 30_000 });
         await settled(page, 1500);
         if (press) {
           await page.getByRole('button', { name: press }).click();
