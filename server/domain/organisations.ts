@@ -296,7 +296,7 @@ async function readSearchHits(
   fillBelow: number,
   detailed: number,
   typos: TypoMatches,
-): Promise<(SearchHit & { details: SearchHitDetails | null })[]> {
+): Promise<DetailedHit[]> {
   const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
   if (queries === null) return [];
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
@@ -346,25 +346,47 @@ export const FILTERED_SEARCH_HITS = 2_000;
 /**
  * The index's best hits that are ranked again by how well they match by name (nameMatchScore): the index
  * adds up every field a word matches in, so an organisation located in "Stanby" that works on financial
- * inclusion outscores "Stanby Finance Trust" for "Stanby Fin"; ranking its best 30 by name puts the
- * organisation people typed the name of first.
+ * inclusion outscores "Stanby Finance Trust" for "Stanby Fin"; ranking its best 100 by name puts the
+ * organisation people typed the name of first, even when many hits matching a word only by place, theme
+ * or description score above it.
  */
-export const SEARCH_RANK_WINDOW = 30;
+export const SEARCH_RANK_WINDOW = 100;
 
-/** Ranks hits: those matching every word first, then by how well they match by name, then as the index ranked them. */
-function rankByName<T extends SearchHit>(query: string, hits: readonly T[]): T[] {
+/** A hit with its details when read with it. */
+type DetailedHit = SearchHit & { details: SearchHitDetails | null };
+
+/** An organisation's degree by id (the network snapshot's: ties to published organisations). */
+export type DegreeOf = (id: string) => number;
+
+/**
+ * Ranks hits: those matching every word first, then by how well they match by name, then (among names that
+ * match equally well, such as forty organisations called "Callow Foundation") the one with the most ties
+ * by `degreeOf` when given, then as the index ranked them.
+ */
+function rankByName<T extends SearchHit>(query: string, hits: readonly T[], degreeOf: DegreeOf | null): T[] {
+  const degree = degreeOf ?? (() => 0);
   return hits
-    .map((hit, rank) => ({ hit, rank, byName: nameMatchScore(query, hit.name) }))
-    .sort((a, b) => a.hit.tier - b.hit.tier || b.byName - a.byName || a.rank - b.rank)
+    .map((hit, rank) => ({ hit, rank, byName: nameMatchScore(query, hit.name), ties: degree(hit.id) }))
+    .sort((a, b) => a.hit.tier - b.hit.tier || b.byName - a.byName || b.ties - a.ties || a.rank - b.rank)
     .map((r) => r.hit);
+}
+
+export interface SearchOptions {
+  /** Only the organisations it accepts (the filtered search looks at the best FILTERED_SEARCH_HITS hits). */
+  allowed?: (id: string) => boolean;
+  /**
+   * The degrees that break ties between names that match equally well (heldDegrees), or null to keep
+   * the index's order among them.
+   */
+  degrees?: DegreeOf | null;
 }
 
 /**
  * The best matches for `query`; with `allowed`, only among the organisations it accepts (the filtered
  * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
- * match the name, then by the index's score: a name match comes before a match only by place, theme,
- * identifier or description. Typo matches only for words no published name contains (TypoMatches
+ * match the name, then by their degree (when `degrees` gives it), then by the index's score: a name match
+ * comes before a match only by place, theme, identifier or description. Typo matches only for words no published name contains (TypoMatches
  * `unknown`). Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the details of
  * those likely to be shown (a second query only for one it did not foresee); with one, the hits come
  * with their names only, and the details of the `first` best allowed ones are read afterwards.
@@ -373,34 +395,37 @@ export async function searchOrganisations(
   runner: QueryRunner,
   query: string,
   first: number = SEARCH_LIMITS.defaultFirst,
-  allowed?: (id: string) => boolean,
+  { allowed, degrees }: SearchOptions = {},
 ): Promise<Organisation[]> {
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
   const window = Math.max(first, SEARCH_RANK_WINDOW);
-  if (!allowed) return searchWithDetails(runner, query, window, first);
+  if (!allowed) return searchWithDetails(runner, query, window, first, degrees ?? null);
   const hits = await searchHits(runner, query, FILTERED_SEARCH_HITS, FILTERED_SEARCH_HITS, 'unknown');
-  const ranked = rankByName(query, hits.filter((h) => allowed(h.id)).slice(0, window)).map((hit) => ({
-    ...hit,
-    details: null,
-  }));
+  const kept = hits.filter((h) => allowed(h.id)).slice(0, window);
+  const ranked = rankByName(query, kept, degrees ?? null).map((hit) => ({ ...hit, details: null }));
   return organisationsOfHits(runner, ranked, first);
 }
 
 /**
- * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. The
- * index's best `first` hits, and the `first` that come first by an approximation of that ranking (exact
- * and prefix words of the name), come with their details in the same query (the same transaction, so
- * they are published). A hit the full ranking (typos, abbreviations, acronyms) brings into the first
- * `first` without details is read by id afterwards (a second round trip, only then).
+ * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. Without
+ * degrees, the index's best `first` hits and the `first` that come first by an approximation of that
+ * ranking (exact and prefix words of the name) come with their details in the same query (the same
+ * transaction, so they are published), and a hit the full ranking (typos, abbreviations, acronyms) brings
+ * into the first `first` without details is read by id afterwards (a second round trip, only then). With
+ * degrees, the best `first` are read by id after the ranking (always two round trips).
  */
 async function searchWithDetails(
   runner: QueryRunner,
   text: string,
   window: number,
   first: number,
+  degreeOf: DegreeOf | null,
 ): Promise<Organisation[]> {
-  const hits = await readSearchHits(runner, text, window, first, first, 'unknown');
-  return organisationsOfHits(runner, rankByName(text, hits), first);
+  // With degrees, which hits come first is known only after the query (equal names come best connected
+  // first): the details are read afterwards, for those only, rather than guessed in the query.
+  const detailed = degreeOf === null ? first : 0;
+  const hits = await readSearchHits(runner, text, window, first, detailed, 'unknown');
+  return organisationsOfHits(runner, rankByName(text, hits, degreeOf), first);
 }
 
 /**
@@ -410,7 +435,7 @@ async function searchWithDetails(
  */
 async function organisationsOfHits(
   runner: QueryRunner,
-  ranked: readonly (SearchHit & { details: SearchHitDetails | null })[],
+  ranked: readonly DetailedHit[],
   first: number,
 ): Promise<Organisation[]> {
   const found: Organisation[] = [];

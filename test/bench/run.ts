@@ -277,7 +277,8 @@ async function runQueryBenchmarks(
     const starts = spreadSample(g, degree, NEIGHBOURHOOD_STARTS.total, NEIGHBOURHOOD_STARTS.hubs);
     comparisons.push(...(await benchNeighbourhood(runner, driver, cache, g, starts, options.rounds, log)));
   }
-  if (only.has('search')) comparisons.push(await benchSearch(runner, driver, g, key, options.rounds, log));
+  if (only.has('search'))
+    comparisons.push(await benchSearch(runner, driver, cache, g, key, options.rounds, log));
   if (only.has('organisations')) {
     const cases = listCases(g);
     // The first list computes the orderings and tie masks it keeps with the snapshot.

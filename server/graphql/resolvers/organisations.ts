@@ -4,6 +4,7 @@ import { NotFoundError } from '../../common/errors.ts';
 import { degreeOf } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { relationshipCountsOf } from '../../domain/network/relationshipCounts.ts';
+import { degreesIn, heldDegrees } from '../../domain/network/degree.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
 import {
   searchOrganisations,
@@ -64,7 +65,9 @@ export const organisationResolvers: Resolvers = {
     organisation: (_, { id }, ctx) => ctx.organisations.load(id),
     async searchOrganisations(_, { query, first, filter }, ctx) {
       const allowed = filter ? await filterPredicate(ctx.network, filter) : undefined;
-      const found = await searchOrganisations(ctx.runner, query, first, allowed);
+      // With a filter, the degrees of the snapshot it was checked against.
+      const degrees = filter ? degreesIn(await ctx.network.snapshot()) : heldDegrees(ctx.network);
+      const found = await searchOrganisations(ctx.runner, query, first, { allowed, degrees });
       for (const organisation of found) ctx.organisations.prime(organisation.id, organisation);
       return found;
     },
