@@ -1,5 +1,7 @@
 // `npm start` and `npm run db` as processes: first start loads the demo data, Ctrl-C stops Neo4j cleanly,
-// a restart keeps the data, NEO4J_URI uses another Neo4j, and bad configuration stops with one clear message.
+// a restart keeps the data (and ignores the announcement a crashed Neo4j left), the CLIs of other terminals use
+// the running local Neo4j, NEO4J_URI uses another Neo4j, and bad configuration stops with one clear message.
+// Three local Neo4j starts in all (each is a JVM start): the checks share them rather than each starting one.
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -51,9 +53,34 @@ function demoOrganisationName(): string {
 
 const READY = /Partnership Atlas is ready/;
 
-describe('npm start with the local Neo4j', () => {
-  it('loads the demo data on first start, stops cleanly on Ctrl-C, and keeps the data on restart', async () => {
+/** A one-organisation atlas folder, written to a temporary folder. */
+function tinyAtlas(id: string, name: string): string {
+  const dir = tempDir();
+  fs.writeFileSync(
+    path.join(dir, 'organisations.csv'),
+    `id,name,sector,kind,description,website,country,region,city,themes,identifiers\n${id},${name},NGO,,,,,,,,\n`,
+  );
+  return dir;
+}
+
+/** What a local Neo4j that crashed leaves in its data folder: an announcement naming a dead process. */
+async function writeStaleAnnouncement(dataDir: string): Promise<void> {
+  fs.writeFileSync(
+    path.join(dataDir, 'atlas-neo4j.json'),
+    JSON.stringify({
+      uri: `bolt://127.0.0.1:${await freePort()}`,
+      pid: 999_999_999,
+      startedAt: '2026-01-01T00:00:00Z',
+    }),
+  );
+}
+
+// Each local Neo4j start costs a JVM start (30–60 s), so one data folder serves the whole story: first start,
+// Ctrl-C, a crash's leftover announcement, the restart, and the CLIs of other terminals beside it.
+describe('npm start with the local Neo4j, and CLIs beside it', () => {
+  it('loads the demo data on first start, stops cleanly on Ctrl-C, keeps the data on restart; the restart ignores an announcement left by a crashed Neo4j, starts its own and says so; npm run import and npm run user with no database variables use that running local Neo4j and say so', async () => {
     const dataDir = tempDir();
+    const announcement = path.join(dataDir, 'atlas-neo4j.json');
     const env = {
       NEO4J_DATA_DIR: dataDir,
       NEO4J_BOLT_PORT: String(await freePort()),
@@ -66,6 +93,7 @@ describe('npm start with the local Neo4j', () => {
     started.push(first);
     await first.waitFor(READY, 240_000);
     expect(first.output()).toMatch(/demo data loaded/);
+    expect(fs.existsSync(announcement)).toBe(true);
     const name = demoOrganisationName();
     const found = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
       q: name,
@@ -79,22 +107,72 @@ describe('npm start with the local Neo4j', () => {
     await first.stop('SIGINT');
     expect(first.output()).toMatch(/local Neo4j stopped cleanly/);
     expect(first.output()).not.toMatch(/second signal/);
+    // A clean stop removes the announcement.
+    expect(fs.existsSync(announcement)).toBe(false);
 
+    // A crashed Neo4j leaves its announcement behind: the restart must not take it for a running one.
+    await writeStaleAnnouncement(dataDir);
     const second = start('start.ts', env);
     await second.waitFor(READY, 240_000);
+    expect(second.output()).toMatch(/ignoring .*atlas-neo4j\.json.*process 999999999 is no longer running/);
+    expect(second.output()).toMatch(/starting the local Neo4j/);
     expect(second.output()).not.toMatch(/demo data loaded/);
+    // The restart's own Neo4j announces itself in place of the stale announcement.
+    expect(fs.existsSync(announcement)).toBe(true);
     const again = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
       q: name,
     });
     expect(again.data?.searchOrganisations.map((o: { name: string }) => o.name)).toContain(name);
+
+    // Only the data folder is shared (as two terminals in one checkout share ./data/neo4j).
+    const importer = runCli('import.ts', { NEO4J_DATA_DIR: dataDir }, [
+      'atlas',
+      tinyAtlas('cli-beside-1', 'Besidewise Trust'),
+    ]);
+    started.push(importer);
+    expect(await importer.exited).toBe(0);
+    expect(importer.output()).toMatch(/using the running local Neo4j at bolt:\/\/127\.0\.0\.1:\d+/);
+    expect(importer.output()).not.toMatch(/starting the local Neo4j/);
+    expect(importer.output()).toMatch(/organisations +1 created/);
+    const beside = await graphql(port, '{ searchOrganisations(query: "Besidewise") { name } }');
+    expect(beside.data?.searchOrganisations.map((o) => o.name)).toEqual(['Besidewise Trust']);
+
+    // The first admin, from another terminal with no variables but the password: the running server signs it in.
+    const user = runCli('user.ts', { NEO4J_DATA_DIR: dataDir, ATLAS_PASSWORD: 'a long admin passphrase' }, [
+      'add',
+      '--email',
+      'First.Admin@example.org',
+      '--role',
+      'admin',
+    ]);
+    started.push(user);
+    expect(await user.exited).toBe(0);
+    expect(user.output()).toMatch(/using the running local Neo4j at bolt:\/\/127\.0\.0\.1:\d+/);
+    expect(user.output()).toMatch(/Created the ADMIN account first\.admin@example\.org/);
+    const signIn = (await graphql(
+      port,
+      'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { account { role } } }',
+      { e: 'first.admin@example.org', p: 'a long admin passphrase' },
+    )) as { data?: unknown };
+    expect(signIn.data).toEqual({ signIn: { account: { role: 'ADMIN' } } });
+
+    // SIGTERM (a service manager's stop) goes the same clean way as Ctrl-C.
     expect(await second.stop('SIGTERM')).toBe(0);
-  }, 600_000);
+    expect(second.output()).toMatch(/local Neo4j stopped cleanly/);
+    expect(fs.existsSync(announcement)).toBe(false);
+  }, 900_000);
 });
 
 describe('npm run db, then npm start with NEO4J_URI', () => {
-  it('uses that Neo4j and starts no local one', async () => {
+  it('uses that Neo4j and starts no local one; npm run db starts with NEO4J_USER and NEO4J_PASSWORD exported in the shell (they are for NEO4J_URI servers)', async () => {
     const boltPort = await freePort();
-    const db = start('db.ts', { NEO4J_DATA_DIR: tempDir(), NEO4J_BOLT_PORT: String(boltPort) });
+    // Review finding: NEO4J_USER and NEO4J_PASSWORD exported in the shell must not stop npm run db.
+    const db = start('db.ts', {
+      NEO4J_DATA_DIR: tempDir(),
+      NEO4J_BOLT_PORT: String(boltPort),
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: 'from-another-project',
+    });
     await db.waitFor(/Neo4j is ready at bolt:\/\/127\.0\.0\.1:\d+/, 240_000);
 
     const port = await freePort();
@@ -110,100 +188,6 @@ describe('npm run db, then npm start with NEO4J_URI', () => {
     expect(await db.stop('SIGINT')).toBe(0);
     expect(db.output()).toMatch(/local Neo4j stopped cleanly/);
   }, 600_000);
-});
-
-/** A one-organisation atlas folder, written to a temporary folder. */
-function tinyAtlas(id: string, name: string): string {
-  const dir = tempDir();
-  fs.writeFileSync(
-    path.join(dir, 'organisations.csv'),
-    `id,name,sector,kind,description,website,country,region,city,themes,identifiers\n${id},${name},NGO,,,,,,,,\n`,
-  );
-  return dir;
-}
-
-describe('CLIs beside a running npm start', () => {
-  it('npm run import with no database variables uses the running local Neo4j and says so', async () => {
-    const dataDir = tempDir();
-    const env = {
-      NEO4J_DATA_DIR: dataDir,
-      NEO4J_BOLT_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-    };
-    const server = start('start.ts', { ...env, LOAD_DEMO_DATA: 'false' });
-    await server.waitFor(READY, 240_000);
-    expect(fs.existsSync(path.join(dataDir, 'atlas-neo4j.json'))).toBe(true);
-
-    // Only the data folder is shared (as two terminals in one checkout share ./data/neo4j).
-    const importer = runCli('import.ts', { NEO4J_DATA_DIR: dataDir }, [
-      'atlas',
-      tinyAtlas('cli-beside-1', 'Besidewise Trust'),
-    ]);
-    started.push(importer);
-    expect(await importer.exited).toBe(0);
-    expect(importer.output()).toMatch(/using the running local Neo4j at bolt:\/\/127\.0\.0\.1:\d+/);
-    expect(importer.output()).not.toMatch(/starting the local Neo4j/);
-    const found = await graphql(Number(env.PORT), '{ searchOrganisations(query: "Besidewise") { name } }');
-    expect(found.data?.searchOrganisations.map((o) => o.name)).toEqual(['Besidewise Trust']);
-
-    // The first admin, from another terminal with no variables but the password: the running server signs it in.
-    const user = runCli('user.ts', { NEO4J_DATA_DIR: dataDir, ATLAS_PASSWORD: 'a long admin passphrase' }, [
-      'add',
-      '--email',
-      'First.Admin@example.org',
-      '--role',
-      'admin',
-    ]);
-    started.push(user);
-    expect(await user.exited).toBe(0);
-    expect(user.output()).toMatch(/using the running local Neo4j at bolt:\/\/127\.0\.0\.1:\d+/);
-    expect(user.output()).toMatch(/Created the ADMIN account first\.admin@example\.org/);
-    const signIn = (await graphql(
-      Number(env.PORT),
-      'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { account { role } } }',
-      { e: 'first.admin@example.org', p: 'a long admin passphrase' },
-    )) as { data?: unknown };
-    expect(signIn.data).toEqual({ signIn: { account: { role: 'ADMIN' } } });
-
-    expect(await server.stop('SIGINT')).toBe(0);
-    // A clean stop removes the announcement.
-    expect(fs.existsSync(path.join(dataDir, 'atlas-neo4j.json'))).toBe(false);
-  }, 600_000);
-
-  it('ignores an announcement left by a crashed Neo4j, starts its own, and says so', async () => {
-    const dataDir = tempDir();
-    fs.writeFileSync(
-      path.join(dataDir, 'atlas-neo4j.json'),
-      JSON.stringify({
-        uri: `bolt://127.0.0.1:${await freePort()}`,
-        pid: 999_999_999,
-        startedAt: '2026-01-01T00:00:00Z',
-      }),
-    );
-    const importer = runCli(
-      'import.ts',
-      { NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()) },
-      ['atlas', tinyAtlas('cli-stale-1', 'Stalewise Trust')],
-    );
-    started.push(importer);
-    expect(await importer.exited).toBe(0);
-    expect(importer.output()).toMatch(/ignoring .*atlas-neo4j\.json.*process 999999999 is no longer running/);
-    expect(importer.output()).toMatch(/starting the local Neo4j/);
-    expect(importer.output()).toMatch(/organisations +1 created/);
-  }, 300_000);
-});
-
-describe('review findings: npm run db', () => {
-  it('starts with NEO4J_USER and NEO4J_PASSWORD exported in the shell (they are for NEO4J_URI servers)', async () => {
-    const db = start('db.ts', {
-      NEO4J_DATA_DIR: tempDir(),
-      NEO4J_BOLT_PORT: String(await freePort()),
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: 'from-another-project',
-    });
-    await db.waitFor(/Neo4j is ready at bolt:\/\/127\.0\.0\.1:\d+/, 240_000);
-    expect(await db.stop('SIGINT')).toBe(0);
-  }, 300_000);
 });
 
 describe('bad configuration stops start-up with one clear message', () => {
