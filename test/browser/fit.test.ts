@@ -68,14 +68,18 @@ async function settled(page: Page): Promise<void> {
     undefined,
     { timeout: 30_000 },
   );
-  let hash = '';
+  let state = '';
   let quiet = 0;
-  // The picture is written 180 ms after the last pan or zoom, once the names are placed again.
-  while (quiet < 4) {
-    await new Promise((r) => setTimeout(r, 250));
-    const now = await page.evaluate(() => location.hash);
-    quiet = now === hash ? quiet + 1 : 0;
-    hash = now;
+  // The picture is written 180 ms after the last pan or zoom, once the names are placed again: quiet means
+  // the same picture, and nothing loading, for 600 ms (over three times that delay; each read also waits for
+  // a busy page to answer).
+  while (quiet < 6) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await page.evaluate(
+      () => `${location.hash} ${document.querySelectorAll('[aria-busy="true"], .spinner').length}`,
+    );
+    quiet = now === state ? quiet + 1 : 0;
+    state = now;
   }
 }
 
