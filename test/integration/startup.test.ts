@@ -161,6 +161,22 @@ describe('npm start with the local Neo4j, and CLIs beside it', () => {
     expect(second.output()).toMatch(/local Neo4j stopped cleanly/);
     expect(fs.existsSync(announcement)).toBe(false);
   }, 900_000);
+
+  it('npm run import with nothing running starts the local Neo4j for the import and stops it afterwards', async () => {
+    const dataDir = tempDir();
+    const importer = runCli(
+      'import.ts',
+      { NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()) },
+      ['atlas', tinyAtlas('cli-alone-1', 'Alonewise Trust')],
+    );
+    started.push(importer);
+    expect(await importer.exited).toBe(0);
+    expect(importer.output()).toMatch(/starting the local Neo4j/);
+    expect(importer.output()).toMatch(/organisations +1 created/);
+    expect(importer.output()).toMatch(/local Neo4j stopped cleanly/);
+    // Stopped: no announcement of a running Neo4j is left behind.
+    expect(fs.existsSync(path.join(dataDir, 'atlas-neo4j.json'))).toBe(false);
+  }, 300_000);
 });
 
 describe('npm run db, then npm start with NEO4J_URI', () => {
