@@ -116,6 +116,12 @@ describe('names that match equally well', () => {
     };
     expect(await search(null)).toEqual(bestConnected);
     expect(await search({ sectors: ['NGO'] })).toEqual(bestConnected);
+    // Beside another field that checks the request's snapshot first: the same order.
+    const { data } = await server.graphql<{ searchOrganisations: { id: string }[] }>(
+      'query ($q: String!) { organisations(first: 1) { totalCount } searchOrganisations(query: $q, first: 10) { id } }',
+      { q: `${w}callow Foundation` },
+    );
+    expect(data!.searchOrganisations.map((o) => o.id)).toEqual(bestConnected);
   });
 });
 

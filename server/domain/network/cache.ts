@@ -49,6 +49,8 @@ export interface NetworkAccess {
    * unchecked()); if so, the snapshot becomes the request's, as if snapshot() had checked it.
    */
   confirm(snapshot: NetworkSnapshot, version: number): boolean;
+  /** NetworkCache.latest: the newest snapshot built so far, unchecked (at least as new as this request's). */
+  latest(): NetworkSnapshot | null;
   derived<T>(snapshot: NetworkSnapshot, key: string, compute: () => T | Promise<T>): Promise<T>;
   /** NetworkCache.kept. */
   kept(snapshot: NetworkSnapshot, key: string): boolean;
@@ -101,6 +103,7 @@ export function networkAccess(runner: QueryRunner, cache: NetworkCache, budgetMs
       snapshot = Promise.resolve(of);
       return true;
     },
+    latest: () => cache.latest(),
     derived: (of, key, compute) => within(cache.derived(of, key, compute)),
     kept: (of, key) => cache.kept(of, key),
   };

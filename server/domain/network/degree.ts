@@ -22,6 +22,6 @@ export function degreesIn(s: NetworkSnapshot): DegreeOf {
  * which breaks ties between equally good names by degree but neither waits for a snapshot nor loads one.
  */
 export function heldDegrees(net: NetworkAccess): DegreeOf | null {
-  const s = net.unchecked();
+  const s = net.latest();
   return s === null ? null : degreesIn(s);
 }

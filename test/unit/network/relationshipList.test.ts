@@ -64,6 +64,7 @@ function access(s: NetworkSnapshot, newest: NetworkSnapshot | null = null): Netw
     snapshot: async () => s,
     ifLoaded: async () => s,
     unchecked: () => newest,
+    latest: () => newest ?? s,
     confirm: (of, version) => of === s && version === s.version,
     kept: (_, key) => derived.has(key),
     derived: <T>(_: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
