@@ -386,10 +386,9 @@ export interface SearchOptions {
  * search looks at the best FILTERED_SEARCH_HITS hits). Hits matching every word come first; among them
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by their degree (when `degrees` gives it), then by the index's score: a name match
- * comes before a match only by place, theme, identifier or description. Typo matches only for words no published name contains (TypoMatches
- * `unknown`). Without a filter, one query returns the best SEARCH_RANK_WINDOW hits and the details of
- * those likely to be shown (a second query only for one it did not foresee); with one, the hits come
- * with their names only, and the details of the `first` best allowed ones are read afterwards.
+ * comes before a match only by place, theme, identifier or description. Typo matches only for words no
+ * published name contains (TypoMatches `unknown`). Without a filter, see searchWithDetails; with one, the
+ * hits come with their names only, and the details of the `first` best allowed ones are read afterwards.
  */
 export async function searchOrganisations(
   runner: QueryRunner,

@@ -1,10 +1,9 @@
 // Resolvers for organisations.graphql: organisations, their relationships and participations, search and
 // neighbourhoods.
 import { NotFoundError } from '../../common/errors.ts';
-import { degreeOf } from '../../domain/network/degree.ts';
+import { degreeOf, degreesIn, heldDegrees } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { relationshipCountsOf } from '../../domain/network/relationshipCounts.ts';
-import { degreesIn, heldDegrees } from '../../domain/network/degree.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
 import {
   searchOrganisations,
