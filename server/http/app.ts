@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import express from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -60,7 +61,9 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
       onRebuild: (info) => deps.logger.info(info, 'network snapshot rebuilt for a new data version'),
     });
   const app = express();
-  const server = http.createServer(app);
+  // A shareable GET link carries its query in the URL: room for a document at the token limit.
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  server.on('clientError', clientErrors(deps.logger));
   // Aliases and directives are limited by graphql-armor; cost, depth and tokens by our own rules
   // (server/graphql/limits.ts), which count the whole request and answer 400 with LIMIT_EXCEEDED.
   const armor = new ApolloArmor({
@@ -208,6 +211,53 @@ function noStorePlugin<C extends object>(): ApolloServerPlugin<C> {
         },
       };
     },
+  };
+}
+
+/**
+ * The request line and headers together (Node's default is 16 KiB): a GET link holding a document near
+ * the 2,500-token limit is 20–40 KiB once URL-encoded.
+ */
+export const MAX_HEADER_BYTES = 64 * 1024;
+
+/** The answer to a request Node could not parse, as raw HTTP: the JSON error shape, then close. */
+function rawAnswer(status: string, code: string, message: string): string {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  return (
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`
+  );
+}
+
+/**
+ * Requests refused before Express sees them (Node's HTTP parser): a URL and headers over MAX_HEADER_BYTES
+ * (431), a request whose headers never finish (408), anything else malformed (400). Node would answer
+ * these with a bare status line; they get the JSON shape of every other error, saying what to do.
+ */
+function clientErrors(logger: Logger) {
+  return (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    logger.debug({ code: error.code }, 'request refused by the HTTP parser');
+    const answer =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? rawAnswer(
+            '431 Request Header Fields Too Large',
+            'REQUEST_TOO_LARGE',
+            `The request's URL and headers are longer than the server reads (${MAX_HEADER_BYTES / 1024} KiB). ` +
+              'For a long query, POST it to /graphql as JSON ({"query": …}) instead of putting it in a GET link; ' +
+              'for a long id list, POST it to /export.',
+          )
+        : error.code === 'HPE_HEADER_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? rawAnswer(
+              '408 Request Timeout',
+              'REQUEST_TIMEOUT',
+              'The request did not arrive in time: send it again.',
+            )
+          : rawAnswer('400 Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP.');
+    socket.end(answer);
   };
 }
 

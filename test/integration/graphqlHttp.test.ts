@@ -83,6 +83,28 @@ describe('GraphQL over HTTP', () => {
   });
 
   // QA19 L12: a corrupt compressed body got Express's HTML "Bad Request" page and a stack trace in the log.
+  it('takes a GET link holding a long document, and answers one too long for the server with JSON advice', async () => {
+    const link = (padding: number) =>
+      `${server.url}/graphql?query=${encodeURIComponent(`{ __typename } #${'x'.repeat(padding)}`)}`;
+    // 30 KB: over Node's default of 16 KiB for the request line and headers, within the server's limit.
+    const long = await fetch(link(30_000), { headers: { accept: 'application/json' } });
+    expect(long.status).toBe(200);
+    expect(await long.json()).toEqual({ data: { __typename: 'Query' } });
+    for (const accept of ['application/json', 'text/html']) {
+      const tooLong = await fetch(link(70_000), { headers: { accept } });
+      expect(tooLong.status).toBe(431);
+      expect(tooLong.headers.get('content-type')).toContain('application/json');
+      const { errors } = (await tooLong.json()) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(errors[0]!.extensions.code).toBe('REQUEST_TOO_LARGE');
+      expect(errors[0]!.message).toContain('POST it to /graphql');
+    }
+    // The server goes on answering.
+    const after = await fetch(link(10), { headers: { accept: 'application/json' } });
+    expect(after.status).toBe(200);
+  });
+
   it('answers a body that cannot be decompressed with a JSON BAD_REQUEST, for /graphql and /export', async () => {
     for (const path of ['/graphql', '/export'])
       for (const encoding of ['gzip', 'deflate', 'br']) {
