@@ -1,4 +1,4 @@
-// `npm run export -- <format> <out> [--filter JSON] [--ids a,b] [--as-of DATE] [--table organisations|relationships]`:
+// `npm run export -- <format> <out> [--filter JSON] [--ids a,b] [--as-of DATE] [--table organisations|relationships] [--initiatives]`:
 // the one exporter (the explorer's downloads use it too) writing to files. Uses the running local Neo4j
 // when there is one, like every CLI.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
@@ -29,9 +29,12 @@ Options:
   --ids <a,b,…>      only these organisations
   --as-of <date>     only relationships active on that day (YYYY-MM-DD)
   --table <name>     csv: organisations (default) or relationships
+  --initiatives      graphml, gexf, cytoscape: a two-mode network, with the initiatives as nodes
+                     (type=initiative) and each participation as an edge (kind=PARTICIPATION, role)
   -h, --help         this help
 
-Exports what is published: the selected organisations, the relationships among them, their initiatives.`;
+Exports what is published: the selected organisations and the relationships among them; atlas, and the
+graph formats with --initiatives, also the initiatives they take part in.`;
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -55,6 +58,7 @@ async function main() {
         ids: { type: 'string' },
         'as-of': { type: 'string' },
         table: { type: 'string' },
+        initiatives: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -76,6 +80,7 @@ async function main() {
       ...(values.ids !== undefined ? { ids: values.ids } : {}),
       ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
       ...(values.table !== undefined ? { table: values.table } : {}),
+      ...(values.initiatives ? { initiatives: 'true' } : {}),
     },
     'query',
   );

@@ -94,6 +94,63 @@ describe('GraphML and GEXF', () => {
   );
 });
 
+describe('a two-mode export (initiatives)', () => {
+  it.each([
+    ['graphml', parseGraphml],
+    ['gexf', parseGexf],
+  ] as const)(
+    '%s with initiatives=true has each initiative as a node and each participation as an edge',
+    async (format, parse) => {
+      const { response, body } = await download(format, { initiatives: 'true' });
+      expect(response.status).toBe(200);
+      const graph = parse(MultiDirectedGraph, body);
+      const initiative = `initiative:${p}-ini`;
+      expect(graph.nodes().sort()).toEqual([...ids, initiative].sort());
+      expect(graph.getNodeAttributes(initiative)).toMatchObject({
+        type: 'initiative',
+        label: dataset.initiatives[0]!.name,
+        stage: 'PILOT',
+        start_date: '2022-01-01',
+        themes: 'Housing',
+      });
+      expect(graph.getNodeAttribute(`${p}-hub`, 'type')).toBe('organisation');
+      // Degree stays the organisation's ties; participations are edges of their own kind.
+      expect(graph.getNodeAttribute(`${p}-hub`, 'degree')).toBe(4);
+      const participations = graph.filterEdges((_e, a) => a.kind === 'PARTICIPATION');
+      expect(
+        participations
+          .map((e) => [graph.source(e), graph.target(e), graph.getEdgeAttribute(e, 'role')])
+          .sort(),
+      ).toEqual([
+        [`${p}-b`, initiative, 'PARTNER'],
+        [`${p}-hub`, initiative, 'LEAD'],
+      ]);
+      expect(graph.size).toBe(expectedEdges.length + 2);
+      // Without the option: organisations and their ties only.
+      const plain = parse(MultiDirectedGraph, (await download(format)).body);
+      expect(plain.hasNode(initiative)).toBe(false);
+      expect(plain.size).toBe(expectedEdges.length);
+    },
+  );
+
+  it('cytoscape with initiatives carries them too; csv and a value that is not a flag are refused', async () => {
+    const { body } = await download('cytoscape', { initiatives: '' });
+    const json = JSON.parse(body) as {
+      elements: { nodes: { data: { id: string; type: string } }[]; edges: { data: { kind: string } }[] };
+    };
+    expect(json.elements.nodes.filter((n) => n.data.type === 'initiative').map((n) => n.data.id)).toEqual([
+      `initiative:${p}-ini`,
+    ]);
+    expect(json.elements.edges.filter((e) => e.data.kind === 'PARTICIPATION')).toHaveLength(2);
+    const refused = await download('csv', { initiatives: 'true' });
+    expect(refused.response.status).toBe(400);
+    expect(refused.body).toContain('initiatives');
+    const wrong = await download('graphml', { initiatives: 'maybe' });
+    expect(wrong.response.status).toBe(400);
+    expect(wrong.body).toContain('initiatives');
+  });
+});
+
 describe('what each format reads', () => {
   it('reads initiatives, participations and places only for the atlas format', async () => {
     // One network cache for all: the snapshot of the shared database (other files' data too) is read once.
@@ -111,6 +168,12 @@ describe('what each format reads', () => {
       expect(counts.exportPlaces, format).toBeUndefined();
     }
     expect(await reads('ATLAS')).toMatchObject({ exportInitiatives: 1, exportPlaces: 1 });
+    // A two-mode graph reads the initiatives, not the places' coordinates.
+    const counts: QueryCounts = {};
+    const runner = countingReads(db.runner, counts);
+    await exportNetwork(runner, networkAccess(runner, cache), { format: 'GRAPHML', ids, initiatives: true });
+    expect(counts.exportInitiatives).toBe(1);
+    expect(counts.exportPlaces).toBeUndefined();
   });
 });
 
@@ -250,6 +313,26 @@ describe('npm run export', () => {
     expect(await cli.exited).toBe(0);
     const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
     expect(graph.nodes().sort()).toEqual([`${p}-a`, `${p}-hub`]);
+  });
+
+  it('writes a two-mode GraphML with --initiatives', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'leeds.graphml');
+    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
+      'graphml',
+      out,
+      '--ids',
+      ids.join(','),
+      '--filter',
+      '{"places":["Leeds"]}',
+      '--initiatives',
+    ]);
+    expect(await cli.exited).toBe(0);
+    const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
+    expect(graph.nodes().sort()).toEqual([`${p}-a`, `${p}-hub`, `initiative:${p}-ini`].sort());
+    // Only the exported organisations' participations: the hub's, not b's (outside Leeds).
+    expect(graph.inboundNeighbors(`initiative:${p}-ini`)).toEqual([`${p}-hub`]);
   });
 
   it('refuses a path in a folder that does not exist before reading anything, and creates nothing', async () => {

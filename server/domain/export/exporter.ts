@@ -28,6 +28,11 @@ export interface ExportRequest {
   filter?: OrganisationFilterInput | null;
   /** Only ties active on this day. */
   asOf?: string | null;
+  /**
+   * GraphML, GEXF, Cytoscape.js: a two-mode network, with the initiatives the organisations take part in
+   * as nodes and each participation as an edge (the atlas format always carries them; CSV cannot).
+   */
+  initiatives?: boolean;
   /** Atlas: CSV files (a folder) instead of one JSON file. */
   atlasFolder?: boolean;
   /** CSV: which table. */
@@ -182,6 +187,13 @@ function checkRequest(request: ExportRequest): void {
   const problems: Problem[] = [];
   if (!EXPORT_FORMATS.includes(request.format))
     problems.push(problem('format', `use one of ${EXPORT_FORMATS.join(', ')}`));
+  if (request.initiatives && request.format === 'CSV')
+    problems.push(
+      problem(
+        'initiatives',
+        'a CSV table holds organisations or relationships only: use graphml, gexf, cytoscape or atlas for initiatives',
+      ),
+    );
   if (request.table && request.table !== 'organisations' && request.table !== 'relationships') {
     problems.push(problem('table', 'use organisations or relationships'));
   }
@@ -207,7 +219,10 @@ export async function exportNetwork(
 ): Promise<ExportFile[]> {
   checkRequest(request);
   const selection = await selectForExport(runner, net, request);
-  const dataset = await readDataset(runner, selection, { full: request.format === 'ATLAS' });
+  const dataset = await readDataset(runner, selection, {
+    full: request.format === 'ATLAS',
+    initiatives: request.format === 'ATLAS' || request.initiatives === true,
+  });
   const stem = 'partnership-atlas';
   switch (request.format) {
     case 'ATLAS':

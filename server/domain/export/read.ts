@@ -54,12 +54,14 @@ export interface Selection {
 /**
  * `full: false` for the formats that carry organisations and ties only (GraphML, GEXF, Cytoscape.js, CSV):
  * initiatives, participations, stage histories and place coordinates are then not read (on CORDIS data,
- * reading every participation of 30,000 projects took most of a whole-network export's time).
+ * reading every participation of 30,000 projects took most of a whole-network export's time);
+ * `initiatives: true` reads the initiatives with their participations and stage histories all the same
+ * (a two-mode graph export), but not the place coordinates.
  */
 export async function readDataset(
   runner: QueryRunner,
   selection: Selection,
-  { full = true }: { full?: boolean } = {},
+  { full = true, initiatives: withInitiatives = full }: { full?: boolean; initiatives?: boolean } = {},
 ): Promise<Dataset> {
   const ids = [...selection.organisationIds].sort();
   const organisations = await inBatches(ids, async (batch) => {
@@ -107,7 +109,7 @@ export async function readDataset(
       provenance: provenance(r),
     }));
   });
-  if (!full) {
+  if (!withInitiatives) {
     return {
       ...emptyDataset(),
       organisations: organisations.sort(byId),
@@ -159,7 +161,9 @@ export async function readDataset(
       });
     }
   }
-  const placeRows = await inBatches(ids, (batch) => runner.read<PlaceRecord>('exportPlaces', { ids: batch }));
+  const placeRows = full
+    ? await inBatches(ids, (batch) => runner.read<PlaceRecord>('exportPlaces', { ids: batch }))
+    : [];
   const places = new Map(placeRows.map((p) => [`${p.country}/${p.region ?? ''}/${p.city ?? ''}`, p]));
   return {
     organisations: organisations.sort(byId),

@@ -35,6 +35,7 @@ const requestSchema = z
     filter: filterSchema.nullish(),
     asOf: z.string().refine(isCalendarDate, 'a calendar day written YYYY-MM-DD').nullish(),
     table: z.enum(['organisations', 'relationships']).nullish(),
+    initiatives: z.boolean({ message: 'true or false' }).nullish(),
     notes: z.record(z.string(), z.string().max(EXPORT_LIMITS.maxNoteLength)).nullish(),
   })
   .strict();
@@ -47,6 +48,16 @@ export function parseExportRequest(
   const raw: Record<string, unknown> = { ...input };
   const problems: Problem[] = [];
   if (from === 'query') {
+    // A flag in a link: `initiatives`, `initiatives=true` or `initiatives=false`.
+    if (typeof raw.initiatives === 'string') {
+      const flag = raw.initiatives.trim().toLowerCase();
+      raw.initiatives =
+        flag === '' || flag === 'true' || flag === '1'
+          ? true
+          : flag === 'false' || flag === '0'
+            ? false
+            : raw.initiatives;
+    }
     if (typeof raw.ids === 'string') raw.ids = raw.ids.split(',').filter((id) => id !== '');
     if (typeof raw.filter === 'string') {
       try {
@@ -89,6 +100,7 @@ export function parseExportRequest(
     filter: (r.filter as ExportRequest['filter']) ?? null,
     asOf: r.asOf ?? null,
     table: r.table ?? undefined,
+    initiatives: r.initiatives ?? false,
     notes: r.notes ?? null,
   };
 }
