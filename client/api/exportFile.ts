@@ -9,6 +9,8 @@ export interface ExportRequest {
   format: ExportFormat;
   /** The organisations to export (the ties among them come along). */
   ids: string[];
+  /** GraphML, GEXF, Cytoscape.js: the initiatives too, as nodes, each participation an edge (two-mode). */
+  initiatives?: boolean;
   /** CSV: which table. */
   table?: 'organisations' | 'relationships';
   /** CSV of organisations: a note per organisation id (a shortlist's reasons), in a `notes` column. */

@@ -37,6 +37,12 @@ export const DOWNLOADS: readonly Download[] = [
     request: { format: 'CSV', table: 'relationships' },
   },
   { id: 'graphml', label: 'GraphML', detail: 'Gephi, networkx, yEd', request: { format: 'GRAPHML' } },
+  {
+    id: 'graphml-initiatives',
+    label: 'GraphML with initiatives',
+    detail: 'two-mode: and the initiatives they take part in',
+    request: { format: 'GRAPHML', initiatives: true },
+  },
   { id: 'gexf', label: 'GEXF', detail: 'Gephi', request: { format: 'GEXF' } },
   {
     id: 'cytoscape',

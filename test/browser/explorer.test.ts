@@ -495,6 +495,23 @@ describe('finding partners', () => {
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(bytes.length).toBeGreaterThan(10_000);
 
+    // GraphML with initiatives: the initiatives of the organisations drawn are nodes too.
+    const joined = await server.graphql<{
+      organisation: { participations: { initiative: { id: string } }[] };
+    }>('query ($id: ID!) { organisation(id: $id) { participations { initiative { id } } } }', {
+      id: hub.id,
+    });
+    const initiatives = joined.data!.organisation.participations.map((x) => x.initiative.id);
+    expect(initiatives.length, 'the demo hub takes part in an initiative').toBeGreaterThan(0);
+    await tab.getByTestId('download').click();
+    const [graphml] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByTestId('download-graphml-initiatives').click(),
+    ]);
+    const graphmlText = fs.readFileSync((await graphml.path())!, 'utf8');
+    for (const id of initiatives) expect(graphmlText).toContain(`<node id="initiative:${id}">`);
+    expect(graphmlText).toContain('<data key="e_kind">PARTICIPATION</data>');
+
     fs.mkdirSync(artifacts, { recursive: true });
     await tab.screenshot({ path: path.join(artifacts, 'partners-1440.png') });
     expect(problems).toEqual([]);
