@@ -342,6 +342,26 @@ describe('cordis', () => {
     });
     // One sector rule per organisation, by its activity type.
     expect(report.sectorRules).toEqual(expected.sectorRules);
+    // Projects whose dates are NA (QA L5): each missing date reported with the project and field, and a
+    // project without an end date not left a running PILOT (194830 has neither date).
+    expect(expected.undated).toBeGreaterThan(0);
+    expect(report.repairCounts).toMatchObject({
+      MISSING_DATE: expected.missingDates,
+      STAGE_ASSUMED: expected.undated,
+    });
+    expect(report.repairs).toContainEqual(
+      expect.objectContaining({
+        code: 'MISSING_DATE',
+        field: 'end_date',
+        message: expect.stringContaining('cordis:194830'),
+      }),
+    );
+    const [undated] = await runCypher(
+      db.driver,
+      'MATCH (i:Initiative {id: $id}) RETURN i.stage AS stage, i.startDate AS start, i.endDate AS end',
+      { id: `${ns}cordis:194830` },
+    );
+    expect(undated).toEqual({ stage: 'ENDED', start: null, end: null });
     // Project 221856 (SC4), 2019-05-01 – 2022-04-30: coordinated by PIC 984516342 (PRC, ES); 998802502 (REC, EL) takes part.
     const rows = await runCypher(
       db.driver,
@@ -401,7 +421,8 @@ describe('cordis', () => {
 
 /**
  * The first `projects` projects of the CORDIS H2020 files (in file order), written gzipped as the files
- * are, and what they hold: distinct PICs, projects, participation rows, and organisations per activity type.
+ * are, and what they hold: distinct PICs, projects, participation rows, organisations per activity type,
+ * projects without an end date (`undated`) and missing project dates in all (`missingDates`).
  */
 function cordisSlice(projects: number) {
   const read = (name: string) =>
@@ -424,6 +445,12 @@ function cordisSlice(projects: number) {
     return file;
   };
   const typeOf = new Map(rows.map((row) => [row.pic!, row.type!]));
+  // Dates are read from a project's first row; NA means none.
+  const firstRows = new Map<string, Record<string, string>>();
+  for (const row of rows) if (!firstRows.has(row.rcn!)) firstRows.set(row.rcn!, row);
+  const firsts = [...firstRows.values()];
+  const undated = firsts.filter((row) => row.end_date === 'NA').length;
+  const missingDates = undated + firsts.filter((row) => row.start_date === 'NA').length;
   const sectorRules: Record<string, number> = {};
   for (const type of typeOf.values()) {
     const rule = `cordis:activity-type:${type}`;
@@ -432,6 +459,13 @@ function cordisSlice(projects: number) {
   return {
     dir,
     files: [write('h2020.csv.gz', rows), write('programme_parts.csv.gz', parts)],
-    expected: { organisations: typeOf.size, projects: kept.size, participations: rows.length, sectorRules },
+    expected: {
+      organisations: typeOf.size,
+      projects: kept.size,
+      participations: rows.length,
+      sectorRules,
+      undated,
+      missingDates,
+    },
   };
 }

@@ -1,5 +1,6 @@
 // Collects problems in the order found, keeping the first MAX_PROBLEMS so a badly broken file cannot flood the caller.
 import type { Problem } from '../../common/problems.ts';
+import type { RepairCode } from '../import/repairCodes.ts';
 import type { AtlasProblemCode } from './codes.ts';
 
 export const MAX_PROBLEMS = 1000;
@@ -13,7 +14,7 @@ export interface AtlasRepair {
   file: string;
   line: number | null;
   field: string | null;
-  code: string;
+  code: RepairCode;
   message: string;
 }
 

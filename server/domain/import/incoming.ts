@@ -12,6 +12,7 @@ import type {
   Sector,
   TrustState,
 } from '../model.ts';
+import type { RepairCode } from './repairCodes.ts';
 
 /**
  * Stored facts a record leaves as they are whatever the change mode, because its input does not say (an
@@ -142,7 +143,7 @@ export interface Located<T> {
 
 /** A documented repair applied while reading (a warning; an error under --strict). */
 export interface Repair {
-  code: string;
+  code: RepairCode;
   where: string;
   field: string | null;
   message: string;

@@ -3,6 +3,7 @@
 // report it as a warning with file and line (an error under --strict).
 import { isCalendarDate, isHttpUrl } from '../values.ts';
 import { countryName, UK_NATIONS } from './countries.ts';
+import type { RepairCode } from './repairCodes.ts';
 
 /** Texts that mean "no value": `null`, `N/A`, `NA`, `-`, `none` and blanks (any case). */
 const EMPTY = new Set(['', 'null', 'n/a', 'na', '-', '--', 'none', 'nil', 'undefined']);
@@ -19,7 +20,7 @@ export function cleanText(value: unknown): string | null {
 export interface Repaired<T> {
   value: T;
   /** What was repaired, for the report; null when the value was fine as written. */
-  repair: { code: string; message: string } | null;
+  repair: { code: RepairCode; message: string } | null;
 }
 
 const ok = <T>(value: T): Repaired<T> => ({ value, repair: null });

@@ -7,7 +7,7 @@
 // are held in memory.
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import type { ParticipationRole, Sector } from '../../model.ts';
+import type { InitiativeStage, ParticipationRole, Sector } from '../../model.ts';
 import { didYouMean } from '../../didYouMean.ts';
 import { countryFromCode } from '../countries.ts';
 import { openText } from '../files.ts';
@@ -21,7 +21,7 @@ import type {
   ReadContext,
 } from '../incoming.ts';
 import { cleanText, parseFlexibleDate } from '../repairs.ts';
-import { datasetName, problemAt, sourceFacts } from './common.ts';
+import { datasetName, problemAt, sourceFacts, take } from './common.ts';
 
 const FORMAT = 'cordis';
 const PARTICIPATION_COLUMNS = [
@@ -213,20 +213,91 @@ function number(value: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function date(row: Row, field: string, context: ReadContext, where: string): string | null {
-  const parsed = parseFlexibleDate(row[field], field);
+/**
+ * The longest Horizon 2020 project in the CORDIS file, in months: rcn 212694, 2018-01-01 – 2026-06-30 (the
+ * file's `duration` column; every other project is shorter). A project with a start date and no end date
+ * cannot run longer.
+ */
+export const H2020_LONGEST_PROJECT_MONTHS = 102;
+
+/** A project's stage on `today`, and what was assumed to choose it (null when its end date decided). */
+export interface ProjectStage {
+  stage: InitiativeStage;
+  assumed: string | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `date` plus `months` calendar months (the last day of the month when it has fewer days). */
+export function addMonths(date: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return `${String(y).padStart(4, '0')}-${pad(m + 1)}-${pad(Math.min(day, last))}`;
+}
+
+/**
+ * The stage of a CORDIS project on `today` (README "Formats", cordis): ENDED once its end date has passed,
+ * else PILOT. Without an end date (`NA` in the file, or unreadable), a project with a start date is ENDED
+ * once H2020_LONGEST_PROJECT_MONTHS have passed since its start (no H2020 project runs longer), else PILOT;
+ * a project with neither date is ENDED: nothing in the file says it is running, and as a PILOT it would
+ * count as a current pilot.
+ */
+export function projectStage(startDate: string | null, endDate: string | null, today: string): ProjectStage {
+  if (endDate !== null) return { stage: endDate < today ? 'ENDED' : 'PILOT', assumed: null };
+  if (startDate !== null) {
+    const latest = addMonths(startDate, H2020_LONGEST_PROJECT_MONTHS);
+    return latest < today
+      ? {
+          stage: 'ENDED',
+          assumed: `stage ENDED assumed: no H2020 project runs longer than ${H2020_LONGEST_PROJECT_MONTHS} months, so one started on ${startDate} ended by ${latest}`,
+        }
+      : {
+          stage: 'PILOT',
+          assumed: `stage PILOT assumed: started on ${startDate}, it may run until ${latest} (no H2020 project runs longer than ${H2020_LONGEST_PROJECT_MONTHS} months)`,
+        };
+  }
+  return {
+    stage: 'ENDED',
+    assumed:
+      'stage ENDED assumed: with no start or end date nothing says the project is running, so it is not counted as a current pilot',
+  };
+}
+
+/**
+ * A project's start or end date; null, with a repair naming the project and the field, when the file has
+ * none (`NA`, empty: MISSING_DATE) or one that is not a date (BAD_DATE_DROPPED).
+ */
+function projectDate(
+  row: Row,
+  field: string,
+  project: string,
+  context: ReadContext,
+  where: string,
+): string | null {
+  const raw = row[field] ?? '';
+  const parsed = parseFlexibleDate(raw, field);
   if (parsed === null) {
-    context.problem(
-      problemAt(
-        where,
-        field,
-        'BAD_DATE',
-        `${field} ${JSON.stringify(row[field])} is not a date; write YYYY-MM-DD`,
-      ),
-    );
+    context.repair({
+      code: 'BAD_DATE_DROPPED',
+      where,
+      field,
+      message: `project ${project}: ${field} ${JSON.stringify(raw)} is not a date; left out`,
+    });
     return null;
   }
-  return parsed.value;
+  if (parsed.value === null) {
+    context.repair({
+      code: 'MISSING_DATE',
+      where,
+      field,
+      message: `project ${project} has no ${field} (${JSON.stringify(raw)}); left empty`,
+    });
+    return null;
+  }
+  return take(context, where, field, parsed);
 }
 
 function initiative(
@@ -238,15 +309,34 @@ function initiative(
   context: ReadContext,
   where: string,
 ): IncomingInitiative {
-  const startDate = date(row, 'start_date', context, where);
-  const endDate = date(row, 'end_date', context, where);
+  const id = `cordis:${rcn}`;
+  const startDate = projectDate(row, 'start_date', id, context, where);
+  let endDate = projectDate(row, 'end_date', id, context, where);
+  if (startDate !== null && endDate !== null && endDate < startDate) {
+    context.repair({
+      code: 'DATE_ORDER_DROPPED',
+      where,
+      field: 'end_date',
+      message: `project ${id}: end_date ${endDate} is before its start_date ${startDate}; the end is left out`,
+    });
+    endDate = null;
+  }
+  const { stage, assumed } = projectStage(startDate, endDate, today);
+  if (assumed !== null) {
+    context.repair({
+      code: 'STAGE_ASSUMED',
+      where,
+      field: 'end_date',
+      message: `project ${id} has no end date; ${assumed}`,
+    });
+  }
   return {
     type: 'initiative',
-    id: `cordis:${rcn}`,
+    id,
     name: `H2020 project ${rcn}${programme ? ` (${programme})` : ''}`,
-    stage: endDate !== null && endDate < today ? 'ENDED' : 'PILOT',
+    stage,
     startDate,
-    endDate: startDate !== null && endDate !== null && endDate < startDate ? null : endDate,
+    endDate,
     themes: [],
     description: null,
     website: null,
