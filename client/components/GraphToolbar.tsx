@@ -40,7 +40,7 @@ export const DOWNLOADS: readonly Download[] = [
   {
     id: 'graphml-initiatives',
     label: 'GraphML with initiatives',
-    detail: 'two-mode: and the initiatives they take part in',
+    detail: 'two-mode: with their initiatives, for Gephi',
     request: { format: 'GRAPHML', initiatives: true },
   },
   { id: 'gexf', label: 'GEXF', detail: 'Gephi', request: { format: 'GEXF' } },
