@@ -298,7 +298,8 @@ describe('the atlas format round trip', () => {
 });
 
 describe('npm run export', () => {
-  it('writes GraphML for a filter, using the Neo4j it is given', async () => {
+  /** `npm run export -- graphml` of the fixture's Leeds organisations, read back. */
+  async function leedsGraphml(...options: string[]) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
     dirs.push(dir);
     const out = path.join(dir, 'leeds.graphml');
@@ -309,27 +310,19 @@ describe('npm run export', () => {
       ids.join(','),
       '--filter',
       '{"places":["Leeds"]}',
+      ...options,
     ]);
     expect(await cli.exited).toBe(0);
-    const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
+    return parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
+  }
+
+  it('writes GraphML for a filter, using the Neo4j it is given', async () => {
+    const graph = await leedsGraphml();
     expect(graph.nodes().sort()).toEqual([`${p}-a`, `${p}-hub`]);
   });
 
   it('writes a two-mode GraphML with --initiatives', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
-    dirs.push(dir);
-    const out = path.join(dir, 'leeds.graphml');
-    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
-      'graphml',
-      out,
-      '--ids',
-      ids.join(','),
-      '--filter',
-      '{"places":["Leeds"]}',
-      '--initiatives',
-    ]);
-    expect(await cli.exited).toBe(0);
-    const graph = parseGraphml(MultiDirectedGraph, fs.readFileSync(out, 'utf8'));
+    const graph = await leedsGraphml('--initiatives');
     expect(graph.nodes().sort()).toEqual([`${p}-a`, `${p}-hub`, `initiative:${p}-ini`].sort());
     // Only the exported organisations' participations: the hub's, not b's (outside Leeds).
     expect(graph.inboundNeighbors(`initiative:${p}-ini`)).toEqual([`${p}-hub`]);
