@@ -2,6 +2,7 @@
 import { InvalidInputError } from '../../common/errors.ts';
 import type { RelationshipKind, Sector, TrustState } from '../model.ts';
 import { fieldProblem } from '../validation/problems.ts';
+import { resolveOrganisationIds } from './ids.ts';
 import { dayNumber, kindIndex, NO_START, sectorIndex, trustIndex, type NetworkSnapshot } from './snapshot.ts';
 
 export interface RelationshipFilterInput {
@@ -27,7 +28,7 @@ const given = <T>(list: readonly T[] | null | undefined): list is readonly T[] =
 
 /**
  * The organisations (snapshot indexes, each once) whose ties `filter.organisations` keeps; null when it
- * names none (every tie may match). Unknown ids match nothing.
+ * names none (every tie may match). Unknown ids match nothing here: tiePredicate refuses them first.
  */
 export function filterEnds(
   snapshot: NetworkSnapshot,
@@ -131,6 +132,8 @@ export function tiePredicate(
       [fieldProblem(`${path}.organisations`, 'OUT_OF_RANGE', `at most ${MAX_FILTER_ORGANISATIONS} ids`)],
     );
   }
+  // Every id must name a published organisation (or a merged one): a mistyped id is not "no ties".
+  if (given(f.organisations)) resolveOrganisationIds(snapshot, f.organisations, `${path}.organisations`);
   const {
     ends,
     kinds,

@@ -84,9 +84,8 @@ describe('listRelationships', () => {
     { filter: null, asOf: dayString(17_025) },
     { filter: { startedAfter: dayString(17_005), startedBefore: dayString(17_030) }, asOf: null },
     { filter: { minAmount: 200, maxAmount: 700, currency: 'eur' }, asOf: null },
-    { filter: { organisations: ['o001', 'o002', 'o001', 'nobody'] }, asOf: null },
+    { filter: { organisations: ['o001', 'o002', 'o001'] }, asOf: null },
     { filter: { organisations: ['o003'], kinds: ['PARTNERSHIP'] }, asOf: dayString(17_010) },
-    { filter: { organisations: ['nobody'] }, asOf: null },
     // The filter over every tie reads groups by kind and amount and a range of start days: each alone and
     // together, on both sides of each bound.
     { filter: { kinds: ['FUNDING'], minAmount: 300 }, asOf: null },
@@ -135,6 +134,33 @@ describe('listRelationships', () => {
     expect(page.totalCount).toBe(0);
     expect(page.nodes).toEqual([]);
     expect(page.amountTotals).toEqual([]);
+  });
+
+  it('refuses ids that name no organisation, naming the field', async () => {
+    const refused = async (filter: RelationshipFilterInput) => {
+      const error = await listRelationships(net, { filter, first: 10 }).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string; problems: { field: string; code: string }[] },
+      );
+      expect(error, JSON.stringify(filter)).not.toBeNull();
+      expect(error!.code).toBe('BAD_USER_INPUT');
+      return error!;
+    };
+    const ids = await refused({ organisations: ['o001', 'nobody', 'o0002', 'nobody'] });
+    expect(ids.problems).toEqual([
+      expect.objectContaining({ field: 'filter.organisations', code: 'NOT_FOUND' }),
+      expect.objectContaining({ field: 'filter.organisations', code: 'NOT_FOUND' }),
+    ]);
+    // A close id is suggested (the first of several equally close ones).
+    expect(ids.message).toMatch(
+      /^filter\.organisations: no published organisation has the id "nobody"; filter\.organisations: no published organisation has the id "o0002" \(did you mean "o00\d\d?"\?\)\.$/,
+    );
+    // Many unknown ids: the first few listed, the others counted.
+    const many = await refused({ organisations: Array.from({ length: 8 }, (_, k) => `x${k}`) });
+    expect(many.problems).toHaveLength(6);
+    expect(many.message).toMatch(
+      /"x4"; filter\.organisations: and 3 more ids that name no published organisation\.$/,
+    );
   });
 
   it('reads the page with the data version in one query only once the newest snapshot keeps its ordered ties', async () => {
