@@ -556,9 +556,9 @@ describe('changes(from, to)', () => {
   });
 });
 
-// QA L11: a mistyped id is an error naming the argument, never an empty answer a researcher
+// QA L11: a mistyped id or currency is an error naming the argument, never an empty answer a researcher
 // would read as "no relationships".
-describe('ids that name nothing', () => {
+describe('ids and currencies that name nothing', () => {
   type Answer = {
     data?: unknown;
     errors?: {
@@ -631,5 +631,18 @@ describe('ids that name nothing', () => {
       ),
       'filter.organisations',
     );
+  });
+
+  it('refuses a currency that is not an ISO 4217 code, saying so; a code in any case is taken', async () => {
+    const message = refused(
+      await server.graphql(RELS, { filter: { currency: 'POUNDS' }, first: 1 }),
+      'filter.currency',
+      'BAD_CURRENCY',
+    );
+    expect(message).toMatch(
+      /^filter\.currency is "POUNDS": give a three-letter ISO 4217 currency code such as GBP/,
+    );
+    expect(message).toMatch(/the relationships have amounts in .*GBP/);
+    expect(await rels({ currency: 'gbp' })).toEqual(['r7', 'r5', 'r1']);
   });
 });

@@ -23,6 +23,9 @@ export const MAX_FILTER_ORGANISATIONS = 1_000;
 
 export type TiePredicate = (tie: number) => boolean;
 
+/** An ISO 4217 currency code as stored (imports and curation keep only this shape): three capital letters. */
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 const given = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
   list !== null && list !== undefined && list.length > 0;
 
@@ -134,6 +137,25 @@ export function tiePredicate(
   }
   // Every id must name a published organisation (or a merged one): a mistyped id is not "no ties".
   if (given(f.organisations)) resolveOrganisationIds(snapshot, f.organisations, `${path}.organisations`);
+  // A blank currency is no currency (as before); any other must have a currency code's shape.
+  const currencyGiven = typeof f.currency === 'string' && f.currency.trim() !== '';
+  if (currencyGiven && !CURRENCY_CODE.test(f.currency!.trim().toUpperCase())) {
+    const used = [...snapshot.currencies].sort();
+    const seen =
+      used.length === 0
+        ? ''
+        : ` (the relationships have amounts in ${used.slice(0, 10).join(', ')}${used.length > 10 ? ', …' : ''})`;
+    throw new InvalidInputError(
+      `${path}.currency is ${JSON.stringify(f.currency)}: give a three-letter ISO 4217 currency code such as GBP, EUR or USD${seen}.`,
+      [
+        fieldProblem(
+          `${path}.currency`,
+          'BAD_CURRENCY',
+          `a three-letter ISO 4217 currency code such as GBP, EUR or USD${seen}`,
+        ),
+      ],
+    );
+  }
   const {
     ends,
     kinds,

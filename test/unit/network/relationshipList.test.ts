@@ -136,7 +136,7 @@ describe('listRelationships', () => {
     expect(page.amountTotals).toEqual([]);
   });
 
-  it('refuses ids that name no organisation, naming the field', async () => {
+  it('refuses ids that name no organisation and a currency that is not a code, naming the field', async () => {
     const refused = async (filter: RelationshipFilterInput) => {
       const error = await listRelationships(net, { filter, first: 10 }).then(
         () => null,
@@ -160,6 +160,20 @@ describe('listRelationships', () => {
     expect(many.problems).toHaveLength(6);
     expect(many.message).toMatch(
       /"x4"; filter\.organisations: and 3 more ids that name no published organisation\.$/,
+    );
+    const currency = await refused({ currency: 'POUNDS' });
+    expect(currency.problems).toEqual([
+      expect.objectContaining({ field: 'filter.currency', code: 'BAD_CURRENCY' }),
+    ]);
+    expect(currency.message).toContain('ISO 4217');
+    expect(currency.message).toContain('(the relationships have amounts in EUR, GBP, USD)');
+    // Within a path filter the field is named where it is.
+    expect(() => tiePredicate(s, { currency: 'G8P' }, null, 'filter.relationships')).toThrow(
+      /^filter\.relationships\.currency is "G8P"/,
+    );
+    // Lower case and blank are as before: "eur" is EUR, "" no currency.
+    expect((await listRelationships(net, { filter: { currency: ' ' }, first: 1 })).totalCount).toBe(
+      s.tieIds.length,
     );
   });
 
