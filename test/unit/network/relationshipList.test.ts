@@ -202,6 +202,45 @@ describe('listRelationships', () => {
     expect(names).toEqual(['relationshipsByIds']);
   });
 
+  it('refuses an id only when the current snapshot does not know it, not when an older one held does not', async () => {
+    const older = randomSnapshot(30, 300, 3); // o000–o029: o045 was published since
+    const names: string[] = [];
+    const runner = {
+      read: async (name: string) => {
+        names.push(name);
+        return name === 'relationshipsByIds' ? [{ dataVersion: s.version, relationships: [] }] : [];
+      },
+    } as unknown as QueryRunner;
+    const kept = new Map<NetworkSnapshot, Map<string, Promise<unknown>>>();
+    const net: NetworkAccess = {
+      snapshot: async () => {
+        names.push('snapshot');
+        return s;
+      },
+      ifLoaded: async () => s,
+      unchecked: () => older,
+      latest: () => older,
+      confirm: (of, version) => of === s && version === s.version,
+      kept: (of, key) => kept.get(of)?.has(key) ?? false,
+      derived: <T>(of: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
+        const own = kept.get(of) ?? new Map<string, Promise<unknown>>();
+        kept.set(of, own);
+        if (!own.has(key)) own.set(key, Promise.resolve().then(compute));
+        return own.get(key) as Promise<T>;
+      },
+    };
+    // The older snapshot keeps its ties in list order: the one-query path would use it first.
+    await listRelationships({ ...net, snapshot: async () => older }, { first: 1 });
+    const filter = { organisations: ['o045'] };
+    const page = await listRelationships(net, { filter, first: 5 }, runner);
+    expect(names).toEqual(['snapshot', 'relationshipsByIds']);
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(page.totalCount).toBe((await listRelationships(access(s), { filter, first: 5 })).totalCount);
+    await expect(listRelationships(net, { filter: { organisations: ['o999'] } }, runner)).rejects.toThrow(
+      'filter.organisations: no published organisation has the id "o999"',
+    );
+  });
+
   it('pages a list that is all one group of ties (one kind, one trust state, no amount, no end)', async () => {
     const plain = randomSnapshot(40, 600, 11, true);
     await expectListed(plain, access(plain), [
