@@ -4,6 +4,7 @@
 // `?pathway=<initiative id>` URL parameter (ViewState.pathway). Below 600px wide the stages stack top to
 // bottom.
 import { useEffect, useMemo, useRef } from 'react';
+import { AtlasRequestError } from '../api/graphqlRequest.ts';
 import { PATHWAY } from '../api/queries.ts';
 import type { PathwayNode, Sector } from '../api/types.ts';
 import { useElementSize } from '../state/useElementSize.ts';
@@ -14,6 +15,18 @@ import { formatDay, formatDuration } from './pathwayFormat.ts';
 import { SectorSwatch } from './Swatches.tsx';
 import { viewLinkProps } from './viewLink.ts';
 import './PathwayTimeline.css';
+
+/** The server's answer to an id no initiative has: filter.initiatives is refused (NOT_FOUND). */
+function unknownInitiative(error: unknown): boolean {
+  if (!(error instanceof AtlasRequestError) || error.code !== 'BAD_USER_INPUT') return false;
+  const problems = error.extensions.problems;
+  return (
+    Array.isArray(problems) &&
+    problems.some(
+      (p: { field?: unknown; code?: unknown }) => p.field === 'filter.initiatives' && p.code === 'NOT_FOUND',
+    )
+  );
+}
 
 type Stage = PathwayNode['stages'][number];
 type Supporter = Stage['funders'][number];
@@ -72,7 +85,11 @@ export function PathwayTimeline({
           ×
         </a>
       </header>
-      {query.error ? (
+      {unknownInitiative(query.error) ? (
+        <p role="status" className="pathway-note">
+          No initiative has the id <code>{initiativeId}</code>.
+        </p>
+      ) : query.error ? (
         <div role="alert">
           <ErrorDetails error={query.error} onRetry={query.retry} />
         </div>

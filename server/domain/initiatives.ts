@@ -11,6 +11,7 @@ import {
 } from './model.ts';
 import type { NetworkAccess } from './network/cache.ts';
 import { resolveThemes } from './network/filter.ts';
+import { resolveOrganisationIds } from './network/ids.ts';
 import type { NetworkSnapshot } from './network/snapshot.ts';
 import {
   initiativeOf,
@@ -55,14 +56,19 @@ export async function listInitiatives(
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
   const f = args.filter ?? {};
   let themeIds: string[] | null = null;
-  if (given(f.themes)) {
+  let participantIds: string[] | null = null;
+  if (given(f.themes) || given(f.participants)) {
     const s = await net.snapshot();
-    themeIds = [...resolveThemes(s, f.themes, 'filter.themes')].map((t) => s.themes[t]!.id);
+    if (given(f.themes))
+      themeIds = [...resolveThemes(s, f.themes, 'filter.themes')].map((t) => s.themes[t]!.id);
+    // Each participant must be a published organisation; a merged id asks for the one it was merged into.
+    if (given(f.participants))
+      participantIds = resolveOrganisationIds(s, f.participants, 'filter.participants').map((i) => s.ids[i]!);
   }
   const params = {
     stages: given(f.stages) ? [...f.stages] : null,
     themeIds,
-    participantIds: given(f.participants) ? [...f.participants] : null,
+    participantIds,
     text: typeof f.query === 'string' && f.query.trim() !== '' ? f.query.trim().toLowerCase() : null,
   };
   const [afterStart] = start.after?.key ?? [''];

@@ -249,6 +249,9 @@ describe('bad requests', () => {
     [{ format: 'graphml', asOf: '2024-02-31' }, 'asOf'],
     [{ format: 'csv', table: 'people' }, 'table'],
     [{ format: 'graphml', filter: '{"sectors":["NGOS"]}' }, 'filter.sectors.0'],
+    [{ format: 'csv', ids: `${p}-nope,${p}-also-nope` }, 'ids'],
+    // Not published: as if unknown.
+    [{ format: 'csv', ids: `${p}-a,${p}-hidden` }, 'ids'],
   ])('%j is refused with 400, naming %s', async (query, field) => {
     const response = await fetch(`${server.url}/export?${new URLSearchParams(query).toString()}`);
     expect(response.status).toBe(400);
@@ -257,6 +260,39 @@ describe('bad requests', () => {
     };
     expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0]?.extensions.problems.map((x) => x.field)).toContain(field);
+  });
+});
+
+describe('ids that name no published organisation', () => {
+  it('refuses them with 400 over GET and POST, naming each, and writes no file', async () => {
+    const get = await fetch(
+      `${server.url}/export?${new URLSearchParams({ format: 'csv', ids: `${p}-a,${p}-nope,${p}-also-nope` }).toString()}`,
+    );
+    const post = await fetch(`${server.url}/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'graphml', ids: [`${p}-nope`, `${p}-also-nope`, `${p}-a`] }),
+    });
+    for (const response of [get, post]) {
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-disposition')).toBeNull();
+      const body = (await response.json()) as {
+        errors: {
+          message: string;
+          extensions: { code: string; problems: { field: string; code: string }[] };
+        }[];
+      };
+      expect(body.errors[0]?.message).toBe(
+        `ids: no published organisation has the id "${p}-nope"; ids: no published organisation has the id "${p}-also-nope".`,
+      );
+      expect(body.errors[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { field: 'ids', code: 'NOT_FOUND' },
+          { field: 'ids', code: 'NOT_FOUND' },
+        ],
+      });
+    }
   });
 });
 
@@ -355,6 +391,26 @@ describe('npm run export', () => {
     expect(await cli.exited).toBe(1);
     expect(cli.output()).toContain(`Nothing was written: could not write ${out} (EISDIR)`);
     expect(cli.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('names an id that names no published organisation, writes nothing, and shows no stack trace', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'shortlist.csv');
+    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
+      'csv',
+      out,
+      '--ids',
+      `${ids[0]},${p}-nope`,
+      '--filter',
+      '{"places":["Leeds"]}',
+    ]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output()).toContain(
+      `Nothing was exported: request (ids): no published organisation has the id "${p}-nope" [NOT_FOUND]`,
+    );
+    expect(cli.output()).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it('explains a wrong format without a stack trace', async () => {

@@ -235,9 +235,21 @@ describe('neighbourhood', () => {
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'depth' }] });
   });
 
-  it('returns an empty graph for unknown ids', async () => {
-    const { data } = await server.graphql<N>(query, { ids: [`${p}-nobody`] });
-    expect(data!.neighbourhood).toEqual({ truncated: false, nodes: [], edges: [] });
+  it('refuses ids that name no published organisation (unknown or pending), naming the argument', async () => {
+    const { data, errors } = await server.graphql<N>(query, {
+      ids: [`${p}-hub`, `${p}-nobody`, `${p}-hidden`],
+    });
+    expect(data).toBeNull();
+    expect(errors?.[0]?.message).toBe(
+      `ids: no published organisation has the id "${p}-nobody"; ids: no published organisation has the id "${p}-hidden".`,
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [
+        { field: 'ids', code: 'NOT_FOUND' },
+        { field: 'ids', code: 'NOT_FOUND' },
+      ],
+    });
   });
 });
 

@@ -35,6 +35,15 @@ beforeAll(async () => {
       'r1,hub-again,peer,FUNDING,2024-01-02,,10,GBP,,https://register.example/grant/1,',
     ].join('\n'),
   );
+  // An initiative the merged record leads (by its own id): a merged id finds it in filter.participants.
+  fs.writeFileSync(
+    path.join(dir, 'initiatives.csv'),
+    ['id,name,stage,start_date,end_date,themes,description', 'ini,Hub Pilot,PILOT,2024-01-01,,,'].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'participations.csv'),
+    ['initiative,organisation,role', 'ini,hub-again,LEAD'].join('\n'),
+  );
   report = await importFiles(db, 'atlas', [dir], ns, { licence: 'CC0-1.0' });
   server = await startTestServer(db);
 });
@@ -96,6 +105,27 @@ describe('imports in the API', () => {
       `${ns}hub`,
       `${ns}peer`,
     ]);
+  });
+
+  it('takes a merged id in filter.organisations, filter.participants and an export, as the organisation it was merged into', async () => {
+    const { data, errors } = await server.graphql<{
+      relationships: { totalCount: number; nodes: { id: string }[] };
+      initiatives: { totalCount: number; nodes: { id: string }[] };
+    }>(
+      `query ($ids: [ID!]!) {
+        relationships(filter: { organisations: $ids }) { totalCount nodes { id } }
+        initiatives(filter: { participants: $ids }) { totalCount nodes { id } } }`,
+      { ids: [`${ns}hub-again`] },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.relationships).toEqual({ totalCount: 1, nodes: [{ id: `${ns}r1` }] });
+    expect(data!.initiatives).toEqual({ totalCount: 1, nodes: [{ id: `${ns}ini` }] });
+    const csv = await fetch(
+      `${server.url}/export?${new URLSearchParams({ format: 'csv', ids: `${ns}hub-again,${ns}peer` }).toString()}`,
+    );
+    expect(csv.status).toBe(200);
+    const rows = (await csv.text()).trim().split('\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0]).sort()).toEqual([`${ns}hub`, `${ns}peer`]);
   });
 
   it('lists import runs newest first as a connection, and finds one by id', async () => {

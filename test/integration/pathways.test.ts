@@ -307,7 +307,7 @@ describe('innovationPathways', () => {
     [{ stagesReached: ['ADOPTED'] }, ['Alpha']],
     [{ stagesReached: ['ENDED', 'SCALING'] }, ['Alpha', 'Beta', 'Gamma']],
     [{ query: 'gam' }, ['Gamma']],
-    [{ initiatives: [id('Gamma'), id('Beta'), id('nothing')] }, ['Beta', 'Gamma']],
+    [{ initiatives: [id('Gamma'), id('Beta')] }, ['Beta', 'Gamma']],
   ])('filters by %j', async (filter, expected) => {
     expect(names(await pathways(filter))).toEqual(expected);
   });
@@ -357,6 +357,7 @@ describe('innovationPathways', () => {
     for (const [variables, field] of [
       [{ filter: { themes: [`${w} nothing`] } }, 'filter.themes'],
       [{ filter: { places: [`${w}nowhere`] } }, 'filter.places'],
+      [{ filter: { initiatives: [id('Beta'), id('nothing')] } }, 'filter.initiatives'],
       [{ after: 'bm90IGEgY3Vyc29y' }, 'after'],
       [{ first: 0 }, 'first'],
     ] as const) {
@@ -364,5 +365,23 @@ describe('innovationPathways', () => {
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(result.errors?.[0]?.extensions?.problems)).toContain(field);
     }
+  });
+
+  it('names the initiative ids no initiative has, and only those', async () => {
+    const { data, errors } = await server.graphql(QUERY, {
+      filter: { initiatives: [id('Beta'), id('nothing'), id('Gamma')] },
+    });
+    expect(data).toBeNull();
+    expect(errors?.[0]?.message).toBe(`filter.initiatives: no initiative has the id "${id('nothing')}".`);
+    expect(errors?.[0]?.extensions?.problems).toEqual([
+      {
+        file: 'arguments',
+        line: null,
+        column: null,
+        field: 'filter.initiatives',
+        code: 'NOT_FOUND',
+        message: `no initiative has the id "${id('nothing')}"`,
+      },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import type { Dataset } from '../model.ts';
 import { RELATIONSHIP_KINDS } from '../model.ts';
 import type { NetworkAccess } from '../network/cache.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from '../network/filter.ts';
+import { resolveOrganisationIds } from '../network/ids.ts';
 import { queryMatches } from '../network/organisationList.ts';
 import { tiePredicate } from '../network/tieFilter.ts';
 import { toCytoscapeJson, toGEXF, toGraphML } from './graphFormats.ts';
@@ -23,7 +24,10 @@ export const EXPORT_LIMITS = { maxIds: 10_000, maxNoteLength: 2_000 } as const;
 
 export interface ExportRequest {
   format: ExportFormat;
-  /** Organisation ids to export (unknown or unpublished ones are left out); with `filter`, both apply. */
+  /**
+   * Organisation ids (or merged ids) to export; one that names no published organisation is a
+   * BAD_USER_INPUT error. With `filter`, both apply.
+   */
   ids?: readonly string[] | null;
   filter?: OrganisationFilterInput | null;
   /** Only ties active on this day. */
@@ -66,9 +70,9 @@ export async function selectForExport(
   }
   const filter = resolveFilter(s, request.filter);
   const found = filter.query === null ? null : await queryMatches(runner, s, filter.query);
-  const wanted = request.ids
-    ? new Set(request.ids.map((id) => s.index.get(id)).filter((i): i is number => i !== undefined))
-    : null;
+  // Every id must name a published organisation (a merged id: the one it was merged into), or the export
+  // is refused: a mistyped id would otherwise give a file with fewer organisations, or none.
+  const wanted = request.ids ? new Set(resolveOrganisationIds(s, request.ids, 'ids', 'request')) : null;
   const members = new Set<number>();
   for (let i = 0; i < s.ids.length; i++) {
     if ((wanted === null || wanted.has(i)) && matches(s, filter, i) && (found === null || found.has(i)))

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../common/errors.ts';
 import { SECTORS, type RelationshipKind, type Sector, type TrustState } from '../model.ts';
 import { requireRange, NEIGHBOURHOOD_LIMITS } from '../organisations.ts';
 import type { NetworkAccess } from './cache.ts';
+import { resolveOrganisationIds } from './ids.ts';
 import { dayString, NO_END, NO_START, type NetworkSnapshot } from './snapshot.ts';
 import { tiePredicate, type RelationshipFilterInput, type TiePredicate } from './tieFilter.ts';
 import { RELATIONSHIP_KINDS, TRUST_STATES } from '../model.ts';
@@ -117,13 +118,12 @@ export async function neighbourhoodOf(
   const perNode = args.perNode ?? limit;
   requireRange(perNode, 'perNode', 1, NEIGHBOURHOOD_LIMITS.maxLimit);
   const s = await net.snapshot();
+  // Each root once (an id and a merged id of the same organisation are one); an unknown id is an error.
+  const roots = resolveOrganisationIds(s, args.ids, 'ids');
   const allowed = tiePredicate(s, args.filter, args.asOf);
   const rank = await net.derived(s, 'connectedRank', () => connectedRank(s));
 
   const distance = new Map<number, number>();
-  const roots = [...new Set(args.ids)]
-    .map((id) => s.index.get(id))
-    .filter((i): i is number => i !== undefined);
   for (const i of roots.slice(0, limit)) distance.set(i, 0);
   let truncated = roots.length > limit;
   const hiddenOf = new Map<number, Set<number>>();

@@ -362,9 +362,14 @@ export async function listRelationships(
   const newest = runner === null ? null : net.unchecked();
   const guess = newest !== null && net.kept(newest, ORDERED_TIES) ? newest : null;
   if (runner !== null && guess !== null) {
-    const page = await pageOver(net, guess, args, start);
-    const read = await readRelationships(runner, page.nodes);
-    if (net.confirm(guess, read.dataVersion))
+    // An id the guess does not know may name an organisation published since: refused only by the
+    // current snapshot, below.
+    const page = await pageOver(net, guess, args, start).catch((error: unknown) => {
+      if (error instanceof InvalidInputError) return null;
+      throw error;
+    });
+    const read = page === null ? null : await readRelationships(runner, page.nodes);
+    if (page !== null && read !== null && net.confirm(guess, read.dataVersion))
       return { ...page, relationships: inPageOrder(page.nodes, read.relationships) };
   }
   const page = await pageOver(net, await net.snapshot(), args, start);

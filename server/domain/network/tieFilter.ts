@@ -2,6 +2,7 @@
 import { InvalidInputError } from '../../common/errors.ts';
 import type { RelationshipKind, Sector, TrustState } from '../model.ts';
 import { fieldProblem } from '../validation/problems.ts';
+import { resolveOrganisationIds } from './ids.ts';
 import { dayNumber, kindIndex, NO_START, sectorIndex, trustIndex, type NetworkSnapshot } from './snapshot.ts';
 
 export interface RelationshipFilterInput {
@@ -22,12 +23,15 @@ export const MAX_FILTER_ORGANISATIONS = 1_000;
 
 export type TiePredicate = (tie: number) => boolean;
 
+/** An ISO 4217 currency code as stored (imports and curation keep only this shape): three capital letters. */
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 const given = <T>(list: readonly T[] | null | undefined): list is readonly T[] =>
   list !== null && list !== undefined && list.length > 0;
 
 /**
  * The organisations (snapshot indexes, each once) whose ties `filter.organisations` keeps; null when it
- * names none (every tie may match). Unknown ids match nothing.
+ * names none (every tie may match). Unknown ids match nothing here: tiePredicate refuses them first.
  */
 export function filterEnds(
   snapshot: NetworkSnapshot,
@@ -129,6 +133,27 @@ export function tiePredicate(
     throw new InvalidInputError(
       `${path}.organisations names ${f.organisations.length} organisations; at most ${MAX_FILTER_ORGANISATIONS}.`,
       [fieldProblem(`${path}.organisations`, 'OUT_OF_RANGE', `at most ${MAX_FILTER_ORGANISATIONS} ids`)],
+    );
+  }
+  // Every id must name a published organisation (or a merged one): a mistyped id is not "no ties".
+  if (given(f.organisations)) resolveOrganisationIds(snapshot, f.organisations, `${path}.organisations`);
+  // A blank currency is no currency (as before); any other must have a currency code's shape.
+  const currencyGiven = typeof f.currency === 'string' && f.currency.trim() !== '';
+  if (currencyGiven && !CURRENCY_CODE.test(f.currency!.trim().toUpperCase())) {
+    const used = [...snapshot.currencies].sort();
+    const seen =
+      used.length === 0
+        ? ''
+        : ` (the relationships have amounts in ${used.slice(0, 10).join(', ')}${used.length > 10 ? ', …' : ''})`;
+    throw new InvalidInputError(
+      `${path}.currency is ${JSON.stringify(f.currency)}: give a three-letter ISO 4217 currency code such as GBP, EUR or USD${seen}.`,
+      [
+        fieldProblem(
+          `${path}.currency`,
+          'BAD_CURRENCY',
+          `a three-letter ISO 4217 currency code such as GBP, EUR or USD${seen}`,
+        ),
+      ],
     );
   }
   const {

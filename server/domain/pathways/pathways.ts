@@ -24,6 +24,7 @@ import {
 } from '../model.ts';
 import { STAGE_RANK } from '../atlas/stageHistory.ts';
 import { matches, resolveFilter, resolveThemes } from '../network/filter.ts';
+import { resolveInitiativeIds } from '../network/ids.ts';
 import {
   dayNumber,
   dayString,
@@ -131,7 +132,10 @@ const CIVIC_INNOVATOR = sectorIndex.get('CIVIC_INNOVATOR')!;
 
 const dayOf = (date: string | null): number | null => (date === null ? null : dayNumber(date));
 
-/** The filter resolved against the snapshot; unknown themes and places are BAD_USER_INPUT errors. */
+/**
+ * The filter resolved against the snapshot; unknown themes, places and initiative ids are BAD_USER_INPUT
+ * errors.
+ */
 export function pathwayPredicate(
   s: NetworkSnapshot,
   filter: PathwayFilterInput | null | undefined,
@@ -143,7 +147,10 @@ export function pathwayPredicate(
     ? new Set([...resolveThemes(s, f.themes, 'filter.themes')].map((t) => s.themes[t]!.id))
     : null;
   const stages = given(f.stagesReached) ? new Set(f.stagesReached) : null;
-  const only = given(f.initiatives) ? new Set(f.initiatives) : null;
+  // An id no initiative has is an error; an initiative without a stage history is simply not a pathway.
+  const only = given(f.initiatives)
+    ? new Set(resolveInitiativeIds(s, f.initiatives, 'filter.initiatives').map((x) => s.initiativeIds[x]!))
+    : null;
   const text = typeof f.query === 'string' && f.query.trim() !== '' ? f.query.trim().toLowerCase() : null;
   return (p, innovators, themeIds) =>
     (only === null || only.has(p.initiativeId)) &&

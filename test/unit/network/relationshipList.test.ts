@@ -84,9 +84,8 @@ describe('listRelationships', () => {
     { filter: null, asOf: dayString(17_025) },
     { filter: { startedAfter: dayString(17_005), startedBefore: dayString(17_030) }, asOf: null },
     { filter: { minAmount: 200, maxAmount: 700, currency: 'eur' }, asOf: null },
-    { filter: { organisations: ['o001', 'o002', 'o001', 'nobody'] }, asOf: null },
+    { filter: { organisations: ['o001', 'o002', 'o001'] }, asOf: null },
     { filter: { organisations: ['o003'], kinds: ['PARTNERSHIP'] }, asOf: dayString(17_010) },
-    { filter: { organisations: ['nobody'] }, asOf: null },
     // The filter over every tie reads groups by kind and amount and a range of start days: each alone and
     // together, on both sides of each bound.
     { filter: { kinds: ['FUNDING'], minAmount: 300 }, asOf: null },
@@ -137,6 +136,47 @@ describe('listRelationships', () => {
     expect(page.amountTotals).toEqual([]);
   });
 
+  it('refuses ids that name no organisation and a currency that is not a code, naming the field', async () => {
+    const refused = async (filter: RelationshipFilterInput) => {
+      const error = await listRelationships(net, { filter, first: 10 }).then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string; problems: { field: string; code: string }[] },
+      );
+      expect(error, JSON.stringify(filter)).not.toBeNull();
+      expect(error!.code).toBe('BAD_USER_INPUT');
+      return error!;
+    };
+    const ids = await refused({ organisations: ['o001', 'nobody', 'o0002', 'nobody'] });
+    expect(ids.problems).toEqual([
+      expect.objectContaining({ field: 'filter.organisations', code: 'NOT_FOUND' }),
+      expect.objectContaining({ field: 'filter.organisations', code: 'NOT_FOUND' }),
+    ]);
+    // A close id is suggested (the first of several equally close ones).
+    expect(ids.message).toMatch(
+      /^filter\.organisations: no published organisation has the id "nobody"; filter\.organisations: no published organisation has the id "o0002" \(did you mean "o00\d\d?"\?\)\.$/,
+    );
+    // Many unknown ids: the first few listed, the others counted.
+    const many = await refused({ organisations: Array.from({ length: 8 }, (_, k) => `x${k}`) });
+    expect(many.problems).toHaveLength(6);
+    expect(many.message).toMatch(
+      /"x4"; filter\.organisations: and 3 more ids that name no published organisation\.$/,
+    );
+    const currency = await refused({ currency: 'POUNDS' });
+    expect(currency.problems).toEqual([
+      expect.objectContaining({ field: 'filter.currency', code: 'BAD_CURRENCY' }),
+    ]);
+    expect(currency.message).toContain('ISO 4217');
+    expect(currency.message).toContain('(the relationships have amounts in EUR, GBP, USD)');
+    // Within a path filter the field is named where it is.
+    expect(() => tiePredicate(s, { currency: 'G8P' }, null, 'filter.relationships')).toThrow(
+      /^filter\.relationships\.currency is "G8P"/,
+    );
+    // Lower case and blank are as before: "eur" is EUR, "" no currency.
+    expect((await listRelationships(net, { filter: { currency: ' ' }, first: 1 })).totalCount).toBe(
+      s.tieIds.length,
+    );
+  });
+
   it('reads the page with the data version in one query only once the newest snapshot keeps its ordered ties', async () => {
     const names: string[] = [];
     const runner = {
@@ -160,6 +200,45 @@ describe('listRelationships', () => {
     names.length = 0;
     await listRelationships(fresh, { first: 3 }, runner);
     expect(names).toEqual(['relationshipsByIds']);
+  });
+
+  it('refuses an id only when the current snapshot does not know it, not when an older one held does not', async () => {
+    const older = randomSnapshot(30, 300, 3); // o000–o029: o045 was published since
+    const names: string[] = [];
+    const runner = {
+      read: async (name: string) => {
+        names.push(name);
+        return name === 'relationshipsByIds' ? [{ dataVersion: s.version, relationships: [] }] : [];
+      },
+    } as unknown as QueryRunner;
+    const kept = new Map<NetworkSnapshot, Map<string, Promise<unknown>>>();
+    const net: NetworkAccess = {
+      snapshot: async () => {
+        names.push('snapshot');
+        return s;
+      },
+      ifLoaded: async () => s,
+      unchecked: () => older,
+      latest: () => older,
+      confirm: (of, version) => of === s && version === s.version,
+      kept: (of, key) => kept.get(of)?.has(key) ?? false,
+      derived: <T>(of: NetworkSnapshot, key: string, compute: () => T | Promise<T>) => {
+        const own = kept.get(of) ?? new Map<string, Promise<unknown>>();
+        kept.set(of, own);
+        if (!own.has(key)) own.set(key, Promise.resolve().then(compute));
+        return own.get(key) as Promise<T>;
+      },
+    };
+    // The older snapshot keeps its ties in list order: the one-query path would use it first.
+    await listRelationships({ ...net, snapshot: async () => older }, { first: 1 });
+    const filter = { organisations: ['o045'] };
+    const page = await listRelationships(net, { filter, first: 5 }, runner);
+    expect(names).toEqual(['snapshot', 'relationshipsByIds']);
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(page.totalCount).toBe((await listRelationships(access(s), { filter, first: 5 })).totalCount);
+    await expect(listRelationships(net, { filter: { organisations: ['o999'] } }, runner)).rejects.toThrow(
+      'filter.organisations: no published organisation has the id "o999"',
+    );
   });
 
   it('pages a list that is all one group of ties (one kind, one trust state, no amount, no end)', async () => {
