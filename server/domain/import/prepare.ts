@@ -101,6 +101,9 @@ export function prepareBatches(dataset: Dataset): WriteBatches {
       kind: o.kind,
       description: o.description,
       website: o.website,
+      // Stored as the import pipeline stores it (rows.ts organisationRow): the primary website first, then
+      // the others; an organisation written here then reads back from its export as unchanged (QA L6).
+      websites: [...new Set([...(o.website === null ? [] : [o.website]), ...(o.otherWebsites ?? [])])],
       status: o.status,
       identifiers: o.identifiers.map((i) => `${i.scheme}:${i.value}`),
       // For the full-text index: the analyzer keeps "GOV:abc" as one token, so index scheme and value apart.

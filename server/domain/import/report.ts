@@ -53,6 +53,14 @@ export interface CandidateEntry {
   score: number;
 }
 
+/** A stored record the run changes (or, in a dry run, would change), with the fields that change. */
+export interface UpdateEntry {
+  record: 'organisation' | 'relationship' | 'initiative' | 'participation';
+  /** A participation's id is `organisation>initiative`. */
+  id: string;
+  fields: string[];
+}
+
 export interface SkipEntry {
   where: string;
   reason: string;
@@ -88,6 +96,8 @@ export interface ImportReport {
   merges: MergeEntry[];
   mergeCount: number;
   candidates: CandidateEntry[];
+  /** The first updated records (their number is the sum of the updated counts). */
+  updates: UpdateEntry[];
   /** Records left out with a warning (exact repeats, ties that became self-ties by a merge…). */
   skipped: SkipEntry[];
   skippedCount: number;
@@ -133,6 +143,7 @@ export function emptyReport(init: {
     merges: [],
     mergeCount: 0,
     candidates: [],
+    updates: [],
     skipped: [],
     skippedCount: 0,
     problems: [],
@@ -239,6 +250,14 @@ export function describeReport(report: ImportReport, limit = 20): string[] {
       );
     }
     lines.push(...more(Math.min(limit, report.candidates.length), report.candidates.length));
+  }
+  const updated =
+    c.organisations.updated + c.relationships.updated + c.initiatives.updated + c.participations.updated;
+  if (updated > 0) {
+    lines.push(`Updated (${plural(updated, 'record')}; the fields that change):`);
+    for (const u of report.updates.slice(0, limit))
+      lines.push(`    ${u.record} ${u.id}: ${u.fields.join(', ')}`);
+    lines.push(...more(Math.min(limit, report.updates.length), updated));
   }
   if (report.skippedCount > 0) {
     lines.push(`Left out (${plural(report.skippedCount, 'record')}):`);

@@ -172,6 +172,8 @@ export interface OrganisationChange {
   themeIds: string[] | null;
   placeId: string | null;
   placeChanged: boolean;
+  /** The fields that change, for the report (themes, place and closedOn by those names). */
+  fields: string[];
 }
 
 const SCALARS = ['name', 'sector', 'sectorRule', 'kind', 'description', 'status'] as const;
@@ -248,7 +250,21 @@ export function organisationChange(
   }
   for (const [key, value] of Object.entries(search)) if (!same(s[key], value)) set[key] = value;
   if (Object.keys(set).length === 0 && !themesChanged && !placeChanged && !closedChanged) return null;
-  return { id: row.id, set, closedOn, themeIds: themesChanged ? themeIds : null, placeId, placeChanged };
+  const fields = [
+    ...Object.keys(set),
+    ...(themesChanged ? ['themes'] : []),
+    ...(placeChanged ? ['place'] : []),
+    ...(closedChanged ? ['closedOn'] : []),
+  ];
+  return {
+    id: row.id,
+    set,
+    closedOn,
+    themeIds: themesChanged ? themeIds : null,
+    placeId,
+    placeChanged,
+    fields,
+  };
 }
 
 export interface RelationshipRow {
@@ -333,6 +349,15 @@ export function changedValues(
   for (const [key, value] of Object.entries(dates)) dates[key] = pick(key, value) as string | null;
   const datesChanged = Object.entries(dates).some(([key, value]) => !same(stored[key], value));
   return Object.keys(set).length === 0 && !datesChanged ? null : set;
+}
+
+/** The fields a change of changedValues sets, dates included (`dates` as changedValues left them), for the report. */
+export function changedFields(
+  set: Props | null,
+  dates: Record<string, string | null>,
+  stored: Record<string, unknown>,
+): string[] {
+  return [...Object.keys(set ?? {}), ...Object.keys(dates).filter((key) => !same(stored[key], dates[key]))];
 }
 
 export interface InitiativeRow {

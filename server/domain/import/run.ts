@@ -29,8 +29,16 @@ import type {
   ReadContext,
   SourceFacts,
 } from './incoming.ts';
-import { emptyReport, pushLimited, RUN_STATUS, type ImportReport, type MergeEntry } from './report.ts';
 import {
+  emptyReport,
+  pushLimited,
+  RUN_STATUS,
+  type ImportReport,
+  type MergeEntry,
+  type UpdateEntry,
+} from './report.ts';
+import {
+  changedFields,
   changedValues,
   keepsPeopleTrust,
   fingerprint,
@@ -538,6 +546,7 @@ class Run {
           this.pending.organisationChanges.push(change);
           changed.push(row);
           this.report.counts.organisations.updated += 1;
+          this.updated('organisation', row.id, change.fields);
         } else this.report.counts.organisations.unchanged += 1;
       }
       if (!this.dry && changed.length > 0) {
@@ -725,6 +734,7 @@ class Run {
         const set = changedValues(row.props, dates, s.stored, mode);
         if (set) {
           counts.updated += 1;
+          this.updated('relationship', row.id, changedFields(set, dates, s.stored));
           this.pending.relationshipChanges.push({
             id: row.id,
             kind: row.kind,
@@ -802,6 +812,10 @@ class Run {
       const themesChanged = JSON.stringify(s.themeIds) !== JSON.stringify(themeIds);
       if (set || themesChanged) {
         counts.updated += 1;
+        this.updated('initiative', row.id, [
+          ...changedFields(set, dates, s.stored),
+          ...(themesChanged ? ['themes'] : []),
+        ]);
         this.pending.initiativeChanges.push({
           id: row.id,
           set: set ?? {},
@@ -894,6 +908,11 @@ class Run {
         const set = changedValues(row.props, dates, s, this.modeFor(s, row.props));
         if (set) {
           counts.updated += 1;
+          this.updated(
+            'participation',
+            `${row.organisation}>${row.initiative}`,
+            changedFields(set, dates, s),
+          );
           this.pending.participationChanges.push({
             organisation: row.organisation,
             initiative: row.initiative,
@@ -910,6 +929,11 @@ class Run {
     if (this.dry || this.failed() || create.length === 0) return;
     await this.startStaging();
     await this.staging.write('stageParticipations', { participations: create });
+  }
+
+  /** Notes a stored record the run changes, with the fields that change (the report lists the first ones). */
+  private updated(record: UpdateEntry['record'], id: string, fields: string[]): void {
+    pushLimited(this.report.updates, { record, id, fields });
   }
 
   /** How a record changes a stored fact: see ChangeMode (rows.ts). */
