@@ -93,6 +93,8 @@ export async function applyMigrations(
     });
     report.applied.push(migration.version);
   }
-  if (pending.length > 0) await runner.runAutoCommit('awaitIndexes');
+  // Also with nothing pending: a Neo4j just (re)started may still be bringing an index online, and a
+  // search on the full-text index before then fails instead of answering.
+  await runner.runAutoCommit('awaitIndexes');
   return report;
 }

@@ -98,7 +98,10 @@ describe('npm start with the local Neo4j, and CLIs beside it', () => {
     const found = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
       q: name,
     });
-    expect(found.data?.searchOrganisations.map((o: { name: string }) => o.name)).toContain(name);
+    expect(
+      found.data?.searchOrganisations.map((o: { name: string }) => o.name),
+      JSON.stringify(found.errors),
+    ).toContain(name);
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
     expect(health).toMatchObject({ status: 'ok', neo4j: { connected: true } });
     const page = await fetch(`http://127.0.0.1:${port}/`);
@@ -122,7 +125,10 @@ describe('npm start with the local Neo4j, and CLIs beside it', () => {
     const again = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
       q: name,
     });
-    expect(again.data?.searchOrganisations.map((o: { name: string }) => o.name)).toContain(name);
+    expect(
+      again.data?.searchOrganisations.map((o: { name: string }) => o.name),
+      JSON.stringify(again.errors),
+    ).toContain(name);
 
     // Only the data folder is shared (as two terminals in one checkout share ./data/neo4j).
     const importer = runCli('import.ts', { NEO4J_DATA_DIR: dataDir }, [
