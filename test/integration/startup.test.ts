@@ -41,6 +41,23 @@ async function graphql(port: number, query: string, variables: Record<string, un
   };
 }
 
+/**
+ * searchOrganisations for `name`, asked again while it answers TIMEOUT: the first search on a just (re)started
+ * Neo4j opens the full-text index and plans its query cold, which under a loaded CI machine can outlast the
+ * query timeout. How fast it answers is the benchmarks' business; what it finds is this file's.
+ */
+async function searchAnswered(port: number, name: string) {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
+      q: name,
+    });
+    const timedOut = (answer.errors ?? []).some(
+      (e) => (e as { extensions?: { code?: string } }).extensions?.code === 'TIMEOUT',
+    );
+    if (!timedOut || attempt >= 4) return answer;
+  }
+}
+
 /** A demo organisation's name, read from the shipped file rather than written into the test. */
 function demoOrganisationName(): string {
   const lines = fs.readFileSync(path.join(ROOT, 'data/demo/organisations.csv'), 'utf8').split('\n');
@@ -95,9 +112,7 @@ describe('npm start with the local Neo4j, and CLIs beside it', () => {
     expect(first.output()).toMatch(/demo data loaded/);
     expect(fs.existsSync(announcement)).toBe(true);
     const name = demoOrganisationName();
-    const found = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
-      q: name,
-    });
+    const found = await searchAnswered(port, name);
     expect(
       found.data?.searchOrganisations.map((o: { name: string }) => o.name),
       JSON.stringify(found.errors),
@@ -122,9 +137,7 @@ describe('npm start with the local Neo4j, and CLIs beside it', () => {
     expect(second.output()).not.toMatch(/demo data loaded/);
     // The restart's own Neo4j announces itself in place of the stale announcement.
     expect(fs.existsSync(announcement)).toBe(true);
-    const again = await graphql(port, 'query ($q: String!) { searchOrganisations(query: $q) { name } }', {
-      q: name,
-    });
+    const again = await searchAnswered(port, name);
     expect(
       again.data?.searchOrganisations.map((o: { name: string }) => o.name),
       JSON.stringify(again.errors),
