@@ -334,12 +334,20 @@ describe('the atlas format round trip', () => {
 });
 
 describe('npm run export', () => {
-  /** `npm run export -- graphml` of the fixture's Leeds organisations, read back. */
-  async function leedsGraphml(...options: string[]) {
+  /** A fresh temporary folder, removed after the file's tests. */
+  function tempDir(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
     dirs.push(dir);
-    const out = path.join(dir, 'leeds.graphml');
-    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
+    return dir;
+  }
+  /** `npm run export -- <args>` against the test Neo4j, logging warnings only. */
+  const exportCli = (args: string[]) =>
+    runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, args);
+
+  /** `npm run export -- graphml` of the fixture's Leeds organisations, read back. */
+  async function leedsGraphml(...options: string[]) {
+    const out = path.join(tempDir(), 'leeds.graphml');
+    const cli = exportCli([
       'graphml',
       out,
       '--ids',
@@ -365,8 +373,7 @@ describe('npm run export', () => {
   });
 
   it('refuses a path in a folder that does not exist before reading anything, and creates nothing', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const out = path.join(dir, 'missing', 'x.graphml');
     const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri') }, ['graphml', out, '--ids', ids[0]!]);
     expect(await cli.exited).toBe(2);
@@ -377,34 +384,18 @@ describe('npm run export', () => {
   });
 
   it('says in one line when the output cannot be written', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
-    dirs.push(dir);
     // A folder where the file should go: writing it fails.
-    const out = path.join(dir, 'taken.graphml');
+    const out = path.join(tempDir(), 'taken.graphml');
     fs.mkdirSync(out);
-    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
-      'graphml',
-      out,
-      '--ids',
-      ids[0]!,
-    ]);
+    const cli = exportCli(['graphml', out, '--ids', ids[0]!]);
     expect(await cli.exited).toBe(1);
     expect(cli.output()).toContain(`Nothing was written: could not write ${out} (EISDIR)`);
     expect(cli.output()).not.toMatch(/\n\s+at /);
   });
 
   it('names an id that names no published organisation, writes nothing, and shows no stack trace', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-export-'));
-    dirs.push(dir);
-    const out = path.join(dir, 'shortlist.csv');
-    const cli = runCli('export.ts', { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'warn' }, [
-      'csv',
-      out,
-      '--ids',
-      `${ids[0]},${p}-nope`,
-      '--filter',
-      '{"places":["Leeds"]}',
-    ]);
+    const out = path.join(tempDir(), 'shortlist.csv');
+    const cli = exportCli(['csv', out, '--ids', `${ids[0]},${p}-nope`, '--filter', '{"places":["Leeds"]}']);
     expect(await cli.exited).toBe(2);
     expect(cli.output()).toContain(
       `Nothing was exported: request (ids): no published organisation has the id "${p}-nope" [NOT_FOUND]`,

@@ -40,6 +40,15 @@ const requestSchema = z
   })
   .strict();
 
+/** A flag's values in a query string: present without a value, or written out. */
+const LINK_FLAGS: ReadonlyMap<string, boolean> = new Map([
+  ['', true],
+  ['true', true],
+  ['1', true],
+  ['false', false],
+  ['0', false],
+]);
+
 /** Raw input: a JSON body, or a query string whose `ids` is comma-separated and `filter` is JSON text. */
 export function parseExportRequest(
   input: Record<string, unknown>,
@@ -48,16 +57,9 @@ export function parseExportRequest(
   const raw: Record<string, unknown> = { ...input };
   const problems: Problem[] = [];
   if (from === 'query') {
-    // A flag in a link: `initiatives`, `initiatives=true` or `initiatives=false`.
-    if (typeof raw.initiatives === 'string') {
-      const flag = raw.initiatives.trim().toLowerCase();
-      raw.initiatives =
-        flag === '' || flag === 'true' || flag === '1'
-          ? true
-          : flag === 'false' || flag === '0'
-            ? false
-            : raw.initiatives;
-    }
+    // A flag in a link: `initiatives`, `initiatives=true` or `initiatives=false` (any other value is refused).
+    if (typeof raw.initiatives === 'string')
+      raw.initiatives = LINK_FLAGS.get(raw.initiatives.trim().toLowerCase()) ?? raw.initiatives;
     if (typeof raw.ids === 'string') raw.ids = raw.ids.split(',').filter((id) => id !== '');
     if (typeof raw.filter === 'string') {
       try {

@@ -31,15 +31,17 @@ const given = <T>(list: readonly T[] | null | undefined): list is readonly T[] =
 
 /**
  * The organisations (snapshot indexes, each once) whose ties `filter.organisations` keeps; null when it
- * names none (every tie may match). Unknown ids match nothing here: tiePredicate refuses them first.
+ * names none (every tie may match). Every id must name a published organisation (or a merged one): an
+ * unknown id is a BAD_USER_INPUT error naming `${path}.organisations`, since a mistyped id is not "no ties".
  */
 export function filterEnds(
   snapshot: NetworkSnapshot,
   filter: RelationshipFilterInput | null | undefined,
+  path = 'filter',
 ): number[] | null {
   const ids = filter?.organisations;
   if (!given(ids)) return null;
-  return [...new Set(ids.map((id) => snapshot.index.get(id)).filter((i): i is number => i !== undefined))];
+  return resolveOrganisationIds(snapshot, ids, `${path}.organisations`);
 }
 
 /** The filter resolved against the snapshot: bit masks, day numbers and bounds (-1 / null when not given). */
@@ -71,8 +73,9 @@ export function tieCriteria(
   snapshot: NetworkSnapshot,
   f: RelationshipFilterInput,
   asOf: string | null | undefined,
+  path = 'filter',
 ): TieCriteria {
-  const named = filterEnds(snapshot, f);
+  const named = filterEnds(snapshot, f, path);
   const active = [f.activeOn, asOf].filter((d): d is string => typeof d === 'string').map(dayNumber);
   return {
     ends: named === null ? null : new Set(named),
@@ -135,8 +138,6 @@ export function tiePredicate(
       [fieldProblem(`${path}.organisations`, 'OUT_OF_RANGE', `at most ${MAX_FILTER_ORGANISATIONS} ids`)],
     );
   }
-  // Every id must name a published organisation (or a merged one): a mistyped id is not "no ties".
-  if (given(f.organisations)) resolveOrganisationIds(snapshot, f.organisations, `${path}.organisations`);
   // A blank currency is no currency (as before); any other must have a currency code's shape.
   const currencyGiven = typeof f.currency === 'string' && f.currency.trim() !== '';
   if (currencyGiven && !CURRENCY_CODE.test(f.currency!.trim().toUpperCase())) {
@@ -168,7 +169,7 @@ export function tiePredicate(
     before,
     minAmount,
     maxAmount,
-  } = tieCriteria(snapshot, f, asOf);
+  } = tieCriteria(snapshot, f, asOf, path);
   // The arrays in locals: the predicate runs once per tie of a million-tie list.
   const { tieSource, tieTarget, tieKind, tieTrust, tieAmount, tieCurrency, tieSince, tieUntil, sector } =
     snapshot;

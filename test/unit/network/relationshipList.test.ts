@@ -74,6 +74,16 @@ function access(s: NetworkSnapshot, newest: NetworkSnapshot | null = null): Netw
   };
 }
 
+/** A runner that records the name of each query and reads no relationship, at data version `version`. */
+function recordingRunner(names: string[], version: number): QueryRunner {
+  return {
+    read: async (name: string) => {
+      names.push(name);
+      return name === 'relationshipsByIds' ? [{ dataVersion: version, relationships: [] }] : [];
+    },
+  } as unknown as QueryRunner;
+}
+
 describe('listRelationships', () => {
   const s = randomSnapshot(60, 900, 7);
   const net = access(s);
@@ -179,12 +189,7 @@ describe('listRelationships', () => {
 
   it('reads the page with the data version in one query only once the newest snapshot keeps its ordered ties', async () => {
     const names: string[] = [];
-    const runner = {
-      read: async (name: string) => {
-        names.push(name);
-        return name === 'relationshipsByIds' ? [{ dataVersion: s.version, relationships: [] }] : [];
-      },
-    } as unknown as QueryRunner;
+    const runner = recordingRunner(names, s.version);
     // snapshot() stands for the data-version check the one-query path saves.
     const fresh = {
       ...access(s, s),
@@ -205,12 +210,7 @@ describe('listRelationships', () => {
   it('refuses an id only when the current snapshot does not know it, not when an older one held does not', async () => {
     const older = randomSnapshot(30, 300, 3); // o000–o029: o045 was published since
     const names: string[] = [];
-    const runner = {
-      read: async (name: string) => {
-        names.push(name);
-        return name === 'relationshipsByIds' ? [{ dataVersion: s.version, relationships: [] }] : [];
-      },
-    } as unknown as QueryRunner;
+    const runner = recordingRunner(names, s.version);
     const kept = new Map<NetworkSnapshot, Map<string, Promise<unknown>>>();
     const net: NetworkAccess = {
       snapshot: async () => {
