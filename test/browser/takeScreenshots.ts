@@ -36,6 +36,8 @@ const SCREENS: Record<string, Screen> = {
   partners: { url: '/?org=org-fernleigh-trust&tab=partners' },
   path: { url: '/?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council' },
   pathway: { url: '/?org=org-fernleigh-trust&pathway=ini-careroute-community-transport' },
+  // The download menu (the toolbar's button): the formats of what is shown, GraphML with initiatives among them.
+  downloads: { url: '/?org=org-hadrian-borough-council', press: 'Download what is shown' },
   // A clicked edge: the relationship in the details panel.
   relationship: { url: '/?org=org-campsie-council&edge=rel-0951', widths: [1440] },
   expanded: {
