@@ -36,6 +36,7 @@ const schema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   REQUEST_BUDGET_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOAD_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  WARM_UP: z.enum(['true', 'false']).default('true'),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -75,6 +76,8 @@ export interface Config {
   /** How long one API request may take for figures worked out in memory (snapshot, analytics). */
   requestBudgetMs: number;
   loadDemoData: boolean;
+  /** WARM_UP: once ready, load the network snapshot and make the text queries hot (server/domain/network/warmUp.ts). */
+  warmUp: boolean;
   /** Express's `trust proxy`: whose X-Forwarded-For/-Proto to believe (client addresses, HTTPS). */
   trustProxy: boolean | number | string;
   /** `npm run import` refuses a file larger than this many bytes (IMPORT_MAX_FILE_MB). */
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     requestBudgetMs: e.REQUEST_BUDGET_MS,
     loadDemoData: e.LOAD_DEMO_DATA === 'true',
+    warmUp: e.WARM_UP === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     importMaxFileBytes: Math.round(e.IMPORT_MAX_FILE_MB * 1024 * 1024),
   };

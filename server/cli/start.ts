@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { ensureDemoData } from '../domain/import/demo.ts';
 import { createHttpServer, type AtlasHttpServer } from '../http/app.ts';
+import type { Logger } from 'pino';
 import { createLogger } from '../logger.ts';
 import { assertPortFree, exitWithStartupError, onShutdown } from './lifecycle.ts';
 
@@ -54,6 +55,7 @@ async function main() {
     const port = await http.listen(config.port, config.host);
     const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     logger.info(`Partnership Atlas is ready: http://${shown}:${port} (GraphQL at /graphql). Ctrl-C to stop.`);
+    if (config.warmUp) warmUpInBackground(http, logger, stopping.signal);
   })();
   try {
     await running.startup;
@@ -61,6 +63,27 @@ async function main() {
     // Interrupted on purpose: the shutdown handler finishes and exits.
     if (!stopping.signal.aborted) throw error;
   }
+}
+
+/**
+ * Loads the network snapshot and makes the text queries hot while the server already answers (a request
+ * that needs the snapshot meanwhile waits for the same load). A failure is only logged: every request
+ * loads what it needs anyway. Ctrl-C stops it between two queries; a query cut by the shutdown is not an error.
+ */
+function warmUpInBackground(http: AtlasHttpServer, logger: Logger, signal: AbortSignal): void {
+  http.warmUp(signal).then(
+    (report) => {
+      if (!report.stopped)
+        logger.info(
+          report,
+          `warmed up: the network snapshot of ${report.organisations} organisations in ${report.snapshotMs} ms, then ${report.queries} text queries in ${report.searchMs} ms`,
+        );
+    },
+    (err: unknown) => {
+      if (!signal.aborted)
+        logger.warn({ err }, 'the warm-up failed; the first requests will load what it would have');
+    },
+  );
 }
 
 main().catch(exitWithStartupError);

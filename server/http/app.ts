@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { QueryRunner } from '../common/queryRunner.ts';
 import { databaseStatus } from '../domain/health.ts';
 import { createNetworkCache, networkAccess, type NetworkCache } from '../domain/network/cache.ts';
+import { warmUp, type WarmUpReport } from '../domain/network/warmUp.ts';
 import { AtlasError } from '../common/errors.ts';
 import { exportNetwork } from '../domain/export/exporter.ts';
 import { parseExportRequest } from '../domain/export/request.ts';
@@ -51,6 +52,8 @@ export interface AtlasHttpServer {
   server: http.Server;
   apollo: ApolloServer<Context>;
   listen(port: number, host: string): Promise<number>;
+  /** Loads the network snapshot and makes the text queries hot (warmUp), for the requests to come. */
+  warmUp(signal?: AbortSignal): Promise<WarmUpReport>;
   close(): Promise<void>;
 }
 
@@ -194,6 +197,7 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
+    warmUp: (signal) => warmUp(deps.runner, network, { signal }),
     close: async () => {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -110,6 +110,11 @@ describe('npm start with the local Neo4j, and CLIs beside it', () => {
     started.push(first);
     await first.waitFor(READY, 240_000);
     expect(first.output()).toMatch(/demo data loaded/);
+    // Once ready, the warm-up loads the snapshot and runs the text queries in the background (WARM_UP).
+    await first.waitFor(
+      /warmed up: the network snapshot of \d+ organisations in \d+ ms, then \d+ text queries/,
+      120_000,
+    );
     expect(fs.existsSync(announcement)).toBe(true);
     const name = demoOrganisationName();
     const found = await searchAnswered(port, name);

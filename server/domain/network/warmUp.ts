@@ -1,0 +1,87 @@
+// What a server does right after it starts, before its first users would wait for it: load the network
+// snapshot (tens of seconds at 100,000 organisations) and the orderings the lists keep with it, and run
+// the search box's and the filtered list's full-text queries on words of organisation names until they
+// are hot. A freshly started Neo4j runs a query's expressions interpreted and its JVM has compiled little
+// yet, so the first text queries after a start took twice as long as later ones (see README, "Speed").
+// Every step reads; nothing is written. The words come from the organisations held, spread over the
+// snapshot, so the warm-up fits the data it runs on and no text is fixed in code.
+import type { QueryRunner } from '../../common/queryRunner.ts';
+import { searchOrganisations } from '../organisations.ts';
+import { networkAccess, type NetworkCache } from './cache.ts';
+import { degreesIn } from './degree.ts';
+import { listOrganisations, orderingsOf } from './organisationList.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
+
+/** How many words of organisation names the warm-up searches for. */
+export const WARM_UP_WORDS = 8;
+/**
+ * How many times each of those is asked, as a search and as a list filter. A Cypher query's expressions
+ * are compiled once it has run a few times; the JVM's compilers take longer (measured at D1: README).
+ */
+export const WARM_UP_ROUNDS = 4;
+
+export interface WarmUpReport {
+  organisations: number;
+  /** Milliseconds to load (or find) the snapshot and its orderings. */
+  snapshotMs: number;
+  /** Milliseconds of the text queries. */
+  searchMs: number;
+  /** The text queries run (searches and list filters). */
+  queries: number;
+  /** Whether it stopped early because `signal` was aborted. */
+  stopped: boolean;
+}
+
+/**
+ * Words of organisation names (3 letters or more, lower case, each once), from organisations spread
+ * evenly over the snapshot: at most `count`.
+ */
+export function warmUpWords(snapshot: NetworkSnapshot, count = WARM_UP_WORDS): string[] {
+  const words = new Set<string>();
+  const n = snapshot.names.length;
+  for (let k = 0; k < n && words.size < count; k++) {
+    // A stride through the snapshot, so the words do not all come from its first organisations.
+    const i = Math.floor(((k * 0.618034) % 1) * n);
+    const word = snapshot.names[i]!.toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .find((w) => w.length >= 3 && !words.has(w));
+    if (word !== undefined) words.add(word);
+  }
+  return [...words];
+}
+
+/** Loads the snapshot and runs the text queries until hot; stops between two queries when `signal` aborts. */
+export async function warmUp(
+  runner: QueryRunner,
+  cache: NetworkCache,
+  { signal, rounds = WARM_UP_ROUNDS }: { signal?: AbortSignal; rounds?: number } = {},
+): Promise<WarmUpReport> {
+  const started = performance.now();
+  const net = networkAccess(runner, cache);
+  const snapshot = await net.snapshot();
+  await orderingsOf(net, snapshot);
+  const snapshotMs = performance.now() - started;
+  const words = warmUpWords(snapshot);
+  const degrees = degreesIn(snapshot);
+  let queries = 0;
+  for (let round = 0; round < rounds; round++)
+    for (const word of words) {
+      if (signal?.aborted) return report(true);
+      await searchOrganisations(runner, word, undefined, { degrees });
+      // The list as the explorer's results panel asks it: the page's details and the facets.
+      const page = await listOrganisations(runner, networkAccess(runner, cache), { filter: { query: word } });
+      page.facets();
+      queries += 2;
+    }
+  return report(false);
+
+  function report(stopped: boolean): WarmUpReport {
+    return {
+      organisations: snapshot.ids.length,
+      snapshotMs: Math.round(snapshotMs),
+      searchMs: Math.round(performance.now() - started - snapshotMs),
+      queries,
+      stopped,
+    };
+  }
+}
