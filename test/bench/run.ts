@@ -280,7 +280,9 @@ async function runQueryBenchmarks(
     const asked = new Set(
       [
         ...frozen.lists.flatMap((l) => l.queries.map((q) => q.text)),
-        ...listCases(g).flatMap((c) => (c.filter.query ? [c.filter.query] : [])),
+        ...listCases(g).flatMap((c) =>
+          [c.filter, ...(c.texts ?? [])].flatMap((f) => (f.query ? [f.query] : [])),
+        ),
       ].map((t) => t.trim().toLowerCase()),
     );
     const overlap = warmUpWords(snapshot).filter((word) => asked.has(word));

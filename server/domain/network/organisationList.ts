@@ -3,6 +3,7 @@
 // filter has a query). The page's organisations are then read from the database by id, unless only what
 // the snapshot holds of them is asked for (`details: false`). The data version is read in the full-text
 // query or the page's read, not in a round trip of its own, when the process already has a snapshot.
+import { LRUCache } from 'lru-cache';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { OrganisationOrder as OrganisationOrderValues } from '../generated/vocabulary.ts';
 import { InvalidInputError } from '../../common/errors.ts';
@@ -43,6 +44,21 @@ export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof Or
 
 /** Full-text hits considered for a list with a query (the best ones; the total counts at most these). */
 export const MAX_QUERY_HITS = 10_000;
+/**
+ * Texts whose hits a snapshot keeps (the most recently asked): the next page of a text list, or the same
+ * text with another facet ticked, then needs no full-text query (about 120 KB each at MAX_QUERY_HITS).
+ */
+export const TEXT_HITS_KEPT = 32;
+
+/** The ranked hits of the texts asked over one snapshot, by textKey. */
+type TextHits = LRUCache<string, RankedHits>;
+
+const textKey = (queries: SearchQueries) => `${queries.strict}\u0000${queries.partial}`;
+
+/** The hits kept with a snapshot (dropped with it when the data version moves). */
+function textHitsOf(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<TextHits> {
+  return net.derived(snapshot, 'textHits', () => new LRUCache<string, RankedHits>({ max: TEXT_HITS_KEPT }));
+}
 /**
  * The organisations of the snapshot among the text's MAX_QUERY_HITS best full-text hits (matching every word,
  * or any word when none matches every word), by snapshot index: what a filter's `query` selects for the
@@ -300,7 +316,11 @@ export async function listOrganisations(
     (await pageOver(request, snapshot, true, first))!;
   if (guess === null) return checkedPage(await net.snapshot(), null);
   let first: IndexAnswer | null = null;
-  if (queries !== null) {
+  if (queries !== null && details && (await textHitsOf(net, guess)).has(textKey(queries))) {
+    // A text asked before over this snapshot: its hits are kept, and the page's read checks the version.
+    const page = await pageOver(request, guess, false, null);
+    if (page !== null) return page;
+  } else if (queries !== null) {
     first = await askCandidates(runner, queries.strict, FIRST_KEEP, FIRST_CANDIDATES, guess.nodeKeyPrefix);
     if (net.confirm(guess, first.dataVersion)) return checkedPage(guess, first);
   } else {
@@ -355,7 +375,14 @@ async function pageOver(
   let keyAt: (at: number) => Key;
   const { degree } = snapshot;
   if (hasText) {
-    const hits = await rankedHits(runner, snapshot, queries, first, () => byNameThenId(net, snapshot));
+    const hits = await rankedHits(
+      runner,
+      snapshot,
+      queries,
+      first,
+      () => byNameThenId(net, snapshot),
+      await textHitsOf(net, snapshot),
+    );
     // The hits the filter keeps, each once (its best hit; the mask is this request's own, so a member
     // taken is marked 2 in it), with their scores.
     let count = 0;
@@ -649,13 +676,20 @@ async function rankedHits(
   queries: SearchQueries | null,
   first: IndexAnswer | null,
   nameOrder: () => Promise<NameOrder>,
+  kept: TextHits,
 ): Promise<RankedHits> {
   const none: RankedHits = { index: new Int32Array(0), score: new Float64Array(0), tier: 0 };
   if (queries === null) return none;
-  const strict = await topHits(runner, snapshot, queries.strict, 0, first, nameOrder);
+  const key = textKey(queries);
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  let found = await topHits(runner, snapshot, queries.strict, 0, first, nameOrder);
   // One word: the any-word query matches the same (none), so it is not asked.
-  if (strict.index.length > 0 || queries.partialSameAsStrict) return strict;
-  return topHits(runner, snapshot, queries.partial, 1, null, nameOrder);
+  if (found.hits.index.length === 0 && !queries.partialSameAsStrict)
+    found = await topHits(runner, snapshot, queries.partial, 1, null, nameOrder);
+  // Kept only when the index was read at the snapshot's own version (a later write could have changed them).
+  if (found.atSnapshot) kept.set(key, found.hits);
+  return found.hits;
 }
 
 async function topHits(
@@ -665,15 +699,17 @@ async function topHits(
   tier: 0 | 1,
   asked: IndexAnswer | null,
   nameOrder: () => Promise<NameOrder>,
-): Promise<RankedHits> {
+): Promise<{ hits: RankedHits; atSnapshot: boolean }> {
   const prefix = snapshot.nodeKeyPrefix;
   let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP, FIRST_CANDIDATES, prefix));
+  let atSnapshot = found.dataVersion === snapshot.version;
   let hits = await published(snapshot, found, tier, nameOrder);
   if (!settled(found, hits)) {
     found = await askCandidates(runner, lucene, CANDIDATES, CANDIDATES, prefix);
+    atSnapshot &&= found.dataVersion === snapshot.version;
     hits = await published(snapshot, found, tier, nameOrder);
   }
-  return hits;
+  return { hits, atSnapshot };
 }
 
 /**

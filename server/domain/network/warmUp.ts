@@ -12,13 +12,13 @@ import { degreesIn } from './degree.ts';
 import { listOrganisations, orderingsOf } from './organisationList.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
 
-/** How many words of organisation names the warm-up searches for. */
-export const WARM_UP_WORDS = 8;
 /**
- * How many times each of those is asked, as a search and as a list filter. A Cypher query's expressions
- * are compiled once it has run a few times; the JVM's compilers take longer (measured at D1: README).
+ * How many words of organisation names the warm-up searches for, each once as a search and once as a list
+ * filter: a Cypher query's expressions are compiled once it has run a few times, the JVM's compilers take
+ * longer (measured at D1: README). Each a different word, since a list keeps the hits of a text it was
+ * asked (TEXT_HITS_KEPT) and would not ask the index again.
  */
-export const WARM_UP_ROUNDS = 4;
+export const WARM_UP_WORDS = 32;
 
 export interface WarmUpReport {
   organisations: number;
@@ -26,6 +26,8 @@ export interface WarmUpReport {
   snapshotMs: number;
   /** Milliseconds of the text queries. */
   searchMs: number;
+  /** The words asked. */
+  words: string[];
   /** The text queries run (searches and list filters). */
   queries: number;
   /** Whether it stopped early because `signal` was aborted. */
@@ -42,10 +44,8 @@ export function warmUpWords(snapshot: NetworkSnapshot, count = WARM_UP_WORDS): s
   for (let k = 0; k < n && words.size < count; k++) {
     // A stride through the snapshot, so the words do not all come from its first organisations.
     const i = Math.floor(((k * 0.618034) % 1) * n);
-    const word = snapshot.names[i]!.toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .find((w) => w.length >= 3 && !words.has(w));
-    if (word !== undefined) words.add(word);
+    for (const word of snapshot.names[i]!.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+      if (word.length >= 3 && words.size < count) words.add(word);
   }
   return [...words];
 }
@@ -54,30 +54,30 @@ export function warmUpWords(snapshot: NetworkSnapshot, count = WARM_UP_WORDS): s
 export async function warmUp(
   runner: QueryRunner,
   cache: NetworkCache,
-  { signal, rounds = WARM_UP_ROUNDS }: { signal?: AbortSignal; rounds?: number } = {},
+  { signal, words: count = WARM_UP_WORDS }: { signal?: AbortSignal; words?: number } = {},
 ): Promise<WarmUpReport> {
   const started = performance.now();
   const net = networkAccess(runner, cache);
   const snapshot = await net.snapshot();
   await orderingsOf(net, snapshot);
   const snapshotMs = performance.now() - started;
-  const words = warmUpWords(snapshot);
   const degrees = degreesIn(snapshot);
   let queries = 0;
-  for (let round = 0; round < rounds; round++)
-    for (const word of words) {
-      if (signal?.aborted) return report(true);
-      await searchOrganisations(runner, word, undefined, { degrees });
-      // The list as the explorer's results panel asks it: the page's details and the facets.
-      const page = await listOrganisations(runner, networkAccess(runner, cache), { filter: { query: word } });
-      page.facets();
-      queries += 2;
-    }
+  const words = warmUpWords(snapshot, count);
+  for (const word of words) {
+    if (signal?.aborted) return report(true);
+    await searchOrganisations(runner, word, undefined, { degrees });
+    // The list as the explorer's results panel asks it: the page's details and the facets.
+    const page = await listOrganisations(runner, networkAccess(runner, cache), { filter: { query: word } });
+    page.facets();
+    queries += 2;
+  }
   return report(false);
 
   function report(stopped: boolean): WarmUpReport {
     return {
       organisations: snapshot.ids.length,
+      words,
       snapshotMs: Math.round(snapshotMs),
       searchMs: Math.round(performance.now() - started - snapshotMs),
       queries,
