@@ -25,6 +25,10 @@ export default defineConfig({
           globalSetup: ['test/support/neo4jGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what a page or the server does next: Vitest's default of 1 s is two or three
+          // tries at our intervals, too few on a loaded CI machine (a settled-address poll failed there). A poll
+          // that succeeds returns at once, so a longer limit only slows a failing test.
+          expect: { poll: { timeout: 15_000 } },
           // 2 cores: one Neo4j plus two test workers is what the machine holds comfortably.
           maxWorkers: 2,
         },
