@@ -11,7 +11,7 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
-import { buildSearchQueries, nameMatchScore } from './search.ts';
+import { buildSearchQueries, nameMatchScore, type NameWords } from './search.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -281,12 +281,13 @@ export function indexCandidates(hits: number): number {
 
 /**
  * Which words of a search get typo matches: `unknown`, only those no published organisation's name
- * contains (the search box: a word spelled as a name word is taken as meant, see SearchWordPart); `every`,
- * all of them (the full results list of a text filter, its export and registration's likely matches,
- * which look wider and must agree with one another: the list's own index query, searchCandidates, uses
- * the same `strict` and `partial` texts).
+ * contains, as the index answers it in the search's own query (the search box: a word spelled as a name
+ * word is taken as meant, see SearchWordPart); NameWords, the same decided against the words of the names
+ * a caller holds (a text filter's list and what its export and network figures select, which must agree
+ * with one another: they decide with the names of the same network snapshot); `every`, all of them
+ * (registration's likely matches, which look wider).
  */
-export type TypoMatches = 'unknown' | 'every';
+export type TypoMatches = 'unknown' | 'every' | NameWords;
 
 /** searchHits, with the details of the first `detailed` hits (one query). */
 async function readSearchHits(
@@ -297,7 +298,10 @@ async function readSearchHits(
   detailed: number,
   typos: TypoMatches,
 ): Promise<DetailedHit[]> {
-  const queries = buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
+  const queries = buildSearchQueries(
+    text.slice(0, SEARCH_LIMITS.maxQueryLength),
+    typeof typos === 'string' ? undefined : typos,
+  );
   if (queries === null) return [];
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
     // Without a probe, a word that has a typo form always uses it (see the query).

@@ -102,7 +102,7 @@ export interface SearchWordPart {
 }
 
 export interface SearchQueries {
-  /** Every word must match (joining words excepted), each with its typo matches. */
+  /** Every word must match (joining words excepted), each with its typo matches (see buildSearchQueries). */
   strict: string;
   /** Any word may match: the best partial matches, ranked after the strict ones. */
   partial: string;
@@ -156,14 +156,35 @@ function wordPart(word: string, required: boolean): SearchWordPart {
   };
 }
 
-/** The Lucene queries for `text`, or null when it has no searchable word (then nothing matches). */
-export function buildSearchQueries(text: string): SearchQueries | null {
+/** The words of published organisations' names (searchWords of each name), as a caller holds them. */
+export interface NameWords {
+  has(word: string): boolean;
+}
+
+/** Every word of the names, as searchWords reads them, for buildSearchQueries. */
+export function wordsOfNames(names: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const name of names) for (const word of searchWords(name, Number.POSITIVE_INFINITY)) words.add(word);
+  return words;
+}
+
+/**
+ * The Lucene queries for `text`, or null when it has no searchable word (then nothing matches). With
+ * `nameWords`, the caller decides which words get typo matches instead of the index (SearchWordPart): a
+ * word some name contains gets none (its `typo` is null), any other word gets them; no part has a probe,
+ * so `strict` and `partial` are the whole query.
+ */
+export function buildSearchQueries(text: string, nameWords?: NameWords): SearchQueries | null {
   const words = searchWords(text);
   if (words.length === 0) return null;
   const required = words.filter((w) => !JOINING_WORDS.has(w));
   // A text of joining words only ("the") still searches for them.
   const strictWords = required.length > 0 ? new Set(required) : new Set(words);
-  const parts = words.map((w) => wordPart(w, strictWords.has(w)));
+  const parts = words.map((w) => {
+    const part = wordPart(w, strictWords.has(w));
+    if (!nameWords) return part;
+    return { ...part, typo: nameWords.has(w) ? null : part.typo, probe: null };
+  });
   const group = (p: SearchWordPart) => p.typo ?? p.exact;
   const strict = parts.map((p) => (p.required ? `+${group(p)}` : group(p))).join(' ');
   const partial = parts.map(group).join(' ');

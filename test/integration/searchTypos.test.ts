@@ -1,10 +1,14 @@
 // Search's typo matching on a small known graph: a word spelled exactly as a word of a published
 // organisation's name is taken as meant (no typo variants of it); a word no published name contains
-// gets typo matches on names (searchOrganisations.cypher, SearchWordPart in server/domain/search.ts).
+// gets typo matches on names (searchOrganisations.cypher, SearchWordPart in server/domain/search.ts). A
+// text filter's list, export and network figures decide the same against their snapshot's names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { emptyDataset } from '../../server/domain/model.ts';
+import { selectForExport } from '../../server/domain/export/exporter.ts';
+import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
+import { listOrganisations } from '../../server/domain/network/organisationList.ts';
 import { searchHits, searchOrganisations } from '../../server/domain/organisations.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org, searchWord } from '../support/fixtures.ts';
@@ -56,13 +60,42 @@ describe('typo matches only for words no published name contains', () => {
     expect(await ids(`${w}brightwell`)).toEqual([`${p}-brigthwell`]);
   });
 
-  it('leaves the wider searches (text filter, its export, likely matches) with typo matches for every word', async () => {
-    // searchHits serves organisations(filter: {query}), its export and registration: they agree with
-    // one another and look wider than the search box.
+  it("leaves registration's likely matches with typo matches for every word", async () => {
+    // searchHits' default serves registration's "is this you?" matches, which look wider than the search box.
     const found = (await searchHits(db.runner, `${w}harwick`, 10)).map((h) => h.id);
     expect(found.slice(0, 2)).toEqual([`${p}-harwick`, `${p}-hartwick`]);
     expect((await searchHits(db.runner, `${w}harwick`, 10, 10, 'unknown')).map((h) => h.id)).toEqual([
       `${p}-harwick`,
     ]);
+  });
+});
+
+describe('a text filter decides typo matches against the names of its network snapshot', () => {
+  // organisations(filter: {query}), its export and the network figures of the filter: the same words get
+  // typo matches in all three (nameWordsOf in organisationList.ts), so they select the same organisations.
+  const selected = async (query: string) => {
+    const net = networkAccess(db.runner, createNetworkCache());
+    const page = await listOrganisations(db.runner, net, { filter: { query }, first: 10 });
+    const exported = await selectForExport(db.runner, net, { format: 'ATLAS', filter: { query } });
+    const listed = page.nodes.map((o) => o.id);
+    expect([...exported.organisationIds].sort()).toEqual([...listed].sort());
+    expect(page.totalCount).toBe(listed.length);
+    return listed;
+  };
+
+  it('lists only the names with a word spelled as typed, not its typo variants', async () => {
+    expect(await selected(`${w}harwick`)).toEqual([`${p}-harwick`]);
+    expect(await selected(`${w}hartwick`)).toEqual([`${p}-hartwick`]);
+  });
+
+  it('lists the typo matches of a word no name contains', async () => {
+    expect((await selected(`${w}harwik`)).sort()).toEqual([`${p}-hartwick`, `${p}-harwick`]);
+  });
+
+  it('decides per word, and counts only published names', async () => {
+    // "…harwick" is known and stays exact; "…yrad" is in no name and finds "…yard": one name matches both.
+    expect(await selected(`${w}harwick ${w}yrad`)).toEqual([`${p}-harwick`]);
+    // Only a pending organisation is named "…brightwell" (the snapshot holds published ones only).
+    expect(await selected(`${w}brightwell`)).toEqual([`${p}-brigthwell`]);
   });
 });

@@ -69,7 +69,7 @@ export async function selectForExport(
     );
   }
   const filter = resolveFilter(s, request.filter);
-  const found = filter.query === null ? null : await queryMatches(runner, s, filter.query);
+  const found = filter.query === null ? null : await queryMatches(runner, net, s, filter.query);
   // Every id must name a published organisation (a merged id: the one it was merged into), or the export
   // is refused: a mistyped id would otherwise give a file with fewer organisations, or none.
   const wanted = request.ids ? new Set(resolveOrganisationIds(s, request.ids, 'ids', 'request')) : null;

@@ -168,7 +168,7 @@ export async function networkSummary(
   return net.derived(s, key, async () => {
     const started = performance.now();
     // Which organisations and ties count, here; components and communities on the worker thread.
-    const found = resolved.query === null ? null : await queryMatches(runner, s, resolved.query);
+    const found = resolved.query === null ? null : await queryMatches(runner, net, s, resolved.query);
     const inView = new Uint8Array(s.ids.length);
     for (let i = 0; i < inView.length; i++)
       if (matches(s, resolved, i) && (found === null || found.has(i))) inView[i] = 1;

@@ -20,7 +20,7 @@ import {
   type Theme,
 } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection, type PageStart } from '../pagination.ts';
-import { buildSearchQueries, type SearchQueries } from '../search.ts';
+import { buildSearchQueries, wordsOfNames, type NameWords, type SearchQueries } from '../search.ts';
 import {
   RELATIONSHIP_KINDS,
   SECTORS,
@@ -60,16 +60,34 @@ function textHitsOf(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<Text
   return net.derived(snapshot, 'textHits', () => new LRUCache<string, RankedHits>({ max: TEXT_HITS_KEPT }));
 }
 /**
+ * The words of the snapshot's organisation names (kept with it): a text filter adds typo matches only for
+ * the words none of them contains (TypoMatches), the list, its export and the network figures alike.
+ */
+export function nameWordsOf(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<NameWords> {
+  return net.derived(snapshot, 'nameWords', () => wordsOfNames(snapshot.names));
+}
+
+/** The queries of a filter's text over `snapshot` (null when the text has no searchable word). */
+async function textQueries(
+  net: NetworkAccess,
+  snapshot: NetworkSnapshot,
+  text: string,
+): Promise<SearchQueries | null> {
+  return buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength), await nameWordsOf(net, snapshot));
+}
+
+/**
  * The organisations of the snapshot among the text's MAX_QUERY_HITS best full-text hits (matching every word,
  * or any word when none matches every word), by snapshot index: what a filter's `query` selects for the
- * network figures and exports, as organisations(filter) lists it.
+ * network figures and exports, as organisations(filter) lists it (typo matches for the same words).
  */
 export async function queryMatches(
   runner: QueryRunner,
+  net: NetworkAccess,
   s: NetworkSnapshot,
   query: string,
 ): Promise<Set<number>> {
-  const hits = await searchHits(runner, query, MAX_QUERY_HITS, 1);
+  const hits = await searchHits(runner, query, MAX_QUERY_HITS, 1, await nameWordsOf(net, s));
   return new Set(hits.map((h) => s.index.get(h.id)).filter((i): i is number => i !== undefined));
 }
 /** Entries per facet (the most frequent). */
@@ -294,9 +312,11 @@ export async function listOrganisations(
     args.orderBy === 'RELEVANCE' || !args.orderBy ? (text !== '' ? 'RELEVANCE' : 'NAME') : args.orderBy;
   const list = `organisations:${order}`;
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
-  const queries = text === '' ? null : buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength));
-  const nothing = text !== '' && queries === null;
-  const request: ListRequest = {
+  const nothing = text !== '' && buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength)) === null;
+  // The text's queries depend on the snapshot: typo matches only for words none of its names contains.
+  const queriesOver = (snapshot: NetworkSnapshot) =>
+    text === '' || nothing ? Promise.resolve(null) : textQueries(net, snapshot, text);
+  const requestOver = async (snapshot: NetworkSnapshot): Promise<ListRequest> => ({
     runner,
     net,
     args,
@@ -304,17 +324,22 @@ export async function listOrganisations(
     list,
     start,
     hasText: text !== '',
-    queries,
+    queries: await queriesOver(snapshot),
     details,
     countFacets,
-  };
+  });
   // Without a query that reads the version (a text of no searchable word, or a page answered from the
   // snapshot alone) snapshot() checks it.
-  const guess = queries !== null || (details && !nothing) ? net.unchecked() : null;
+  const guess = (text !== '' && !nothing) || (details && !nothing) ? net.unchecked() : null;
   // Over a snapshot checked against the data version (pageOver answers null only over one that is not).
-  const checkedPage = async (snapshot: NetworkSnapshot, first: IndexAnswer | null) =>
+  const checkedPage = async (request: ListRequest, snapshot: NetworkSnapshot, first: IndexAnswer | null) =>
     (await pageOver(request, snapshot, true, first))!;
-  if (guess === null) return checkedPage(await net.snapshot(), null);
+  if (guess === null) {
+    const snapshot = await net.snapshot();
+    return checkedPage(await requestOver(snapshot), snapshot, null);
+  }
+  const request = await requestOver(guess);
+  const { queries } = request;
   let first: IndexAnswer | null = null;
   if (queries !== null && details && (await textHitsOf(net, guess)).has(textKey(queries))) {
     // A text asked before over this snapshot: its hits are kept, and the page's read checks the version.
@@ -322,14 +347,17 @@ export async function listOrganisations(
     if (page !== null) return page;
   } else if (queries !== null) {
     first = await askCandidates(runner, queries.strict, FIRST_KEEP, FIRST_CANDIDATES, guess.nodeKeyPrefix);
-    if (net.confirm(guess, first.dataVersion)) return checkedPage(guess, first);
+    if (net.confirm(guess, first.dataVersion)) return checkedPage(request, guess, first);
   } else {
     const page = await pageOver(request, guess, false, null);
     if (page !== null) return page;
   }
-  // The snapshot is older than the data: the index's answer stays good when its keys are read alike.
+  // The snapshot is older than the data: the index's answer stays good when its keys are read alike and
+  // the newer names give the text the same query.
   const snapshot = await net.snapshot();
-  return checkedPage(snapshot, snapshot.nodeKeyPrefix === guess.nodeKeyPrefix ? first : null);
+  const again = await requestOver(snapshot);
+  const same = snapshot.nodeKeyPrefix === guess.nodeKeyPrefix && again.queries?.strict === queries?.strict;
+  return checkedPage(again, snapshot, same ? first : null);
 }
 
 interface ListRequest {
