@@ -15,11 +15,27 @@ export interface ExportRequest {
   table?: 'organisations' | 'relationships';
   /** CSV of organisations: a note per organisation id (a shortlist's reasons), in a `notes` column. */
   notes?: Record<string, string>;
+  /** Leave out the ids no published organisation has any more (a shortlist's), instead of failing. */
+  skipUnpublished?: boolean;
 }
 
 export interface ExportedFile {
   blob: Blob;
   filename: string;
+  /** The ids left out as unpublished (skipUnpublished): how many, and the first ones listed. */
+  skipped: { count: number; ids: string[] };
+}
+
+/** The headers the server (server/http/app.ts) names the ids an export left out in. */
+export const SKIPPED_HEADER = 'X-Atlas-Skipped';
+export const SKIPPED_COUNT_HEADER = 'X-Atlas-Skipped-Count';
+
+/** What the server says it left out; none when it says nothing. */
+export function skippedOf(headers: Headers): ExportedFile['skipped'] {
+  const listed = headers.get(SKIPPED_HEADER);
+  const ids = listed ? listed.split(',').map((id) => decodeURIComponent(id)) : [];
+  const count = Number(headers.get(SKIPPED_COUNT_HEADER));
+  return { count: Number.isInteger(count) && count > ids.length ? count : ids.length, ids };
 }
 
 /** The file name the server gives in Content-Disposition, or `fallback`. */
@@ -65,6 +81,7 @@ export async function requestExport(
   const blob = await response.blob();
   return {
     blob,
+    skipped: skippedOf(response.headers),
     filename: attachmentName(
       response.headers.get('content-disposition'),
       `partnership-atlas.${request.format.toLowerCase()}`,

@@ -246,6 +246,8 @@ function SuggestionItem({
 
 function ShortlistBox({ shortlist, toasts }: { shortlist: Shortlist; toasts: ToastApi }) {
   const [busy, setBusy] = useState(false);
+  // Entries the last download left out: no longer published (merged away, withdrawn or rejected).
+  const [unlisted, setUnlisted] = useState<ReadonlySet<string>>(new Set());
   if (shortlist.entries.length === 0) {
     return (
       <p className="shortlist-empty muted" data-testid="shortlist">
@@ -263,9 +265,19 @@ function ShortlistBox({ shortlist, toasts }: { shortlist: Shortlist; toasts: Toa
         table: 'organisations',
         ids: shortlist.entries.map((e) => e.id),
         notes,
+        skipUnpublished: true,
       });
       saveFile(file.blob, 'partnership-atlas-shortlist.csv');
-      toasts.show(`Downloaded the shortlist (${shortlist.entries.length})`);
+      const left = new Set(file.skipped.ids);
+      setUnlisted(left);
+      const names = shortlist.entries.filter((e) => left.has(e.id)).map((e) => e.name);
+      const total = shortlist.entries.length;
+      toasts.show(
+        file.skipped.count === 0
+          ? `Downloaded the shortlist (${total})`
+          : `Downloaded ${total - file.skipped.count} of the ${total} on the shortlist; left out, as no longer listed: ${names.join(', ')}`,
+        file.skipped.count === 0 ? undefined : 'error',
+      );
     } catch (error) {
       toasts.show(`The download failed: ${describeError(error).message}`, 'error');
     } finally {
@@ -284,6 +296,11 @@ function ShortlistBox({ shortlist, toasts }: { shortlist: Shortlist; toasts: Toa
             <span className="shortlist-name" title={entry.notes}>
               {entry.name}
             </span>
+            {unlisted.has(entry.id) && (
+              <span className="shortlist-unlisted" data-testid="shortlist-unlisted">
+                no longer listed
+              </span>
+            )}
             <button
               type="button"
               className="icon-button small"

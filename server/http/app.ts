@@ -149,6 +149,10 @@ export async function createHttpServer(deps: AppDeps): Promise<AtlasHttpServer> 
         networkAccess(deps.runner, network, deps.requestBudgetMs),
         request,
       );
+      if (file!.skipped) {
+        res.set(SKIPPED_COUNT_HEADER, String(file!.skipped.length));
+        res.set(SKIPPED_HEADER, file!.skipped.slice(0, MAX_SKIPPED_LISTED).map(encodeURIComponent).join(','));
+      }
       res.status(200).type(file!.contentType).attachment(file!.name).send(file!.body);
     } catch (error) {
       sendError(res, error, deps.logger);
@@ -223,6 +227,13 @@ function noStorePlugin<C extends object>(): ApolloServerPlugin<C> {
  * the 2,500-token limit is 20–40 KiB once URL-encoded.
  */
 export const MAX_HEADER_BYTES = 64 * 1024;
+/**
+ * An export's ids left out as unpublished (skipUnpublished): the first MAX_SKIPPED_LISTED, each
+ * URI-encoded, comma-separated, and how many in all (client/api/exportFile.ts reads both).
+ */
+export const SKIPPED_HEADER = 'X-Atlas-Skipped';
+export const SKIPPED_COUNT_HEADER = 'X-Atlas-Skipped-Count';
+const MAX_SKIPPED_LISTED = 100;
 
 /** The answer to a request Node could not parse, as raw HTTP: the JSON error shape, then close. */
 function rawAnswer(status: string, code: string, message: string): string {

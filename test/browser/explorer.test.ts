@@ -518,6 +518,51 @@ describe('finding partners', () => {
     await tab.close();
   });
 
+  it('downloads a shortlist whose entry is no longer listed: the others, and names the one left out', async () => {
+    const gone = { id: `gone-${Date.now()}`, name: 'Withdrawn Community Trust' };
+    const entry = (o: { id: string; name: string }) => ({
+      id: o.id,
+      name: o.name,
+      sector: 'NGO',
+      forId: hub.id,
+      forName: hub.name,
+      notes: `kept for ${o.name}`,
+    });
+    const { tab, problems } = await openTab();
+    await tab.addInitScript(
+      (entries) => {
+        window.localStorage.setItem('atlas:shortlist', JSON.stringify(entries));
+      },
+      [entry(hub), entry(gone)],
+    );
+    await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}&tab=partners`);
+    const box = tab.getByTestId('shortlist');
+    await expect.poll(() => box.getByTestId('shortlist-entry').count()).toBe(2);
+    const [csv] = await Promise.all([
+      tab.waitForEvent('download'),
+      box.getByTestId('shortlist-download').click(),
+    ]);
+    const rows = fs
+      .readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(hub.id);
+    expect(rows[1]).toContain(`kept for ${hub.name}`);
+    await expect
+      .poll(() => tab.getByTestId('toast').allTextContents())
+      .toContainEqual(
+        expect.stringContaining(
+          `Downloaded 1 of the 2 on the shortlist; left out, as no longer listed: ${gone.name}`,
+        ),
+      );
+    const marked = box.locator(`[data-testid="shortlist-entry"][data-id="${gone.id}"]`);
+    expect(await marked.getByTestId('shortlist-unlisted').textContent()).toBe('no longer listed');
+    expect(await box.getByTestId('shortlist-unlisted').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
   it('draws the shortest path to a second organisation', async () => {
     const other = await lastSuggestion();
     const paths = await server.graphql<{

@@ -10,6 +10,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseAtlasCsv } from '../../server/domain/atlas/read.ts';
+import { SKIPPED_COUNT_HEADER, SKIPPED_HEADER, skippedOf } from '../../client/api/exportFile.ts';
 import { exportNetwork } from '../../server/domain/export/exporter.ts';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
@@ -213,6 +214,46 @@ describe('Cytoscape JSON and CSV', () => {
         expectedEdges.filter((r) => [r.source, r.target].every((e) => [`${p}-c`, `${p}-a`].includes(e)))
           .length,
     );
+  });
+
+  it('leaves out a shortlist entry no longer published when asked to, and names it', async () => {
+    const shortlist = [`${p}-c`, `${p}-hidden`, `${p}-gone,1`, `${p}-a`];
+    const post = (skipUnpublished: boolean, chosen = shortlist) =>
+      fetch(`${server.url}/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          format: 'csv',
+          ids: chosen,
+          notes: Object.fromEntries(chosen.map((id) => [id, `note for ${id}`])),
+          skipUnpublished,
+        }),
+      });
+    const response = await post(true);
+    expect(response.status).toBe(200);
+    // The headers the explorer reads (client/api/exportFile.ts), ids URI-encoded: one has a comma.
+    expect(skippedOf(response.headers)).toEqual({ count: 2, ids: [`${p}-hidden`, `${p}-gone,1`] });
+    expect(response.headers.get(SKIPPED_HEADER)).toBe(`${p}-hidden,${encodeURIComponent(`${p}-gone,1`)}`);
+    const rows = parseCsv(await response.text()) as string[][];
+    expect(rows.slice(1).map((row) => [row[0], row.at(-1)])).toEqual([
+      [`${p}-c`, `note for ${p}-c`],
+      [`${p}-a`, `note for ${p}-a`],
+    ]);
+    // Nothing left out: no header. Without the flag, the same ids are refused, naming them.
+    expect((await post(true, [`${p}-a`])).headers.get(SKIPPED_COUNT_HEADER)).toBeNull();
+    const refused = await post(false);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(`${p}-hidden`);
+    // In a link, the flag alone is enough.
+    const link = await fetch(`${server.url}/export?format=csv&ids=${p}-a,${p}-hidden&skipUnpublished`);
+    expect(link.status).toBe(200);
+    expect(skippedOf(link.headers)).toEqual({ count: 1, ids: [`${p}-hidden`] });
+    // Every one gone: refused, as a file with no rows would be no answer.
+    const none = await post(true, [`${p}-hidden`, `${p}-gone,1`]);
+    expect(none.status).toBe(400);
+    const body = (await none.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.message).toBe('ids: none of the 2 organisations is published any more.');
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('counts `ties` on asOf: only those active on that day', async () => {

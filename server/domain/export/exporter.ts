@@ -14,6 +14,7 @@ import type { NetworkAccess } from '../network/cache.ts';
 import { matches, resolveFilter, type OrganisationFilterInput } from '../network/filter.ts';
 import { resolveOrganisationIds } from '../network/ids.ts';
 import { queryMatches } from '../network/organisationList.ts';
+import type { NetworkSnapshot } from '../network/snapshot.ts';
 import { tiePredicate } from '../network/tieFilter.ts';
 import { toCytoscapeJson, toGEXF, toGraphML } from './graphFormats.ts';
 import { readDataset, type Selection } from './read.ts';
@@ -26,9 +27,15 @@ export interface ExportRequest {
   format: ExportFormat;
   /**
    * Organisation ids (or merged ids) to export; one that names no published organisation is a
-   * BAD_USER_INPUT error. With `filter`, both apply.
+   * BAD_USER_INPUT error unless `skipUnpublished`. With `filter`, both apply.
    */
   ids?: readonly string[] | null;
+  /**
+   * Leave out the ids that name no published organisation (a shortlist's entry unpublished since it was
+   * added) instead of refusing the export; they are listed in the files' `skipped`. Still an error when
+   * none of the ids names one.
+   */
+  skipUnpublished?: boolean;
   filter?: OrganisationFilterInput | null;
   /** Only ties active on this day. */
   asOf?: string | null;
@@ -49,6 +56,8 @@ export interface ExportFile {
   name: string;
   contentType: string;
   body: string;
+  /** The request's ids left out as naming no published organisation (`skipUnpublished`), in request order. */
+  skipped?: readonly string[];
 }
 
 function problem(field: string, message: string): Problem {
@@ -72,7 +81,14 @@ export async function selectForExport(
   const found = filter.query === null ? null : await queryMatches(runner, net, s, filter.query);
   // Every id must name a published organisation (a merged id: the one it was merged into), or the export
   // is refused: a mistyped id would otherwise give a file with fewer organisations, or none.
-  const wanted = request.ids ? new Set(resolveOrganisationIds(s, request.ids, 'ids', 'request')) : null;
+  const skipped = request.skipUnpublished ? unpublishedIds(s, request.ids ?? []) : [];
+  if (skipped.length > 0 && skipped.length === new Set(request.ids).size) {
+    const message = `none of the ${skipped.length} organisation${skipped.length === 1 ? ' is' : 's is'} published any more`;
+    throw new InvalidInputError(`ids: ${message}.`, [{ ...problem('ids', message), code: 'NOT_FOUND' }]);
+  }
+  const gone = new Set(skipped);
+  const kept = request.ids?.filter((id) => !gone.has(id));
+  const wanted = kept ? new Set(resolveOrganisationIds(s, kept, 'ids', 'request')) : null;
   const members = new Set<number>();
   for (let i = 0; i < s.ids.length; i++) {
     if ((wanted === null || wanted.has(i)) && matches(s, filter, i) && (found === null || found.has(i)))
@@ -99,13 +115,21 @@ export async function selectForExport(
     organisationIds,
     relationships,
     ties: new Map([...members].map((i) => [s.ids[i]!, tiesOf(i)])),
+    skipped,
   };
+}
+
+/** The ids (each once, in order) that name no published organisation, nor one merged into a published one. */
+function unpublishedIds(s: NetworkSnapshot, ids: readonly string[]): string[] {
+  return [...new Set(ids)].filter((id) => !s.index.has(id));
 }
 
 /** The organisations and ties an export covers, and each organisation's ties in the whole network. */
 type ExportSelection = Selection & {
   /** Organisation id → its published ties (active on `asOf` when given), inside the export or not. */
   ties: ReadonlyMap<string, number>;
+  /** The request's ids left out as unpublished (`skipUnpublished`). */
+  skipped: readonly string[];
 };
 
 /** `ties`: each organisation's ties in the whole network (as the explorer's "Ties"), not only in the export. */
@@ -223,6 +247,17 @@ export async function exportNetwork(
 ): Promise<ExportFile[]> {
   checkRequest(request);
   const selection = await selectForExport(runner, net, request);
+  const files = await filesOf(runner, selection, request);
+  const { skipped } = selection;
+  return skipped.length > 0 ? files.map((file) => ({ ...file, skipped })) : files;
+}
+
+/** The selection written in the request's format. */
+async function filesOf(
+  runner: QueryRunner,
+  selection: ExportSelection,
+  request: ExportRequest,
+): Promise<ExportFile[]> {
   const dataset = await readDataset(runner, selection, {
     full: request.format === 'ATLAS',
     initiatives: request.format === 'ATLAS' || request.initiatives === true,

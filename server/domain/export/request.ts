@@ -36,6 +36,7 @@ const requestSchema = z
     asOf: z.string().refine(isCalendarDate, 'a calendar day written YYYY-MM-DD').nullish(),
     table: z.enum(['organisations', 'relationships']).nullish(),
     initiatives: z.boolean({ message: 'true or false' }).nullish(),
+    skipUnpublished: z.boolean({ message: 'true or false' }).nullish(),
     notes: z.record(z.string(), z.string().max(EXPORT_LIMITS.maxNoteLength)).nullish(),
   })
   .strict();
@@ -58,8 +59,10 @@ export function parseExportRequest(
   const problems: Problem[] = [];
   if (from === 'query') {
     // A flag in a link: `initiatives`, `initiatives=true` or `initiatives=false` (any other value is refused).
-    if (typeof raw.initiatives === 'string')
-      raw.initiatives = LINK_FLAGS.get(raw.initiatives.trim().toLowerCase()) ?? raw.initiatives;
+    for (const flag of ['initiatives', 'skipUnpublished']) {
+      const value = raw[flag];
+      if (typeof value === 'string') raw[flag] = LINK_FLAGS.get(value.trim().toLowerCase()) ?? value;
+    }
     if (typeof raw.ids === 'string') raw.ids = raw.ids.split(',').filter((id) => id !== '');
     if (typeof raw.filter === 'string') {
       try {
@@ -103,6 +106,7 @@ export function parseExportRequest(
     asOf: r.asOf ?? null,
     table: r.table ?? undefined,
     initiatives: r.initiatives ?? false,
+    skipUnpublished: r.skipUnpublished ?? false,
     notes: r.notes ?? null,
   };
 }
