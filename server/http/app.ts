@@ -231,8 +231,8 @@ export const MAX_HEADER_BYTES = 64 * 1024;
  * An export's ids left out as unpublished (skipUnpublished): the first MAX_SKIPPED_LISTED, each
  * URI-encoded, comma-separated, and how many in all (client/api/exportFile.ts reads both).
  */
-export const SKIPPED_HEADER = 'X-Atlas-Skipped';
-export const SKIPPED_COUNT_HEADER = 'X-Atlas-Skipped-Count';
+const SKIPPED_HEADER = 'X-Atlas-Skipped';
+const SKIPPED_COUNT_HEADER = 'X-Atlas-Skipped-Count';
 const MAX_SKIPPED_LISTED = 100;
 
 /** The answer to a request Node could not parse, as raw HTTP: the JSON error shape, then close. */

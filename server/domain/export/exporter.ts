@@ -81,13 +81,13 @@ export async function selectForExport(
   const found = filter.query === null ? null : await queryMatches(runner, net, s, filter.query);
   // Every id must name a published organisation (a merged id: the one it was merged into), or the export
   // is refused: a mistyped id would otherwise give a file with fewer organisations, or none.
+  // With skipUnpublished, those ids are left out (and named) unless none is left.
   const skipped = request.skipUnpublished ? unpublishedIds(s, request.ids ?? []) : [];
-  if (skipped.length > 0 && skipped.length === new Set(request.ids).size) {
+  const kept = skipped.length > 0 ? request.ids!.filter((id) => s.index.has(id)) : request.ids;
+  if (kept?.length === 0 && skipped.length > 0) {
     const message = `none of the ${skipped.length} organisation${skipped.length === 1 ? ' is' : 's is'} published any more`;
     throw new InvalidInputError(`ids: ${message}.`, [{ ...problem('ids', message), code: 'NOT_FOUND' }]);
   }
-  const gone = new Set(skipped);
-  const kept = request.ids?.filter((id) => !gone.has(id));
   const wanted = kept ? new Set(resolveOrganisationIds(s, kept, 'ids', 'request')) : null;
   const members = new Set<number>();
   for (let i = 0; i < s.ids.length; i++) {

@@ -20,7 +20,13 @@ import {
   type Theme,
 } from '../organisations.ts';
 import { connection, pageStart, PAGE_LIMITS, type Connection, type PageStart } from '../pagination.ts';
-import { buildSearchQueries, wordsOfNames, type NameWords, type SearchQueries } from '../search.ts';
+import {
+  buildSearchQueries,
+  searchWords,
+  wordsOfNames,
+  type NameWords,
+  type SearchQueries,
+} from '../search.ts';
 import {
   RELATIONSHIP_KINDS,
   SECTORS,
@@ -312,7 +318,8 @@ export async function listOrganisations(
     args.orderBy === 'RELEVANCE' || !args.orderBy ? (text !== '' ? 'RELEVANCE' : 'NAME') : args.orderBy;
   const list = `organisations:${order}`;
   const start = pageStart(list, args.first ?? PAGE_LIMITS.defaultFirst, args.after);
-  const nothing = text !== '' && buildSearchQueries(text.slice(0, SEARCH_LIMITS.maxQueryLength)) === null;
+  // A text of no searchable word: nothing matches (buildSearchQueries would give no queries).
+  const nothing = text !== '' && searchWords(text.slice(0, SEARCH_LIMITS.maxQueryLength)).length === 0;
   // The text's queries depend on the snapshot: typo matches only for words none of its names contains.
   const queriesOver = (snapshot: NetworkSnapshot) =>
     text === '' || nothing ? Promise.resolve(null) : textQueries(net, snapshot, text);
@@ -330,7 +337,7 @@ export async function listOrganisations(
   });
   // Without a query that reads the version (a text of no searchable word, or a page answered from the
   // snapshot alone) snapshot() checks it.
-  const guess = (text !== '' && !nothing) || (details && !nothing) ? net.unchecked() : null;
+  const guess = !nothing && (text !== '' || details) ? net.unchecked() : null;
   // Over a snapshot checked against the data version (pageOver answers null only over one that is not).
   const checkedPage = async (request: ListRequest, snapshot: NetworkSnapshot, first: IndexAnswer | null) =>
     (await pageOver(request, snapshot, true, first))!;
