@@ -14,14 +14,15 @@ export interface ShortlistEntry {
   notes: string;
 }
 
-const KEY = 'atlas:shortlist';
+/** Where the shortlist is kept in localStorage (browser tests and the README's screenshots set it too). */
+export const SHORTLIST_KEY = 'atlas:shortlist';
 const listeners = new Set<() => void>();
 let cache: { text: string | null; entries: ShortlistEntry[] } = { text: null, entries: [] };
 
 function read(): ShortlistEntry[] {
   let text: string | null;
   try {
-    text = window.localStorage.getItem(KEY);
+    text = window.localStorage.getItem(SHORTLIST_KEY);
   } catch {
     text = null;
   }
@@ -44,7 +45,7 @@ function isEntry(value: unknown): value is ShortlistEntry {
 
 function write(entries: ShortlistEntry[]): void {
   try {
-    window.localStorage.setItem(KEY, JSON.stringify(entries));
+    window.localStorage.setItem(SHORTLIST_KEY, JSON.stringify(entries));
   } catch {
     // Storage full or unavailable: the list lives until the page closes.
     cache = { text: JSON.stringify(entries), entries };
@@ -55,7 +56,7 @@ function write(entries: ShortlistEntry[]): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
-    if (event.key === KEY) listener();
+    if (event.key === SHORTLIST_KEY) listener();
   };
   window.addEventListener('storage', onStorage);
   return () => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { SHORTLIST_KEY } from '../../client/state/useShortlist.ts';
 import { startExplorerWithDemo, type ExplorerRig } from '../support/explorer.ts';
 import { ROOT } from '../support/processes.ts';
 import type { TestServer } from '../support/server.ts';
@@ -529,12 +530,10 @@ describe('finding partners', () => {
       notes: `kept for ${o.name}`,
     });
     const { tab, problems } = await openTab();
-    await tab.addInitScript(
-      (entries) => {
-        window.localStorage.setItem('atlas:shortlist', JSON.stringify(entries));
-      },
+    await tab.addInitScript(([key, entries]) => window.localStorage.setItem(key, JSON.stringify(entries)), [
+      SHORTLIST_KEY,
       [entry(hub), entry(gone)],
-    );
+    ] as const);
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}&tab=partners`);
     const box = tab.getByTestId('shortlist');
     await expect.poll(() => box.getByTestId('shortlist-entry').count()).toBe(2);

@@ -4,6 +4,7 @@
 // shareable URL of the explorer, and at most one click (a sheet the URL does not open).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { SHORTLIST_KEY, type ShortlistEntry } from '../../client/state/useShortlist.ts';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT } from '../support/processes.ts';
 
@@ -23,7 +24,19 @@ interface Screen {
   press?: string;
   /** A locator that shows once the screen is ready (beyond data loaded and the layout settled). */
   ready?: string;
+  /** A shortlist kept in the browser before the page opens (as useShortlist keeps it). */
+  shortlist?: ShortlistEntry[];
 }
+
+/** A shortlist entry suggested for the Fernleigh Trust (the notes its CSV carries). */
+const shortlisted = (id: string, name: string, sector: ShortlistEntry['sector']): ShortlistEntry => ({
+  id,
+  name,
+  sector,
+  forId: 'org-fernleigh-trust',
+  forName: 'Fernleigh Trust',
+  notes: 'Suggested for Fernleigh Trust',
+});
 
 /** The screens of the README, as explorer URLs. */
 const SCREENS: Record<string, Screen> = {
@@ -36,6 +49,16 @@ const SCREENS: Record<string, Screen> = {
   partners: { url: '/?org=org-fernleigh-trust&tab=partners' },
   path: { url: '/?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council' },
   pathway: { url: '/?org=org-fernleigh-trust&pathway=ini-careroute-community-transport' },
+  // The shortlist downloaded as CSV while one entry is no longer published: the others, and that one named.
+  shortlist: {
+    url: '/?org=org-fernleigh-trust&tab=partners',
+    shortlist: [
+      shortlisted('org-hadrian-borough-council', 'Hadrian Borough Council', 'GOVERNMENT'),
+      shortlisted('org-kelpie-labs', 'Kelpie Labs', 'CIVIC_INNOVATOR'),
+      shortlisted('org-withdrawn-example', 'Riverside Tenants Forum', 'NGO'),
+    ],
+    press: 'Download CSV',
+  },
   // The download menu (the toolbar's button): the formats of what is shown, GraphML with initiatives among them.
   downloads: { url: '/?org=org-hadrian-borough-council', press: 'Download what is shown' },
   // A clicked edge: the relationship in the details panel.
@@ -73,9 +96,14 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     for (const size of SIZES) {
-      for (const [name, { url, widths, press, ready }] of Object.entries(SCREENS)) {
+      for (const [name, { url, widths, press, ready, shortlist }] of Object.entries(SCREENS)) {
         if (widths && !widths.includes(size.width)) continue;
-        const page = await browser.newPage({ viewport: size });
+        const page = await browser.newPage({ viewport: size, acceptDownloads: true });
+        if (shortlist)
+          await page.addInitScript(
+            ([key, entries]) => window.localStorage.setItem(key, JSON.stringify(entries)),
+            [SHORTLIST_KEY, shortlist] as const,
+          );
         await page.goto(`${BASE}${url}`);
         if (ready) await page.locator(ready).first().waitFor({ timeout: 30_000 });
         await settled(page, 1500);
