@@ -8,7 +8,7 @@
 // the hits' ids, names and scores (those matching every word first: `strictCount` of them), and for the
 // hits a caller ranking by name is likely to show (see below) what organisationsByIds returns
 // (properties, place chain most specific first, themes), so it mostly needs no second query.
-// Params: $words (list of {required, exact, typo, probe}), $typed (the typed words, lower case), $first (max hits of each part), $candidates (index hits to consider), $fillBelow, $detailed (hits with details)
+// Params: $words (list of {required, exact, typo, probe}), $typed (the typed words, lower case), $first (max hits of each part), $candidates (index hits to consider), $fillBelow, $detailed (hits with details), $byDegree (rank them by ties too)
 CALL () {
   UNWIND $words AS word
   CALL (word) {
@@ -49,15 +49,17 @@ WITH strictNodes + [k IN more | partialNodes[k]] AS nodes, strictScores + [k IN 
      size(strictNodes) AS strictCount
 // The hits that come with details: the first $detailed, and the first $detailed in about the order the
 // caller ranks them by name (every word first, then 3 for each typed word among the name's words, 2 for
-// the start of one, then the index's order). The caller's ranking also counts typos, abbreviations and
-// acronyms: a hit it brings up without details is read by id afterwards.
+// the start of one, then, when $byDegree, the most ties first, then the index's order). The caller's
+// ranking also counts typos, abbreviations and acronyms, and its degree counts only ties to published
+// organisations (the network snapshot's): a hit it brings up without details is read by id afterwards.
 // (No hit is ranked when no details are asked: the search behind lists, exports and likely matches.)
 CALL (nodes, strictCount) {
   UNWIND CASE WHEN $detailed > 0 THEN range(0, size(nodes) - 1) ELSE [] END AS k
-  WITH k, split(toLower(nodes[k].name), ' ') AS nameWords
+  WITH k, nodes[k] AS o, split(toLower(nodes[k].name), ' ') AS nameWords
   WITH k, CASE WHEN k < strictCount THEN 0 ELSE 1 END AS tier,
-       reduce(s = 0, w IN $typed | s + CASE WHEN w IN nameWords THEN 3 WHEN any(x IN nameWords WHERE x STARTS WITH w) THEN 2 ELSE 0 END) AS byName
-  ORDER BY tier, byName DESC, k
+       reduce(s = 0, w IN $typed | s + CASE WHEN w IN nameWords THEN 3 WHEN any(x IN nameWords WHERE x STARTS WITH w) THEN 2 ELSE 0 END) AS byName,
+       CASE WHEN $byDegree THEN COUNT { (o)-[:PARTNERSHIP|FUNDING|MEMBERSHIP|PART_OF|INVESTMENT|DATA_SHARING|ADOPTION]-() } ELSE 0 END AS ties
+  ORDER BY tier, byName DESC, ties DESC, k
   LIMIT toInteger($detailed)
   RETURN collect(k) AS byNameFirst
 }

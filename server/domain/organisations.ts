@@ -297,6 +297,7 @@ async function readSearchHits(
   fillBelow: number,
   detailed: number,
   typos: TypoMatches,
+  byDegree = false,
 ): Promise<DetailedHit[]> {
   const queries = buildSearchQueries(
     text.slice(0, SEARCH_LIMITS.maxQueryLength),
@@ -312,6 +313,7 @@ async function readSearchHits(
     // One word: the any-word pass would find the same hits again, so it does not run.
     fillBelow: queries.partialSameAsStrict ? 0 : fillBelow,
     detailed,
+    byDegree,
   });
   if (!row) return [];
   // The partial matches (after the strict ones, none of them repeated) only when the strict ones are too few.
@@ -410,12 +412,12 @@ export async function searchOrganisations(
 }
 
 /**
- * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. Without
- * degrees, the index's best `first` hits and the `first` that come first by an approximation of that
- * ranking (exact and prefix words of the name) come with their details in the same query (the same
- * transaction, so they are published), and a hit the full ranking (typos, abbreviations, acronyms) brings
- * into the first `first` without details is read by id afterwards (a second round trip, only then). With
- * degrees, the best `first` are read by id after the ranking (always two round trips).
+ * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. The
+ * index's best `first` hits and the `first` that come first by an approximation of that ranking (exact
+ * and prefix words of the name, then, with degrees, the stored ties of each hit) come with their details
+ * in the same query (the same transaction, so they are published), and a hit the full ranking (typos,
+ * abbreviations, acronyms, the snapshot's degrees) brings into the first `first` without details is read
+ * by id afterwards (a second round trip, only then).
  */
 async function searchWithDetails(
   runner: QueryRunner,
@@ -424,10 +426,7 @@ async function searchWithDetails(
   first: number,
   degreeOf: DegreeOf | null,
 ): Promise<Organisation[]> {
-  // With degrees, which hits come first is known only after the query (equal names come best connected
-  // first): the details are read afterwards, for those only, rather than guessed in the query.
-  const detailed = degreeOf === null ? first : 0;
-  const hits = await readSearchHits(runner, text, window, first, detailed, 'unknown');
+  const hits = await readSearchHits(runner, text, window, first, first, 'unknown', degreeOf !== null);
   return organisationsOfHits(runner, rankByName(text, hits, degreeOf), first);
 }
 

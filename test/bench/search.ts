@@ -244,7 +244,7 @@ export async function benchSearch(
     missed.length > 0
       ? `identifiable targets ours misses: ${missed.join(', ')}`
       : 'ours finds every identifiable target',
-    `ours makes two round trips: the index's best ${SEARCH_RANK_WINDOW} hits with their names (one query, which adds typo matches only for words no published name contains, and the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well they match by name, then (equal names) by degree from the newest network snapshot the process holds; a second query reads the details of the top ${FIRST} (${secondTrips} of the ${n} queries in the warm-up round); the baseline returns ids only`,
+    `ours makes one round trip, sometimes two: the index's best ${SEARCH_RANK_WINDOW} hits with their names (one query, which adds typo matches only for words no published name contains, and the best partial matches when fewer than ${FIRST} hits match every word), ranked by how well they match by name, then (equal names) by degree from the newest network snapshot the process holds; the same query returns the details of the hits an approximation of that ranking (name words, stored ties) puts in the top ${FIRST}, and a second query reads those of any other hit the full ranking puts there (${secondTrips} of the ${n} queries in the warm-up round); the baseline returns ids only`,
   ]);
   const baselineFound = count(found.baseline);
   comparison.goals = [

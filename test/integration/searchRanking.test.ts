@@ -3,6 +3,7 @@
 // and a name match stays first even when many organisations that match a word only by theme or
 // description score above it in the index (searchOrganisations in server/domain/organisations.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryRunner } from '../../server/common/queryRunner.ts';
 import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
 import { degreesIn, heldDegrees } from '../../server/domain/network/degree.ts';
 import { emptyDataset } from '../../server/domain/model.ts';
@@ -76,6 +77,27 @@ describe('names that match equally well', () => {
     // Twelve "…callow Foundation"s for ten places.
     expect(await ids(`${w}callow Foundation`, 10, { degrees })).toEqual(bestConnected);
     expect(await ids(`${w}callow Fou`, 3, { degrees })).toEqual(bestConnected.slice(0, 3));
+  });
+
+  it('come with their details in the index query when its stored ties rank them as the degrees do, and are read by id when not', async () => {
+    const reads: string[] = [];
+    const counting: QueryRunner = Object.assign(Object.create(db.runner) as QueryRunner, {
+      read: ((name, params) => {
+        reads.push(name);
+        return db.runner.read(name, params);
+      }) as QueryRunner['read'],
+    });
+    const search = async (degrees: DegreeOf) => {
+      reads.length = 0;
+      return (await searchOrganisations(counting, `${w}callow Foundation`, 3, { degrees })).map((o) => o.id);
+    };
+    // The snapshot's degrees agree with the stored ties: one query.
+    expect(await search(await checkedDegrees())).toEqual(bestConnected.slice(0, 3));
+    expect(reads).toEqual(['searchOrganisations']);
+    // Degrees that disagree (fewest ties first): the three they put first are read by id.
+    const fewestFirst: DegreeOf = (id) => -Number(/same(\d+)$/.exec(id)?.[1] ?? 0);
+    expect(await search(fewestFirst)).toEqual([`${p}-same0`, `${p}-same1`, `${p}-same2`]);
+    expect(reads).toEqual(['searchOrganisations', 'organisationsByIds']);
   });
 
   it('come best connected first in a search narrowed by a filter too', async () => {
