@@ -5,7 +5,8 @@
 // escaped there): a word that could be a typo gets typo (fuzzy) matches only when no published
 // organisation's name contains the word itself (its probe finds none), as a spell-checker suggests only
 // for missing words; a word with a typo form and no probe always gets them. Returned as lists in one row (thousands of hits decode far faster than as rows):
-// the hits' ids, names and scores (those matching every word first: `strictCount` of them), and for the
+// the hits' ids, names and scores (those matching every word first: `strictCount` of them), the data
+// version they were read at (a caller holding a network snapshot of that version answers from it), and for the
 // hits a caller ranking by name is likely to show (see below) what organisationsByIds returns
 // (properties, place chain most specific first, themes), so it mostly needs no second query.
 // Params: $words (list of {required, exact, typo, probe}), $typed (the typed words, lower case), $first (max hits of each part), $candidates (index hits to consider), $fillBelow, $detailed (hits with details), $byDegree (rank them by ties too)
@@ -63,7 +64,9 @@ CALL (nodes, strictCount) {
   LIMIT toInteger($detailed)
   RETURN collect(k) AS byNameFirst
 }
+OPTIONAL MATCH (m:AtlasMeta {id: 'atlas'})
 RETURN [o IN nodes | o.id] AS ids, [o IN nodes | o.name] AS names, scores, strictCount,
+       coalesce(m.dataVersion, 0) AS dataVersion,
        [o IN [k IN range(0, size(nodes) - 1) WHERE k < $detailed OR k IN byNameFirst | nodes[k]] | {
          organisation: o {.*},
          places: coalesce(last(COLLECT {

@@ -12,6 +12,7 @@ import type {
   TrustState,
 } from './model.ts';
 import { buildSearchQueries, nameMatchScore, type NameWords } from './search.ts';
+import { snapshotSummary, type NetworkSnapshot } from './network/snapshot.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -83,6 +84,9 @@ export interface OrganisationSummary {
   status: 'PUBLISHED';
   /** When the read brought them. */
   themes?: Theme[];
+  /** When the summary comes from the network snapshot (snapshotSummary): its kind and place. */
+  kind?: string | null;
+  place?: Place | null;
 }
 
 /** An organisation as the API's resolvers receive it: complete, or the snapshot's summary of it. */
@@ -90,6 +94,16 @@ export type OrganisationView = Organisation | OrganisationSummary;
 
 /** The fields a summary has (the others need the organisation read). */
 export const SUMMARY_FIELDS: readonly (keyof OrganisationSummary)[] = ['id', 'name', 'sector', 'status'];
+
+/**
+ * The fields of a summary made from the network snapshot (a list page, the search box): those of every
+ * summary, and the organisation's kind and place.
+ */
+export const SNAPSHOT_SUMMARY_FIELDS: readonly (keyof OrganisationSummary)[] = [
+  ...SUMMARY_FIELDS,
+  'kind',
+  'place',
+];
 
 export function isSummary(o: OrganisationView): o is OrganisationSummary {
   return !('provenance' in o);
@@ -269,6 +283,8 @@ interface SearchHitLists {
   strictCount: number;
   /** The details of the first `detailed` hits and of those likely to be ranked there by name. */
   details: SearchHitDetails[];
+  /** The data version the hits were read at. */
+  dataVersion: number;
 }
 
 /**
@@ -289,7 +305,13 @@ export function indexCandidates(hits: number): number {
  */
 export type TypoMatches = 'unknown' | 'every' | NameWords;
 
-/** searchHits, with the details of the first `detailed` hits (one query). */
+/** Hits read at a data version (null when no query ran: the text has no searchable word). */
+interface HitsRead {
+  hits: DetailedHit[];
+  dataVersion: number | null;
+}
+
+/** searchHits, with the details of the first `detailed` hits and the data version (one query). */
 async function readSearchHits(
   runner: QueryRunner,
   text: string,
@@ -298,12 +320,12 @@ async function readSearchHits(
   detailed: number,
   typos: TypoMatches,
   byDegree = false,
-): Promise<DetailedHit[]> {
+): Promise<HitsRead> {
   const queries = buildSearchQueries(
     text.slice(0, SEARCH_LIMITS.maxQueryLength),
     typeof typos === 'string' ? undefined : typos,
   );
-  if (queries === null) return [];
+  if (queries === null) return { hits: [], dataVersion: null };
   const [row] = await runner.read<SearchHitLists>('searchOrganisations', {
     // Without a probe, a word that has a typo form always uses it (see the query).
     words: typos === 'unknown' ? queries.words : queries.words.map((w) => ({ ...w, probe: null })),
@@ -315,17 +337,18 @@ async function readSearchHits(
     detailed,
     byDegree,
   });
-  if (!row) return [];
+  if (!row) return { hits: [], dataVersion: null };
   // The partial matches (after the strict ones, none of them repeated) only when the strict ones are too few.
   const count = row.strictCount >= fillBelow ? row.strictCount : Math.min(row.ids.length, limit);
   const details = new Map(row.details.map((d) => [d.organisation.id, d]));
-  return row.ids.slice(0, count).map((id, k) => ({
+  const hits = row.ids.slice(0, count).map((id, k) => ({
     id,
     name: row.names[k]!,
     score: row.scores[k]!,
-    tier: k < row.strictCount ? 0 : 1,
+    tier: k < row.strictCount ? (0 as const) : (1 as const),
     details: details.get(id) ?? null,
   }));
+  return { hits, dataVersion: row.dataVersion };
 }
 
 /**
@@ -342,7 +365,7 @@ export async function searchHits(
   fillBelow: number = limit,
   typos: TypoMatches = 'every',
 ): Promise<SearchHit[]> {
-  const hits = await readSearchHits(runner, text, limit, fillBelow, 0, typos);
+  const { hits } = await readSearchHits(runner, text, limit, fillBelow, 0, typos);
   return hits.map(({ id, name, score, tier }) => ({ id, name, score, tier }));
 }
 
@@ -385,6 +408,13 @@ export interface SearchOptions {
    * the index's order among them.
    */
   degrees?: DegreeOf | null;
+  /**
+   * A network snapshot to answer from, for a caller that needs no more of each organisation than
+   * SNAPSHOT_SUMMARY_FIELDS (the explorer's search box): when the index query reads the data version the
+   * snapshot was loaded at, the best hits are its summaries (snapshotSummary) and no organisation is
+   * read; otherwise they are read as without it.
+   */
+  summariesFrom?: NetworkSnapshot | null;
 }
 
 /**
@@ -393,41 +423,53 @@ export interface SearchOptions {
  * (and among the partial ones), the index's best SEARCH_RANK_WINDOW are ordered by how well the words
  * match the name, then by their degree (when `degrees` gives it), then by the index's score: a name match
  * comes before a match only by place, theme, identifier or description. Typo matches only for words no
- * published name contains (TypoMatches `unknown`). Without a filter, see searchWithDetails; with one, the
- * hits come with their names only, and the details of the `first` best allowed ones are read afterwards.
+ * published name contains (TypoMatches `unknown`).
+ *
+ * One query reads the hits with their names and the data version. Without a filter or a snapshot to
+ * answer from, it also reads the details of the index's best `first` hits and of the `first` that come
+ * first by an approximation of the ranking (exact and prefix words of the name, then, with degrees, the
+ * stored ties of each hit), in the same transaction (so they are published); a hit the full ranking
+ * (typos, abbreviations, acronyms, the snapshot's degrees) brings into the first `first` without details
+ * is read by id afterwards (a second round trip, only then). With a filter, the details of the `first`
+ * best allowed hits are read afterwards; with `summariesFrom` at the hits' data version, none is read.
  */
 export async function searchOrganisations(
   runner: QueryRunner,
   query: string,
   first: number = SEARCH_LIMITS.defaultFirst,
-  { allowed, degrees }: SearchOptions = {},
-): Promise<Organisation[]> {
+  { allowed, degrees = null, summariesFrom = null }: SearchOptions = {},
+): Promise<OrganisationView[]> {
   requireRange(first, 'first', 1, SEARCH_LIMITS.maxFirst);
   const window = Math.max(first, SEARCH_RANK_WINDOW);
-  if (!allowed) return searchWithDetails(runner, query, window, first, degrees ?? null);
-  const hits = await searchHits(runner, query, FILTERED_SEARCH_HITS, FILTERED_SEARCH_HITS, 'unknown');
-  const kept = hits.filter((h) => allowed(h.id)).slice(0, window);
-  const ranked = rankByName(query, kept, degrees ?? null).map((hit) => ({ ...hit, details: null }));
+  let ranked: DetailedHit[];
+  let dataVersion: number | null;
+  if (!allowed) {
+    const detailed = summariesFrom === null ? first : 0;
+    const read = await readSearchHits(runner, query, window, first, detailed, 'unknown', degrees !== null);
+    ranked = rankByName(query, read.hits, degrees);
+    dataVersion = read.dataVersion;
+  } else {
+    const read = await readSearchHits(
+      runner,
+      query,
+      FILTERED_SEARCH_HITS,
+      FILTERED_SEARCH_HITS,
+      0,
+      'unknown',
+    );
+    ranked = rankByName(query, read.hits.filter((h) => allowed(h.id)).slice(0, window), degrees);
+    dataVersion = read.dataVersion;
+  }
+  if (summariesFrom !== null && dataVersion === summariesFrom.version) {
+    const found: OrganisationSummary[] = [];
+    for (const hit of ranked) {
+      if (found.length === first) break;
+      const i = summariesFrom.index.get(hit.id);
+      if (i !== undefined) found.push(snapshotSummary(summariesFrom, i));
+    }
+    return found;
+  }
   return organisationsOfHits(runner, ranked, first);
-}
-
-/**
- * searchHits(text, window, first), ranked by name as searchOrganisations does; the best `first`. The
- * index's best `first` hits and the `first` that come first by an approximation of that ranking (exact
- * and prefix words of the name, then, with degrees, the stored ties of each hit) come with their details
- * in the same query (the same transaction, so they are published), and a hit the full ranking (typos,
- * abbreviations, acronyms, the snapshot's degrees) brings into the first `first` without details is read
- * by id afterwards (a second round trip, only then).
- */
-async function searchWithDetails(
-  runner: QueryRunner,
-  text: string,
-  window: number,
-  first: number,
-  degreeOf: DegreeOf | null,
-): Promise<Organisation[]> {
-  const hits = await readSearchHits(runner, text, window, first, first, 'unknown', degreeOf !== null);
-  return organisationsOfHits(runner, rankByName(text, hits, degreeOf), first);
 }
 
 /**

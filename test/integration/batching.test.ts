@@ -164,8 +164,9 @@ describe('a list page asking only for what the network snapshot holds', () => {
   type Listed = { organisations: { totalCount: number; nodes: Record<string, unknown>[] } };
 
   it('reads no organisation; the same answer as when they are read', async () => {
-    const summary = await page('__typename id name sector status degree');
-    const full = await page('__typename id name sector status degree description');
+    const fields = '__typename id name sector status degree kind place { id name level parent { id name } }';
+    const summary = await page(fields);
+    const full = await page(`${fields} description`);
     // The list reads its page's organisations by organisationPage (the data version with them).
     expect(summary.counts.organisationPage).toBeUndefined();
     expect(summary.counts.organisationsByIds).toBeUndefined();
@@ -185,11 +186,11 @@ describe('a list page asking only for what the network snapshot holds', () => {
       `query ($q: String!) {
         organisations(filter: { query: $q }, first: 2) { nodes { id ...More } }
       }
-      fragment More on Organisation { ... on Organisation { place { name } } }`,
+      fragment More on Organisation { ... on Organisation { description } }`,
       { q: w },
     );
     const viaEdge = await countQueries(
-      `query ($q: String!) { organisations(filter: { query: $q }, first: 2) { edges { node { id kind } } } }`,
+      `query ($q: String!) { organisations(filter: { query: $q }, first: 2) { edges { node { id website } } } }`,
       { q: w },
     );
     for (const { counts } of [viaFragment, viaEdge]) expect(counts.organisationPage).toBe(1);

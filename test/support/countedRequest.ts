@@ -10,12 +10,16 @@ import { typeDefs } from '../../server/graphql/schema.ts';
 
 export type QueryCounts = Partial<Record<QueryName, number>>;
 
-/** A runner that counts its reads by query name into `counts`. */
-export function countingReads(runner: QueryRunner, counts: QueryCounts): QueryRunner {
+/** What a read was asked with. */
+export type ReadSeen = (name: QueryName, params: Record<string, unknown> | undefined) => void;
+
+/** A runner that counts its reads by query name into `counts` (and shows each to `seen`). */
+export function countingReads(runner: QueryRunner, counts: QueryCounts, seen?: ReadSeen): QueryRunner {
   return {
     ...runner,
     read: (name, params) => {
       counts[name] = (counts[name] ?? 0) + 1;
+      seen?.(name, params);
       return runner.read(name, params);
     },
   };
@@ -30,12 +34,13 @@ export async function countedRequest<T>(
   query: string,
   variables: Record<string, unknown>,
   network: NetworkCache = createNetworkCache(),
+  seen?: ReadSeen,
 ): Promise<{ data: T; counts: QueryCounts }> {
   const counts: QueryCounts = {};
   const apollo = new ApolloServer({ typeDefs, resolvers: resolvers as never });
   const response = await apollo.executeOperation(
     { query, variables },
-    { contextValue: createContext(countingReads(runner, counts), network) as never },
+    { contextValue: createContext(countingReads(runner, counts, seen), network) as never },
   );
   const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
   expect(result?.errors).toBeUndefined();

@@ -7,7 +7,7 @@ import { SECTORS, type RelationshipKind, type Sector, type TrustState } from '..
 import { requireRange, NEIGHBOURHOOD_LIMITS } from '../organisations.ts';
 import type { NetworkAccess } from './cache.ts';
 import { resolveOrganisationIds } from './ids.ts';
-import { dayString, NO_END, NO_START, type NetworkSnapshot } from './snapshot.ts';
+import { dayString, kindAsWritten, NO_END, NO_START, type NetworkSnapshot } from './snapshot.ts';
 import { tiePredicate, type RelationshipFilterInput, type TiePredicate } from './tieFilter.ts';
 import { RELATIONSHIP_KINDS, TRUST_STATES } from '../model.ts';
 
@@ -54,12 +54,11 @@ export interface NeighbourhoodArgs {
 }
 
 export function nodeView(s: NetworkSnapshot, i: number, distance: number): GraphNodeView {
-  const kind = s.kind[i]!;
   return {
     id: s.ids[i]!,
     name: s.names[i]!,
     sector: SECTORS[s.sector[i]!]!,
-    kind: kind >= 0 ? s.kindNames[kind]! : null,
+    kind: kindAsWritten(s, i),
     degree: s.degree[i]!,
     distance,
   };

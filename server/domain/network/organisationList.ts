@@ -14,7 +14,6 @@ import {
   searchHits,
   type Organisation,
   type OrganisationRow,
-  type OrganisationSummary,
   type OrganisationView,
   type Place,
   type Theme,
@@ -44,7 +43,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { compareStrings, tailKey, type NetworkSnapshot } from './snapshot.ts';
+import { compareStrings, snapshotSummary, tailKey, type NetworkSnapshot } from './snapshot.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
@@ -490,7 +489,7 @@ async function pageOver(
     const read = await reading;
     if (!checked && !net.confirm(snapshot, read.dataVersion)) return null;
     loaded = read.organisations;
-  } else loaded = onPage.map((i) => summaryOf(snapshot, i));
+  } else loaded = onPage.map((i) => snapshotSummary(snapshot, i));
   // One more than the page tells whether another page follows; an organisation unpublished since the
   // snapshot was taken is left out of the page.
   const rows = window
@@ -569,15 +568,6 @@ function inListOrder(
 function bestFirst(scores: Float64Array): boolean {
   for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[k - 1]!) return false;
   return true;
-}
-
-function summaryOf(snapshot: NetworkSnapshot, i: number): OrganisationSummary {
-  return {
-    id: snapshot.ids[i]!,
-    name: snapshot.names[i]!,
-    sector: SECTORS[snapshot.sector[i]!]!,
-    status: 'PUBLISHED',
-  };
 }
 
 /** Full-text hits on published organisations of the snapshot, best first; `tier` 0 when every word matched. */

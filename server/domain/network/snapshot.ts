@@ -16,6 +16,7 @@ import {
   type Sector,
   type TrustState,
 } from '../model.ts';
+import type { OrganisationSummary, Place } from '../organisations.ts';
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date. */
 export function dayNumber(date: string): number {
@@ -151,6 +152,9 @@ export interface NetworkSnapshot {
   /** Index into kindNames (lower-cased free text), -1 when none. */
   readonly kind: Int32Array;
   readonly kindNames: readonly string[];
+  /** Index into kindTexts (the kind as written, as the organisation's record gives it), -1 when none. */
+  readonly kindAsWritten: Int32Array;
+  readonly kindTexts: readonly string[];
   /** Themes of organisation i: themeIds[themeStart[i] .. themeStart[i+1]), indexes into themes. */
   readonly themeStart: Int32Array;
   readonly themeOf: Int32Array;
@@ -247,6 +251,9 @@ export class SnapshotBuilder {
   private readonly kinds = new IntList();
   private readonly kindNames: string[] = [];
   private readonly kindLookup = new Map<string, number>();
+  private readonly kindsAsWritten = new IntList();
+  private readonly kindTexts: string[] = [];
+  private readonly kindTextLookup = new Map<string, number>();
   private readonly themeStart = new IntList();
   private readonly themeOf = new IntList();
   private readonly themeLookup: Map<string, number>;
@@ -307,6 +314,9 @@ export class SnapshotBuilder {
     this.sectors.push(sector);
     this.kinds.push(
       row.kind ? this.lookup(this.kindLookup, this.kindNames, row.kind.trim().toLowerCase()) : -1,
+    );
+    this.kindsAsWritten.push(
+      typeof row.kind === 'string' ? this.lookup(this.kindTextLookup, this.kindTexts, row.kind) : -1,
     );
     for (const themeId of row.themeIds) {
       const t = this.themeLookup.get(themeId);
@@ -470,6 +480,8 @@ export class SnapshotBuilder {
       sector: Uint8Array.from(this.sectors.toArray()),
       kind: this.kinds.toArray(),
       kindNames: this.kindNames,
+      kindAsWritten: this.kindsAsWritten.toArray(),
+      kindTexts: this.kindTexts,
       themeStart: this.themeStart.toArray(),
       themeOf: this.themeOf.toArray(),
       themes: this.themes,
@@ -519,6 +531,38 @@ const PLAIN_NUMBER = /^(?:0|[1-9]\d{0,14})$/;
  */
 export function tailKey(tail: string): number {
   return PLAIN_NUMBER.test(tail) ? Number(tail) : -1;
+}
+
+/** Organisation i's kind as its record writes it (null when it has none). */
+export function kindAsWritten(s: NetworkSnapshot, i: number): string | null {
+  const k = s.kindAsWritten[i]!;
+  return k >= 0 ? s.kindTexts[k]! : null;
+}
+
+/** Organisation i's place with the places enclosing it, as organisationsByIds reads them (null when none). */
+export function placeOf(s: NetworkSnapshot, i: number): Place | null {
+  const nest = (chain: readonly number[]): Place | null => {
+    const [p, ...rest] = chain;
+    if (p === undefined) return null;
+    const { id, name, level, latitude, longitude } = s.places[p]!;
+    return { id, name, level, latitude, longitude, parent: nest(rest) };
+  };
+  return nest(placeChain(s, s.place[i]!));
+}
+
+/**
+ * What the snapshot knows of published organisation i as an OrganisationSummary (SNAPSHOT_SUMMARY_FIELDS):
+ * consistent with the data version the snapshot was loaded at.
+ */
+export function snapshotSummary(s: NetworkSnapshot, i: number): OrganisationSummary {
+  return {
+    id: s.ids[i]!,
+    name: s.names[i]!,
+    sector: SECTORS[s.sector[i]!]!,
+    status: 'PUBLISHED',
+    kind: kindAsWritten(s, i),
+    place: placeOf(s, i),
+  };
 }
 
 /** The place and all its ancestors (most specific first). */

@@ -9,7 +9,7 @@ import { isSummary, type Initiative, type Organisation } from '../../domain/orga
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { selectedFields } from '../selection.ts';
-import { loadRelationships, publishedOrganisation, SUMMARY_ANSWERS } from './organisations.ts';
+import { loadRelationships, publishedOrganisation, SNAPSHOT_SUMMARY_ANSWERS } from './organisations.ts';
 
 /** Organisations by id, leaving out any unpublished since the snapshot was taken. */
 async function organisations(ctx: Context, ids: readonly string[]): Promise<Organisation[]> {
@@ -22,7 +22,7 @@ export const exploreResolvers: Resolvers = {
     async organisations(_, args, ctx, info) {
       // The page's organisations are read only when a field the snapshot lacks is asked of them.
       const asked = [...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])];
-      const details = asked.some((field) => !SUMMARY_ANSWERS.has(field));
+      const details = asked.some((field) => !SNAPSHOT_SUMMARY_ANSWERS.has(field));
       const facets = selectedFields(info).has('facets');
       const page = await listOrganisations(ctx.runner, ctx.network, args, { details, facets });
       for (const o of page.nodes) if (!isSummary(o)) ctx.organisations.prime(o.id, o);

@@ -1,12 +1,14 @@
 // Resolvers for organisations.graphql: organisations, their relationships and participations, search and
 // neighbourhoods.
 import { NotFoundError } from '../../common/errors.ts';
-import { degreeOf, degreesIn, heldDegrees } from '../../domain/network/degree.ts';
+import { degreeOf, degreesIn } from '../../domain/network/degree.ts';
 import { neighbourhoodOf } from '../../domain/network/neighbourhood.ts';
 import { relationshipCountsOf } from '../../domain/network/relationshipCounts.ts';
 import { filterPredicate } from '../../domain/network/organisationList.ts';
 import {
+  isSummary,
   searchOrganisations,
+  SNAPSHOT_SUMMARY_FIELDS,
   SUMMARY_FIELDS,
   withPublishedEnds,
   type Relationship,
@@ -14,6 +16,7 @@ import {
 } from '../../domain/organisations.ts';
 import type { Context } from '../context.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
+import { selectedFields } from '../selection.ts';
 
 export async function publishedOrganisation(ctx: Context, id: string) {
   const organisation = await ctx.organisations.load(id);
@@ -43,6 +46,12 @@ export const SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
   'gaps',
 ]);
 
+/** Organisation fields a summary made from the network snapshot answers (a list page, the search box). */
+export const SNAPSHOT_SUMMARY_ANSWERS: ReadonlySet<string> = new Set([
+  ...SUMMARY_ANSWERS,
+  ...SNAPSHOT_SUMMARY_FIELDS,
+]);
+
 /**
  * Resolvers for the fields a summary lacks (an OrganisationSummary from the network snapshot or with a
  * participant, where the response asked only for what the summary holds): the parent's value when it has
@@ -62,12 +71,19 @@ const detail = detailFrom(publishedOrganisation);
 export const organisationResolvers: Resolvers = {
   Query: {
     organisation: (_, { id }, ctx) => ctx.organisations.load(id),
-    async searchOrganisations(_, { query, first, filter }, ctx) {
+    async searchOrganisations(_, { query, first, filter }, ctx, info) {
       const allowed = filter ? await filterPredicate(ctx.network, filter) : undefined;
-      // With a filter, the degrees of the snapshot it was checked against.
-      const degrees = filter ? degreesIn(await ctx.network.snapshot()) : heldDegrees(ctx.network);
-      const found = await searchOrganisations(ctx.runner, query, first, { allowed, degrees });
-      for (const organisation of found) ctx.organisations.prime(organisation.id, organisation);
+      // With a filter, the snapshot it was checked against; without, the newest the process holds.
+      const snapshot = filter ? await ctx.network.snapshot() : ctx.network.latest();
+      const degrees = snapshot ? degreesIn(snapshot) : null;
+      // The organisations are read only when a field the snapshot lacks is asked of them.
+      const summaries = [...selectedFields(info)].every((field) => SNAPSHOT_SUMMARY_ANSWERS.has(field));
+      const found = await searchOrganisations(ctx.runner, query, first, {
+        allowed,
+        degrees,
+        summariesFrom: summaries ? snapshot : null,
+      });
+      for (const o of found) if (!isSummary(o)) ctx.organisations.prime(o.id, o);
       return found;
     },
     neighbourhood: (_, args, ctx) => neighbourhoodOf(ctx.network, args),
