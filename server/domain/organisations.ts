@@ -11,8 +11,9 @@ import type {
   Sector,
   TrustState,
 } from './model.ts';
+import { SECTORS } from './model.ts';
 import { buildSearchQueries, nameMatchScore, type NameWords } from './search.ts';
-import { snapshotSummary, type NetworkSnapshot } from './network/snapshot.ts';
+import { kindAsWritten, placeChain, type NetworkSnapshot } from './network/snapshot.ts';
 
 export interface Provenance {
   sourceUrl: string | null;
@@ -214,6 +215,22 @@ interface PlaceRow {
 function nestPlaces(chain: PlaceRow[]): Place | null {
   const [first, ...rest] = chain;
   return first ? { ...first, parent: nestPlaces(rest) } : null;
+}
+
+/**
+ * What the network snapshot knows of its published organisation i as an OrganisationSummary
+ * (SNAPSHOT_SUMMARY_FIELDS: the kind as written, the place with the places enclosing it, as
+ * organisationsByIds reads them), consistent with the data version the snapshot was loaded at.
+ */
+export function snapshotSummary(s: NetworkSnapshot, i: number): OrganisationSummary {
+  return {
+    id: s.ids[i]!,
+    name: s.names[i]!,
+    sector: SECTORS[s.sector[i]!]!,
+    status: 'PUBLISHED',
+    kind: kindAsWritten(s, i),
+    place: nestPlaces(placeChain(s, s.place[i]!).map((p) => s.places[p]!)),
+  };
 }
 
 /** "GB-CHC:123" → {scheme: "GB-CHC", value: "123"}: the first colon separates them. */

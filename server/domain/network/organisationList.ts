@@ -12,6 +12,7 @@ import {
   organisationOf,
   SEARCH_LIMITS,
   searchHits,
+  snapshotSummary,
   type Organisation,
   type OrganisationRow,
   type OrganisationView,
@@ -43,7 +44,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { compareStrings, snapshotSummary, tailKey, type NetworkSnapshot } from './snapshot.ts';
+import { compareStrings, tailKey, type NetworkSnapshot } from './snapshot.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 

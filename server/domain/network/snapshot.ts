@@ -16,7 +16,6 @@ import {
   type Sector,
   type TrustState,
 } from '../model.ts';
-import type { OrganisationSummary, Place } from '../organisations.ts';
 
 /** Days since 1970-01-01 for a YYYY-MM-DD date. */
 export function dayNumber(date: string): number {
@@ -248,7 +247,6 @@ export class SnapshotBuilder {
   private readonly nodeKeys = new Map<number, number>();
   private readonly names: string[] = [];
   private readonly sectors = new IntList();
-  private readonly kinds = new IntList();
   private readonly kindNames: string[] = [];
   private readonly kindLookup = new Map<string, number>();
   private readonly kindsAsWritten = new IntList();
@@ -312,9 +310,6 @@ export class SnapshotBuilder {
     const sector = sectorIndex.get(row.sector as Sector);
     invariant(sector !== undefined, `organisation ${row.id} has an unknown sector ${row.sector}`);
     this.sectors.push(sector);
-    this.kinds.push(
-      row.kind ? this.lookup(this.kindLookup, this.kindNames, row.kind.trim().toLowerCase()) : -1,
-    );
     this.kindsAsWritten.push(
       typeof row.kind === 'string' ? this.lookup(this.kindTextLookup, this.kindTexts, row.kind) : -1,
     );
@@ -355,6 +350,23 @@ export class SnapshotBuilder {
       this.initiativeStages[at] = UNKNOWN;
     }
     return at;
+  }
+
+  /**
+   * Each organisation's kind as written and, derived from it, lower-cased (the facets' and filters'
+   * kind; none for an empty kind), each kind text looked up once.
+   */
+  private kindsOf(): Pick<NetworkSnapshot, 'kind' | 'kindNames' | 'kindAsWritten' | 'kindTexts'> {
+    const lowered = Int32Array.from(this.kindTexts, (text) =>
+      text ? this.lookup(this.kindLookup, this.kindNames, text.trim().toLowerCase()) : -1,
+    );
+    const kindAsWritten = this.kindsAsWritten.toArray();
+    return {
+      kind: Int32Array.from(kindAsWritten, (k) => (k >= 0 ? lowered[k]! : -1)),
+      kindNames: this.kindNames,
+      kindAsWritten,
+      kindTexts: this.kindTexts,
+    };
   }
 
   private lookup(map: Map<string, number>, list: string[], value: string): number {
@@ -478,10 +490,7 @@ export class SnapshotBuilder {
       nodeKeys: this.nodeKeys,
       names: this.names,
       sector: Uint8Array.from(this.sectors.toArray()),
-      kind: this.kinds.toArray(),
-      kindNames: this.kindNames,
-      kindAsWritten: this.kindsAsWritten.toArray(),
-      kindTexts: this.kindTexts,
+      ...this.kindsOf(),
       themeStart: this.themeStart.toArray(),
       themeOf: this.themeOf.toArray(),
       themes: this.themes,
@@ -537,32 +546,6 @@ export function tailKey(tail: string): number {
 export function kindAsWritten(s: NetworkSnapshot, i: number): string | null {
   const k = s.kindAsWritten[i]!;
   return k >= 0 ? s.kindTexts[k]! : null;
-}
-
-/** Organisation i's place with the places enclosing it, as organisationsByIds reads them (null when none). */
-export function placeOf(s: NetworkSnapshot, i: number): Place | null {
-  const nest = (chain: readonly number[]): Place | null => {
-    const [p, ...rest] = chain;
-    if (p === undefined) return null;
-    const { id, name, level, latitude, longitude } = s.places[p]!;
-    return { id, name, level, latitude, longitude, parent: nest(rest) };
-  };
-  return nest(placeChain(s, s.place[i]!));
-}
-
-/**
- * What the snapshot knows of published organisation i as an OrganisationSummary (SNAPSHOT_SUMMARY_FIELDS):
- * consistent with the data version the snapshot was loaded at.
- */
-export function snapshotSummary(s: NetworkSnapshot, i: number): OrganisationSummary {
-  return {
-    id: s.ids[i]!,
-    name: s.names[i]!,
-    sector: SECTORS[s.sector[i]!]!,
-    status: 'PUBLISHED',
-    kind: kindAsWritten(s, i),
-    place: placeOf(s, i),
-  };
 }
 
 /** The place and all its ancestors (most specific first). */
