@@ -81,7 +81,11 @@ const SCREENS: Record<string, Screen> = {
   },
 };
 
-/** Data loaded and the layout settled: no spinner and no busy region left, then `ms` for fcose. */
+/**
+ * Data loaded and the layout settled: no spinner and no busy region left, `ms` for fcose, then until two
+ * views of the page 400 ms apart are the same (at most ~8 s more): on a slow machine the layout may still
+ * be moving nodes after `ms`, and a screenshot then shows them bunched together.
+ */
 async function settled(page: Page, ms: number): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(
@@ -90,6 +94,13 @@ async function settled(page: Page, ms: number): Promise<void> {
     { timeout: 30_000 },
   );
   await page.waitForTimeout(ms);
+  let before = await page.screenshot();
+  for (let tries = 0; tries < 20; tries++) {
+    await page.waitForTimeout(400);
+    const now = await page.screenshot();
+    if (now.equals(before)) return;
+    before = now;
+  }
 }
 
 async function main(): Promise<void> {
