@@ -81,7 +81,18 @@ export function applyElements(
       return finish('restored', picture.viewport === null);
     }
     if (known.empty()) {
-      runLayout(cy, fullLayout(nodes.length), () => finish('reset', true, 'all'));
+      // Organisations added beside the view with no tie drawn to it (a partner suggested for its themes only)
+      // come after the rest, next to the node they were added beside, as in an expansion: fcose would tile
+      // them in a grid of their own beside the graph, and they would change how the rest is laid out.
+      const loners = nodes.filter((node) => node.data('anchor') !== undefined && node.degree(false) === 0);
+      const rest = nodes.difference(loners);
+      if (loners.empty() || rest.empty()) {
+        runLayout(cy, fullLayout(nodes.length), () => finish('reset', true, 'all'));
+      } else {
+        runLayout(cy.elements().difference(loners), fullLayout(rest.length), () =>
+          placeAround(cy, rest, loners, () => finish('reset', true, 'all')),
+        );
+      }
       return 'reset';
     }
     // Some nodes are new since the picture was taken: place them around the ones it knows.
@@ -138,6 +149,19 @@ function placeUnknown(
   picture: Picture,
   finish: (outcome: SyncOutcome, fit: boolean, laidOut: ReadonlySet<string>) => void,
 ): void {
+  placeAround(cy, known, unknown, () => {
+    if (picture.viewport) cy.viewport(viewportToPan(picture.viewport, cy.width(), cy.height()));
+    finish('expanded', picture.viewport === null, new Set(unknown.map((node) => node.id())));
+  });
+}
+
+/** Seeds `unknown` next to their anchors (or around the centre of `known`) and lays out only them, then `done`. */
+function placeAround(
+  cy: cytoscape.Core,
+  known: cytoscape.NodeCollection,
+  unknown: cytoscape.NodeCollection,
+  done: () => void,
+): void {
   const centre = centroid(known.map((node) => ({ ...node.position() })));
   const seeds = seedsFor(
     cy,
@@ -151,10 +175,6 @@ function placeUnknown(
   });
   const fixed = known.map((node) => ({ id: node.id(), position: { ...node.position() } }));
   const layout = expansionLayout(cy.nodes().length, fixed);
-  const done = () => {
-    if (picture.viewport) cy.viewport(viewportToPan(picture.viewport, cy.width(), cy.height()));
-    finish('expanded', picture.viewport === null, new Set(unknown.map((node) => node.id())));
-  };
   if (layout) runLayout(cy, layout, done);
   else done();
 }
@@ -290,11 +310,18 @@ function fitAfterLayout(cy: cytoscape.Core, corner: Size, laidOut: LaidOut): voi
   applyFit(cy, fit);
 }
 
-/** Runs a layout with seeded randomness (the same graph is laid out the same way every time). */
-export function runLayout(cy: cytoscape.Core, options: cytoscape.LayoutOptions, then: () => void): void {
-  const layout = cy.layout(options);
+/**
+ * Runs a layout of `target` (the whole graph, or some of its elements) with seeded randomness: the same
+ * graph is laid out the same way every time.
+ */
+export function runLayout(
+  target: cytoscape.Core | cytoscape.Collection,
+  options: cytoscape.LayoutOptions,
+  then: () => void,
+): void {
+  const layout = target.layout(options);
   layout.one('layoutstop', then);
-  withSeededRandom(cy.nodes().length, () => layout.run());
+  withSeededRandom(target.nodes().length, () => layout.run());
 }
 
 function seedsFor(cy: cytoscape.Core, nodes: readonly AtlasNode[], centre: Position): Map<string, Position> {

@@ -38,7 +38,8 @@ interface MapInputs {
 
 export function useMapModel(inputs: MapInputs): MapModel {
   const { rootId, selectedId, filter, graph, partners, paths, pointer } = inputs;
-  const suggestions = partners?.suggestions;
+  // Drawn once the ties among them are known: they then come in together and are laid out beside their brokers.
+  const suggestions = partners?.tiesReady ? partners.suggestions : undefined;
   const ties = partners?.ties;
   const pathList = paths?.paths;
 
@@ -49,7 +50,10 @@ export function useMapModel(inputs: MapInputs): MapModel {
       if (!info.has(organisation.id)) info.set(organisation.id, nodeInfo(organisation));
     };
     const suggested = new Set<string>();
-    if (suggestions && selectedId !== null) {
+    // Suggestions and paths are drawn around the chosen organisation: once it is on the map.
+    const chosenDrawn =
+      selectedId !== null && graph.elements.some((e) => isNode(e) && e.data.id === selectedId);
+    if (suggestions && chosenDrawn) {
       const organisations: GraphOrganisation[] = [];
       const anchors = new Map<string, string>();
       for (const s of suggestions) {
@@ -67,7 +71,7 @@ export function useMapModel(inputs: MapInputs): MapModel {
       organisations.forEach(remember);
       elements = withExtras(elements, organisations, ties ?? [], (id) => anchors.get(id));
     }
-    if (pathList) {
+    if (pathList && chosenDrawn) {
       for (const path of pathList) {
         const anchors = new Map<string, string>();
         path.organisations.forEach((o, i) => {

@@ -11,6 +11,12 @@ export const SUGGESTIONS = 10;
 export interface PartnersState {
   suggestions: PartnerSuggestion[];
   ties: GraphRelationship[];
+  /**
+   * Whether the ties among the suggestions have been asked and answered (or failed): the map draws the
+   * suggestions only then, so that they come in with their ties and are laid out beside their brokers, not as
+   * unconnected nodes first.
+   */
+  tiesReady: boolean;
   loading: boolean;
   error: unknown;
   retry: () => void;
@@ -44,6 +50,7 @@ export function usePartners(organisationId: string | null, filter: OrganisationF
   return {
     suggestions: list ?? [],
     ties: ties.data?.relationshipsAmong ?? [],
+    tiesReady: idsKey !== null && (ties.data !== undefined || ties.error !== undefined),
     loading: suggestions.loading,
     error: suggestions.error ?? ties.error,
     retry: () => {

@@ -454,6 +454,14 @@ describe('finding partners', () => {
     expect(brokered, 'a suggestion for the hub has a broker').toBeDefined();
 
     const { tab, problems } = await openTab();
+    // The organisation's neighbourhood answers last, the ties among the suggestions slowly: the picture must
+    // not depend on the order the answers come in.
+    await tab.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('neighbourhood(')) await new Promise((r) => setTimeout(r, 1500));
+      else if (body.includes('relationshipsAmong(')) await new Promise((r) => setTimeout(r, 500));
+      await route.continue().catch(() => {});
+    });
     await tab.goto(`${server.url}/?org=${encodeURIComponent(hub.id)}&tab=partners`);
     await expect
       .poll(() => tab.getByTestId('suggestion').count(), { timeout: 30_000 })
@@ -466,6 +474,39 @@ describe('finding partners', () => {
     await expect
       .poll(() => nodeIds(tab, 'node.suggestion'))
       .toEqual(suggestions.map((s) => s.organisation.id).sort());
+    // Each is drawn with the organisation and its tie to its broker, laid out beside the node it was added
+    // next to (its broker, or the organisation), apart from the others.
+    const placement = await tab.evaluate(
+      ({ anchors, hubId }) => {
+        const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+        const problems: string[] = [];
+        if (cy.getElementById(hubId).empty()) problems.push('the organisation is not drawn');
+        const bodies = cy.nodes().map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false }) }));
+        for (const [id, anchorId] of anchors) {
+          const node = cy.getElementById(id);
+          const anchor = cy.getElementById(anchorId);
+          if (anchorId !== hubId && node.edgesWith(anchor).empty())
+            problems.push(`${id}: no tie to its broker`);
+          const gap = Math.hypot(
+            node.position().x - anchor.position().x,
+            node.position().y - anchor.position().y,
+          );
+          if (gap > 400) problems.push(`${id} is ${Math.round(gap)} from ${anchorId}`);
+          const mine = bodies.find((b) => b.id === id)!.box;
+          for (const other of bodies) {
+            const b = other.box;
+            if (other.id !== id && mine.x1 < b.x2 && mine.x2 > b.x1 && mine.y1 < b.y2 && mine.y2 > b.y1)
+              problems.push(`${id} overlaps ${other.id}`);
+          }
+        }
+        return problems;
+      },
+      {
+        anchors: suggestions.map((s) => [s.organisation.id, s.broker?.id ?? hub.id] as [string, string]),
+        hubId: hub.id,
+      },
+    );
+    expect(placement).toEqual([]);
 
     const item = tab.locator(`[data-testid="suggestion"][data-id="${brokered!.organisation.id}"]`);
     expect(await item.locator('.reasons li').count()).toBeGreaterThan(0);

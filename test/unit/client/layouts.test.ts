@@ -1,6 +1,12 @@
 import cytoscape from 'cytoscape';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isNode, mergeNeighbourhood, neighbourhoodToElements } from '../../../client/graph/elements.ts';
+import {
+  isNode,
+  mergeNeighbourhood,
+  neighbourhoodToElements,
+  withExtras,
+} from '../../../client/graph/elements.ts';
+import type { GraphOrganisation } from '../../../client/api/types.ts';
 import { BIG_LAYOUT_DEFAULTS, bigLayout, type IndexedGraph } from '../../../client/graph/bigLayout.ts';
 import {
   BIG_LAYOUT,
@@ -275,6 +281,51 @@ describe('applyElements on a headless Cytoscape', () => {
       expect(distance(cy.getElementById(id).position(), anchor)).toBeLessThan(spread * 2);
     }
     expect(cy.edges().map((e) => e.id())).toContain('b-x');
+  });
+
+  /** `first` with six organisations added beside 'b' and no tie to anything (partners suggested for their themes). */
+  const withLoners = () => {
+    const loners = ['s1', 's2', 's3', 's4', 's5', 's6'];
+    const organisations = loners.map((id) => node(id)) as unknown as GraphOrganisation[];
+    return { loners, elements: withExtras(first, organisations, [], () => 'b') };
+  };
+
+  /** The loners are near their anchor (within `reach`) and no node's body overlaps another's. */
+  const expectPlacedBeside = (cy: cytoscape.Core, loners: string[], anchorId: string, reach: number) => {
+    const anchor = cy.getElementById(anchorId).position();
+    const bodies = cy.nodes().map((n) => ({ id: n.id(), box: n.boundingBox({ includeLabels: false }) }));
+    for (const id of loners) {
+      expect(distance(cy.getElementById(id).position(), anchor), id).toBeLessThan(reach);
+      const mine = bodies.find((b) => b.id === id)!.box;
+      for (const other of bodies) {
+        if (other.id === id) continue;
+        const b = other.box;
+        const overlap = mine.x1 < b.x2 && mine.x2 > b.x1 && mine.y1 < b.y2 && mine.y2 > b.y1;
+        expect(overlap, `${id} overlaps ${other.id}`).toBe(false);
+      }
+    }
+  };
+
+  it('places organisations added without ties next to their anchor, apart, in an expansion', () => {
+    const cy = create();
+    applyElements(cy, first, { reset: true });
+    const { loners, elements } = withLoners();
+    expect(applyElements(cy, elements, { reset: false })).toBe('expanded');
+    expectPlacedBeside(cy, loners, 'b', 300);
+  });
+
+  it('lays out a fresh view as without the organisations added without ties, then places those beside their anchor', () => {
+    const alone = create();
+    applyElements(alone, first, { reset: true });
+    const cy = create();
+    const { loners, elements } = withLoners();
+    expect(applyElements(cy, elements, { reset: true })).toBe('reset');
+    // Not fcose's tiling, which packs nodes without ties in a grid of their own beside the graph.
+    expectPlacedBeside(cy, loners, 'b', 300);
+    alone.nodes().forEach((n) => {
+      expect(cy.getElementById(n.id()).position().x, n.id()).toBeCloseTo(n.position().x, 6);
+      expect(cy.getElementById(n.id()).position().y, n.id()).toBeCloseTo(n.position().y, 6);
+    });
   });
 
   it('removes what is gone without moving the rest (Back after an expansion)', () => {
