@@ -245,6 +245,21 @@ describe('orders and pages', () => {
     expect(data!.organisations.totalCount).toBe(2);
   });
 
+  it("matches the words of a text by place (the places enclosing an organisation's own too), theme and name together", async () => {
+    // Each word may match a different field: the names of the organisation's place and the places enclosing
+    // it, its themes, its name.
+    const north = await list({ query: `${w} north` });
+    expect(ids(north.data!.organisations).sort()).toEqual(['a1', 'a2', 'b1']);
+    expect(north.data!.organisations.totalCount).toBe(3);
+    const alphaHousing = await list({ query: `${w} alpha housing` });
+    expect(ids(alphaHousing.data!.organisations)).toEqual(['a1']);
+    const alphaHealth = await list({ query: `${w} alpha health` });
+    expect(ids(alphaHealth.data!.organisations)).toEqual(['a2']);
+    // A word begun: the themes and places it begins.
+    const heal = await list({ query: `${w} heal` });
+    expect(ids(heal.data!.organisations).sort()).toEqual(['a2', 'b1']);
+  });
+
   it('falls back to the best partial matches when no organisation matches every word', async () => {
     const { data } = await list({ query: `${w} alpha zqxwvj` });
     // Every published organisation here has the prefix word; the Alpha ones match two words.
