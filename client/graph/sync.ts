@@ -227,6 +227,10 @@ interface PlannedFit {
 
 /** The fit fitToView applies (fitViewportWithNames), without touching the graph; null when there is no room. */
 function planFit(cy: cytoscape.Core, corner: Size): PlannedFit | null {
+  // The container may have changed size since Cytoscape last measured it (a phone's details sheet going
+  // half-way over the graph makes the graph taller) before the ResizeObserver tells it (GraphView): a fit
+  // for the old size would leave part of the graph under the sheet.
+  if (cy.container()) cy.resize();
   const drawn = cy.elements().filter((element) => element.style('display') !== 'none');
   const view = { width: cy.width(), height: cy.height() };
   if (drawn.empty() || view.width <= 0 || view.height <= 0) return null;

@@ -194,6 +194,52 @@ function problemsOf(check: Check, what: string): string[] {
 }
 
 describe('fitting the graph to the view', () => {
+  // The answers come in any order: a path answered before the organisation's neighbourhood sends a phone's
+  // sheet half-way over the graph (making the graph taller) before there is anything to fit.
+  for (const [first, delayed] of [
+    ['the path', 'neighbourhood('],
+    ['the neighbourhood', 'shortestPaths('],
+  ] as const) {
+    it(`at 390×844, fits a path above the details sheet when ${first} answers first`, async () => {
+      const { page, errors } = await watchedPage(browser, server.url, SIZES[0]);
+      await page.route('**/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes(delayed))
+          await new Promise((r) => setTimeout(r, 1500));
+        await route.continue().catch(() => {});
+      });
+      await page.goto(`${server.url}/?org=org-fernleigh-trust&tab=connect&to=org-hadrian-borough-council`);
+      await page.waitForFunction(() => document.querySelector('[data-sheet="half"]') !== null, undefined, {
+        timeout: 30_000,
+      });
+      await settled(page);
+      expect(problemsOf(await checkLabels(page), `path, ${first} first`)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('fits to the size the graph has now, even before Cytoscape has been told it changed', async () => {
+    const { page, errors } = await watchedPage(browser, server.url, SIZES[1]);
+    await page.goto(`${server.url}/${views[0]!.query}`);
+    await settled(page);
+    // In one task, so no ResizeObserver callback runs in between: the graph loses its lower 400 px (as when a
+    // phone's sheet comes over it), then "Fit to view".
+    const outside = await page.evaluate(() => {
+      const cy = (window as unknown as { __atlas: { cy: Cy } }).__atlas.cy;
+      const container = cy.container()!;
+      container.style.bottom = '400px';
+      container.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+      const height = container.clientHeight;
+      return cy
+        .nodes()
+        .filter((n) => n.renderedBoundingBox({ includeLabels: false }).y2 > height + 0.5)
+        .map((n) => n.id());
+    });
+    expect(outside, 'nodes below the graph after the fit').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const size of SIZES) {
     it(`at ${size.width}×${size.height}, shows every drawn name whole after a fit, and the graph fills the view`, async () => {
       const problems: string[] = [];
