@@ -36,7 +36,7 @@ import { D1_HEAP, D1_OPTIONS, D1_PAGE_CACHE, openD1 } from './d1.ts';
 import { refreshStatistics, startBenchDb } from './database.ts';
 import { degrees, neighbourSets, readGraph, spreadSample } from './graphData.ts';
 import { benchImport } from './import.ts';
-import { ratio, timed, type Comparison } from './measure.ts';
+import { ratio, summarise, timed, type Comparison } from './measure.ts';
 import { benchNeighbourhood, NEIGHBOURHOOD_STARTS } from './neighbourhood.ts';
 import { benchCordis, benchD1 } from './openData.ts';
 import { benchOrganisationList, listCases } from './organisationList.ts';
@@ -214,6 +214,23 @@ async function neo4jVersion(driver: Driver): Promise<string> {
     'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition',
   );
   return c ? `${String(c.name)} ${String(c.version)} ${String(c.edition)}` : 'unknown';
+}
+
+/**
+ * The floor under every query measured here: one Bolt round trip of `RETURN 1` through the driver, 200
+ * times after the benchmarks, median and p95.
+ * On some machines a round trip costs several ms (thread wake-ups on idle virtual CPUs), which every
+ * request of the product pays once per query.
+ */
+async function roundTrip(driver: Driver): Promise<string> {
+  const times: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const started = performance.now();
+    await runCypher(driver, 'RETURN 1 AS one');
+    times.push(performance.now() - started);
+  }
+  const { median, p95 } = summarise(times);
+  return `one Bolt round trip (RETURN 1 through the driver's executeQuery, 200 times after the benchmarks): median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, the floor under each query above`;
 }
 
 /** The goals of issue 6, as measured in this run (they are set at D1). */
@@ -401,6 +418,7 @@ async function runFresh(options: Options): Promise<void> {
       ...queries.facts,
       `machine: ${machine()}`,
       `Neo4j: ${await neo4jVersion(db.driver)} (heap ${db.heap}, page cache ${db.pageCache}), a fresh store`,
+      await roundTrip(db.driver),
       `${options.rounds} measured round${options.rounds === 1 ? '' : 's'} after one warm-up round; whole run ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
       `code: commit ${codeVersion()}`,
       `load average (1 / 5 / 15 min) at the start: ${loadBefore}, at the end: ${loadAverage()} (other work on the machine slows both sides, not necessarily equally)`,
@@ -436,6 +454,7 @@ async function runD1(options: Options): Promise<void> {
       ...queries.facts,
       `machine: ${machine()}`,
       `Neo4j: ${await neo4jVersion(d1.driver)} (heap ${D1_HEAP}, page cache ${D1_PAGE_CACHE}), started by this run`,
+      await roundTrip(d1.driver),
       `${options.rounds} measured round${options.rounds === 1 ? '' : 's'} after one warm-up round; whole run ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
       `code: commit ${codeVersion()}`,
       `load average (1 / 5 / 15 min) at the start: ${loadBefore}, at the end: ${loadAverage()} (other work on the machine slows both sides, not necessarily equally)`,
