@@ -81,16 +81,20 @@ export function applyElements(
       return finish('restored', picture.viewport === null);
     }
     if (known.empty()) {
-      // Organisations added beside the view with no tie drawn to it (a partner suggested for its themes only)
-      // come after the rest, next to the node they were added beside, as in an expansion: fcose would tile
-      // them in a grid of their own beside the graph, and they would change how the rest is laid out.
-      const loners = nodes.filter((node) => node.data('anchor') !== undefined && node.degree(false) === 0);
-      const rest = nodes.difference(loners);
-      if (loners.empty() || rest.empty()) {
+      // Organisations added beside the view (a partner suggestion, a path, an expansion: each has an anchor)
+      // come after the rest, placed next to the node they were added beside, as when they arrive after it: the
+      // picture is the same whichever answer came first, and fcose does not tile those with no tie drawn in a
+      // grid of their own beside the graph.
+      const added = nodes.filter((node) => node.data('anchor') !== undefined);
+      const rest = nodes.difference(added);
+      if (added.empty() || rest.empty()) {
         runLayout(cy, fullLayout(nodes.length), () => finish('reset', true, 'all'));
       } else {
-        runLayout(cy.elements().difference(loners), fullLayout(rest.length), () =>
-          placeAround(cy, rest, loners, () => finish('reset', true, 'all')),
+        const within = rest
+          .connectedEdges()
+          .filter((edge) => rest.has(edge.source()) && rest.has(edge.target()));
+        runLayout(rest.union(within), fullLayout(rest.length), () =>
+          placeAround(cy, rest, added, () => finish('reset', true, 'all')),
         );
       }
       return 'reset';
@@ -163,10 +167,13 @@ function placeAround(
   done: () => void,
 ): void {
   const centre = centroid(known.map((node) => ({ ...node.position() })));
+  // Only placed nodes anchor others (as in an expansion, where an anchor added with them is not drawn yet).
+  const placed = new Set(known.map((node) => node.id()));
   const seeds = seedsFor(
     cy,
     unknown.map((node) => ({ group: 'nodes', data: node.data() }) as AtlasNode),
     centre,
+    placed,
   );
   cy.batch(() => {
     unknown.forEach((node) => {
@@ -328,7 +335,13 @@ export function runLayout(
   withSeededRandom(target.nodes().length, () => layout.run());
 }
 
-function seedsFor(cy: cytoscape.Core, nodes: readonly AtlasNode[], centre: Position): Map<string, Position> {
+/** Seeds next to each node's anchor, when it is drawn (and, with `placed`, among those); else around `centre`. */
+function seedsFor(
+  cy: cytoscape.Core,
+  nodes: readonly AtlasNode[],
+  centre: Position,
+  placed?: ReadonlySet<string>,
+): Map<string, Position> {
   const byAnchor = new Map<string, AtlasNode[]>();
   for (const node of nodes) {
     const anchor = node.data.anchor ?? '';
@@ -336,7 +349,10 @@ function seedsFor(cy: cytoscape.Core, nodes: readonly AtlasNode[], centre: Posit
   }
   const seeds = new Map<string, Position>();
   for (const [anchor, group] of byAnchor) {
-    const anchorNode = anchor === '' ? cy.collection() : cy.getElementById(anchor);
+    const anchorNode =
+      anchor === '' || (placed !== undefined && !placed.has(anchor))
+        ? cy.collection()
+        : cy.getElementById(anchor);
     const from = anchorNode.nonempty() ? { ...anchorNode.position() } : centre;
     const positions = seedPositions(from, group.length, centre);
     group.forEach((node, i) => seeds.set(node.data.id, positions[i] ?? from));

@@ -6,7 +6,7 @@ import {
   neighbourhoodToElements,
   withExtras,
 } from '../../../client/graph/elements.ts';
-import type { GraphOrganisation } from '../../../client/api/types.ts';
+import type { GraphOrganisation, GraphRelationship } from '../../../client/api/types.ts';
 import { BIG_LAYOUT_DEFAULTS, bigLayout, type IndexedGraph } from '../../../client/graph/bigLayout.ts';
 import {
   BIG_LAYOUT,
@@ -325,6 +325,33 @@ describe('applyElements on a headless Cytoscape', () => {
     alone.nodes().forEach((n) => {
       expect(cy.getElementById(n.id()).position().x, n.id()).toBeCloseTo(n.position().x, 6);
       expect(cy.getElementById(n.id()).position().y, n.id()).toBeCloseTo(n.position().y, 6);
+    });
+  });
+
+  it('draws the same picture whether organisations added beside the view come with it or after it', () => {
+    // Three partners of b (tied to it) and a path on from s1 (anchored to s1, which is added with it).
+    const beside = ['s1', 's2', 's3'].map((id) => node(id)) as unknown as GraphOrganisation[];
+    const ties = ['s1', 's2', 's3'].map((id) => ({
+      ...edge(`b-${id}`, 'b', id),
+      source: { id: 'b' },
+      target: { id },
+    })) as unknown as GraphRelationship[];
+    const extended = withExtras(
+      withExtras(first, beside, ties, () => 'b'),
+      [node('p1')] as unknown as GraphOrganisation[],
+      [
+        { ...edge('s1-p1', 's1', 'p1'), source: { id: 's1' }, target: { id: 'p1' } },
+      ] as unknown as GraphRelationship[],
+      () => 's1',
+    );
+    const after = create();
+    applyElements(after, first, { reset: true });
+    applyElements(after, extended, { reset: false });
+    const together = create();
+    expect(applyElements(together, extended, { reset: true })).toBe('reset');
+    after.nodes().forEach((n) => {
+      expect(together.getElementById(n.id()).position().x, n.id()).toBeCloseTo(n.position().x, 6);
+      expect(together.getElementById(n.id()).position().y, n.id()).toBeCloseTo(n.position().y, 6);
     });
   });
 
