@@ -90,10 +90,7 @@ export function applyElements(
       if (added.empty() || rest.empty()) {
         runLayout(cy, fullLayout(nodes.length), () => finish('reset', true, 'all'));
       } else {
-        const within = rest
-          .connectedEdges()
-          .filter((edge) => rest.has(edge.source()) && rest.has(edge.target()));
-        runLayout(rest.union(within), fullLayout(rest.length), () =>
+        runLayout(rest.union(rest.edgesWith(rest)), fullLayout(rest.length), () =>
           placeAround(cy, rest, added, () => finish('reset', true, 'all')),
         );
       }
