@@ -14,14 +14,24 @@ export function escapeLucene(text: string): string {
   return OPERATORS.has(escaped) ? escaped.toLowerCase() : escaped;
 }
 
+/** Runs of letters and digits, kept whole across ' ’ _ . between them, as the standard analyzer keeps them. */
+const WORD = /[\p{L}\p{N}]+(?:['’_.][\p{L}\p{N}]+)*/gu;
+
 /**
- * Words as the index's standard analyzer sees them, lower-cased: runs of letters and digits, kept whole
- * across ' ’ _ . between them (O'Brien, open_data, 3.5 are single tokens in the index). At most six
- * words, to stay well within Lucene's limit of 1024 clauses once fuzzy terms are expanded.
+ * Every word of a text as the index's standard analyzer sees it, lower-cased, in order and repeated as
+ * often as it occurs: O'Brien, open_data and 3.5 are single tokens in the index, as here. The in-process
+ * text index (network/textIndex.ts) reads organisations' texts with it.
+ */
+export function textTokens(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/**
+ * The words of a search (textTokens, each once). At most six words, to stay well within Lucene's limit
+ * of 1024 clauses once fuzzy terms are expanded.
  */
 export function searchWords(text: string, maxWords = 6): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’_.][\p{L}\p{N}]+)*/gu) ?? [];
-  return [...new Set(words)].slice(0, maxWords);
+  return [...new Set(textTokens(text))].slice(0, maxWords);
 }
 
 /** Abbreviations people type, and what they stand for in names. */
@@ -120,34 +130,69 @@ export interface SearchQueries {
   typed: string[];
 }
 
-function fuzzy(word: string, e: string): string {
-  if (/^\d+$/.test(word)) return '';
-  if (word.length >= 7) return ` OR name:${e}~2`;
-  if (word.length >= 4) return ` OR name:${e}~1`;
-  return '';
+/** The fields of the organisation full-text index (cypher/migrations/0005_search_text.cypher). */
+export type SearchField = 'name' | 'description' | 'identifierText' | 'placeText' | 'themeText' | 'acronym';
+
+/** What one typed word matches in one field (the word itself, or any word it begins) and how much that weighs. */
+export interface WordClause {
+  field: SearchField;
+  prefix: boolean;
+  boost: number;
+}
+
+/**
+ * The clauses of every typed word: a word matches an organisation when one of them does, and its score
+ * adds up all that do. Names and acronyms weigh most, descriptions least. Both the Lucene queries below
+ * and the in-process text index of lists (network/textIndex.ts) are built from these.
+ */
+export const WORD_CLAUSES: readonly WordClause[] = [
+  { field: 'name', prefix: false, boost: 4 },
+  { field: 'name', prefix: true, boost: 2 },
+  { field: 'acronym', prefix: false, boost: 3 },
+  { field: 'placeText', prefix: false, boost: 2 },
+  { field: 'placeText', prefix: true, boost: 1 },
+  { field: 'themeText', prefix: false, boost: 2 },
+  { field: 'themeText', prefix: true, boost: 1 },
+  { field: 'identifierText', prefix: false, boost: 2 },
+  { field: 'identifierText', prefix: true, boost: 1 },
+  { field: 'description', prefix: false, boost: 0.5 },
+  { field: 'description', prefix: true, boost: 0.3 },
+];
+
+/** The clauses of each word an abbreviation stands for (dept → department), on names. */
+export const EXPANSION_CLAUSES: readonly WordClause[] = [
+  { field: 'name', prefix: false, boost: 3 },
+  { field: 'name', prefix: true, boost: 1.5 },
+];
+
+/** The words a typed word stands for (ABBREVIATIONS), those the index can match as one word. */
+export function expansionsOf(word: string): string[] {
+  return (ABBREVIATIONS[word] ?? []).filter((x) => /^[\p{L}\p{N}]+$/u.test(x));
+}
+
+/**
+ * The edits a typo match of `word` on names may make: two from seven letters, one from four, none for a
+ * shorter word or a number.
+ */
+export function typoEdits(word: string): 0 | 1 | 2 {
+  if (/^\d+$/.test(word)) return 0;
+  return word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/** A clause as Lucene query text (`name:word*^2`); `e` is the escaped word. */
+function luceneClause({ field, prefix, boost }: WordClause, e: string): string {
+  return `${field}:${e}${prefix ? '*' : ''}${boost === 1 ? '' : `^${boost}`}`;
 }
 
 /** The clauses for one word: exact (boosted), prefix and typo matches per field, plus its expansions. */
 function wordPart(word: string, required: boolean): SearchWordPart {
   const e = escapeLucene(word);
-  const clauses = [
-    `name:${e}^4`,
-    `name:${e}*^2`,
-    `acronym:${e}^3`,
-    `placeText:${e}^2`,
-    `placeText:${e}*`,
-    `themeText:${e}^2`,
-    `themeText:${e}*`,
-    `identifierText:${e}^2`,
-    `identifierText:${e}*`,
-    `description:${e}^0.5`,
-    `description:${e}*^0.3`,
-  ].join(' OR ');
-  const expansions = (ABBREVIATIONS[word] ?? [])
-    .filter((x) => /^[\p{L}\p{N}]+$/u.test(x))
-    .map((x) => ` OR name:${escapeLucene(x)}^3 OR name:${escapeLucene(x)}*^1.5`)
+  const clauses = WORD_CLAUSES.map((c) => luceneClause(c, e)).join(' OR ');
+  const expansions = expansionsOf(word)
+    .map((x) => ` OR ${EXPANSION_CLAUSES.map((c) => luceneClause(c, escapeLucene(x))).join(' OR ')}`)
     .join('');
-  const typo = fuzzy(word, e);
+  const edits = typoEdits(word);
+  const typo = edits === 0 ? '' : ` OR name:${e}~${edits}`;
   return {
     required,
     exact: `(${clauses}${expansions})`,
@@ -226,7 +271,7 @@ export function acronymOf(name: string): string | null {
 }
 
 /** Optimal string alignment distance (Levenshtein with adjacent swaps), as Lucene's fuzzy terms count edits. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -255,8 +300,8 @@ function editDistance(a: string, b: string): number {
 export function wordMatchInName(typed: string, word: string): number {
   if (typed === word || (ABBREVIATIONS[typed] ?? []).includes(word)) return 3;
   if (word.startsWith(typed)) return 2;
-  if (/^\d+$/.test(typed) || typed.length < 4) return 0;
-  const allowed = typed.length >= 7 ? 2 : 1;
+  const allowed = typoEdits(typed);
+  if (allowed === 0) return 0;
   if (Math.abs(typed.length - word.length) > allowed) return 0;
   return editDistance(typed, word) <= allowed ? 1 : 0;
 }

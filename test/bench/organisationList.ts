@@ -18,7 +18,7 @@ export interface ListCase {
   filter: OrganisationFilterInput;
   /**
    * For a text filter, the filter of each measured round: the same kind of text, one not asked before
-   * (round r asks texts[r - 1]), since a text's hits are kept with the snapshot once asked
+   * (round r asks texts[r - 1]), since a text's matches are kept with the snapshot once asked
    * (TEXT_HITS_KEPT) and a repeat would measure only the next page of a list.
    */
   texts?: OrganisationFilterInput[];
@@ -246,7 +246,7 @@ export async function benchOrganisationList(
         );
     }
   }
-  // A text asked again (its hits kept): the next page, or the same text with another facet ticked.
+  // A text asked again (its matches kept): the next page, or the same text with another facet ticked.
   const again: number[] = [];
   for (let round = 0; round < rounds; round++)
     for (const c of cases.filter((c) => c.filter.query)) {
@@ -262,7 +262,7 @@ export async function benchOrganisationList(
   const perFilter = cases.map((c, k) => ({ label: c.label, ...summarise(perCase[k]!) }));
   const slowest = [...perFilter].sort((a, b) => b.p95 - a.p95)[0];
   const notes = [
-    `${cases.length} filters × ${rounds} round(s), first ${FIRST}, facets computed; ours: listOrganisations over the snapshot + the page by id (+ the full-text index for a text filter); baseline: one Cypher query (organisationList.ts) filtering, paging and counting every facet`,
+    `${cases.length} filters × ${rounds} round(s), first ${FIRST}, facets computed; ours: listOrganisations over the snapshot + the page by id (a text filter matched by the text index kept with the snapshot, server/domain/network/textIndex.ts); baseline: one Cypher query (organisationList.ts) filtering, paging and counting every facet`,
     `matches: ${totals.join('; ')}`,
     `each measured round asks each text filter with a text not asked before (${cases
       .filter((c) => c.texts)
@@ -275,7 +275,7 @@ export async function benchOrganisationList(
       )
       .join(
         '; ',
-      )}${repeatedTexts ? '; more rounds than texts, so some rounds repeat a text' : ''}), so the percentiles time a text's first ask; the same texts asked again, their hits kept with the snapshot (the next page, another facet): median ${repeat.median.toFixed(1)} / p95 ${repeat.p95.toFixed(1)} ms over ${again.length} asks (not in the percentiles)`,
+      )}${repeatedTexts ? '; more rounds than texts, so some rounds repeat a text' : ''}), so the percentiles time a text's first ask; the same texts asked again, their matches kept with the snapshot (the next page, another facet): median ${repeat.median.toFixed(1)} / p95 ${repeat.p95.toFixed(1)} ms over ${again.length} asks (not in the percentiles)`,
     slowest ? `slowest filter for ours: ${slowest.label} (p95 ${slowest.p95.toFixed(1)} ms)` : '',
     `ours per filter (median / p95 of its ${rounds} sample${rounds === 1 ? '' : 's'}): ${perFilter
       .map((f) => `${f.label} ${f.median.toFixed(1)} / ${f.p95.toFixed(1)} ms`)

@@ -1,11 +1,12 @@
 // The start-up warm-up (server/domain/network/warmUp.ts): after it, the process holds the current network
-// snapshot with its orderings, and the search box's and the text list's queries have run on words of
+// snapshot with its orderings and text index, and the search box's and the text list's queries have run on words of
 // organisation names; a shutdown stops it before any text query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromDataset } from '../../server/domain/import/datasetSource.ts';
 import { importSource } from '../../server/domain/import/importDataset.ts';
 import { emptyDataset } from '../../server/domain/model.ts';
 import { createNetworkCache, networkAccess } from '../../server/domain/network/cache.ts';
+import { TEXT_INDEX } from '../../server/domain/network/textIndex.ts';
 import { warmUp, warmUpWords } from '../../server/domain/network/warmUp.ts';
 import { connectTestDb, deleteByPrefix, uniquePrefix, type TestDb } from '../support/db.ts';
 import { org } from '../support/fixtures.ts';
@@ -45,6 +46,7 @@ describe('warmUp', () => {
     // The current data version's snapshot: asking again finds it without a rebuild.
     expect(await networkAccess(db.runner, cache).snapshot()).toBe(snapshot);
     expect(cache.kept(snapshot!, 'orderings')).toBe(true);
+    expect(cache.kept(snapshot!, TEXT_INDEX)).toBe(true);
     expect(report.organisations).toBeGreaterThanOrEqual(2);
     expect(report.stopped).toBe(false);
 
@@ -64,7 +66,7 @@ describe('warmUp', () => {
     expect(report.queries).toBe(2 * words.length);
     const count = (name: string) => runner.names.filter((n) => n === name).length;
     expect(count('searchOrganisations')).toBe(words.length);
-    expect(count('searchCandidates')).toBeGreaterThanOrEqual(words.length);
+    expect(count('snapshotTexts')).toBeGreaterThanOrEqual(1);
     expect(count('organisationPage')).toBeGreaterThanOrEqual(1);
   });
 
@@ -75,6 +77,6 @@ describe('warmUp', () => {
     const report = await warmUp(runner, createNetworkCache(), { signal: stop.signal });
     expect(report).toMatchObject({ stopped: true, queries: 0 });
     expect(runner.names).not.toContain('searchOrganisations');
-    expect(runner.names).not.toContain('searchCandidates');
+    expect(runner.names).not.toContain('organisationPage');
   });
 });

@@ -1,17 +1,15 @@
 // organisations(filter, orderBy, first, after): a page of the filtered organisations, its total and the
-// facet counts of the whole filtered set, from the network snapshot (plus the full-text index when the
-// filter has a query). The page's organisations are then read from the database by id, unless only what
-// the snapshot holds of them is asked for (`details: false`). The data version is read in the full-text
-// query or the page's read, not in a round trip of its own, when the process already has a snapshot.
+// facet counts of the whole filtered set, from the network snapshot (and its in-process text index when
+// the filter has a query: textIndex.ts). The page's organisations are then read from the database by id,
+// unless only what the snapshot holds of them is asked for (`details: false`). The data version is read
+// in the page's read, not in a round trip of its own, when the process already has a snapshot.
 import { LRUCache } from 'lru-cache';
 import type { QueryRunner } from '../../common/queryRunner.ts';
 import type { OrganisationOrder as OrganisationOrderValues } from '../generated/vocabulary.ts';
 import { InvalidInputError } from '../../common/errors.ts';
 import {
-  indexCandidates,
   organisationOf,
   SEARCH_LIMITS,
-  searchHits,
   snapshotSummary,
   type Organisation,
   type OrganisationRow,
@@ -44,26 +42,26 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { compareStrings, tailKey, type NetworkSnapshot } from './snapshot.ts';
+import type { NetworkSnapshot } from './snapshot.ts';
+import { matchText, TEXT_INDEX, textIndexOf, type TextMatches } from './textIndex.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
 
-/** Full-text hits considered for a list with a query (the best ones; the total counts at most these). */
-export const MAX_QUERY_HITS = 10_000;
 /**
- * Texts whose hits a snapshot keeps (the most recently asked): the next page of a text list, or the same
- * text with another facet ticked, then needs no full-text query (about 120 KB each at MAX_QUERY_HITS).
+ * Texts whose matches a snapshot keeps (the most recently asked): the next page of a text list, or the same
+ * text with another facet ticked, then matches nothing again (12 bytes per organisation matched: 0.2 MB
+ * for a place name at D1).
  */
 export const TEXT_HITS_KEPT = 32;
 
-/** The ranked hits of the texts asked over one snapshot, by textKey. */
-type TextHits = LRUCache<string, RankedHits>;
+/** The matches of the texts asked over one snapshot, by textKey. */
+type TextHits = LRUCache<string, TextMatches>;
 
 const textKey = (queries: SearchQueries) => `${queries.strict}\u0000${queries.partial}`;
 
-/** The hits kept with a snapshot (dropped with it when the data version moves). */
+/** The matches kept with a snapshot (dropped with it when the data version moves). */
 function textHitsOf(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<TextHits> {
-  return net.derived(snapshot, 'textHits', () => new LRUCache<string, RankedHits>({ max: TEXT_HITS_KEPT }));
+  return net.derived(snapshot, 'textHits', () => new LRUCache<string, TextMatches>({ max: TEXT_HITS_KEPT }));
 }
 /**
  * The words of the snapshot's organisation names (kept with it): a text filter adds typo matches only for
@@ -83,9 +81,9 @@ async function textQueries(
 }
 
 /**
- * The organisations of the snapshot among the text's MAX_QUERY_HITS best full-text hits (matching every word,
- * or any word when none matches every word), by snapshot index: what a filter's `query` selects for the
- * network figures and exports, as organisations(filter) lists it (typo matches for the same words).
+ * The organisations of the snapshot matching the text (every word, or any word when none matches every
+ * word), by snapshot index: what a filter's `query` selects for the network figures and exports, as
+ * organisations(filter) lists it.
  */
 export async function queryMatches(
   runner: QueryRunner,
@@ -93,8 +91,26 @@ export async function queryMatches(
   s: NetworkSnapshot,
   query: string,
 ): Promise<Set<number>> {
-  const hits = await searchHits(runner, query, MAX_QUERY_HITS, 1, await nameWordsOf(net, s));
-  return new Set(hits.map((h) => s.index.get(h.id)).filter((i): i is number => i !== undefined));
+  return new Set((await textMatches(runner, net, s, await textQueries(net, s, query))).index);
+}
+
+/** The text's matches over the snapshot (none when the text has no searchable word), kept for the next ask. */
+async function textMatches(
+  runner: QueryRunner,
+  net: NetworkAccess,
+  snapshot: NetworkSnapshot,
+  queries: SearchQueries | null,
+): Promise<TextMatches> {
+  if (queries === null) return { index: new Int32Array(0), score: new Float64Array(0), tier: 0 };
+  const kept = await textHitsOf(net, snapshot);
+  const key = textKey(queries);
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const index = await textIndexOf(runner, net, snapshot);
+  const found = matchText(index, queries);
+  // Kept only when the texts were read at the snapshot's own version (a later write could have changed them).
+  if (index.atSnapshot) kept.set(key, found);
+  return found;
 }
 /** Entries per facet (the most frequent). */
 export const FACET_ENTRIES = 50;
@@ -302,7 +318,7 @@ export interface ListArgs {
  * database reads the page (and kept for page.facets()).
  *
  * The data version is read in a query the list runs anyway when it can (NetworkAccess.unchecked): the
- * full-text query of a text filter, or the page's read by id. The list is worked out over the newest
+ * page's read by id. The list is worked out over the newest
  * snapshot and kept when that read gives the snapshot's version; otherwise it is worked out again over
  * the snapshot of the current version (snapshot(), which checks first).
  */
@@ -336,35 +352,17 @@ export async function listOrganisations(
     countFacets,
   });
   // Without a query that reads the version (a text of no searchable word, or a page answered from the
-  // snapshot alone) snapshot() checks it.
-  const guess = !nothing && (text !== '' || details) ? net.unchecked() : null;
+  // snapshot alone) snapshot() checks it; so it does for a text over a snapshot whose text index is not
+  // loaded yet (loading it for a snapshot the page's read may find out of date would be wasted).
+  const unchecked = !nothing && details ? net.unchecked() : null;
+  const guess = unchecked !== null && (text === '' || net.kept(unchecked, TEXT_INDEX)) ? unchecked : null;
+  if (guess !== null) {
+    const page = await pageOver(await requestOver(guess), guess, false);
+    if (page !== null) return page;
+  }
   // Over a snapshot checked against the data version (pageOver answers null only over one that is not).
-  const checkedPage = async (request: ListRequest, snapshot: NetworkSnapshot, first: IndexAnswer | null) =>
-    (await pageOver(request, snapshot, true, first))!;
-  if (guess === null) {
-    const snapshot = await net.snapshot();
-    return checkedPage(await requestOver(snapshot), snapshot, null);
-  }
-  const request = await requestOver(guess);
-  const { queries } = request;
-  let first: IndexAnswer | null = null;
-  if (queries !== null && details && (await textHitsOf(net, guess)).has(textKey(queries))) {
-    // A text asked before over this snapshot: its hits are kept, and the page's read checks the version.
-    const page = await pageOver(request, guess, false, null);
-    if (page !== null) return page;
-  } else if (queries !== null) {
-    first = await askCandidates(runner, queries.strict, FIRST_KEEP, FIRST_CANDIDATES, guess.nodeKeyPrefix);
-    if (net.confirm(guess, first.dataVersion)) return checkedPage(request, guess, first);
-  } else {
-    const page = await pageOver(request, guess, false, null);
-    if (page !== null) return page;
-  }
-  // The snapshot is older than the data: the index's answer stays good when its keys are read alike and
-  // the newer names give the text the same query.
   const snapshot = await net.snapshot();
-  const again = await requestOver(snapshot);
-  const same = snapshot.nodeKeyPrefix === guess.nodeKeyPrefix && again.queries?.strict === queries?.strict;
-  return checkedPage(again, snapshot, same ? first : null);
+  return (await pageOver(await requestOver(snapshot), snapshot, true))!;
 }
 
 interface ListRequest {
@@ -384,13 +382,12 @@ interface ListRequest {
 /**
  * The page over `snapshot`. When it is not `checked`, the page's read gives the data version and the
  * answer is null unless that is the snapshot's (net.confirm), as it is when the filter names something
- * the snapshot does not know. `first`: the index's answer to the strict query, when already asked.
+ * the snapshot does not know.
  */
 async function pageOver(
   { runner, net, args, order, list, start, hasText, queries, details, countFacets }: ListRequest,
   snapshot: NetworkSnapshot,
   checked: boolean,
-  first: IndexAnswer | null,
 ): Promise<OrganisationPage | null> {
   let filter: ResolvedFilter;
   try {
@@ -410,14 +407,7 @@ async function pageOver(
   let keyAt: (at: number) => Key;
   const { degree } = snapshot;
   if (hasText) {
-    const hits = await rankedHits(
-      runner,
-      snapshot,
-      queries,
-      first,
-      () => byNameThenId(net, snapshot),
-      await textHitsOf(net, snapshot),
-    );
+    const hits = await textMatches(runner, net, snapshot, queries);
     // The hits the filter keeps, each once (its best hit; the mask is this request's own, so a member
     // taken is marked 2 in it), with their scores.
     let count = 0;
@@ -571,91 +561,6 @@ function bestFirst(scores: Float64Array): boolean {
   return true;
 }
 
-/** Full-text hits on published organisations of the snapshot, best first; `tier` 0 when every word matched. */
-export interface RankedHits {
-  index: Int32Array;
-  score: Float64Array;
-  tier: 0 | 1;
-}
-
-export interface IndexAnswer {
-  /** How many hits the index returned (at most the limit asked). */
-  candidates: number;
-  /** The score of the last of those (null when none): every hit the index left out scores at most this. */
-  last: number | null;
-  /** The key of each hit's node (snapshot.nodeKeys), -1 for a hit whose element id is in `others`. */
-  keys: number[];
-  scores: number[];
-  /** The element ids of the hits without a key, in hit order. */
-  others: string[];
-  /** The data version the index was read at. */
-  dataVersion: number;
-}
-
-/** The index hits searchHits considers for MAX_QUERY_HITS hits (unpublished ones are left out after it). */
-export const CANDIDATES = indexCandidates(MAX_QUERY_HITS);
-/** The hits returned first: a few more than kept, for the unpublished ones among them. */
-const FIRST_KEEP = MAX_QUERY_HITS + 200;
-/**
- * The index hits the first ask considers: a quarter more than it returns, so that a tie at the cut
- * usually ends within them (see topHits); asking for all CANDIDATES would make the index yield and the
- * query collect up to twice as many hits every time.
- */
-export const FIRST_CANDIDATES = Math.min(CANDIDATES, Math.ceil(FIRST_KEEP * 1.25));
-
-/**
- * The index's best `candidates` hits, the first `keep` of them returned (and those tied with the last).
- * `prefix`: the nodeKeyPrefix of the snapshot the hits are matched against.
- */
-async function askCandidates(
-  runner: QueryRunner,
-  lucene: string,
-  keep: number,
-  candidates: number,
-  prefix: string,
-): Promise<IndexAnswer> {
-  const rows = await runner.read<CandidateRow>('searchCandidates', { lucene, candidates, keep, prefix });
-  return indexAnswerOf(rows, prefix);
-}
-
-/** A row of searchCandidates: up to 500 hits from position `at`, each as the end of its element id. */
-export interface CandidateRow {
-  at: number;
-  candidates: number;
-  last: number | null;
-  /** What each hit's element id has after the prefix; null when it does not start with it. */
-  tails: (string | null)[];
-  scores: number[];
-  /** The element ids of the hits with a null tail, in hit order (in the first row only). */
-  others: string[];
-  dataVersion: number;
-}
-
-/**
- * The index's answer from the rows of searchCandidates (in any order): each hit keyed by its tail as the
- * snapshot keys organisations (tailKey), and the element id of every hit without a key, in hit order.
- */
-export function indexAnswerOf(rows: CandidateRow[], prefix: string): IndexAnswer {
-  rows.sort((a, b) => a.at - b.at);
-  const keys: number[] = [];
-  const scores: number[] = [];
-  const others: string[] = [];
-  const foreign = rows[0]!.others;
-  let next = 0;
-  for (const row of rows) {
-    const { tails } = row;
-    for (let h = 0; h < tails.length; h++) {
-      const tail = tails[h] ?? null;
-      const key = tail === null ? -1 : tailKey(tail);
-      keys.push(key);
-      scores.push(row.scores[h]!);
-      if (key < 0) others.push(tail === null ? foreign[next++]! : prefix + tail);
-    }
-  }
-  const { candidates, last, dataVersion } = rows[0]!;
-  return { candidates, last, keys, scores, others, dataVersion };
-}
-
 /** A row of organisationPage: createdAt and updatedAt as epoch milliseconds when they are datetimes. */
 type PageRow = OrganisationRow & { createdAtMs: number | null; updatedAtMs: number | null };
 
@@ -686,144 +591,6 @@ async function readPage(
   });
   const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(withTimes(r))]));
   return { organisations: ids.map((id) => found.get(id) ?? null), dataVersion: row!.dataVersion };
-}
-
-/**
- * The published organisations matching the text, best first, at most MAX_QUERY_HITS: those matching every
- * word, or, when none does, those matching any word (tier 1). The same hits as searchHits(text,
- * MAX_QUERY_HITS, 1) — the best published ones among the index's best indexCandidates(MAX_QUERY_HITS), by score,
- * then name — found without reading a property: the index returns node keys and scores
- * (searchCandidates), the snapshot says which are published organisations and gives their names.
- * `first`: the index's answer to the strict query when already asked.
- */
-async function rankedHits(
-  runner: QueryRunner,
-  snapshot: NetworkSnapshot,
-  queries: SearchQueries | null,
-  first: IndexAnswer | null,
-  nameOrder: () => Promise<NameOrder>,
-  kept: TextHits,
-): Promise<RankedHits> {
-  const none: RankedHits = { index: new Int32Array(0), score: new Float64Array(0), tier: 0 };
-  if (queries === null) return none;
-  const key = textKey(queries);
-  const known = kept.get(key);
-  if (known !== undefined) return known;
-  let found = await topHits(runner, snapshot, queries.strict, 0, first, nameOrder);
-  // One word: the any-word query matches the same (none), so it is not asked.
-  if (found.hits.index.length === 0 && !queries.partialSameAsStrict)
-    found = await topHits(runner, snapshot, queries.partial, 1, null, nameOrder);
-  // Kept only when the index was read at the snapshot's own version (a later write could have changed them).
-  if (found.atSnapshot) kept.set(key, found.hits);
-  return found.hits;
-}
-
-async function topHits(
-  runner: QueryRunner,
-  snapshot: NetworkSnapshot,
-  lucene: string,
-  tier: 0 | 1,
-  asked: IndexAnswer | null,
-  nameOrder: () => Promise<NameOrder>,
-): Promise<{ hits: RankedHits; atSnapshot: boolean }> {
-  const prefix = snapshot.nodeKeyPrefix;
-  let found = asked ?? (await askCandidates(runner, lucene, FIRST_KEEP, FIRST_CANDIDATES, prefix));
-  let atSnapshot = found.dataVersion === snapshot.version;
-  let hits = await published(snapshot, found, tier, nameOrder);
-  if (!settled(found, hits)) {
-    found = await askCandidates(runner, lucene, CANDIDATES, CANDIDATES, prefix);
-    atSnapshot &&= found.dataVersion === snapshot.version;
-    hits = await published(snapshot, found, tier, nameOrder);
-  }
-  return { hits, atSnapshot };
-}
-
-/**
- * Whether the hits of a first ask (FIRST_CANDIDATES index hits considered) are those of all CANDIDATES.
- * The hits returned are every candidate scoring at least as much as the last of them; the others score
- * less. So when MAX_QUERY_HITS of them are published, the others cannot be among the best; otherwise
- * every candidate is needed (unless every one was returned). And when the index returned as many hits as
- * the ask considered, it may have left out some: those score at most `last`, so they cannot be among
- * the best only when the lowest score kept is above it; otherwise all CANDIDATES are asked for.
- */
-export function settled(found: IndexAnswer, hits: RankedHits): boolean {
-  const full = hits.index.length >= MAX_QUERY_HITS;
-  if (!full && found.keys.length < found.candidates) return false;
-  if (found.candidates < FIRST_CANDIDATES || FIRST_CANDIDATES === CANDIDATES) return true;
-  if (!full) return false;
-  let lowest = Number.POSITIVE_INFINITY;
-  for (let h = 0; h < hits.score.length; h++) lowest = Math.min(lowest, hits.score[h]!);
-  return found.last !== null && lowest > found.last;
-}
-
-/**
- * The organisations of a snapshot by name, then id, as compareStrings orders them (Cypher's ORDER BY,
- * case and all): `rank[i]` is organisation i's place in that order, `order[r]` the organisation at place r.
- */
-interface NameOrder {
-  rank: Int32Array;
-  order: Int32Array;
-}
-
-/** The NameOrder of the snapshot, worked out once per snapshot (the first time a text list needs it). */
-function byNameThenId(net: NetworkAccess, snapshot: NetworkSnapshot): Promise<NameOrder> {
-  return net.derived(snapshot, 'byNameThenId', () => {
-    const { names, ids } = snapshot;
-    const order = Int32Array.from({ length: ids.length }, (_, i) => i).sort(
-      (a, b) => compareStrings(names[a]!, names[b]!) || compareStrings(ids[a]!, ids[b]!),
-    );
-    const rank = new Int32Array(ids.length);
-    for (let r = 0; r < order.length; r++) rank[order[r]!] = r;
-    return { rank, order };
-  });
-}
-
-/**
- * The candidates that are published organisations of the snapshot, by score, then name (as searchHits
- * orders them), then id (where searchHits leaves equal names in no particular order), at most
- * MAX_QUERY_HITS. Only the order at the cut decides anything (the list orders its members itself), so
- * names are compared only among the hits scoring as much as the last one kept, by their places in the
- * snapshot's NameOrder (`nameOrder`, asked for only then): a sort of numbers, where comparing the names
- * of the thousand or so hits tied at the cut of a common word took milliseconds.
- */
-async function published(
-  snapshot: NetworkSnapshot,
-  { keys, scores, others }: IndexAnswer,
-  tier: 0 | 1,
-  nameOrder: () => Promise<NameOrder>,
-): Promise<RankedHits> {
-  const index = new Int32Array(keys.length);
-  const score = new Float64Array(keys.length);
-  const { nodeKeys, nodeIndex } = snapshot;
-  let count = 0;
-  let other = 0;
-  for (let at = 0; at < keys.length; at++) {
-    const i = keys[at]! >= 0 ? nodeKeys.get(keys[at]!) : nodeIndex.get(others[other++]!);
-    if (i === undefined) continue;
-    index[count] = i;
-    score[count++] = scores[at]!;
-  }
-  if (count <= MAX_QUERY_HITS) return { index: index.slice(0, count), score: score.slice(0, count), tier };
-  // More than kept: the score of the last one kept, then every hit above it and the first of those at it.
-  // The index yields its hits best first, so that score is the one at the cut (sorted when they are not).
-  const scored = score.subarray(0, count);
-  const edge = (bestFirst(scored) ? scored : Float64Array.from(scored).sort().reverse())[MAX_QUERY_HITS - 1]!;
-  const kept = { index: new Int32Array(MAX_QUERY_HITS), score: new Float64Array(MAX_QUERY_HITS), tier };
-  let k = 0;
-  const atEdge: number[] = [];
-  for (let h = 0; h < count; h++) {
-    if (score[h]! > edge) {
-      kept.index[k] = index[h]!;
-      kept.score[k++] = score[h]!;
-    } else if (score[h] === edge) atEdge.push(index[h]!);
-  }
-  const { rank, order } = await nameOrder();
-  const places = Int32Array.from(atEdge, (i) => rank[i]!).sort();
-  for (let e = 0; k < MAX_QUERY_HITS; e++) {
-    kept.index[k] = order[places[e]!]!;
-    kept.score[k++] = edge;
-  }
-  return kept;
 }
 
 /** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */

@@ -131,20 +131,6 @@ export interface NetworkSnapshot {
   readonly ids: readonly string[];
   /** Organisation index by id, and by alias (the id of a record merged into it). */
   readonly index: ReadonlyMap<string, number>;
-  /**
-   * Organisation index by the element id of its node, for the element ids that have no key (nodeKeys
-   * holds the others): how full-text hits are matched, reading nothing.
-   */
-  readonly nodeIndex: ReadonlyMap<string, number>;
-  /**
-   * The part of an element id before its last ':' (inclusive), as the first organisation's node has it
-   * ('' without element ids). An element id that is this prefix followed by a number written plainly
-   * (no sign, no leading zero, at most 15 digits) is that number, its key: full-text hits come back as
-   * keys (a number each instead of a string of 40 characters) and are matched by nodeKeys.
-   */
-  readonly nodeKeyPrefix: string;
-  /** Organisation index by the key of its node's element id (nodeKeyPrefix), where it has one. */
-  readonly nodeKeys: ReadonlyMap<number, number>;
   readonly names: readonly string[];
   /** Index into SECTORS. */
   readonly sector: Uint8Array;
@@ -216,8 +202,6 @@ export interface NetworkSnapshot {
 /** One organisation as the snapshot query returns it. */
 export interface SnapshotOrganisationRow {
   id: string;
-  /** The element id of its node (the snapshot query always returns it). */
-  nodeId?: string;
   name: string;
   sector: string;
   kind: string | null;
@@ -242,9 +226,6 @@ const roleRank = (role: number) =>
 export class SnapshotBuilder {
   private readonly ids: string[] = [];
   private readonly aliases: [string, string][] = [];
-  private readonly nodeIndex = new Map<string, number>();
-  private nodeKeyPrefix: string | null = null;
-  private readonly nodeKeys = new Map<number, number>();
   private readonly names: string[] = [];
   private readonly sectors = new IntList();
   private readonly kindNames: string[] = [];
@@ -300,12 +281,6 @@ export class SnapshotBuilder {
   add(row: SnapshotOrganisationRow): void {
     const i = this.ids.length;
     this.ids.push(row.id);
-    if (row.nodeId !== undefined) {
-      this.nodeKeyPrefix ??= row.nodeId.slice(0, row.nodeId.lastIndexOf(':') + 1);
-      const key = nodeKey(row.nodeId, this.nodeKeyPrefix);
-      if (key >= 0) this.nodeKeys.set(key, i);
-      else this.nodeIndex.set(row.nodeId, i);
-    }
     this.names.push(row.name);
     const sector = sectorIndex.get(row.sector as Sector);
     invariant(sector !== undefined, `organisation ${row.id} has an unknown sector ${row.sector}`);
@@ -485,9 +460,6 @@ export class SnapshotBuilder {
       version: this.version,
       ids: this.ids,
       index,
-      nodeIndex: this.nodeIndex,
-      nodeKeyPrefix: this.nodeKeyPrefix ?? '',
-      nodeKeys: this.nodeKeys,
       names: this.names,
       sector: Uint8Array.from(this.sectors.toArray()),
       ...this.kindsOf(),
@@ -520,26 +492,6 @@ export class SnapshotBuilder {
       degree,
     };
   }
-}
-
-/**
- * The key of an element id after `prefix` (snapshot.nodeKeyPrefix), -1 when it has none: the same rule as
- * the list applies to full-text hits (tailKey on what follows the prefix), so a key names exactly one
- * element id.
- */
-export function nodeKey(elementId: string, prefix: string): number {
-  return elementId.startsWith(prefix) ? tailKey(elementId.slice(prefix.length)) : -1;
-}
-
-/** A number written plainly: no sign, no leading zero, at most 15 digits (exact as a double). */
-const PLAIN_NUMBER = /^(?:0|[1-9]\d{0,14})$/;
-
-/**
- * The key an element id has when `tail` follows its prefix: the number it writes plainly, else -1. (One
- * RegExp for every call: a literal here would build a new one per call, ten thousand per text list.)
- */
-export function tailKey(tail: string): number {
-  return PLAIN_NUMBER.test(tail) ? Number(tail) : -1;
 }
 
 /** Organisation i's kind as its record writes it (null when it has none). */

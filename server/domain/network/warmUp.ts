@@ -1,7 +1,7 @@
 // What a server does right after it starts, before its first users would wait for it: load the network
-// snapshot (tens of seconds at 100,000 organisations) and the orderings the lists keep with it, and run
-// the search box's and the filtered list's full-text queries on words of organisation names until they
-// are hot. A freshly started Neo4j runs a query's expressions interpreted and its JVM has compiled little
+// snapshot (tens of seconds at 100,000 organisations) with the orderings and the text index the lists keep
+// with it, and run the search box's full-text queries and the filtered list on words of organisation
+// names until they are hot. A freshly started Neo4j runs a query's expressions interpreted and its JVM has compiled little
 // yet, so the first text queries after a start took twice as long as later ones (see README, "Speed").
 // Every step reads; nothing is written. The words come from the organisations held, spread over the
 // snapshot, so the warm-up fits the data it runs on and no text is fixed in code.
@@ -11,18 +11,19 @@ import { networkAccess, type NetworkCache } from './cache.ts';
 import { degreesIn } from './degree.ts';
 import { listOrganisations, orderingsOf } from './organisationList.ts';
 import type { NetworkSnapshot } from './snapshot.ts';
+import { textIndexOf } from './textIndex.ts';
 
 /**
  * How many words of organisation names the warm-up searches for, each once as a search and once as a list
  * filter: a Cypher query's expressions are compiled once it has run a few times, the JVM's compilers take
- * longer (measured at D1: README). Each a different word, since a list keeps the hits of a text it was
- * asked (TEXT_HITS_KEPT) and would not ask the index again.
+ * longer (measured at D1: README). Each a different word, since a list keeps the matches of a text it was
+ * asked (TEXT_HITS_KEPT) and would not match it again.
  */
 export const WARM_UP_WORDS = 32;
 
 export interface WarmUpReport {
   organisations: number;
-  /** Milliseconds to load (or find) the snapshot and its orderings. */
+  /** Milliseconds to load (or find) the snapshot, its orderings and its text index. */
   snapshotMs: number;
   /** Milliseconds of the text queries. */
   searchMs: number;
@@ -60,6 +61,7 @@ export async function warmUp(
   const net = networkAccess(runner, cache);
   const snapshot = await net.snapshot();
   await orderingsOf(net, snapshot);
+  await textIndexOf(runner, net, snapshot);
   const snapshotMs = performance.now() - started;
   const degrees = degreesIn(snapshot);
   let queries = 0;
