@@ -1,6 +1,7 @@
 // The organisations of one page of a list paged over the network snapshot, by their own ids (the
-// snapshot's, never an alias), in the order given: those still published, each with its place chain (most
-// specific first) and themes as organisationsByIds gives them; and the data version, read after them, so
+// snapshot's, never an alias), in the order given: those still published, their properties only (the
+// caller takes each one's place chain and themes from the snapshot the list was paged over, which this
+// version confirms: reading them here doubled the query's time); and the data version, read after them, so
 // the list checks the snapshot it paged over in this same round trip (a version read last that is still
 // the snapshot's means no later write was seen by the reads before it). createdAt and updatedAt come as
 // the instant's epoch milliseconds (createdAtMs, updatedAtMs) when they are datetimes, in their place
@@ -12,10 +13,7 @@ CALL () {
   UNWIND range(0, size($ids) - 1) AS idx
   MATCH (o:Organisation {id: $ids[idx]}) USING INDEX o:Organisation(id)
   WHERE o.status = 'PUBLISHED'
-  OPTIONAL MATCH (o)-[:LOCATED_IN]->(p:Place)
-  OPTIONAL MATCH chain = (p)-[:IN*0..2]->(top:Place)
-  WHERE NOT (top)-[:IN]->(:Place)
-  WITH idx, o, chain
+  WITH idx, o
   ORDER BY idx
   RETURN collect({
     requested: $ids[idx],
@@ -23,9 +21,7 @@ CALL () {
       createdAt: CASE WHEN o.createdAt IS :: ZONED DATETIME THEN null ELSE o.createdAt END,
       updatedAt: CASE WHEN o.updatedAt IS :: ZONED DATETIME THEN null ELSE o.updatedAt END},
     createdAtMs: CASE WHEN o.createdAt IS :: ZONED DATETIME THEN o.createdAt.epochMillis END,
-    updatedAtMs: CASE WHEN o.updatedAt IS :: ZONED DATETIME THEN o.updatedAt.epochMillis END,
-    places: [n IN coalesce(nodes(chain), []) | n {.id, .name, .level, .latitude, .longitude}],
-    themes: COLLECT { MATCH (o)-[:WORKS_ON]->(t:Theme) RETURN t {.id, .name} ORDER BY t.name }
+    updatedAtMs: CASE WHEN o.updatedAt IS :: ZONED DATETIME THEN o.updatedAt.epochMillis END
   }) AS rows
 }
 OPTIONAL MATCH (m:AtlasMeta {id: 'atlas'})

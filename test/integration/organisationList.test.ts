@@ -230,6 +230,37 @@ describe('organisations(filter)', () => {
   });
 });
 
+describe('the organisations of a page', () => {
+  it('have every field organisation(id) gives them: the place with the places enclosing it, themes by name', async () => {
+    const FIELDS = `id name sector kind description website websites status closedOn sectorRule createdAt updatedAt
+      identifiers { scheme value } themes { id name }
+      place { id name level latitude longitude parent { id name level parent { id name level parent { id } } } }`;
+    const { data } = await server.graphql<{ organisations: { nodes: { id: string }[] } }>(
+      `query ($filter: OrganisationFilter) { organisations(filter: $filter, first: 10) { nodes { ${FIELDS} } } }`,
+      { filter: { places: [country] } },
+    );
+    const nodes = data!.organisations.nodes;
+    expect(nodes.map((o) => o.id.slice(p.length + 1)).sort()).toEqual(['a1', 'a2', 'b1', 'c1', 's1']);
+    for (const node of nodes) {
+      const one = await server.graphql<{ organisation: unknown }>(
+        `query ($id: ID!) { organisation(id: $id) { ${FIELDS} } }`,
+        { id: node.id },
+      );
+      expect(node).toEqual(one.data!.organisation);
+    }
+    const b1 = nodes.find((o) => o.id === `${p}-b1`) as unknown as {
+      themes: { name: string }[];
+      place: { name: string; parent: { name: string; parent: { name: string } } };
+    };
+    expect(b1.themes.map((t) => t.name)).toEqual(['Health', 'Housing']);
+    expect([b1.place.name, b1.place.parent.name, b1.place.parent.parent.name]).toEqual([
+      BETA,
+      NORTH,
+      country,
+    ]);
+  });
+});
+
 describe('orders and pages', () => {
   it('orders by name and by degree, ties broken by name', async () => {
     const byName = await list({}, { orderBy: 'NAME' });

@@ -42,7 +42,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import type { NetworkSnapshot } from './snapshot.ts';
+import { placeChain, type NetworkSnapshot } from './snapshot.ts';
 import { matchText, TEXT_INDEX, textIndexOf, type TextMatches } from './textIndex.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
@@ -468,10 +468,7 @@ async function pageOver(
   const facets = () => (counted ??= facetsOf(snapshot, orderings, sorted, hasText ? null : mask));
   let loaded: (OrganisationView | null)[];
   if (details) {
-    const reading = readPage(
-      runner,
-      onPage.map((i) => snapshot.ids[i]!),
-    );
+    const reading = readPage(runner, snapshot, onPage);
     // Counted while the database reads the page (its error, if any, is thrown by the await below).
     if (countFacets) {
       reading.catch(() => {});
@@ -581,16 +578,46 @@ export function withTimes({ createdAtMs, updatedAtMs, ...row }: PageRow): Organi
   return { ...row, organisation };
 }
 
-/** The page's organisations, aligned with `ids` (null where one is no longer published), and the data version. */
+/** An organisation's place chain (most specific first) and themes (by name) as the snapshot holds them. */
+function placesAndThemes(snapshot: NetworkSnapshot, i: number): Pick<OrganisationRow, 'places' | 'themes'> {
+  const { themeStart, themeOf, themeNameRank, themes } = snapshot;
+  const own = Array.from(themeOf.subarray(themeStart[i]!, themeStart[i + 1]!)).sort(
+    (a, b) => themeNameRank[a]! - themeNameRank[b]!,
+  );
+  return {
+    places: placeChain(snapshot, snapshot.place[i]!).map((p) => {
+      const { id, name, level, latitude, longitude } = snapshot.places[p]!;
+      return { id, name, level, latitude, longitude };
+    }),
+    themes: own.map((t) => ({ id: themes[t]!.id, name: themes[t]!.name })),
+  };
+}
+
+/**
+ * The page's organisations (snapshot indexes), aligned with them (null where one is no longer published),
+ * and the data version: their properties from the database, their places and themes from the snapshot
+ * (the caller keeps the page only when the version read is the snapshot's; over a snapshot it has
+ * checked before, a write between the two could pair newer properties with the older places and themes
+ * for this one answer, as it pairs them with the older membership and facets).
+ */
 async function readPage(
   runner: QueryRunner,
-  ids: readonly string[],
+  snapshot: NetworkSnapshot,
+  page: readonly number[],
 ): Promise<{ organisations: (Organisation | null)[]; dataVersion: number }> {
-  const [row] = await runner.read<{ dataVersion: number; rows: PageRow[] }>('organisationPage', {
-    ids: [...ids],
-  });
-  const found = new Map(row!.rows.map((r) => [r.requested, organisationOf(withTimes(r))]));
-  return { organisations: ids.map((id) => found.get(id) ?? null), dataVersion: row!.dataVersion };
+  const ids = page.map((i) => snapshot.ids[i]!);
+  const [row] = await runner.read<{ dataVersion: number; rows: Omit<PageRow, 'places' | 'themes'>[] }>(
+    'organisationPage',
+    { ids },
+  );
+  const found = new Map(row!.rows.map((r) => [r.requested, r]));
+  return {
+    organisations: page.map((i, k) => {
+      const r = found.get(ids[k]!);
+      return r === undefined ? null : organisationOf(withTimes({ ...r, ...placesAndThemes(snapshot, i) }));
+    }),
+    dataVersion: row!.dataVersion,
+  };
 }
 
 /** A predicate for searchOrganisations(filter): whether the filter (without its query) allows an id. */
