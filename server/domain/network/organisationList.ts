@@ -516,25 +516,22 @@ function inListOrder(
   // The scores by rank (RELEVANCE).
   const ranked: number[] = [];
   if (order === 'RELEVANCE') {
-    // Equal scores share a rank; the best score ranks 0. The members come best first (the index's
-    // order), so the ranks are counted in one pass; in any other order the scores are sorted first.
-    if (bestFirst(scoreOf.subarray(0, count))) {
-      const rankAt = new Int32Array(count);
-      for (let k = 0; k < count; k++) {
-        if (k === 0 || scoreOf[k] !== scoreOf[k - 1]) ranked.push(scoreOf[k]!);
-        rankAt[k] = ranked.length - 1;
+    // Equal scores share a rank; the best score ranks 0: the distinct scores, best first (a typed-array
+    // sort), and each member's rank found in them by bisection (a Map of 16,000 scores took 2 ms).
+    const ascending = Float64Array.from(scoreOf.subarray(0, count)).sort();
+    for (let k = ascending.length - 1; k >= 0; k--)
+      if (ranked.length === 0 || ascending[k] !== ranked[ranked.length - 1]) ranked.push(ascending[k]!);
+    rank = (k) => {
+      const score = scoreOf[k]!;
+      let lo = 0;
+      let hi = ranked.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ranked[mid]! > score) lo = mid + 1;
+        else hi = mid;
       }
-      rank = (k) => rankAt[k]!;
-    } else {
-      const byScore = Float64Array.from(scoreOf.subarray(0, count)).sort().reverse();
-      const rankOf = new Map<number, number>();
-      for (const score of byScore)
-        if (!rankOf.has(score)) {
-          rankOf.set(score, ranked.length);
-          ranked.push(score);
-        }
-      rank = (k) => rankOf.get(scoreOf[k]!)!;
-    }
+      return lo;
+    };
   } else if (order === 'DEGREE_DESC') {
     let most = 0;
     for (let k = 0; k < count; k++) most = Math.max(most, degree[members[k]!]!);
@@ -550,12 +547,6 @@ function inListOrder(
     if (order === 'RELEVANCE') scores[k] = ranked[Math.floor(keys[k]! / n)]!;
   }
   return { members: sorted, scores };
-}
-
-/** Whether `scores` never increase (best first). */
-function bestFirst(scores: Float64Array): boolean {
-  for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[k - 1]!) return false;
-  return true;
 }
 
 /** A row of organisationPage: createdAt and updatedAt as epoch milliseconds when they are datetimes. */
