@@ -12,7 +12,7 @@ import {
 import type { NetworkAccess } from './network/cache.ts';
 import { resolveThemes } from './network/filter.ts';
 import { resolveOrganisationIds } from './network/ids.ts';
-import type { NetworkSnapshot } from './network/snapshot.ts';
+import { themesOf, type NetworkSnapshot } from './network/snapshot.ts';
 import {
   initiativeOf,
   initiativesByIds,
@@ -214,9 +214,6 @@ export function participantsFromSnapshot(
   const participants: ParticipantWithOrganisation[] = [];
   for (let k = s.participantStart[x]!; k < s.participantStart[x + 1]!; k++) {
     const i = s.participantOrganisation[k]!;
-    const themes = Array.from(s.themeOf.subarray(s.themeStart[i]!, s.themeStart[i + 1]!)).sort(
-      (a, b) => s.themeNameRank[a]! - s.themeNameRank[b]!,
-    );
     participants.push({
       organisationId: s.ids[i]!,
       role: PARTICIPATION_ROLES[s.participantRole[k]!]!,
@@ -227,7 +224,7 @@ export function participantsFromSnapshot(
         name: s.names[i]!,
         sector: SECTORS[s.sector[i]!]!,
         status: 'PUBLISHED',
-        themes: themes.map((t) => ({ id: s.themes[t]!.id, name: s.themes[t]!.name })),
+        themes: themesOf(s, i),
       },
     });
   }

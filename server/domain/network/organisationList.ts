@@ -42,7 +42,7 @@ import {
   type ResolvedFilter,
 } from './filter.ts';
 import { computeOrderings, type Orderings } from './orderings.ts';
-import { placeChain, type NetworkSnapshot } from './snapshot.ts';
+import { placeChain, themesOf, type NetworkSnapshot } from './snapshot.ts';
 import { matchText, TEXT_INDEX, textIndexOf, type TextMatches } from './textIndex.ts';
 
 export type OrganisationOrder = (typeof OrganisationOrderValues)[keyof typeof OrganisationOrderValues];
@@ -571,16 +571,9 @@ export function withTimes({ createdAtMs, updatedAtMs, ...row }: PageRow): Organi
 
 /** An organisation's place chain (most specific first) and themes (by name) as the snapshot holds them. */
 function placesAndThemes(snapshot: NetworkSnapshot, i: number): Pick<OrganisationRow, 'places' | 'themes'> {
-  const { themeStart, themeOf, themeNameRank, themes } = snapshot;
-  const own = Array.from(themeOf.subarray(themeStart[i]!, themeStart[i + 1]!)).sort(
-    (a, b) => themeNameRank[a]! - themeNameRank[b]!,
-  );
   return {
-    places: placeChain(snapshot, snapshot.place[i]!).map((p) => {
-      const { id, name, level, latitude, longitude } = snapshot.places[p]!;
-      return { id, name, level, latitude, longitude };
-    }),
-    themes: own.map((t) => ({ id: themes[t]!.id, name: themes[t]!.name })),
+    places: placeChain(snapshot, snapshot.place[i]!).map((p) => snapshot.places[p]!),
+    themes: themesOf(snapshot, i),
   };
 }
 

@@ -500,6 +500,13 @@ export function kindAsWritten(s: NetworkSnapshot, i: number): string | null {
   return k >= 0 ? s.kindTexts[k]! : null;
 }
 
+/** Organisation i's themes by name, as the database orders them (ORDER BY t.name). */
+export function themesOf(s: NetworkSnapshot, i: number): ThemeEntry[] {
+  return Array.from(s.themeOf.subarray(s.themeStart[i]!, s.themeStart[i + 1]!))
+    .sort((a, b) => s.themeNameRank[a]! - s.themeNameRank[b]!)
+    .map((t) => ({ id: s.themes[t]!.id, name: s.themes[t]!.name }));
+}
+
 /** The place and all its ancestors (most specific first). */
 export function placeChain(snapshot: NetworkSnapshot, place: number): number[] {
   const chain: number[] = [];
