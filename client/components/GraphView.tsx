@@ -14,6 +14,7 @@ import {
   withFallback,
   type Picture,
 } from '../graph/positions.ts';
+import { indexHitTests } from '../graph/hitTest.ts';
 import { cytoscapeOptions } from '../graph/render.ts';
 import { applyElements, fitToView } from '../graph/sync.ts';
 import { onBeforeLeaving, replaceFragment } from '../state/history.ts';
@@ -82,6 +83,8 @@ export function GraphView(props: GraphViewProps) {
     if (!container) return;
     registerLayouts(cytoscape);
     const cy = cytoscape(cytoscapeOptions(container));
+    // Pointer hit tests look only near the pointer (a hover over thousands of ties cost tens of ms).
+    indexHitTests(cy);
     cyRef.current = cy;
     const hideFromTests = exposeForTests(cy);
     const resize = new ResizeObserver(() => cy.resize());

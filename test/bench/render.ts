@@ -214,7 +214,7 @@ export async function benchRender(layoutRuns: number, log: (line: string) => voi
           baseline.slowShare > 0
             ? `share of time in slow frames, ours / baseline: ${(ours.slowShare / baseline.slowShare).toFixed(2)}`
             : `share of time in slow frames: the baseline has none, ours ${pct(ours.slowShare)}`,
-          'ours: the stylesheet of client/graph/style.ts, the options of client/graph/render.ts (wheelSensitivity 0.6, zoom 0.1–3), the settings applyRenderSettings gives this size (renderer fields, and above 3,000 elements the stylesheet for big scenes: haystack ties without arrowheads), names placed by updateLabels after each settled zoom (as GraphView.tsx); baseline: cytoscape({container}) with every default (wheelSensitivity 1, unbounded zoom), no labels',
+          'ours: the stylesheet of client/graph/style.ts, the options of client/graph/render.ts (wheelSensitivity 0.6, zoom 0.1–3), the settings applyRenderSettings gives this size (renderer fields, and above 3,000 elements the stylesheet for big scenes: haystack ties without arrowheads), names placed by updateLabels after each settled zoom, pointer hit tests through the index of client/graph/hitTest.ts (all as GraphView.tsx); baseline: cytoscape({container}) with every default (wheelSensitivity 1, unbounded zoom), no labels',
           `both sides draw the same nodes at the same positions (the last layout of ours), fitted to the view; input starts ${SETTLE_BEFORE_INPUT_MS / 1000} s after the first frame`,
         ],
       },

@@ -6,6 +6,7 @@
 import cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode, RelationshipKind, Sector, TrustState } from '../../client/api/types.ts';
 import { neighbourhoodToElements } from '../../client/graph/elements.ts';
+import { indexHitTests } from '../../client/graph/hitTest.ts';
 import { updateLabels } from '../../client/graph/labelLayer.ts';
 import { fullLayout, registerLayouts } from '../../client/graph/layouts.ts';
 import { seededRandom } from '../../client/graph/random.ts';
@@ -173,12 +174,13 @@ function elementsFor(side: Side, withPositions: boolean): cytoscape.ElementDefin
   ];
 }
 
-/** Ours: the options GraphView.tsx creates its instance with. Baseline: Cytoscape's defaults. */
+/** Ours: the options GraphView.tsx creates its instance with, and its hit-test index. Baseline: Cytoscape's defaults. */
 function create(side: Side): cytoscape.Core {
   fresh();
   if (side === 'ours') {
     registerLayouts(cytoscape);
     cy = cytoscape(cytoscapeOptions(container()));
+    indexHitTests(cy);
   } else {
     cy = cytoscape({ container: container() });
   }
